@@ -1,0 +1,154 @@
+/**
+ * @module
+ * Assembles the corpus from its files (already read): documents become passages, FAQ
+ * entries are linked to their passage. Pure: the caller reads files (Node) or passes a
+ * bundle (Workers). Problems are collected, never thrown, so one bad file does not stop
+ * the others from being indexed.
+ */
+import { parse } from 'yaml';
+import { looseForm } from '../text/index.ts';
+import { cleanExtractedText, type Block } from './clean.ts';
+import { chunkDocument } from './chunk.ts';
+import { parseFaq } from './faq.ts';
+import { MarkdownError, parseMarkdown } from './markdown.ts';
+import { documentMetaSchema, SECTION_SEPARATOR, type DocumentMeta, type FaqEntry, type IngestIssue, type Passage } from './types.ts';
+
+export interface CorpusFile {
+  /** Path relative to the corpus directory, with "/" separators, e.g. "documents/nq57.md". */
+  path: string;
+  content: string;
+}
+
+export interface Corpus {
+  documents: DocumentMeta[];
+  passages: Passage[];
+  faq: FaqEntry[];
+  issues: IngestIssue[];
+}
+
+export type Progress = (done: number, total: number, file: string) => void;
+
+function baseName(path: string): string {
+  return (path.split('/').pop() ?? path).replace(/\.(md|txt|ya?ml)$/i, '').replace(/\.meta$/i, '');
+}
+
+function applyErrata(meta: DocumentMeta, blocks: Block[], file: string, issues: IngestIssue[]): Set<Block> {
+  const corrected = new Set<Block>();
+  for (const erratum of meta.errata) {
+    const hits = blocks.filter((b) => b.text.includes(erratum.find));
+    if (hits.length === 0) issues.push({ file, line: null, message: `erratum not found in the text: "${erratum.find}"` });
+    for (const block of hits) {
+      block.text = `${block.text.split(erratum.find).join(erratum.replace)} (Đính chính: ${erratum.note})`;
+      corrected.add(block);
+    }
+  }
+  return corrected;
+}
+
+/** A passage stating the document's own particulars, from its metadata (for "ai ký", "số mấy"). */
+function particularsPassage(meta: DocumentMeta, order: number): Passage {
+  const unknown = 'không ghi trong văn bản hiện có';
+  const lines = [
+    `- ${meta.title}.`,
+    `- Loại văn bản: ${meta.type}; cơ quan ban hành: ${meta.issuer ?? unknown}.`,
+    `- Số hiệu: ${meta.number ?? unknown}; ngày ban hành: ${meta.date ?? unknown}.`,
+    `- Người ký: ${meta.signer ? `${meta.signerTitle ? `${meta.signerTitle} ` : ''}${meta.signer}` : unknown}.`,
+  ];
+  if (meta.implements) lines.push(`- Văn bản này thực hiện ${meta.implements}.`);
+  return { id: `${meta.id}:thong-tin-van-ban`, documentId: meta.id, path: ['Thông tin văn bản'], text: lines.join('\n'), order };
+}
+
+function loadDocument(file: CorpusFile, metaFile: CorpusFile | undefined, issues: IngestIssue[]): { meta: DocumentMeta; passages: Passage[] } | null {
+  const id = baseName(file.path);
+  let frontMatter: unknown;
+  let blocks: Block[];
+  if (file.path.endsWith('.md')) {
+    try {
+      ({ frontMatter, blocks } = parseMarkdown(file.content));
+    } catch (error) {
+      if (!(error instanceof MarkdownError)) throw error;
+      issues.push({ file: file.path, line: error.line, message: error.message });
+      return null;
+    }
+  } else {
+    if (!metaFile) {
+      issues.push({ file: file.path, line: null, message: `missing metadata file ${id}.meta.yaml beside the document` });
+      return null;
+    }
+    try {
+      frontMatter = parse(metaFile.content);
+    } catch (error) {
+      const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? null;
+      issues.push({ file: metaFile.path, line, message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+      return null;
+    }
+    blocks = cleanExtractedText(file.content);
+  }
+  const parsed = documentMetaSchema.safeParse(frontMatter ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    issues.push({ file: metaFile?.path ?? file.path, line: 1, message: `metadata: ${first?.path.join('.') || 'metadata'}: ${first?.message}` });
+    return null;
+  }
+  const meta: DocumentMeta = { ...parsed.data, id };
+  applyErrata(meta, blocks, metaFile?.path ?? file.path, issues);
+  const passages = chunkDocument(id, blocks);
+  if (passages.length === 0) {
+    issues.push({ file: file.path, line: null, message: 'the document has no text to index' });
+    return null;
+  }
+  if (!meta.compiledBy) passages.unshift(particularsPassage(meta, -1));
+  return { meta, passages };
+}
+
+function linkFaq(file: CorpusFile, passages: Passage[], documents: Map<string, DocumentMeta>, issues: IngestIssue[]): FaqEntry[] {
+  const { entries, issues: faqIssues } = parseFaq(file.path, file.content);
+  issues.push(...faqIssues);
+  const linked: FaqEntry[] = [];
+  for (const { entry, line } of entries) {
+    if (!documents.has(entry.document)) {
+      issues.push({ file: file.path, line, message: `FAQ entry "${entry.id}": unknown document "${entry.document}"` });
+      continue;
+    }
+    const want = entry.section ? looseForm(entry.section) : '';
+    const passage = passages.find((p) => p.documentId === entry.document && looseForm(p.path.join(SECTION_SEPARATOR)).startsWith(want));
+    if (!passage) {
+      issues.push({ file: file.path, line, message: `FAQ entry "${entry.id}": no section "${entry.section}" in ${entry.document}` });
+      continue;
+    }
+    linked.push({ ...entry, passageId: passage.id });
+  }
+  return linked;
+}
+
+/** Builds the corpus from its files; `issues` lists every file that could not be used, and why. */
+export function buildCorpus(files: CorpusFile[], onProgress?: Progress): Corpus {
+  const issues: IngestIssue[] = [];
+  const documents = new Map<string, DocumentMeta>();
+  const passages: Passage[] = [];
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const metaFiles = new Map(sorted.filter((f) => /\.meta\.ya?ml$/i.test(f.path)).map((f) => [baseName(f.path), f]));
+  const documentFiles = sorted.filter((f) => /^documents\/.*\.(md|txt)$/i.test(f.path));
+  const faqFiles = sorted.filter((f) => /^faq\/.*\.ya?ml$/i.test(f.path));
+  const total = documentFiles.length + faqFiles.length;
+  let done = 0;
+  for (const file of documentFiles) {
+    const id = baseName(file.path);
+    if (documents.has(id)) {
+      issues.push({ file: file.path, line: null, message: `duplicate document id "${id}"` });
+    } else {
+      const loaded = loadDocument(file, metaFiles.get(id), issues);
+      if (loaded) {
+        documents.set(id, loaded.meta);
+        passages.push(...loaded.passages);
+      }
+    }
+    onProgress?.(++done, total, file.path);
+  }
+  const faq: FaqEntry[] = [];
+  for (const file of faqFiles) {
+    faq.push(...linkFaq(file, passages, documents, issues));
+    onProgress?.(++done, total, file.path);
+  }
+  return { documents: [...documents.values()], passages, faq, issues };
+}

@@ -1,0 +1,65 @@
+/**
+ * @module
+ * Markdown documents with YAML front matter: headings (`#`, `##`, …) give the outline,
+ * `- ` lines are bullets, other lines join into paragraphs.
+ */
+import { parse } from 'yaml';
+import type { Block } from './clean.ts';
+
+export interface MarkdownDocument {
+  frontMatter: unknown;
+  blocks: Block[];
+}
+
+export class MarkdownError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+export function parseMarkdown(source: string): MarkdownDocument {
+  const lines = source.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
+  let frontMatter: unknown = {};
+  let start = 0;
+  if (lines[0]?.trim() === '---') {
+    const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+    if (end < 0) throw new MarkdownError('front matter is not closed with "---"', 1);
+    try {
+      frontMatter = parse(lines.slice(1, end).join('\n'));
+    } catch (error) {
+      const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 0;
+      throw new MarkdownError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, 1 + line);
+    }
+    start = end + 1;
+  }
+  const blocks: Block[] = [];
+  let paragraph: Block | null = null;
+  const flush = () => {
+    if (paragraph) blocks.push(paragraph);
+    paragraph = null;
+  };
+  for (let i = start; i < lines.length; i++) {
+    const text = (lines[i] ?? '').trim();
+    const lineNo = i + 1;
+    const heading = /^(#{1,6})\s+(.+?)\s*#*$/.exec(text);
+    if (text === '') {
+      flush();
+    } else if (heading) {
+      flush();
+      blocks.push({ kind: 'heading', level: heading[1]?.length ?? 1, text: heading[2] ?? '', line: lineNo });
+    } else if (/^[-*+]\s+/.test(text)) {
+      flush();
+      paragraph = { kind: 'bullet', level: 0, text: `- ${text.replace(/^[-*+]\s+/, '')}`, line: lineNo };
+    } else if (paragraph) {
+      (paragraph as Block).text += ` ${text}`;
+    } else {
+      paragraph = { kind: 'paragraph', level: 0, text, line: lineNo };
+    }
+  }
+  flush();
+  for (const block of blocks) block.text = block.text.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  return { frontMatter, blocks };
+}

@@ -1,0 +1,104 @@
+/**
+ * @module
+ * The domain dictionary: abbreviations, synonyms, stop words and question phrasing.
+ * Applied at index and query time alike. Its hash is part of TEXT_VERSION, which the
+ * index manifest records, so editing this file rebuilds the index.
+ */
+
+/** Abbreviation (matched on its folded form) → the words it stands for. */
+export const ABBREVIATIONS: Record<string, string> = {
+  'nq': 'nghị quyết',
+  'qd': 'quyết định',
+  'cds': 'chuyển đổi số',
+  'khcn': 'khoa học công nghệ',
+  'kh&cn': 'khoa học và công nghệ',
+  'khvcn': 'khoa học và công nghệ',
+  'dmst': 'đổi mới sáng tạo',
+  'khcn&dmst': 'khoa học công nghệ đổi mới sáng tạo',
+  'bdhvs': 'bình dân học vụ số',
+  'ubnd': 'ủy ban nhân dân',
+  'hdnd': 'hội đồng nhân dân',
+  'mttq': 'mặt trận tổ quốc',
+  'ubmttq': 'ủy ban mặt trận tổ quốc',
+  'vhttdl': 'văn hóa thể thao và du lịch',
+  'vhtt&dl': 'văn hóa thể thao và du lịch',
+  'vh,tt&dl': 'văn hóa thể thao và du lịch',
+  'svhttdl': 'sở văn hóa thể thao và du lịch',
+  'gd&dt': 'giáo dục và đào tạo',
+  'gddt': 'giáo dục và đào tạo',
+  'sgddt': 'sở giáo dục và đào tạo',
+  'tt&tt': 'thông tin và truyền thông',
+  'tttt': 'thông tin và truyền thông',
+  'bcd': 'ban chỉ đạo',
+  'bcdtw': 'ban chỉ đạo trung ương',
+  'tw': 'trung ương',
+  'cbccvc': 'cán bộ công chức viên chức',
+  'cbcc': 'cán bộ công chức',
+  'dvc': 'dịch vụ công',
+  'dvctt': 'dịch vụ công trực tuyến',
+  'tthc': 'thủ tục hành chính',
+  'tcnscd': 'tổ công nghệ số cộng đồng',
+  'cnscd': 'công nghệ số cộng đồng',
+  'csdl': 'cơ sở dữ liệu',
+  'kt-xh': 'kinh tế xã hội',
+  'ktxh': 'kinh tế xã hội',
+  'r&d': 'nghiên cứu và phát triển',
+  'gdp': 'gdp',
+  'tp': 'thành phố',
+  'dbp': 'điện biên phủ',
+  'dhbk': 'đại học bách khoa',
+  'qh': 'quốc hội',
+  'ttg': 'thủ tướng',
+  'tbt': 'tổng bí thư',
+  'bct': 'bộ chính trị',
+  'ptth': 'phát thanh truyền hình',
+  'stem': 'stem',
+  'iot': 'internet vạn vật',
+};
+
+/** Words that mean the same thing to a citizen; each group is indexed as all its members. */
+export const SYNONYMS: string[][] = [
+  ['trí tuệ nhân tạo', 'ai'],
+  ['chatbot', 'trợ lý ảo'],
+  ['kinh phí', 'ngân sách', 'tiền'],
+  ['người dân', 'nhân dân', 'bà con'],
+  ['đồng bào dân tộc thiểu số', 'người dân tộc'],
+  ['xã phường', 'cấp xã'],
+];
+
+/** Function words dropped from terms (kept in the stored text). */
+export const STOP_WORDS = new Set([
+  'và', 'của', 'các', 'những', 'là', 'có', 'được', 'cho', 'với', 'thì', 'mà', 'này', 'đó', 'ở', 'tại',
+  'về', 'trong', 'theo', 'để', 'một', 'đã', 'sẽ', 'đang', 'bị', 'rằng', 'nào', 'gì', 'ai', 'hay', 'hoặc',
+  'cũng', 'như', 'thế', 'nên', 'vì', 'do', 'nhé', 'ạ', 'ơi', 'vậy', 'hả', 'nhỉ', 'à', 'ư', 'mình', 'tôi',
+  'em', 'anh', 'chị', 'bạn', 'ad', 'admin', 'sao', 'đâu', 'khi', 'bao', 'nhiêu', 'mấy', 'phải', 'không',
+  'ko', 'k', 'hỏi', 'xin', 'giúp', 'biết', 'muốn', 'cần', 'ra', 'lên', 'vào', 'nữa', 'còn', 'thôi', 'đi',
+]);
+
+/**
+ * Stop words recognised in text typed without tone marks. Only folded forms that no
+ * content word shares: "ban" (bạn / ban chỉ đạo), "hoi" (hỏi / xã hội), "dang" (đang / Đảng),
+ * "co" (có / cơ quan) and the like stay terms.
+ */
+export const FOLDED_STOP_WORDS = new Set([
+  'va', 'cua', 'cac', 'nhung', 'la', 'duoc', 'voi', 'nay', 'o', 've', 'theo', 'mot',
+  'se', 'rang', 'nao', 'gi', 'ai', 'hay', 'hoac', 'nhe', 'a', 'oi', 'vay', 'nhi', 'u', 'em', 'ad',
+  'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'giup', 'biet', 'muon', 'ra', 'len', 'vao',
+  'nua',
+]);
+
+/** Question phrasing removed from a query before retrieval (matched on folded text). */
+export const QUESTION_PHRASES = [
+  'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho chau hoi', 'cho hoi', 'xin hoi', 'xin cho biet',
+  'ad oi', 'admin oi', 'ban oi', 'vay ad', 'la gi', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
+  'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi',
+];
+
+/** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
+export const DOMAIN_TERMS = [
+  'nghi quyet', 'nq57', 'qd1169', 'nq71', 'nq3', 'nq193', 'chuyen doi so', 'khoa hoc', 'cong nghe',
+  'doi moi sang tao', 'binh dan hoc vu so', 'ke hoach', 'truyen thong', 'so hoa', 'dich vu cong',
+  'du lieu', 'tri tue nhan tao', 'kinh te so', 'chinh phu so', 'bo chinh tri', 'ban chi dao',
+  'nen tang so', 'ky nang so', 'ha tang so', 'cong nghe so', 'xa hoi so', 'sang kien', 'nghien cuu',
+  'sang che', 'khoi nghiep', 'so ke hoach', 'ngan sach', 'kinh phi', 'so khoa hoc', 'ubnd tinh',
+];

@@ -1,0 +1,54 @@
+/**
+ * @module
+ * Unicode and spelling normalisation for Vietnamese.
+ *
+ * Citizens type both tone placements ("hoà"/"hòa", "thuỷ"/"thủy", "khoẻ"/"khỏe"), with or
+ * without tone marks, and sometimes in decomposed Unicode (NFD). A mismatch is a hard miss
+ * in BM25, so index and query text go through the same functions.
+ */
+
+/** New-style → old-style tone placement for open syllables ending in oa, oe, uy (15 pairs). */
+const TONE_PLACEMENT: Record<string, string> = {
+  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
+  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
+  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+};
+// Only at the end of a syllable ("hoàn" keeps its tone on a) and never after "q":
+// in "quý", "quỹ" the u belongs to the consonant, so the tone is already on y.
+const TONE_PLACEMENT_RE = new RegExp(`(?<!q)(${Object.keys(TONE_PLACEMENT).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+
+/** NFC, lower case, one tone placement, Latin "Ð" (U+00D0) read as "Đ". */
+export function normalizeVietnamese(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u00D0\u0110]/g, 'đ')
+    .toLowerCase()
+    .replace(TONE_PLACEMENT_RE, (pair) => TONE_PLACEMENT[pair] ?? pair);
+}
+
+/** Removes every diacritic, đ → d. Expects text already lower-cased. */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** True when the text has at least one Vietnamese letter with a diacritic. */
+export function hasDiacritics(text: string): boolean {
+  return foldDiacritics(text) !== text.normalize('NFC');
+}
+
+/** Folded, whitespace-collapsed, lower-case form used to compare facts and section paths. */
+export function looseForm(text: string): string {
+  return foldDiacritics(normalizeVietnamese(text)).replace(/\s+/g, ' ').trim();
+}
+
+/** Counts Unicode code points, not UTF-16 units. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
