@@ -1,0 +1,150 @@
+/**
+ * @module
+ * Answers one question: refuse, FAQ, extractive answer, or an honest decline.
+ *
+ * The outcome is decided by calibrated scores plus explicit rules, in this order:
+ * 1. guard rules (internals, abuse; injected instructions are dropped and the rest kept);
+ * 2. a curated FAQ entry whose phrasing is close enough (cosine ≥ FAQ_MIN) answers as written;
+ * 3. a passage covering enough of the question (coverage ≥ COVERAGE_MIN) gives an extractive
+ *    answer, unless the question asks for a kind of fact (date, number) no passage holds,
+ *    or asks for a document particular its metadata says is unknown;
+ * 4. otherwise: on the service's subject → `no_answer` naming who to ask; else `out_of_scope`.
+ * Thresholds were tuned on the eval's dev split (see README).
+ */
+import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
+import { buildQuery, type Query } from '../retrieval/query.ts';
+import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
+import { DOMAIN_TERMS, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { compose, rankUnits } from './compose.ts';
+import { classifyRequest, withoutInjection } from './guard.ts';
+import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
+import { classifyQuestion } from './question-type.ts';
+
+export const FAQ_MIN = 0.62;
+export const COVERAGE_MIN = 0.6;
+const SUGGESTION_MIN = 0.25;
+const RETRIEVE_K = 8;
+
+export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
+export type Method = 'faq' | 'extractive' | 'llm' | 'staff' | 'none';
+
+export interface AnswerResult {
+  outcome: Outcome;
+  method: Method;
+  answer: string;
+  sources: Passage[];
+  suggestions: string[];
+  /** Scores behind the decision, for logs and calibration (never sent to clients). */
+  signals: { faq: number; coverage: number; score: number; followUp: boolean };
+}
+
+export interface AnswererOptions {
+  /** Who citizens should ask when the documents do not say. */
+  defaultAgency: string;
+}
+
+const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)\b.*)$/u;
+const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
+
+function isOnSubject(query: Query, hits: PassageHit[]): boolean {
+  const folded = ` ${foldDiacritics(query.text)} `;
+  if (DOMAIN_TERMS.some((t) => folded.includes(` ${t} `) || folded.includes(` ${t}`))) return true;
+  return (hits[0]?.coverage ?? 0) >= 0.45;
+}
+
+function agencyFor(hits: PassageHit[], fallback: string): string {
+  for (const hit of hits.slice(0, 2)) {
+    for (const heading of [...hit.passage.path].reverse()) {
+      const match = AGENCY_HEADING.exec(heading);
+      if (match?.[1] && !match[1].startsWith('Các')) return `${match[1]} tỉnh Điện Biên`.replace(/tỉnh tỉnh/, 'tỉnh');
+    }
+  }
+  return fallback;
+}
+
+function suggestionsFrom(faqHits: FaqHit[], exclude: FaqEntry | null, all: FaqEntry[]): string[] {
+  const picked = faqHits.filter((h) => h.entry !== exclude && h.similarity >= SUGGESTION_MIN).map((h) => h.entry.question);
+  if (picked.length === 0 && exclude === null) return all.slice(0, 3).map((e) => e.question);
+  return picked.slice(0, 3);
+}
+
+function sourcesFor(primary: Passage[], hits: PassageHit[], max = 3): Passage[] {
+  const out = [...primary];
+  const top = hits[0]?.score ?? 0;
+  for (const hit of hits) {
+    if (out.length >= max) break;
+    if (hit.score >= top * 0.6 && !out.includes(hit.passage)) out.push(hit.passage);
+  }
+  return out.slice(0, 5);
+}
+
+/** Asks about a document's number/date/link that its metadata marks unknown. */
+function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>): boolean {
+  if (!PARTICULARS_QUESTION.test(foldDiacritics(query.text))) return false;
+  const meta = documents.get(hits[0]?.passage.documentId ?? '');
+  if (!meta || meta.compiledBy) return false;
+  return meta.number === null || meta.date === null || meta.url === null;
+}
+
+export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
+  const faqAll = searcher.corpus.faq;
+
+  return function answerQuestion(message: string, previousQuestions: readonly string[] = []): AnswerResult {
+    const kind = classifyRequest(message);
+    const none = { faq: 0, coverage: 0, score: 0, followUp: false };
+    const question = kind === 'injection' ? withoutInjection(message) : message;
+    if (kind === 'internals' || kind === 'abuse' || !normalizeVietnamese(question).replace(/[^\p{L}\p{N}]/gu, '')) {
+      return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals: none };
+    }
+
+    const query = buildQuery(question, previousQuestions);
+    const hits = searcher.searchPassages(query, RETRIEVE_K);
+    const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
+    const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
+    const decline = (): AnswerResult => {
+      if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
+      const onSubject = isOnSubject(query, hits);
+      return {
+        outcome: onSubject ? 'no_answer' : 'out_of_scope',
+        method: 'none',
+        answer: onSubject ? noAnswerMessage(agencyFor(hits, options.defaultAgency)) : outOfScopeMessage(),
+        sources: [],
+        suggestions: suggestionsFrom(faqHits, null, faqAll),
+        signals,
+      };
+    };
+
+    if (asksUnknownParticular(query, hits, searcher.documents)) return decline();
+
+    const best = faqHits[0];
+    if (best && best.similarity >= FAQ_MIN) {
+      const linked = best.entry.passageId ? searcher.passagesById.get(best.entry.passageId) : undefined;
+      return {
+        outcome: 'answered',
+        method: 'faq',
+        answer: best.entry.answer,
+        sources: sourcesFor(linked ? [linked] : [], hits),
+        suggestions: suggestionsFrom(faqHits, best.entry, faqAll),
+        signals,
+      };
+    }
+
+    const answerable = hits.filter((h) => h.coverage >= COVERAGE_MIN || (query.followUp && h.coverage >= COVERAGE_MIN / 2));
+    if (answerable.length === 0) return decline();
+    const type = classifyQuestion(question);
+    const units = rankUnits(answerable.slice(0, 4), query, type, (t) => searcher.idf(t));
+    if ((type === 'date' || type === 'quantity') && !units.some((u) => u.typed)) return decline();
+    const composition = compose(units, searcher.documents);
+    if (!composition) return decline();
+    return {
+      outcome: 'answered',
+      method: 'extractive',
+      answer: composition.answer,
+      sources: sourcesFor(composition.used, answerable),
+      suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3),
+      signals,
+    };
+  };
+}
+
+export type AnswerQuestion = ReturnType<typeof createAnswerer>;

@@ -1,0 +1,62 @@
+/**
+ * @module
+ * Explicit rules for messages the service refuses: requests to reveal its internals,
+ * to defame or insult, and instructions smuggled into a question (prompt injection,
+ * OWASP LLM01). The extractive path cannot follow instructions, but a citizen should be
+ * told plainly that the request is refused rather than get an unrelated passage.
+ * Matching is on folded text, so tone marks do not hide a pattern.
+ */
+import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+
+export type GuardKind = 'internals' | 'abuse' | 'injection';
+
+const INTERNALS = [
+  /system ?prompt|prompt (he thong|goc|ban dau)|loi nhac (he thong|goc)|chi dan (he thong|goc|ban dau)|huong dan (he thong|goc|ban dau)/,
+  /api[ _-]?key|mat khau|password|bien moi truong|environment variable|ma nguon|source code|\.env\b|access token|secret/,
+  /(in ra|hien thi|tiet lo|cho (toi|minh|em) (xem|biet)|liet ke|dump|print|reveal|show).{0,40}(cau hinh|config|prompt|quy tac noi bo|co so du lieu|database|du lieu nguoi dung|lich su (chat|tro chuyen) cua nguoi khac)/,
+];
+
+const INJECTION = [
+  /(bo qua|quen|phot lo|khong can tuan theo|vuot qua).{0,30}(huong dan|chi dan|chi thi|lenh|quy tac|rang buoc|gioi han|nguyen tac)/,
+  /ignore (all |any |the |your )?(previous|above|prior|earlier|instructions)|disregard (all|previous|the|your)|forget (all|your|previous)/,
+  /developer mode|che do (nha phat trien|khong gioi han|dev)|jailbreak|\bdan mode\b|do anything now/,
+  /(tu bay gio|ke tu gio|from now on).{0,40}(ban (la|se|phai)|hay|you)/,
+  /(dong vai|gia vo la|hay la|pretend|act as|roleplay|nhap vai).{0,60}(khong (co )?(gioi han|kiem duyet|rang buoc)|hacker|ke xau|tu do|bat ky)/,
+  /(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
+];
+
+const ABUSE = [
+  /(viet|soan|tao|lam|dang|bia|hay|giup|nghi ra).{0,40}(noi xau|boi nho|xuyen tac|tin gia|tin don|bia dat|chui|cong kich|phi bang|che gieu|xuc pham|kich dong|chong pha|lat do)/,
+  /(noi xau|boi nho|chui|xuc pham|che gieu).{0,30}(lanh dao|tong bi thu|thu tuong|chu tich|dang|nha nuoc|chinh quyen|can bo|bo chinh tri)/,
+  /(may|mi|bot|thang|con|lu|bon|chung may|ban)\s+(ngu|dan don|oc cho|do ngu|khon nan|mat day|vo hoc|rac ruoi|ngu ngoc|dien)/,
+  /(do|thang|con|lu|bon)\s+(ngu|oc cho|khon nan|mat day|vo hoc|rac ruoi)/,
+];
+
+/** Profanity tokens are checked on the raw words, before folding turns "cặc" into "cac" ("các"). */
+const PROFANITY_ACCENTED = /(^|[^\p{L}])(đm|đmm|đcm|dm|dmm|vcl|vkl|địt|đéo|cặc|lồn|cút)([^\p{L}]|$)/u;
+
+function matchesAny(patterns: RegExp[], text: string): boolean {
+  return patterns.some((p) => p.test(text));
+}
+
+/** The kind of request to refuse, or null. */
+export function classifyRequest(message: string): GuardKind | null {
+  const normal = normalizeVietnamese(message);
+  const folded = foldDiacritics(normal);
+  if (matchesAny(INTERNALS, folded)) return 'internals';
+  if (matchesAny(ABUSE, folded) || PROFANITY_ACCENTED.test(normal)) return 'abuse';
+  if (matchesAny(INJECTION, folded)) return 'injection';
+  return null;
+}
+
+/**
+ * The message with injected instructions removed, sentence by sentence; what remains
+ * may still be a real question worth answering.
+ */
+export function withoutInjection(message: string): string {
+  return message
+    .split(/(?<=[.!?\n])\s+|\n+/)
+    .filter((sentence) => !matchesAny(INJECTION, foldDiacritics(normalizeVietnamese(sentence))))
+    .join(' ')
+    .trim();
+}

@@ -1,0 +1,40 @@
+/**
+ * @module
+ * What kind of answer a question asks for. The composer prefers a sentence that holds
+ * that kind of fact (a date for "ngày nào", a number for "bao nhiêu", a body for
+ * "cơ quan nào"), and declines when the passages hold none.
+ */
+import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+
+export type QuestionType = 'date' | 'quantity' | 'who' | 'definition' | 'general';
+
+const TYPES: Array<[QuestionType, RegExp]> = [
+  ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
+  ['quantity', /bao nhieu|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
+  ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky/],
+  ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
+];
+
+export function classifyQuestion(question: string): QuestionType {
+  const folded = foldDiacritics(normalizeVietnamese(question));
+  for (const [type, pattern] of TYPES) if (pattern.test(folded)) return type;
+  return 'general';
+}
+
+const DATE_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|tháng \d{1,2}(?!\d)|(?<!\d)(?:19|20)\d{2}(?!\d)/u;
+const NUMBER_IN_TEXT = /\d/;
+const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
+
+/** Whether a sentence holds the kind of fact the question asks for. */
+export function holdsAnswerType(type: QuestionType, text: string): boolean {
+  switch (type) {
+    case 'date':
+      return DATE_IN_TEXT.test(text);
+    case 'quantity':
+      return NUMBER_IN_TEXT.test(text);
+    case 'who':
+      return BODY_IN_TEXT.test(text);
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * @module
+ * `POST /api/chat`: JSON, or Server-Sent Events when the client asks for
+ * `text/event-stream` first. Validation errors are plain JSON before any stream starts;
+ * a failure after the stream started is an `error` event, then the end.
+ */
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { AppError, errorBody } from '../../errors.ts';
+import type { Logger } from '../../logger.ts';
+import { respondToChat, type ChatDeps } from './chat-service.ts';
+import { readJson } from './read-json.ts';
+import { chatRequestSchema } from './schemas.ts';
+
+function wantsStream(c: Context): boolean {
+  const first = (c.req.header('accept') ?? '').split(',')[0]?.split(';')[0]?.trim().toLowerCase();
+  return first === 'text/event-stream';
+}
+
+/** Splits an answer into a few deltas at line and sentence ends, so it renders progressively. */
+function deltas(answer: string): string[] {
+  return answer.match(/[^\n.!?]*[.!?]?\n?|[^\n]+/g)?.filter(Boolean) ?? [answer];
+}
+
+export function createChatHandler(getDeps: () => ChatDeps, logger: Logger) {
+  return async (c: Context) => {
+    const request = await readJson(c, chatRequestSchema);
+    const deps = getDeps();
+    if (!wantsStream(c)) return c.json(await respondToChat(deps, request));
+    return streamSSE(c, async (stream) => {
+      try {
+        const response = await respondToChat(deps, request);
+        await stream.writeSSE({ event: 'sources', data: JSON.stringify(response.sources) });
+        for (const text of deltas(response.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
+        await stream.writeSSE({ event: 'done', data: JSON.stringify(response) });
+      } catch (error) {
+        const known = error instanceof AppError ? error : new AppError('internal');
+        if (!(error instanceof AppError)) logger.error('chat stream failed', { error });
+        await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(known.code, known.message).error) });
+      }
+    });
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * @module
+ * One exchange of the web channel: find or start the conversation, answer with the
+ * conversation's earlier questions as context, store the exchange (question redacted,
+ * no IP address) and shape the response per the API contract.
+ */
+import type { AnswerQuestion, AnswerResult } from '../../answer/answer.ts';
+import { AppError } from '../../errors.ts';
+import type { DocumentMeta, Passage } from '../../ingest/types.ts';
+import { SECTION_SEPARATOR } from '../../ingest/types.ts';
+import type { Store } from '../../store/types.ts';
+import { redactPersonalData } from '../../text/index.ts';
+import type { ChatRequest, ChatResponse } from './schemas.ts';
+
+export interface ChatDeps {
+  answer: AnswerQuestion;
+  documents: Map<string, DocumentMeta>;
+  store: Store;
+  now: () => Date;
+  newId: () => string;
+  conversationTtlMs: number;
+  /** Conversations with a question being answered (one at a time per conversation). */
+  pending: Set<string>;
+}
+
+const HISTORY_TURNS = 3;
+
+export function toSource(passage: Passage, documents: Map<string, DocumentMeta>) {
+  const meta = documents.get(passage.documentId);
+  return {
+    documentId: passage.documentId,
+    title: meta?.title ?? passage.documentId,
+    section: passage.path.length > 0 ? passage.path.join(SECTION_SEPARATOR) : null,
+    url: meta?.url ?? null,
+    text: passage.text,
+  };
+}
+
+export async function respondToChat(deps: ChatDeps, request: ChatRequest): Promise<ChatResponse> {
+  const started = performance.now();
+  const now = deps.now();
+  const message = request.message.normalize('NFC').trim();
+  const activeSince = new Date(now.getTime() - deps.conversationTtlMs).toISOString();
+  const existing = request.conversationId ? await deps.store.findConversation(request.conversationId, activeSince) : null;
+  const conversationId = existing?.id ?? deps.newId();
+  if (deps.pending.has(conversationId)) throw new AppError('conflict');
+  deps.pending.add(conversationId);
+  try {
+    if (!existing) await deps.store.createConversation(conversationId, request.channel ?? 'web', now.toISOString());
+    const history = existing ? await deps.store.recentQuestions(conversationId, HISTORY_TURNS) : [];
+    const result: AnswerResult = deps.answer(message, history);
+    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    const messageId = deps.newId();
+    await deps.store.saveExchange({
+      messageId,
+      conversationId,
+      channel: request.channel ?? 'web',
+      question: redactPersonalData(message),
+      outcome: result.outcome,
+      method: result.method,
+      answer: result.answer,
+      sources: result.sources.map((p) => ({ passageId: p.id, documentId: p.documentId, section: p.path.join(SECTION_SEPARATOR) || null })),
+      latencyMs,
+      createdAt: now.toISOString(),
+    });
+    return {
+      conversationId,
+      messageId,
+      outcome: result.outcome,
+      method: result.method,
+      answer: result.answer,
+      sources: result.sources.map((p) => toSource(p, deps.documents)),
+      suggestions: result.suggestions.slice(0, 3),
+      latencyMs,
+    };
+  } finally {
+    deps.pending.delete(conversationId);
+  }
+}

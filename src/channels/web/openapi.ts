@@ -1,0 +1,77 @@
+/**
+ * @module
+ * The OpenAPI 3.1 document of the endpoints built so far, generated from the zod schemas
+ * (zod 4's JSON Schema output), so the published contract cannot drift from validation.
+ */
+import { z } from 'zod';
+import { chatRequestSchema, chatResponseSchema, errorSchema, feedbackRequestSchema } from './schemas.ts';
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+const errorRef = { $ref: '#/components/schemas/Error' };
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
+
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hỏi đáp NQ57',
+      version: '0.1.0',
+      description: 'Hỏi đáp về Nghị quyết 57-NQ/TW, Quyết định 1169/QĐ-TTg và Kế hoạch thực hiện của tỉnh Điện Biên, có dẫn nguồn.',
+    },
+    paths: {
+      '/api/chat': {
+        post: {
+          summary: 'Ask a question (JSON, or Server-Sent Events with Accept: text/event-stream)',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatRequest' } } } },
+          responses: {
+            '200': {
+              description: 'The answer. When streaming: events `sources`, `delta` ({"text"}), `done` (this object), or `error`.',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/ChatResponse' } },
+                'text/event-stream': { schema: { type: 'string' } },
+              },
+            },
+            '400': errorResponse('invalid_request'),
+            '409': errorResponse('conflict: a question is already pending in this conversation'),
+            '413': errorResponse('payload_too_large (body over 32 KB)'),
+            '415': errorResponse('unsupported_media_type'),
+            '500': errorResponse('internal'),
+            '503': errorResponse('not_ready (with Retry-After)'),
+          },
+        },
+      },
+      '/api/feedback': {
+        post: {
+          summary: 'Rate an answer; a second rating of the same message replaces the first',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/FeedbackRequest' } } } },
+          responses: {
+            '204': { description: 'Saved' },
+            '400': errorResponse('invalid_request'),
+            '404': errorResponse('not_found: unknown messageId'),
+            '413': errorResponse('payload_too_large'),
+            '415': errorResponse('unsupported_media_type'),
+            '503': errorResponse('not_ready'),
+          },
+        },
+      },
+      '/healthz': {
+        get: { summary: 'Liveness', responses: { '200': { description: '{"status":"ok"}' } } },
+      },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: 200 once the index is loaded and the database open',
+          responses: { '200': { description: '{"status":"ready", …}' }, '503': { description: '{"status":"starting"}' } },
+        },
+      },
+      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
+    },
+    components: {
+      schemas: {
+        ChatRequest: json(chatRequestSchema),
+        ChatResponse: json(chatResponseSchema),
+        FeedbackRequest: json(feedbackRequestSchema),
+        Error: json(errorSchema),
+      },
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * @module
+ * Request and response schemas of the web API (`../shared/design/API.md`). The OpenAPI
+ * document is generated from these, and contract tests validate responses against them.
+ */
+import { z } from 'zod';
+import { codePointLength } from '../../text/index.ts';
+
+export const MAX_MESSAGE_CODE_POINTS = 1000;
+export const MAX_COMMENT_CODE_POINTS = 1000;
+
+const normalised = (s: string) => s.normalize('NFC').trim();
+
+export const chatRequestSchema = z.object({
+  message: z
+    .string({ error: 'Trường "message" phải là một chuỗi văn bản.' })
+    .refine((s) => codePointLength(normalised(s)) >= 1, 'Câu hỏi không được để trống.')
+    .refine((s) => codePointLength(normalised(s)) <= MAX_MESSAGE_CODE_POINTS, `Câu hỏi dài quá ${MAX_MESSAGE_CODE_POINTS} ký tự. Vui lòng rút gọn.`)
+    .meta({ description: '1 to 1000 Unicode code points after NFC normalisation and trimming' }),
+  conversationId: z
+    .string({ error: 'Trường "conversationId" phải là chuỗi.' })
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'The id a previous answer returned; an unknown or expired id starts a new conversation' }),
+  channel: z.literal('web', { error: 'Trường "channel" chỉ nhận giá trị "web".' }).optional(),
+});
+
+export const sourceSchema = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  section: z.string().nullable(),
+  url: z.string().nullable(),
+  text: z.string(),
+});
+
+export const chatResponseSchema = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+  outcome: z.enum(['answered', 'no_answer', 'out_of_scope', 'refused']),
+  method: z.enum(['faq', 'extractive', 'llm', 'staff', 'none']),
+  answer: z.string(),
+  sources: z.array(sourceSchema).max(5),
+  suggestions: z.array(z.string()).max(3),
+  latencyMs: z.number().nonnegative(),
+});
+
+export const feedbackRequestSchema = z.object({
+  messageId: z.string({ error: 'Trường "messageId" phải là chuỗi.' }).min(1).max(100),
+  rating: z.enum(['up', 'down'], { error: 'Trường "rating" chỉ nhận "up" hoặc "down".' }),
+  comment: z
+    .string({ error: 'Trường "comment" phải là chuỗi.' })
+    .refine((s) => codePointLength(normalised(s)) <= MAX_COMMENT_CODE_POINTS, `Góp ý dài quá ${MAX_COMMENT_CODE_POINTS} ký tự.`)
+    .optional(),
+});
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+export type ChatResponse = z.infer<typeof chatResponseSchema>;
+export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;

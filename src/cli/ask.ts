@@ -1,0 +1,19 @@
+/**
+ * @module
+ * `npm run ask -- "câu hỏi"`: answers one question in the terminal, with its sources.
+ */
+import { loadConfig } from '../config.ts';
+import { createEngine } from '../entry/engine.ts';
+
+const question = process.argv.slice(2).join(' ').trim();
+if (!question) {
+  console.error('Cách dùng: npm run ask -- "câu hỏi của bạn"');
+  process.exit(2);
+}
+const config = loadConfig();
+const engine = createEngine(config);
+const result = engine.answer(question);
+console.log(`[${result.outcome} / ${result.method}] faq=${result.signals.faq.toFixed(2)} coverage=${result.signals.coverage.toFixed(2)}`);
+console.log(result.answer);
+for (const s of result.sources) console.log(`  • ${s.documentId} › ${s.path.join(' › ')}`);
+if (result.suggestions.length) console.log(`Gợi ý: ${result.suggestions.join(' | ')}`);

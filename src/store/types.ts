@@ -1,0 +1,38 @@
+/**
+ * @module
+ * The store interface: the record of conversations, exchanges and feedback. SQLite on
+ * Node (sqlite.ts), D1 on Workers later; both run the same migrations. Async so that
+ * both fit. Everything stored has already been redacted by the caller.
+ */
+export interface ExchangeRecord {
+  messageId: string;
+  conversationId: string;
+  channel: string;
+  /** The question with personal data redacted. */
+  question: string;
+  outcome: string;
+  method: string;
+  answer: string;
+  sources: Array<{ passageId: string; documentId: string; section: string | null }>;
+  latencyMs: number;
+  createdAt: string;
+}
+
+export interface FeedbackRecord {
+  messageId: string;
+  rating: 'up' | 'down';
+  comment: string | null;
+  createdAt: string;
+}
+
+export interface Store {
+  /** The conversation if it exists and was active after `activeSince` (ISO time). */
+  findConversation(id: string, activeSince: string): Promise<{ id: string } | null>;
+  createConversation(id: string, channel: string, now: string): Promise<void>;
+  /** Earlier questions (redacted) of a conversation, oldest first. */
+  recentQuestions(conversationId: string, limit: number): Promise<string[]>;
+  saveExchange(record: ExchangeRecord): Promise<void>;
+  /** Saves or replaces the rating of a message; false when the message is unknown. */
+  saveFeedback(record: FeedbackRecord): Promise<boolean>;
+  close(): Promise<void>;
+}
