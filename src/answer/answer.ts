@@ -21,7 +21,11 @@ import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.t
 import { classifyQuestion } from './question-type.ts';
 
 export const FAQ_MIN = 0.62;
-export const COVERAGE_MIN = 0.6;
+/** Coverage that answers any question; on-subject questions need only COVERAGE_ON_SUBJECT. */
+export const COVERAGE_MIN = 0.65;
+export const COVERAGE_ON_SUBJECT = 0.35;
+/** The best unit holding the asked kind of fact must score at least this share of the best unit. */
+const TYPED_RATIO = 0.5;
 const SUGGESTION_MIN = 0.25;
 const RETRIEVE_K = 8;
 
@@ -46,10 +50,10 @@ export interface AnswererOptions {
 const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)\b.*)$/u;
 const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
 
-function isOnSubject(query: Query, hits: PassageHit[]): boolean {
-  const folded = ` ${foldDiacritics(query.text)} `;
-  if (DOMAIN_TERMS.some((t) => folded.includes(` ${t} `) || folded.includes(` ${t}`))) return true;
-  return (hits[0]?.coverage ?? 0) >= 0.45;
+/** Whether the question is about the service's subject (words of the domain, abbreviations expanded). */
+function isOnSubject(query: Query): boolean {
+  const text = ` ${query.contentText} `;
+  return DOMAIN_TERMS.some((t) => text.includes(` ${t} `));
 }
 
 function agencyFor(hits: PassageHit[], fallback: string): string {
@@ -78,12 +82,20 @@ function sourcesFor(primary: Passage[], hits: PassageHit[], max = 3): Passage[] 
   return out.slice(0, 5);
 }
 
-/** Asks about a document's number/date/link that its metadata marks unknown. */
+/** Asks for a document's number, date or link that its metadata marks unknown (never guessed). */
 function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>): boolean {
   if (!PARTICULARS_QUESTION.test(foldDiacritics(query.text))) return false;
-  const meta = documents.get(hits[0]?.passage.documentId ?? '');
-  if (!meta || meta.compiledBy) return false;
-  return meta.number === null || meta.date === null || meta.url === null;
+  const text = ` ${query.contentText} `;
+  return hits.slice(0, 3).some(({ passage }) => {
+    const meta = documents.get(passage.documentId);
+    if (!meta || meta.compiledBy || !text.includes(` ${foldDiacritics(meta.type.toLowerCase())} `)) return false;
+    return meta.number === null || meta.date === null || meta.url === null;
+  });
+}
+
+/** A year or figure the documents never mention ("năm 2027") means the question is not covered. */
+function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
+  return [...query.content].some((t) => /^~\d{4}$|^~\d+[.,]\d{3}/.test(t) && searcher.documentFrequency(t) === 0);
 }
 
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
@@ -103,7 +115,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const decline = (): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
-      const onSubject = isOnSubject(query, hits);
+      const onSubject = isOnSubject(query);
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',
@@ -114,7 +126,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       };
     };
 
-    if (asksUnknownParticular(query, hits, searcher.documents)) return decline();
+    if (asksUnknownParticular(query, hits, searcher.documents) || namesUnknownNumber(query, searcher)) return decline();
 
     const best = faqHits[0];
     if (best && best.similarity >= FAQ_MIN) {
@@ -129,11 +141,17 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       };
     }
 
-    const answerable = hits.filter((h) => h.coverage >= COVERAGE_MIN || (query.followUp && h.coverage >= COVERAGE_MIN / 2));
+    const onSubject = isOnSubject(query);
+    const answerable = hits.filter((h) => (onSubject ? h.coverage >= COVERAGE_ON_SUBJECT : h.strictCoverage >= COVERAGE_MIN));
     if (answerable.length === 0) return decline();
     const type = classifyQuestion(question);
-    const units = rankUnits(answerable.slice(0, 4), query, type, (t) => searcher.idf(t));
-    if ((type === 'date' || type === 'quantity') && !units.some((u) => u.typed)) return decline();
+    let units = rankUnits(answerable.slice(0, 4), query, type, (t) => searcher.idf(t));
+    if (type === 'date' || type === 'quantity') {
+      // A date or number question is answered by a unit that holds one, or declined.
+      const typed = units.find((u) => u.typed);
+      if (!typed || typed.score < (units[0]?.score ?? 0) * TYPED_RATIO) return decline();
+      units = [typed, ...units.filter((u) => u !== typed)];
+    }
     const composition = compose(units, searcher.documents);
     if (!composition) return decline();
     return {

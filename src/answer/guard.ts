@@ -20,13 +20,15 @@ const INJECTION = [
   /(bo qua|quen|phot lo|khong can tuan theo|vuot qua).{0,30}(huong dan|chi dan|chi thi|lenh|quy tac|rang buoc|gioi han|nguyen tac)/,
   /ignore (all |any |the |your )?(previous|above|prior|earlier|instructions)|disregard (all|previous|the|your)|forget (all|your|previous)/,
   /developer mode|che do (nha phat trien|khong gioi han|dev)|jailbreak|\bdan mode\b|do anything now/,
-  /(tu bay gio|ke tu gio|from now on).{0,40}(ban (la|se|phai)|hay|you)/,
+  /(tu bay gio|ke tu gio|tu nay|from now on).{0,40}(ban (la|se|phai)|hay|you|tra loi|noi|chi)/,
   /(dong vai|gia vo la|hay la|pretend|act as|roleplay|nhap vai).{0,60}(khong (co )?(gioi han|kiem duyet|rang buoc)|hacker|ke xau|tu do|bat ky)/,
   /(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
 ];
 
 const ABUSE = [
-  /(viet|soan|tao|lam|dang|bia|hay|giup|nghi ra).{0,40}(noi xau|boi nho|xuyen tac|tin gia|tin don|bia dat|chui|cong kich|phi bang|che gieu|xuc pham|kich dong|chong pha|lat do)/,
+  /(viet|soan|tao|lam|hay|giup|nghi ra)(?!.{0,60}(phan bac|dau tranh|chong lai|xu ly|ngan chan)).{0,40}(noi xau|boi nho|xuyen tac|tin gia|tin don|bia dat|chui|cong kich|phi bang|che gieu|xuc pham|kich dong|chong pha|lat do)/,
+  /(viet|soan|tao|lam|dang|dua)( giup| ho| cho (toi|minh|em))?.{0,25}(bai|tin|status|bai dang|bai viet|trich dan|thong bao).{0,100}(noi rang|rang|la tro lua|lua dao|tham nhung|bat (moi|nguoi|dan)|thu (moi|tien)|da bi huy)/,
+  /bia (giup|ra|dat|chuyen|mot|hoa|cau)|loan tin|tung tin|tin (nong|gia|don) (rang|ve)/,
   /(noi xau|boi nho|chui|xuc pham|che gieu).{0,30}(lanh dao|tong bi thu|thu tuong|chu tich|dang|nha nuoc|chinh quyen|can bo|bo chinh tri)/,
   /(may|mi|bot|thang|con|lu|bon|chung may|ban)\s+(ngu|dan don|oc cho|do ngu|khon nan|mat day|vo hoc|rac ruoi|ngu ngoc|dien)/,
   /(do|thang|con|lu|bon)\s+(ngu|oc cho|khon nan|mat day|vo hoc|rac ruoi)/,

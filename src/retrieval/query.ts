@@ -12,8 +12,10 @@ export interface Query {
   text: string;
   /** Term → weight. */
   terms: Map<string, number>;
-  /** Folded content syllables of the question itself ("~x" terms), for coverage. */
+  /** Folded content syllables ("~x" terms), for coverage: the question's own, plus the topic it follows up on. */
   content: Set<string>;
+  /** The same syllables in reading order, space-joined, for phrase rules (domain words). */
+  contentText: string;
   /** Whether the question borrowed terms from an earlier turn. */
   followUp: boolean;
   accented: boolean;
@@ -39,13 +41,17 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   const content = new Set(own.content.map((c) => `~${c}`));
   const previous = previousQuestions.at(-1);
   const followUp = previous !== undefined && isFollowUp(question, content.size);
+  let contentText = own.content.join(' ');
   if (followUp && previous !== undefined) {
     const ownHasNumber = own.content.some((c) => NUMERIC.test(c));
-    for (const term of analyze(stripQuestionPhrasing(previous)).terms) {
+    const earlier = analyze(stripQuestionPhrasing(previous));
+    for (const term of earlier.terms) {
       if (terms.has(term)) continue;
       if (ownHasNumber && NUMERIC.test(term)) continue;
       terms.set(term, CONTEXT_WEIGHT);
     }
+    for (const c of earlier.content) if (!(ownHasNumber && NUMERIC.test(c))) content.add(`~${c}`);
+    contentText = `${earlier.content.join(' ')} ${contentText}`;
   }
-  return { text: normalizeVietnamese(question), terms, content, followUp, accented: hasDiacritics(question) };
+  return { text: normalizeVietnamese(question), terms, content, contentText, followUp, accented: hasDiacritics(question) };
 }

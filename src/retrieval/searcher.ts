@@ -11,8 +11,10 @@ import type { Query } from './query.ts';
 export interface PassageHit {
   passage: Passage;
   score: number;
-  /** Share (0–1, idf-weighted) of the question's content words found in the passage. */
+  /** Share (0–1, idf-weighted) of the question's content words found in the passage; words the corpus never uses count less. */
   coverage: number;
+  /** The same share with unknown words at full weight: an unknown word may be the whole topic ("bitcoin"). */
+  strictCoverage: number;
 }
 
 export interface FaqHit {
@@ -62,10 +64,25 @@ export class CorpusSearcher {
   }
 
   searchPassages(query: Query, k: number, filter?: (p: Passage) => boolean): PassageHit[] {
-    const total = [...query.content].reduce((s, t) => s + this.passageIndex.idf(t), 0);
+    // A word the corpus never uses weighs less than a rare corpus word: casual wording
+    // ("ủa", "mong") should not sink a question the passages do answer.
+    const maxIdf = this.passageIndex.idf('');
+    let known = 0;
+    let unknown = 0;
+    for (const t of query.content) {
+      if (this.passageIndex.documentFrequency(t) > 0) known += this.passageIndex.idf(t);
+      else unknown += maxIdf;
+    }
+    const lenient = known + 0.6 * unknown;
+    const strict = known + unknown;
     const passages = this.corpus.passages;
     const hits = this.passageIndex.search(query.terms, k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
-    return hits.map((h) => ({ passage: passages[h.doc] as Passage, score: h.score, coverage: total > 0 ? h.matched / total : 0 }));
+    return hits.map((h) => ({
+      passage: passages[h.doc] as Passage,
+      score: h.score,
+      coverage: lenient > 0 ? h.matched / lenient : 0,
+      strictCoverage: strict > 0 ? h.matched / strict : 0,
+    }));
   }
 
   /** The best-matching FAQ entries, one hit per entry, most similar first. */
@@ -88,6 +105,10 @@ export class CorpusSearcher {
       .sort((a, b) => b[1] - a[1])
       .slice(0, k)
       .map(([i, similarity]) => ({ entry: this.corpus.faq[i] as FaqEntry, similarity }));
+  }
+
+  documentFrequency(term: string): number {
+    return this.passageIndex.documentFrequency(term);
   }
 
   /** idf of a term in the passage index (for answer scoring). */

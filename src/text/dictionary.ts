@@ -10,6 +10,17 @@ export const ABBREVIATIONS: Record<string, string> = {
   'nq': 'nghị quyết',
   'qd': 'quyết định',
   'cds': 'chuyển đổi số',
+  'kh': 'kế hoạch',
+  'tdkt': 'thi đua khen thưởng',
+  'tnsv': 'thanh niên sinh viên',
+  'hs': 'học sinh',
+  'sv': 'sinh viên',
+  'gv': 'giáo viên',
+  'dn': 'doanh nghiệp',
+  'cp': 'chính phủ',
+  'nn': 'nhà nước',
+  'ktso': 'kinh tế số',
+  'cq': 'cơ quan',
   'khcn': 'khoa học công nghệ',
   'kh&cn': 'khoa học và công nghệ',
   'khvcn': 'khoa học và công nghệ',
@@ -73,6 +84,9 @@ export const STOP_WORDS = new Set([
   'cũng', 'như', 'thế', 'nên', 'vì', 'do', 'nhé', 'ạ', 'ơi', 'vậy', 'hả', 'nhỉ', 'à', 'ư', 'mình', 'tôi',
   'em', 'anh', 'chị', 'bạn', 'ad', 'admin', 'sao', 'đâu', 'khi', 'bao', 'nhiêu', 'mấy', 'phải', 'không',
   'ko', 'k', 'hỏi', 'xin', 'giúp', 'biết', 'muốn', 'cần', 'ra', 'lên', 'vào', 'nữa', 'còn', 'thôi', 'đi',
+  // Conversational fillers citizens type around a question.
+  'ủa', 'cái', 'kiểu', 'đúng', 'nhắc', 'tới', 'thấy', 'nghe', 'nói', 'bảo', 'lo', 'chứ', 'hở', 'hén',
+  'nhỉ', 'vầy', 'dzậy', 'j', 'gì', 'thì', 'mấy', 'những', 'nhiều',
 ]);
 
 /**
@@ -84,7 +98,7 @@ export const FOLDED_STOP_WORDS = new Set([
   'va', 'cua', 'cac', 'nhung', 'la', 'duoc', 'voi', 'nay', 'o', 've', 'theo', 'mot',
   'se', 'rang', 'nao', 'gi', 'ai', 'hay', 'hoac', 'nhe', 'a', 'oi', 'vay', 'nhi', 'u', 'em', 'ad',
   'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'giup', 'biet', 'muon', 'ra', 'len', 'vao',
-  'nua',
+  'nua', 'ua', 'kieu', 'nhac', 'j',
 ]);
 
 /** Question phrasing removed from a query before retrieval (matched on folded text). */
@@ -100,5 +114,6 @@ export const DOMAIN_TERMS = [
   'doi moi sang tao', 'binh dan hoc vu so', 'ke hoach', 'truyen thong', 'so hoa', 'dich vu cong',
   'du lieu', 'tri tue nhan tao', 'kinh te so', 'chinh phu so', 'bo chinh tri', 'ban chi dao',
   'nen tang so', 'ky nang so', 'ha tang so', 'cong nghe so', 'xa hoi so', 'sang kien', 'nghien cuu',
-  'sang che', 'khoi nghiep', 'so ke hoach', 'ngan sach', 'kinh phi', 'so khoa hoc', 'ubnd tinh',
+  'sang che', 'khoi nghiep', 'ngan sach', 'kinh phi', 'uy ban nhan dan', 'tuyen truyen', 'quyet dinh',
+  'bao cao ket qua', 'stem', 'to cong nghe so cong dong', 'vneid', 'dmst', 'cds', 'khcn',
 ];
