@@ -18,7 +18,7 @@ import { DOMAIN_TERMS, foldDiacritics, normalizeVietnamese } from '../text/index
 import { compose, rankUnits } from './compose.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
-import { classifyQuestion } from './question-type.ts';
+import { classifyQuestion, holdsAnswerType } from './question-type.ts';
 
 export const FAQ_MIN = 0.62;
 /** Coverage that answers any question; on-subject questions need only COVERAGE_ON_SUBJECT. */
@@ -26,8 +26,11 @@ export const COVERAGE_MIN = 0.65;
 export const COVERAGE_ON_SUBJECT = 0.35;
 /** The best unit holding the asked kind of fact must score at least this share of the best unit. */
 const TYPED_RATIO = 0.5;
+/** …and hold this share of the question's words: a number next to other words answers nothing. */
+const UNIT_COVERAGE_FOR_TYPED = 0.45;
 const SUGGESTION_MIN = 0.25;
 const RETRIEVE_K = 8;
+const FOLLOW_UP_BOOST = 1.5;
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
 export type Method = 'faq' | 'extractive' | 'llm' | 'staff' | 'none';
@@ -40,6 +43,12 @@ export interface AnswerResult {
   suggestions: string[];
   /** Scores behind the decision, for logs and calibration (never sent to clients). */
   signals: { faq: number; coverage: number; score: number; followUp: boolean };
+}
+
+/** An earlier turn of the conversation: what was asked and which documents the answer cited. */
+export interface Turn {
+  question: string;
+  documentIds: readonly string[];
 }
 
 export interface AnswererOptions {
@@ -85,12 +94,22 @@ function sourcesFor(primary: Passage[], hits: PassageHit[], max = 3): Passage[] 
 /** Asks for a document's number, date or link that its metadata marks unknown (never guessed). */
 function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>): boolean {
   if (!PARTICULARS_QUESTION.test(foldDiacritics(query.text))) return false;
+  // A question naming a document by its number ("QĐ 1169 ban hành ngày nào") asks about that document.
+  if (query.ownContent.some((c) => /^(nq|qd|kh|nd)\d+$/.test(c))) return false;
   const text = ` ${query.contentText} `;
   return hits.slice(0, 3).some(({ passage }) => {
     const meta = documents.get(passage.documentId);
     if (!meta || meta.compiledBy || !text.includes(` ${foldDiacritics(meta.type.toLowerCase())} `)) return false;
     return meta.number === null || meta.date === null || meta.url === null;
   });
+}
+
+/** A follow-up most likely continues in the documents the previous answer cited. */
+function boostEarlierDocuments(hits: PassageHit[], previous: Turn | undefined): PassageHit[] {
+  if (!previous || previous.documentIds.length === 0) return hits;
+  return hits
+    .map((h) => (previous.documentIds.includes(h.passage.documentId) ? { ...h, score: h.score * FOLLOW_UP_BOOST } : h))
+    .sort((a, b) => b.score - a.score);
 }
 
 /** A year or figure the documents never mention ("năm 2027") means the question is not covered. */
@@ -101,7 +120,7 @@ function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
   const faqAll = searcher.corpus.faq;
 
-  return function answerQuestion(message: string, previousQuestions: readonly string[] = []): AnswerResult {
+  return function answerQuestion(message: string, history: readonly Turn[] = []): AnswerResult {
     const kind = classifyRequest(message);
     const none = { faq: 0, coverage: 0, score: 0, followUp: false };
     const question = kind === 'injection' ? withoutInjection(message) : message;
@@ -109,8 +128,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals: none };
     }
 
-    const query = buildQuery(question, previousQuestions);
-    const hits = searcher.searchPassages(query, RETRIEVE_K);
+    const query = buildQuery(question, history.map((t) => t.question));
+    const hits = boostEarlierDocuments(searcher.searchPassages(query, RETRIEVE_K), query.followUp ? history.at(-1) : undefined);
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const decline = (): AnswerResult => {
@@ -128,8 +147,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
 
     if (asksUnknownParticular(query, hits, searcher.documents) || namesUnknownNumber(query, searcher)) return decline();
 
+    const type = classifyQuestion(question);
     const best = faqHits[0];
-    if (best && best.similarity >= FAQ_MIN) {
+    // A curated answer must hold the kind of fact asked for ("ngày nào" → a date).
+    if (best && best.similarity >= FAQ_MIN && holdsAnswerType(type, best.entry.answer)) {
       const linked = best.entry.passageId ? searcher.passagesById.get(best.entry.passageId) : undefined;
       return {
         outcome: 'answered',
@@ -144,12 +165,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const onSubject = isOnSubject(query);
     const answerable = hits.filter((h) => (onSubject ? h.coverage >= COVERAGE_ON_SUBJECT : h.strictCoverage >= COVERAGE_MIN));
     if (answerable.length === 0) return decline();
-    const type = classifyQuestion(question);
     let units = rankUnits(answerable.slice(0, 4), query, type, (t) => searcher.idf(t));
     if (type === 'date' || type === 'quantity') {
       // A date or number question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.typed);
-      if (!typed || typed.score < (units[0]?.score ?? 0) * TYPED_RATIO) return decline();
+      if (!typed || typed.score < (units[0]?.score ?? 0) * TYPED_RATIO || typed.coverage < UNIT_COVERAGE_FOR_TYPED) return decline();
       units = [typed, ...units.filter((u) => u !== typed)];
     }
     const composition = compose(units, searcher.documents);

@@ -22,6 +22,8 @@ export interface Unit {
   passage: Passage;
   score: number;
   typed: boolean;
+  /** Share (idf-weighted) of the question's content words (with a follow-up's topic) the unit and its headings hold. */
+  coverage: number;
 }
 
 export interface Composition {
@@ -46,12 +48,20 @@ function unitsOf(passage: Passage): string[] {
   return out;
 }
 
-function scoreUnit(text: string, query: Query, idf: (t: string) => number): number {
+function scoreUnit(text: string, context: string, query: Query, idf: (t: string) => number): { score: number; coverage: number } {
   const terms = new Set(analyze(text).terms);
   let score = 0;
   for (const [term, weight] of query.terms) if (terms.has(term)) score += weight * idf(term);
+  const withContext = new Set([...terms, ...analyze(context).terms]);
+  let have = 0;
+  let all = 0;
+  for (const c of query.content) {
+    const w = idf(c);
+    all += w;
+    if (withContext.has(c)) have += w;
+  }
   // Mild preference for shorter units: citizens read on small screens.
-  return score / (1 + words(text) / 150);
+  return { score: score / (1 + words(text) / 150), coverage: all > 0 ? have / all : 0 };
 }
 
 function truncate(text: string, budget: number): string {
@@ -85,8 +95,8 @@ export function rankUnits(hits: PassageHit[], query: Query, type: QuestionType, 
     const prior = Math.sqrt(hit.score / top);
     for (const text of unitsOf(hit.passage)) {
       const typed = type !== 'general' && type !== 'definition' && holdsAnswerType(type, `${text} ${type === 'who' ? lastHeading(hit.passage) ?? '' : ''}`);
-      const base = scoreUnit(text, query, idf) * prior;
-      units.push({ text, passage: hit.passage, score: base * (typed ? 1 + TYPE_BONUS : 1), typed });
+      const { score, coverage } = scoreUnit(text, hit.passage.path.join(' '), query, idf);
+      units.push({ text, passage: hit.passage, score: score * prior * (typed ? 1 + TYPE_BONUS : 1), typed, coverage });
     }
   }
   return units.sort((a, b) => b.score - a.score);

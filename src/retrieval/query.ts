@@ -5,7 +5,10 @@
  * follow-up replaces (a new year or number replaces the old one): earlier turns steer
  * retrieval, they are not pasted into the query.
  */
+import { STOP_WORDS } from '../text/dictionary.ts';
 import { analyze, foldDiacritics, hasDiacritics, normalizeVietnamese, stripQuestionPhrasing } from '../text/index.ts';
+
+const FOLDED_STOP_FORMS = new Set([...STOP_WORDS].map(foldDiacritics));
 
 export interface Query {
   /** The question as asked (normalised). */
@@ -16,21 +19,26 @@ export interface Query {
   content: Set<string>;
   /** The same syllables in reading order, space-joined, for phrase rules (domain words). */
   contentText: string;
+  /** The question's own content syllables in reading order (folded, without "~"). */
+  ownContent: string[];
   /** Whether the question borrowed terms from an earlier turn. */
   followUp: boolean;
   accented: boolean;
 }
 
 const FOLLOW_UP_START = /^(?:thế |the |vậy |vay |còn |con |thế còn |the con |vậy còn |vay con |và |va |the thi |thế thì |con ve |còn về |còn đối với |con doi voi )/;
+// "người đó", "tổ ấy", "văn bản này": a demonstrative points back to the previous turn.
+const POINTS_BACK = /(?:^|\s)(?:người|tổ|cơ quan|đơn vị|văn bản|kế hoạch|nghị quyết|quyết định|việc|cái|ông|bà|nơi|chỗ|phong trào|nền tảng|chương trình|ngày|con số|chỉ tiêu)\s+(?:đó|ấy|này|kia)(?:\s|$|\?)|(?:^|\s)(?:nó|họ|ổng|bả)(?:\s|$|\?)/;
 const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thi nhu the nao|thì sao ạ|thi sao a|nữa không|nua khong)\s*\??$/;
-const CONTEXT_WEIGHT = 0.5;
+/** Weights of the previous question's terms and of the one before it. */
+const CONTEXT_WEIGHTS = [0.8, 0.4];
 const NUMERIC = /\d/;
 
 /** Whether a question leans on the previous turn to be understood. */
 export function isFollowUp(question: string, contentTerms: number): boolean {
   const q = normalizeVietnamese(question).trim();
   const folded = foldDiacritics(q);
-  return FOLLOW_UP_START.test(q) || FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(q) || FOLLOW_UP_END.test(folded) || contentTerms <= 1;
+  return FOLLOW_UP_START.test(q) || FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(q) || FOLLOW_UP_END.test(folded) || POINTS_BACK.test(q) || contentTerms <= 1;
 }
 
 export function buildQuery(question: string, previousQuestions: readonly string[] = []): Query {
@@ -38,20 +46,29 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   const own = analyze(stripped || question);
   const terms = new Map<string, number>();
   for (const term of own.terms) terms.set(term, 1);
-  const content = new Set(own.content.map((c) => `~${c}`));
-  const previous = previousQuestions.at(-1);
-  const followUp = previous !== undefined && isFollowUp(question, content.size);
-  let contentText = own.content.join(' ');
-  if (followUp && previous !== undefined) {
+  const accented = hasDiacritics(question);
+  // Typed without tone marks, filler words ("thi", "phai", "dung") cannot be told from content
+  // words, so they stay search terms but do not count towards how much of the question is covered.
+  const ownContent = accented ? own.content : own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
+  const content = new Set(ownContent.map((c) => `~${c}`));
+  const followUp = previousQuestions.length > 0 && isFollowUp(question, content.size);
+  let contentText = ownContent.join(' ');
+  if (followUp) {
     const ownHasNumber = own.content.some((c) => NUMERIC.test(c));
-    const earlier = analyze(stripQuestionPhrasing(previous));
-    for (const term of earlier.terms) {
-      if (terms.has(term)) continue;
-      if (ownHasNumber && NUMERIC.test(term)) continue;
-      terms.set(term, CONTEXT_WEIGHT);
-    }
-    for (const c of earlier.content) if (!(ownHasNumber && NUMERIC.test(c))) content.add(`~${c}`);
-    contentText = `${earlier.content.join(' ')} ${contentText}`;
+    previousQuestions
+      .slice(-CONTEXT_WEIGHTS.length)
+      .reverse()
+      .forEach((previous, age) => {
+        const weight = CONTEXT_WEIGHTS[age] ?? 0;
+        const earlier = analyze(stripQuestionPhrasing(previous));
+        for (const term of earlier.terms) {
+          if (terms.has(term) || (ownHasNumber && NUMERIC.test(term))) continue;
+          terms.set(term, weight);
+        }
+        if (age > 0) return;
+        for (const c of earlier.content) if (!(ownHasNumber && NUMERIC.test(c))) content.add(`~${c}`);
+        contentText = `${earlier.content.join(' ')} ${contentText}`;
+      });
   }
-  return { text: normalizeVietnamese(question), terms, content, contentText, followUp, accented: hasDiacritics(question) };
+  return { text: normalizeVietnamese(question), terms, content, contentText, ownContent, followUp, accented };
 }

@@ -69,9 +69,13 @@ export class CorpusSearcher {
     const maxIdf = this.passageIndex.idf('');
     let known = 0;
     let unknown = 0;
-    for (const t of query.content) {
-      if (this.passageIndex.documentFrequency(t) > 0) known += this.passageIndex.idf(t);
-      else unknown += maxIdf;
+    for (const t of query.content) if (this.passageIndex.documentFrequency(t) > 0) known += this.passageIndex.idf(t);
+    // Consecutive unknown syllables are one unknown word ("ki lô mét vuông" is not four topics).
+    let inUnknownRun = false;
+    for (const c of query.ownContent) {
+      const isUnknown = this.passageIndex.documentFrequency(`~${c}`) === 0;
+      if (isUnknown && !inUnknownRun) unknown += maxIdf;
+      inUnknownRun = isUnknown;
     }
     const lenient = known + 0.6 * unknown;
     const strict = known + unknown;

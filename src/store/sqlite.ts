@@ -39,6 +39,7 @@ export function openSqliteStore(file: string): Store {
   const insertConversation = db.prepare('INSERT OR IGNORE INTO conversations (id, channel, created_at, updated_at) VALUES (?, ?, ?, ?)');
   const touchConversation = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
   const recent = db.prepare('SELECT question FROM exchanges WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').pluck();
+  const recentTurns = db.prepare('SELECT question, sources FROM exchanges WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
   const insertExchange = db.prepare(
     `INSERT INTO exchanges (message_id, conversation_id, channel, question, outcome, method, answer, sources, latency_ms, created_at)
      VALUES (@messageId, @conversationId, @channel, @question, @outcome, @method, @answer, @sources, @latencyMs, @createdAt)`,
@@ -62,6 +63,13 @@ export function openSqliteStore(file: string): Store {
     },
     async recentQuestions(conversationId, limit) {
       return (recent.all(conversationId, limit) as string[]).reverse();
+    },
+    async recentTurns(conversationId, limit) {
+      const rows = recentTurns.all(conversationId, limit) as Array<{ question: string; sources: string }>;
+      return rows.reverse().map((row) => ({
+        question: row.question,
+        documentIds: [...new Set((JSON.parse(row.sources) as Array<{ documentId: string }>).map((s) => s.documentId))],
+      }));
     },
     async saveExchange(record) {
       saveExchange(record);

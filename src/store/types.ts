@@ -31,6 +31,8 @@ export interface Store {
   createConversation(id: string, channel: string, now: string): Promise<void>;
   /** Earlier questions (redacted) of a conversation, oldest first. */
   recentQuestions(conversationId: string, limit: number): Promise<string[]>;
+  /** Earlier turns of a conversation, oldest first: the question and the documents its answer cited. */
+  recentTurns(conversationId: string, limit: number): Promise<Array<{ question: string; documentIds: string[] }>>;
   saveExchange(record: ExchangeRecord): Promise<void>;
   /** Saves or replaces the rating of a message; false when the message is unknown. */
   saveFeedback(record: FeedbackRecord): Promise<boolean>;

@@ -83,7 +83,7 @@ export const STOP_WORDS = new Set([
   'về', 'trong', 'theo', 'để', 'một', 'đã', 'sẽ', 'đang', 'bị', 'rằng', 'nào', 'gì', 'ai', 'hay', 'hoặc',
   'cũng', 'như', 'thế', 'nên', 'vì', 'do', 'nhé', 'ạ', 'ơi', 'vậy', 'hả', 'nhỉ', 'à', 'ư', 'mình', 'tôi',
   'em', 'anh', 'chị', 'bạn', 'ad', 'admin', 'sao', 'đâu', 'khi', 'bao', 'nhiêu', 'mấy', 'phải', 'không',
-  'ko', 'k', 'hỏi', 'xin', 'giúp', 'biết', 'muốn', 'cần', 'ra', 'lên', 'vào', 'nữa', 'còn', 'thôi', 'đi',
+  'ko', 'k', 'hỏi', 'xin', 'biết', 'muốn', 'cần', 'ra', 'lên', 'vào', 'nữa', 'còn', 'thôi', 'đi',
   // Conversational fillers citizens type around a question.
   'ủa', 'cái', 'kiểu', 'đúng', 'nhắc', 'tới', 'thấy', 'nghe', 'nói', 'bảo', 'lo', 'chứ', 'hở', 'hén',
   'nhỉ', 'vầy', 'dzậy', 'j', 'gì', 'thì', 'mấy', 'những', 'nhiều',
@@ -97,7 +97,7 @@ export const STOP_WORDS = new Set([
 export const FOLDED_STOP_WORDS = new Set([
   'va', 'cua', 'cac', 'nhung', 'la', 'duoc', 'voi', 'nay', 'o', 've', 'theo', 'mot',
   'se', 'rang', 'nao', 'gi', 'ai', 'hay', 'hoac', 'nhe', 'a', 'oi', 'vay', 'nhi', 'u', 'em', 'ad',
-  'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'giup', 'biet', 'muon', 'ra', 'len', 'vao',
+  'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'biet', 'muon', 'ra', 'len', 'vao',
   'nua', 'ua', 'kieu', 'nhac', 'j',
 ]);
 
@@ -115,5 +115,5 @@ export const DOMAIN_TERMS = [
   'du lieu', 'tri tue nhan tao', 'kinh te so', 'chinh phu so', 'bo chinh tri', 'ban chi dao',
   'nen tang so', 'ky nang so', 'ha tang so', 'cong nghe so', 'xa hoi so', 'sang kien', 'nghien cuu',
   'sang che', 'khoi nghiep', 'ngan sach', 'kinh phi', 'uy ban nhan dan', 'tuyen truyen', 'quyet dinh',
-  'bao cao ket qua', 'stem', 'to cong nghe so cong dong', 'vneid', 'dmst', 'cds', 'khcn',
+  'bao cao ket qua', 'stem', 'binh dan hoc vu', 'sandbox', 'khoan chi', 'thu nghiem co kiem soat', 'to cong nghe so cong dong', 'vneid', 'dmst', 'cds', 'khcn',
 ];

@@ -47,7 +47,7 @@ export async function respondToChat(deps: ChatDeps, request: ChatRequest): Promi
   deps.pending.add(conversationId);
   try {
     if (!existing) await deps.store.createConversation(conversationId, request.channel ?? 'web', now.toISOString());
-    const history = existing ? await deps.store.recentQuestions(conversationId, HISTORY_TURNS) : [];
+    const history = existing ? await deps.store.recentTurns(conversationId, HISTORY_TURNS) : [];
     const result: AnswerResult = deps.answer(message, history);
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     const messageId = deps.newId();

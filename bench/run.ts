@@ -1,0 +1,123 @@
+/**
+ * @module
+ * `npm run bench`: answer time in process (p50/p95 over every eval question, with and
+ * without tone marks), corpus index build time, resident memory, and /api/chat over HTTP
+ * with autocannon at 32 connections next to a no-op Hono endpoint measured in the same run.
+ * Prints figures; asserts nothing (timings belong in reports, not in tests).
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.ts';
+import { createEngine } from '../src/entry/engine.ts';
+import { buildCorpus } from '../src/ingest/corpus.ts';
+import { readCorpusFiles } from '../src/ingest/read-files.ts';
+import { CorpusSearcher } from '../src/retrieval/searcher.ts';
+import { foldDiacritics } from '../src/text/index.ts';
+
+const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, http: { type: 'boolean', default: true } }, allowNegative: true });
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+function questions(): string[] {
+  const items = readFileSync('eval/questions.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { question: string });
+  return items.flatMap((i) => [i.question, foldDiacritics(i.question)]);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function load(url: string, body: string[] | null, seconds: number) {
+  const requests = body
+    ? body.map((message) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message }) }))
+    : [{ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: '{}' }];
+  const result = await autocannon({ url, connections: 32, duration: seconds, requests });
+  return { rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function main() {
+  const config = loadConfig();
+  const files = readCorpusFiles(config.corpusDir);
+  const builds: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    new CorpusSearcher(buildCorpus(files));
+    builds.push(performance.now() - t);
+  }
+  console.log(`index build (parse, clean, chunk, BM25 + FAQ index) over ${files.length} files: median ${percentile(builds, 50).toFixed(0)} ms, max ${Math.max(...builds).toFixed(0)} ms`);
+
+  const engine = createEngine(config);
+  const qs = questions();
+  for (const q of qs.slice(0, 50)) engine.answer(q);
+  const times: number[] = [];
+  for (const q of qs) {
+    const t = performance.now();
+    engine.answer(q);
+    times.push(performance.now() - t);
+  }
+  console.log(`answer in process over ${qs.length} questions: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
+  console.log(`bench process RSS after loading the engine: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
+  if (!args.http) return;
+
+  const seconds = Number(args.duration);
+  const dataDir = mkdtempSync(join(tmpdir(), 'nq57-bench-'));
+  const [chatPort, noopPort] = [await freePort(), await freePort()];
+  const server = start(['src/entry/node.ts'], { PORT: String(chatPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const noop = start(['bench/noop-server.ts', String(noopPort)], {});
+  try {
+    await waitFor(`http://127.0.0.1:${chatPort}/readyz`);
+    await fetch(`http://127.0.0.1:${noopPort}/noop`, { method: 'POST' }).catch(() => waitFor(`http://127.0.0.1:${noopPort}/noop`));
+    console.log(`server RSS when ready: ${rssMb(server.pid ?? 0).toFixed(0)} MB`);
+    const ceiling = await load(`http://127.0.0.1:${noopPort}/noop`, null, seconds);
+    const chat = await load(`http://127.0.0.1:${chatPort}/api/chat`, qs.slice(0, 100), seconds);
+    console.log(`no-op Hono endpoint: ${ceiling.rps.toFixed(0)} req/s, p50 ${ceiling.p50} ms, p97.5 ${ceiling.p97_5} ms, p99 ${ceiling.p99} ms`);
+    console.log(`/api/chat:           ${chat.rps.toFixed(0)} answers/s, p50 ${chat.p50} ms, p97.5 ${chat.p97_5} ms, p99 ${chat.p99} ms, non-2xx ${chat.non2xx}, errors ${chat.errors}`);
+    console.log(`ratio answers/no-op: ${((chat.rps / ceiling.rps) * 100).toFixed(1)}%`);
+    console.log(`server RSS after load: ${rssMb(server.pid ?? 0).toFixed(0)} MB`);
+  } finally {
+    server.kill('SIGTERM');
+    noop.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { codePointLength, foldDiacritics, looseForm, normalizeVietnamese } from './normalize.ts';
+
+describe('normalizeVietnamese', () => {
+  it('composes decomposed (NFD) input into NFC', () => {
+    const decomposed = 'Nghị quyết'.normalize('NFD');
+    expect(decomposed.length).toBeGreaterThan('Nghị quyết'.length);
+    const result = normalizeVietnamese(decomposed);
+    expect(result).toBe('nghị quyết');
+    expect(result).toBe(result.normalize('NFC'));
+    expect(result.length).toBe('nghị quyết'.length);
+  });
+
+  it('lower-cases the text', () => {
+    expect(normalizeVietnamese('CHUYỂN ĐỔI SỐ')).toBe('chuyển đổi số');
+  });
+
+  it.each([
+    ['hoà', 'hòa'],
+    ['thuỷ', 'thủy'],
+    ['khoẻ', 'khỏe'],
+    ['hoá', 'hóa'],
+    ['xoã', 'xõa'],
+    ['hoạ', 'họa'],
+    ['uỷ', 'ủy'],
+    ['tuỳ', 'tùy'],
+  ])('moves the tone of an open "%s" syllable to the first vowel ("%s")', (input, expected) => {
+    expect(normalizeVietnamese(input)).toBe(expected);
+  });
+
+  it('gives both tone placements the same form inside a sentence', () => {
+    expect(normalizeVietnamese('Văn hoá, Thể thao; thuỷ lợi và sức khoẻ')).toBe(
+      normalizeVietnamese('Văn hóa, Thể thao; thủy lợi và sức khỏe'),
+    );
+  });
+
+  it('applies the tone placement to decomposed and upper-case input too', () => {
+    expect(normalizeVietnamese('HOÀ'.normalize('NFD'))).toBe('hòa');
+    expect(normalizeVietnamese('Thuỷ'.normalize('NFD'))).toBe('thủy');
+  });
+
+  it.each(['quỹ', 'quý', 'hoàn', 'khuya', 'ngoài', 'quỳnh'])('leaves "%s" unchanged', (word) => {
+    expect(normalizeVietnamese(word)).toBe(word);
+  });
+
+  it('reads the Latin capital eth (U+00D0) as the Vietnamese đ', () => {
+    const latinEth = '\u00D0iện Biên';
+    expect(normalizeVietnamese(latinEth)).toBe('điện biên');
+    expect(normalizeVietnamese(latinEth)).toBe(normalizeVietnamese('Điện Biên'));
+  });
+});
+
+describe('foldDiacritics', () => {
+  it('turns đ into d and Đ into D', () => {
+    expect(foldDiacritics('đường đi')).toBe('duong di');
+    expect(foldDiacritics('Đảng')).toBe('Dang');
+  });
+
+  it('removes all five tone marks and the vowel marks', () => {
+    expect(foldDiacritics('à á ả ã ạ')).toBe('a a a a a');
+    expect(foldDiacritics('ă â ê ô ơ ư')).toBe('a a e o o u');
+    expect(foldDiacritics('ặ ẫ ờ ự ỷ ễ')).toBe('a a o u y e');
+  });
+
+  it('folds a whole Vietnamese phrase to plain ASCII', () => {
+    const folded = foldDiacritics('chuyển đổi số quốc gia, khoa học và công nghệ');
+    expect(folded).toBe('chuyen doi so quoc gia, khoa hoc va cong nghe');
+    expect(folded).toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  it('folds decomposed input the same way as composed input', () => {
+    expect(foldDiacritics('nghị quyết'.normalize('NFD'))).toBe('nghi quyet');
+  });
+
+  it('leaves text without diacritics as it is', () => {
+    expect(foldDiacritics('nq57 2030 abc')).toBe('nq57 2030 abc');
+  });
+});
+
+describe('looseForm', () => {
+  it('folds, lower-cases and collapses whitespace', () => {
+    expect(looseForm('  V. Tổ chức   thực\nhiện  ')).toBe('v. to chuc thuc hien');
+  });
+
+  it('makes both tone placements and unmarked typing compare equal', () => {
+    const a = looseForm('2. Sở Văn hoá, Thể thao và Du lịch');
+    expect(looseForm('2. Sở Văn hóa, Thể thao và Du lịch')).toBe(a);
+    expect(looseForm('2. so van hoa, the thao va du lich')).toBe(a);
+    expect(looseForm('2. Sở Văn hoá, Thể thao và Du lịch'.normalize('NFD'))).toBe(a);
+  });
+
+  it('keeps words that differ in letters apart', () => {
+    expect(looseForm('Sở Tài chính')).not.toBe(looseForm('Sở Nội vụ'));
+  });
+});
+
+describe('codePointLength', () => {
+  it('counts an emoji outside the BMP as one code point', () => {
+    expect('👍'.length).toBe(2);
+    expect(codePointLength('👍')).toBe(1);
+    expect(codePointLength('ok 👍🏻')).toBe(5);
+  });
+
+  it('counts each combining mark of decomposed text as its own code point', () => {
+    expect(codePointLength('hoà')).toBe(3);
+    expect(codePointLength('hoà'.normalize('NFD'))).toBe(4);
+  });
+
+  it('counts a ZWJ emoji sequence by its parts', () => {
+    // man, ZWJ, woman, ZWJ, girl
+    expect(codePointLength('\u{1F468}\u200D\u{1F469}\u200D\u{1F467}')).toBe(5);
+  });
+
+  it('returns 0 for the empty string and the length for plain text', () => {
+    expect(codePointLength('')).toBe(0);
+    expect(codePointLength('Điện Biên')).toBe(9);
+  });
+});
