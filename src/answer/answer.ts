@@ -14,7 +14,7 @@
 import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { DOMAIN_TERMS, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { analyze, DOMAIN_TERMS, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
 import { compose, rankUnits } from './compose.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
@@ -31,6 +31,7 @@ const UNIT_COVERAGE_FOR_TYPED = 0.45;
 const SUGGESTION_MIN = 0.25;
 const RETRIEVE_K = 8;
 const FOLLOW_UP_BOOST = 1.5;
+const NAMED_BOOST = 1.3;
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
 export type Method = 'faq' | 'extractive' | 'llm' | 'staff' | 'none';
@@ -104,12 +105,26 @@ function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<
   });
 }
 
-/** A follow-up most likely continues in the documents the previous answer cited. */
-function boostEarlierDocuments(hits: PassageHit[], previous: Turn | undefined): PassageHit[] {
-  if (!previous || previous.documentIds.length === 0) return hits;
-  return hits
-    .map((h) => (previous.documentIds.includes(h.passage.documentId) ? { ...h, score: h.score * FOLLOW_UP_BOOST } : h))
-    .sort((a, b) => b.score - a.score);
+/**
+ * Documents the question points at, with a score factor: one it names by number or by its
+ * kind ("NQ57", "kế hoạch" for the only Kế hoạch), and for a follow-up, the documents the
+ * previous answer cited.
+ */
+function focusedDocuments(query: Query, searcher: CorpusSearcher, previous: Turn | undefined): Map<string, number> {
+  const focus = new Map<string, number>();
+  const text = ` ${query.contentText} `;
+  for (const meta of searcher.documents.values()) {
+    const code = meta.number ? analyze(meta.number).content.find((c) => /^(nq|qd|kh|nd)\d+$/.test(c)) : undefined;
+    const kind = meta.compiledBy ? null : foldDiacritics(meta.type.toLowerCase());
+    if ((code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `))) focus.set(meta.id, NAMED_BOOST);
+  }
+  for (const id of previous?.documentIds ?? []) focus.set(id, (focus.get(id) ?? 1) * FOLLOW_UP_BOOST);
+  return focus;
+}
+
+function boostDocuments(hits: PassageHit[], focus: Map<string, number>): PassageHit[] {
+  if (focus.size === 0) return hits;
+  return hits.map((h) => ({ ...h, score: h.score * (focus.get(h.passage.documentId) ?? 1) })).sort((a, b) => b.score - a.score);
 }
 
 /** A year or figure the documents never mention ("năm 2027") means the question is not covered. */
@@ -129,7 +144,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
 
     const query = buildQuery(question, history.map((t) => t.question));
-    const hits = boostEarlierDocuments(searcher.searchPassages(query, RETRIEVE_K), query.followUp ? history.at(-1) : undefined);
+    const hits = boostDocuments(searcher.searchPassages(query, RETRIEVE_K), focusedDocuments(query, searcher, query.followUp ? history.at(-1) : undefined));
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const decline = (): AnswerResult => {
@@ -150,7 +165,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const type = classifyQuestion(question);
     const best = faqHits[0];
     // A curated answer must hold the kind of fact asked for ("ngày nào" → a date).
-    if (best && best.similarity >= FAQ_MIN && holdsAnswerType(type, best.entry.answer)) {
+    if (best && best.similarity >= FAQ_MIN && holdsAnswerType(type, best.entry.answer, query.text)) {
       const linked = best.entry.passageId ? searcher.passagesById.get(best.entry.passageId) : undefined;
       return {
         outcome: 'answered',
@@ -166,10 +181,14 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const answerable = hits.filter((h) => (onSubject ? h.coverage >= COVERAGE_ON_SUBJECT : h.strictCoverage >= COVERAGE_MIN));
     if (answerable.length === 0) return decline();
     let units = rankUnits(answerable.slice(0, 4), query, type, (t) => searcher.idf(t));
-    if (type === 'date' || type === 'quantity') {
-      // A date or number question is answered by a unit that holds one, or declined.
+    if (type === 'date' || type === 'quantity' || type === 'contact') {
+      // A date, number or contact question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.typed);
-      if (!typed || typed.score < (units[0]?.score ?? 0) * TYPED_RATIO || typed.coverage < UNIT_COVERAGE_FOR_TYPED) return decline();
+      // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
+      const passageCoverage = answerable.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
+      if (!typed || typed.score < (units[0]?.score ?? 0) * TYPED_RATIO || Math.max(typed.coverage, passageCoverage * 0.8) < UNIT_COVERAGE_FOR_TYPED) {
+        return decline();
+      }
       units = [typed, ...units.filter((u) => u !== typed)];
     }
     const composition = compose(units, searcher.documents);

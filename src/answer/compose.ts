@@ -94,7 +94,7 @@ export function rankUnits(hits: PassageHit[], query: Query, type: QuestionType, 
   for (const hit of hits) {
     const prior = Math.sqrt(hit.score / top);
     for (const text of unitsOf(hit.passage)) {
-      const typed = type !== 'general' && type !== 'definition' && holdsAnswerType(type, `${text} ${type === 'who' ? lastHeading(hit.passage) ?? '' : ''}`);
+      const typed = type !== 'general' && type !== 'definition' && holdsAnswerType(type, `${text} ${type === 'who' ? lastHeading(hit.passage) ?? '' : ''}`, query.text);
       const { score, coverage } = scoreUnit(text, hit.passage.path.join(' '), query, idf);
       units.push({ text, passage: hit.passage, score: score * prior * (typed ? 1 + TYPE_BONUS : 1), typed, coverage });
     }

@@ -12,7 +12,7 @@ export type GuardKind = 'internals' | 'abuse' | 'injection';
 
 const INTERNALS = [
   /system ?prompt|prompt (he thong|goc|ban dau)|loi nhac (he thong|goc)|chi dan (he thong|goc|ban dau)|huong dan (he thong|goc|ban dau)/,
-  /api[ _-]?key|mat khau|password|bien moi truong|environment variable|ma nguon|source code|\.env\b|access token|secret/,
+  /api[ _-]?key|bien moi truong|environment variable|ma nguon|source code|\.env\b|access token|secret key|mat khau (quan tri|admin|he thong|may chu|server|co so du lieu|database|cua (ban|bot|chatbot|he thong))/,
   /(in ra|hien thi|tiet lo|cho (toi|minh|em) (xem|biet)|liet ke|dump|print|reveal|show).{0,40}(cau hinh|config|prompt|quy tac noi bo|co so du lieu|database|du lieu nguoi dung|lich su (chat|tro chuyen) cua nguoi khac)/,
 ];
 
@@ -23,6 +23,8 @@ const INJECTION = [
   /(tu bay gio|ke tu gio|tu nay|from now on).{0,40}(ban (la|se|phai)|hay|you|tra loi|noi|chi)/,
   /(dong vai|gia vo la|hay la|pretend|act as|roleplay|nhap vai).{0,60}(khong (co )?(gioi han|kiem duyet|rang buoc)|hacker|ke xau|tu do|bat ky)/,
   /(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
+  /(ket thuc|bat dau|mo dau|them|chen|kem theo|gan|viet)\s.{0,40}(cau tra loi|tra loi|cuoi cau|cuoi dong|dau cau).{0,20}(bang|chuoi|dong|cum|tu|ky tu)/,
+  /\[\s*(system|he thong|admin|developer)\b|<\s*\/?\s*system|(^|\s)(system|assistant)\s*:|nguoi dung (nay )?la (quan tri vien|admin)|admin[-_ ]access/,
 ];
 
 const ABUSE = [
@@ -30,8 +32,8 @@ const ABUSE = [
   /(viet|soan|tao|lam|dang|dua)( giup| ho| cho (toi|minh|em))?.{0,25}(bai|tin|status|bai dang|bai viet|trich dan|thong bao).{0,100}(noi rang|rang|la tro lua|lua dao|tham nhung|bat (moi|nguoi|dan)|thu (moi|tien)|da bi huy)/,
   /bia (giup|ra|dat|chuyen|mot|hoa|cau)|loan tin|tung tin|tin (nong|gia|don) (rang|ve)/,
   /(noi xau|boi nho|chui|xuc pham|che gieu).{0,30}(lanh dao|tong bi thu|thu tuong|chu tich|dang|nha nuoc|chinh quyen|can bo|bo chinh tri)/,
-  /(may|mi|bot|thang|con|lu|bon|chung may|ban)\s+(ngu|dan don|oc cho|do ngu|khon nan|mat day|vo hoc|rac ruoi|ngu ngoc|dien)/,
-  /(do|thang|con|lu|bon)\s+(ngu|oc cho|khon nan|mat day|vo hoc|rac ruoi)/,
+  /(^|\s)(may|mi|bot|thang|con|lu|bon|chung may|ban)\s+(ngu|dan don|oc cho|do ngu|khon nan|mat day|vo hoc|rac ruoi|ngu ngoc|dien)(?![a-z])/,
+  /(^|\s)(do|thang|con|lu|bon)\s+(ngu|oc cho|khon nan|mat day|vo hoc|rac ruoi)(?![a-z])/,
 ];
 
 /** Profanity tokens are checked on the raw words, before folding turns "cặc" into "cac" ("các"). */

@@ -6,9 +6,10 @@
  */
 import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
 
-export type QuestionType = 'date' | 'quantity' | 'who' | 'definition' | 'general';
+export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
 const TYPES: Array<[QuestionType, RegExp]> = [
+  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web)|so fax|zalo cua/],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
   ['quantity', /bao nhieu|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
   ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky/],
@@ -25,9 +26,20 @@ const DATE_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|tháng \d{1,2}(?
 const NUMBER_IN_TEXT = /\d/;
 const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
 
-/** Whether a sentence holds the kind of fact the question asks for. */
-export function holdsAnswerType(type: QuestionType, text: string): boolean {
+const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
+
+/**
+ * Whether a sentence holds the kind of fact the question asks for. Figures the question
+ * itself contains do not count: "bao nhiêu điểm năm 2026" is not answered by "năm 2026".
+ */
+export function holdsAnswerType(type: QuestionType, text: string, question = ''): boolean {
+  const asked = question.match(/\d+(?:[/.,]\d+)*/g) ?? [];
+  if (asked.length > 0 && (type === 'date' || type === 'quantity')) {
+    for (const figure of asked) text = text.split(figure).join(' ');
+  }
   switch (type) {
+    case 'contact':
+      return CONTACT_IN_TEXT.test(text);
     case 'date':
       return DATE_IN_TEXT.test(text);
     case 'quantity':

@@ -28,7 +28,7 @@ export interface Query {
 
 const FOLLOW_UP_START = /^(?:thế |the |vậy |vay |còn |con |thế còn |the con |vậy còn |vay con |và |va |the thi |thế thì |con ve |còn về |còn đối với |con doi voi )/;
 // "người đó", "tổ ấy", "văn bản này": a demonstrative points back to the previous turn.
-const POINTS_BACK = /(?:^|\s)(?:người|tổ|cơ quan|đơn vị|văn bản|kế hoạch|nghị quyết|quyết định|việc|cái|ông|bà|nơi|chỗ|phong trào|nền tảng|chương trình|ngày|con số|chỉ tiêu)\s+(?:đó|ấy|này|kia)(?:\s|$|\?)|(?:^|\s)(?:nó|họ|ổng|bả)(?:\s|$|\?)/;
+const POINTS_BACK = /\s(?:đó|ấy|kia)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả)(?:\s|$|[?.,!])/;
 const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thi nhu the nao|thì sao ạ|thi sao a|nữa không|nua khong)\s*\??$/;
 /** Weights of the previous question's terms and of the one before it. */
 const CONTEXT_WEIGHTS = [0.8, 0.4];

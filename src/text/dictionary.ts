@@ -11,6 +11,13 @@ export const ABBREVIATIONS: Record<string, string> = {
   'qd': 'quyết định',
   'cds': 'chuyển đổi số',
   'kh': 'kế hoạch',
+  'db': 'điện biên',
+  'dvhc': 'đơn vị hành chính',
+  'xhh': 'xã hội hóa',
+  'kp': 'kinh phí',
+  'nckh': 'nghiên cứu khoa học',
+  'cntt': 'công nghệ thông tin',
+  'bttt': 'bộ thông tin và truyền thông',
   'tdkt': 'thi đua khen thưởng',
   'tnsv': 'thanh niên sinh viên',
   'hs': 'học sinh',
@@ -75,6 +82,8 @@ export const SYNONYMS: string[][] = [
   ['người dân', 'nhân dân', 'bà con'],
   ['đồng bào dân tộc thiểu số', 'người dân tộc'],
   ['xã phường', 'cấp xã'],
+  ['km2', 'ki lô mét vuông', 'cây số vuông'],
+  ['hiệu lực', 'có giá trị'],
 ];
 
 /** Function words dropped from terms (kept in the stored text). */
@@ -115,5 +124,6 @@ export const DOMAIN_TERMS = [
   'du lieu', 'tri tue nhan tao', 'kinh te so', 'chinh phu so', 'bo chinh tri', 'ban chi dao',
   'nen tang so', 'ky nang so', 'ha tang so', 'cong nghe so', 'xa hoi so', 'sang kien', 'nghien cuu',
   'sang che', 'khoi nghiep', 'ngan sach', 'kinh phi', 'uy ban nhan dan', 'tuyen truyen', 'quyet dinh',
-  'bao cao ket qua', 'stem', 'binh dan hoc vu', 'sandbox', 'khoan chi', 'thu nghiem co kiem soat', 'to cong nghe so cong dong', 'vneid', 'dmst', 'cds', 'khcn',
+  'bao cao ket qua', 'stem', 'binh dan hoc vu', 'sandbox', 'khoan chi', 'thu nghiem co kiem soat',
+  'don vi hanh chinh', 'dan toc thieu so', 'dien tich tu nhien', '5g', 'ha tang vien thong', 'to cong nghe so cong dong', 'vneid', 'dmst', 'cds', 'khcn',
 ];

@@ -22,6 +22,8 @@ export function normalizeVietnamese(text: string): string {
   return text
     .normalize('NFC')
     .replace(/[\u00D0\u0110]/g, 'đ')
+    .replace(/²/g, '2')
+    .replace(/³/g, '3')
     .toLowerCase()
     .replace(TONE_PLACEMENT_RE, (pair) => TONE_PLACEMENT[pair] ?? pair);
 }

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, canonicalize, foldDiacritics, normalizeVietnamese, stripQuestionPhrasing, TEXT_VERSION } from './index.ts';
+
+/** Canonical document codes among the content terms: letters immediately followed by digits ("nq57"). */
+function documentCodes(text: string): string[] {
+  return analyze(text).content.filter((t) => /^\p{L}+\d+$/u.test(t));
+}
+
+function foldedTerms(text: string): Set<string> {
+  return new Set(analyze(text).terms.filter((t) => t.startsWith('~')));
+}
+
+describe('analyze: document numbers', () => {
+  it.each(['Nghị quyết số 57-NQ/TW', 'NQ57', 'NQ 57', '57/NQ-TW', 'nghị quyết 57', 'nghi quyet 57', 'nq57', '57-NQ/TW'])(
+    'reads "%s" as the resolution code nq57',
+    (spelling) => {
+      expect(documentCodes(spelling)).toEqual(['nq57']);
+    },
+  );
+
+  it.each(['1169/QĐ-TTg', 'QĐ 1169', 'quyet dinh 1169', 'Quyết định số 1169', 'qd 1169'])(
+    'reads "%s" as the decision code qd1169',
+    (spelling) => {
+      expect(documentCodes(spelling)).toEqual(['qd1169']);
+    },
+  );
+
+  it('keeps the code in both term streams so accented and unmarked queries meet', () => {
+    const terms = analyze('Nghị quyết số 57-NQ/TW').terms;
+    expect(terms).toContain('nq57');
+    expect(terms).toContain('~nq57');
+  });
+
+  it('keeps different documents apart', () => {
+    expect(documentCodes('57-NQ/TW')).not.toEqual(documentCodes('71/NQ-CP'));
+    expect(documentCodes('NQ 57')).not.toEqual(documentCodes('QĐ 57'));
+  });
+
+  it('does not read a plain date as a document number', () => {
+    expect(documentCodes('ngày 22/12/2024')).toEqual([]);
+  });
+});
+
+describe('canonicalize', () => {
+  it('rewrites a number-first document number into its code', () => {
+    expect(canonicalize(normalizeVietnamese('Quyết định 1169/QĐ-TTg')).split(/\s+/)).toContain('qđ1169');
+  });
+
+  it('rewrites day-month dates into one d/m token', () => {
+    const out = canonicalize('ngày 10 tháng 10');
+    expect(out.split(/\s+/)).toContain('10/10');
+    expect(out).not.toContain('tháng');
+  });
+
+  it('drops leading zeros of a real date but leaves an impossible one as written', () => {
+    expect(canonicalize('ngày 05/06').split(/\s+/)).toContain('5/6');
+    expect(canonicalize('ngày 05/13').split(/\s+/)).toContain('05/13');
+  });
+});
+
+describe('analyze: abbreviations', () => {
+  it.each([
+    ['CĐS', 'chuyển đổi số'],
+    ['cds', 'chuyển đổi số'],
+    ['KHCN', 'khoa học công nghệ'],
+    ['KH&CN', 'khoa học và công nghệ'],
+    ['ĐMST', 'đổi mới sáng tạo'],
+    ['BDHVS', 'bình dân học vụ số'],
+    ['UBND', 'ủy ban nhân dân'],
+    ['MTTQ', 'mặt trận tổ quốc'],
+    ['VHTTDL', 'văn hóa thể thao và du lịch'],
+    ['GD&ĐT', 'giáo dục và đào tạo'],
+  ])('expands %s to "%s" in the accented and the folded stream', (abbreviation, words) => {
+    const terms = analyze(abbreviation).terms;
+    for (const word of words.split(' ').filter((w) => w !== 'và')) {
+      expect(terms).toContain(word);
+      expect(terms).toContain(`~${foldDiacritics(word)}`);
+    }
+    expect(new Set(terms)).toEqual(new Set(analyze(words).terms));
+  });
+
+  it('expands an abbreviation inside a sentence', () => {
+    const content = analyze('Kế hoạch của UBND tỉnh').content;
+    expect(content).toEqual(expect.arrayContaining(['uy', 'ban', 'nhan', 'dan', 'tinh']));
+    expect(content).not.toContain('ubnd');
+  });
+});
+
+describe('analyze: text typed without tone marks', () => {
+  it.each([
+    ['Ngày Chuyển đổi số quốc gia', 'ngay chuyen doi so quoc gia'],
+    ['Kế hoạch truyền thông của tỉnh Điện Biên', 'ke hoach truyen thong cua tinh dien bien'],
+    ['Bình dân học vụ số', 'binh dan hoc vu so'],
+  ])('"%s" and "%s" share their folded terms', (accented, unmarked) => {
+    expect(foldedTerms(unmarked)).toEqual(foldedTerms(accented));
+  });
+
+  it('keeps accented terms out of the folded namespace', () => {
+    const accented = analyze('chuyển đổi số').terms;
+    expect(accented).toContain('chuyển');
+    expect(accented).toContain('~chuyen');
+    expect(accented).not.toContain('chuyen');
+  });
+
+  it('gives both tone placements the same accented terms', () => {
+    expect(analyze('Sở Văn hoá và sức khoẻ').terms).toEqual(analyze('Sở Văn hóa và sức khỏe').terms);
+  });
+});
+
+describe('analyze: dates', () => {
+  it.each(['10/10', '10-10', '10 tháng 10', '10 thang 10', 'ngày 10/10/2025'])('reads "%s" as the term 10/10', (date) => {
+    expect(analyze(date).terms).toContain('10/10');
+  });
+
+  it('drops a leading zero so 01/10 and 1/10 meet', () => {
+    expect(analyze('01/10').terms).toContain('1/10');
+    expect(analyze('1/10').terms).toContain('1/10');
+  });
+
+  it('keeps the year of a full date as a term of its own', () => {
+    const terms = analyze('ngày 22/12/2024').terms;
+    expect(terms).toContain('22/12');
+    expect(terms).toContain('2024');
+  });
+});
+
+describe('analyze: stop words and bigrams', () => {
+  it('drops function words from the terms', () => {
+    const { terms, content } = analyze('Người dân có được hỗ trợ không');
+    for (const stop of ['có', 'được', 'không']) expect(terms).not.toContain(stop);
+    expect(content).toEqual(expect.arrayContaining(['nguoi', 'dan', 'ho', 'tro']));
+    expect(content).not.toContain('duoc');
+    expect(content).not.toContain('khong');
+  });
+
+  it('drops unmarked function words that no content word shares', () => {
+    const content = analyze('cac xa duoc ho tro khong').content;
+    expect(content).not.toContain('cac');
+    expect(content).not.toContain('duoc');
+    expect(content).not.toContain('khong');
+    expect(content).toEqual(expect.arrayContaining(['xa', 'ho', 'tro']));
+  });
+
+  it('adds bigrams of adjacent syllables in both streams', () => {
+    const terms = analyze('chuyển đổi số').terms;
+    expect(terms).toContain('chuyển đổi');
+    expect(terms).toContain('đổi số');
+    expect(terms).toContain('~chuyen doi');
+    expect(terms.some((t) => t.includes(' '))).toBe(true);
+  });
+
+  it('does not build a bigram across punctuation', () => {
+    const terms = analyze('khoa học. Công nghệ').terms;
+    expect(terms).toContain('khoa học');
+    expect(terms).toContain('công nghệ');
+    expect(terms).not.toContain('học công');
+  });
+
+  it('counts repeated words once per occurrence', () => {
+    expect(analyze('số số số').terms.filter((t) => t === 'số')).toHaveLength(3);
+  });
+
+  it('returns no terms for text made only of stop words and punctuation', () => {
+    expect(analyze('và của các ... ?').terms).toEqual([]);
+  });
+});
+
+describe('stripQuestionPhrasing', () => {
+  it('removes "cho mình hỏi", "là gì" and "vậy ad" and keeps the topic', () => {
+    const out = stripQuestionPhrasing('Cho mình hỏi Nghị quyết 57 là gì vậy ad?');
+    expect(out).toContain('nghị quyết 57');
+    expect(out).not.toMatch(/cho mình hỏi|là gì|vậy ad/);
+  });
+
+  it('removes the same phrasing typed without tone marks', () => {
+    expect(stripQuestionPhrasing('cho minh hoi cds la gi vay ad')).toBe('cds');
+  });
+
+  it('keeps the accents of the words it keeps', () => {
+    expect(stripQuestionPhrasing('Xin hỏi kinh phí thực hiện như thế nào')).toBe('kinh phí thực hiện');
+  });
+
+  it('does not cut a phrase out of the middle of a longer word', () => {
+    expect(stripQuestionPhrasing('la gia')).toBe('la gia');
+  });
+
+  it('leaves no question words among the analysed terms', () => {
+    const content = analyze(stripQuestionPhrasing('cho mình hỏi ngày chuyển đổi số là gì vậy ad')).content;
+    for (const word of ['minh', 'hoi', 'la', 'gi', 'vay', 'ad']) expect(content).not.toContain(word);
+    expect(content).toEqual(expect.arrayContaining(['ngay', 'chuyen', 'doi', 'so']));
+  });
+});
+
+describe('TEXT_VERSION', () => {
+  it('names the analysis code version and a hash of the dictionary', () => {
+    expect(TEXT_VERSION).toMatch(/^\d+-[0-9a-f]{10}$/);
+  });
+});
