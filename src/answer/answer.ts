@@ -20,7 +20,7 @@ import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
 import { classifyQuestion, holdsAnswerType } from './question-type.ts';
 
-export const FAQ_MIN = 0.62;
+export const FAQ_MIN = 0.55;
 /** Coverage that answers any question; on-subject questions need only COVERAGE_ON_SUBJECT. */
 export const COVERAGE_MIN = 0.65;
 export const COVERAGE_ON_SUBJECT = 0.35;
@@ -31,7 +31,7 @@ const UNIT_COVERAGE_FOR_TYPED = 0.45;
 const SUGGESTION_MIN = 0.25;
 const RETRIEVE_K = 8;
 const FOLLOW_UP_BOOST = 1.5;
-const NAMED_BOOST = 1.3;
+const NAMED_BOOST = 2.0;
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
 export type Method = 'faq' | 'extractive' | 'llm' | 'staff' | 'none';

@@ -92,7 +92,7 @@ export function rankUnits(hits: PassageHit[], query: Query, type: QuestionType, 
   const top = hits[0]?.score ?? 1;
   const units: Unit[] = [];
   for (const hit of hits) {
-    const prior = Math.sqrt(hit.score / top);
+    const prior = hit.score / top;
     for (const text of unitsOf(hit.passage)) {
       const typed = type !== 'general' && type !== 'definition' && holdsAnswerType(type, `${text} ${type === 'who' ? lastHeading(hit.passage) ?? '' : ''}`, query.text);
       const { score, coverage } = scoreUnit(text, hit.passage.path.join(' '), query, idf);

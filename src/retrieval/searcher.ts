@@ -29,9 +29,13 @@ export interface SearchableCorpus {
   faq: FaqEntry[];
 }
 
+const HEADING_WEIGHT = 2;
+
 function passageTerms(passage: Passage, meta: DocumentMeta | undefined): string[] {
-  const heading = [meta?.shortTitle ?? meta?.title ?? '', ...passage.path].join('\n');
-  return analyze(`${heading}\n${passage.text}`).terms;
+  const title = meta?.shortTitle ?? meta?.title ?? '';
+  const headings = passage.path.join('\n');
+  // Headings name what a passage is about ("2. Sở Văn hoá, Thể thao và Du lịch"), so they count HEADING_WEIGHT times.
+  return analyze([title, ...Array<string>(HEADING_WEIGHT).fill(headings), passage.text].join('\n')).terms;
 }
 
 function foldedTerms(text: string): Set<string> {
