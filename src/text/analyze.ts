@@ -105,7 +105,7 @@ export function analyze(text: string): Analysis {
   const terms: string[] = [];
   const content: string[] = [];
   const segments = tokenizeSegments(text);
-  const extra = withSynonyms(segments.flat());
+  const extra = withSynonyms(segments.flat().filter((t) => !isStopWord(t)));
   if (extra.length > 0) segments.push(extra);
   for (const segment of segments) {
     const kept = segment.filter((t) => !isStopWord(t));

@@ -76,7 +76,6 @@ export const ABBREVIATIONS: Record<string, string> = {
 
 /** Words that mean the same thing to a citizen; each group is indexed as all its members. */
 export const SYNONYMS: string[][] = [
-  ['trí tuệ nhân tạo', 'ai'],
   ['chatbot', 'trợ lý ảo'],
   ['kinh phí', 'ngân sách', 'tiền'],
   ['người dân', 'nhân dân', 'bà con'],

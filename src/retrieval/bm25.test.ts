@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { Bm25Index } from './bm25.ts';
+
+function query(...terms: string[]): Map<string, number> {
+  return new Map(terms.map((t) => [t, 1]));
+}
+
+function scoreOf(index: Bm25Index, q: Map<string, number>, doc: number): number {
+  return index.search(q, index.size).find((h) => h.doc === doc)?.score ?? 0;
+}
+
+describe('Bm25Index', () => {
+  it('scores a one-term match with the Lucene BM25 formula', () => {
+    // N = 2, df = 1: idf = ln(1 + 1.5 / 1.5) = ln 2; tf = 1 in a document of average length gives a factor of 1.
+    const index = Bm25Index.build([['x'], ['y']]);
+    const [hit] = index.search(query('x'), 10);
+    expect(hit?.doc).toBe(0);
+    expect(hit?.score).toBeCloseTo(Math.LN2, 5);
+  });
+
+  it('gives a rarer term a higher idf and a higher score', () => {
+    const index = Bm25Index.build([
+      ['chung', 'hiem'],
+      ['chung', 'khac'],
+      ['chung', 'nua'],
+      ['chung', 'them'],
+    ]);
+    expect(index.idf('hiem')).toBeGreaterThan(index.idf('chung'));
+    expect(scoreOf(index, query('hiem'), 0)).toBeGreaterThan(scoreOf(index, query('chung'), 0));
+    expect(index.search(query('chung', 'hiem'), 4)[0]?.doc).toBe(0);
+  });
+
+  it('gives a term absent from the index the highest idf', () => {
+    const index = Bm25Index.build([['a'], ['a', 'b'], ['c']]);
+    expect(index.idf('khong-co')).toBeGreaterThan(index.idf('b'));
+    expect(index.idf('b')).toBeGreaterThan(index.idf('a'));
+  });
+
+  it('ranks a shorter document above a longer one with the same term frequency', () => {
+    const index = Bm25Index.build([
+      ['x', 'a', 'b', 'c', 'd', 'e'],
+      ['x', 'f'],
+    ]);
+    const hits = index.search(query('x'), 2);
+    expect(hits.map((h) => h.doc)).toEqual([1, 0]);
+    expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? Infinity);
+  });
+
+  it('rewards a repeated term, with diminishing returns', () => {
+    const index = Bm25Index.build([
+      ['x', 'x', 'y', 'y'],
+      ['x', 'y', 'z', 'z'],
+      ['w', 'w', 'w', 'w'],
+    ]);
+    const twice = scoreOf(index, query('x'), 0);
+    const once = scoreOf(index, query('x'), 1);
+    expect(twice).toBeGreaterThan(once);
+    expect(twice).toBeLessThan(2 * once);
+  });
+
+  it('returns at most k hits, best first', () => {
+    const docs = Array.from({ length: 10 }, (_, i) => ['x', ...Array.from({ length: i }, () => 'pad')]);
+    const index = Bm25Index.build(docs);
+    const hits = index.search(query('x'), 3);
+    expect(hits).toHaveLength(3);
+    expect(hits.map((h) => h.doc)).toEqual([0, 1, 2]);
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]?.score).toBeGreaterThanOrEqual(hits[i]?.score ?? 0);
+  });
+
+  it('returns only documents that contain a query term', () => {
+    const index = Bm25Index.build([['a'], ['b'], ['c']]);
+    expect(index.search(query('b', 'khong-co'), 10).map((h) => h.doc)).toEqual([1]);
+    expect(index.search(query('khong-co'), 10)).toEqual([]);
+  });
+
+  it('scales a term contribution by its query weight', () => {
+    const index = Bm25Index.build([['x', 'y'], ['z']]);
+    const full = scoreOf(index, new Map([['x', 1]]), 0);
+    const half = scoreOf(index, new Map([['x', 0.5]]), 0);
+    expect(half).toBeCloseTo(full / 2, 5);
+  });
+
+  it('accumulates the idf of the coverage terms a document contains into matched', () => {
+    const index = Bm25Index.build([['a', 'b', 'c'], ['a', 'd'], ['e']]);
+    const hits = index.search(query('a', 'b', 'c'), 10, new Set(['a', 'b']));
+    const both = hits.find((h) => h.doc === 0);
+    const onlyA = hits.find((h) => h.doc === 1);
+    expect(both?.matched).toBeCloseTo(index.idf('a') + index.idf('b'), 5);
+    expect(onlyA?.matched).toBeCloseTo(index.idf('a'), 5);
+  });
+
+  it('leaves matched at zero without coverage terms', () => {
+    const index = Bm25Index.build([['a', 'b'], ['c']]);
+    expect(index.search(query('a', 'b'), 10).map((h) => h.matched)).toEqual([0]);
+  });
+
+  it('skips documents rejected by the filter', () => {
+    const index = Bm25Index.build([['x'], ['x'], ['x']]);
+    expect(index.search(query('x'), 10, undefined, (doc) => doc !== 1).map((h) => h.doc).sort()).toEqual([0, 2]);
+  });
+
+  it('counts documents, not occurrences, in document frequency and postings', () => {
+    const index = Bm25Index.build([['x', 'x', 'x'], ['y'], ['x', 'y']]);
+    expect(index.size).toBe(3);
+    expect(index.documentFrequency('x')).toBe(2);
+    expect(index.documentFrequency('khong-co')).toBe(0);
+    expect([...index.postings('x')]).toEqual([0, 2]);
+    expect([...index.postings('khong-co')]).toEqual([]);
+  });
+
+  it('answers an empty index with no hits', () => {
+    const index = Bm25Index.build([]);
+    expect(index.size).toBe(0);
+    expect(index.search(query('x'), 5)).toEqual([]);
+  });
+});
