@@ -92,17 +92,20 @@ function sourcesFor(primary: Passage[], hits: PassageHit[], max = 3): Passage[] 
   return out.slice(0, 5);
 }
 
-/** Asks for a document's number, date or link that its metadata marks unknown (never guessed). */
+/**
+ * Asks for a number, date or link that the metadata of the document the question is about
+ * marks unknown: declined, never guessed. The document is the top passage's, and the question
+ * must name it first ("Kế hoạch … triển khai QĐ 1169 có số hiệu gì" is about the Kế hoạch;
+ * "QĐ 1169 mà kế hoạch triển khai ban hành ngày nào" is about QĐ 1169).
+ */
 function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>): boolean {
   if (!PARTICULARS_QUESTION.test(foldDiacritics(query.text))) return false;
-  // A question naming a document by its number ("QĐ 1169 ban hành ngày nào") asks about that document.
-  if (query.ownContent.some((c) => /^(nq|qd|kh|nd)\d+$/.test(c))) return false;
+  const meta = documents.get(hits[0]?.passage.documentId ?? '');
+  if (!meta || meta.compiledBy || (meta.number !== null && meta.date !== null && meta.url !== null)) return false;
   const text = ` ${query.contentText} `;
-  return hits.slice(0, 3).some(({ passage }) => {
-    const meta = documents.get(passage.documentId);
-    if (!meta || meta.compiledBy || !text.includes(` ${foldDiacritics(meta.type.toLowerCase())} `)) return false;
-    return meta.number === null || meta.date === null || meta.url === null;
-  });
+  const kind = text.indexOf(` ${foldDiacritics(meta.type.toLowerCase())} `);
+  const code = text.search(/ (nq|qd|kh|nd)\d+ /);
+  return kind >= 0 && (code < 0 || kind < code);
 }
 
 /**
@@ -132,6 +135,10 @@ function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
   return [...query.content].some((t) => /^~\d{4}$|^~\d+[.,]\d{3}/.test(t) && searcher.documentFrequency(t) === 0);
 }
 
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
+}
+
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
   const faqAll = searcher.corpus.faq;
 
@@ -139,8 +146,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const kind = classifyRequest(message);
     const none = { faq: 0, coverage: 0, score: 0, followUp: false };
     const question = kind === 'injection' ? withoutInjection(message) : message;
-    if (kind === 'internals' || kind === 'abuse' || !normalizeVietnamese(question).replace(/[^\p{L}\p{N}]/gu, '')) {
+    if (kind === 'internals' || kind === 'abuse' || (kind === 'injection' && !hasWords(question))) {
       return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals: none };
+    }
+    if (!hasWords(question)) {
+      // "???", "👍": nothing to look up; say what the service covers.
+      return { outcome: 'out_of_scope', method: 'none', answer: outOfScopeMessage(), sources: [], suggestions: suggestionsFrom([], null, faqAll), signals: none };
     }
 
     const query = buildQuery(question, history.map((t) => t.question));

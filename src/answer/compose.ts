@@ -16,6 +16,7 @@ export const MAX_ANSWER_WORDS = 120;
 const MAX_SUPPORTS = 3;
 const SUPPORT_RATIO = 0.55;
 const TYPE_BONUS = 0.6;
+const HEADING_SHARE = 0.5;
 
 export interface Unit {
   text: string;
@@ -50,9 +51,15 @@ function unitsOf(passage: Passage): string[] {
 
 function scoreUnit(text: string, context: string, query: Query, idf: (t: string) => number): { score: number; coverage: number } {
   const terms = new Set(analyze(text).terms);
+  const headingTerms = new Set(analyze(context).terms);
   let score = 0;
-  for (const [term, weight] of query.terms) if (terms.has(term)) score += weight * idf(term);
-  const withContext = new Set([...terms, ...analyze(context).terms]);
+  // A unit under a heading that names the question's topic ("8. Đề nghị Ban Tuyên giáo…",
+  // "2.3. Đến năm 2030") answers it even when the unit itself does not repeat the words.
+  for (const [term, weight] of query.terms) {
+    if (terms.has(term)) score += weight * idf(term);
+    else if (headingTerms.has(term)) score += HEADING_SHARE * weight * idf(term);
+  }
+  const withContext = new Set([...terms, ...headingTerms]);
   let have = 0;
   let all = 0;
   for (const c of query.content) {

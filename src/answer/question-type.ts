@@ -24,6 +24,8 @@ export function classifyQuestion(question: string): QuestionType {
 
 const DATE_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|tháng \d{1,2}(?!\d)|(?<!\d)(?:19|20)\d{2}(?!\d)/u;
 const NUMBER_IN_TEXT = /\d/;
+const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien/;
+const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|vnđ)/u;
 const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
 
 const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
@@ -43,7 +45,9 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
     case 'date':
       return DATE_IN_TEXT.test(text);
     case 'quantity':
-      return NUMBER_IN_TEXT.test(text);
+      // A year or a date is not an amount; money questions need an amount of money.
+      text = text.replace(DATE_IN_TEXT, ' ').replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
+      return MONEY_QUESTION.test(foldDiacritics(normalizeVietnamese(question))) ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text);
     case 'who':
       return BODY_IN_TEXT.test(text);
     default:

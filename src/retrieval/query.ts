@@ -29,6 +29,8 @@ export interface Query {
 const FOLLOW_UP_START = /^(?:thế |the |vậy |vay |còn |con |thế còn |the con |vậy còn |vay con |và |va |the thi |thế thì |con ve |còn về |còn đối với |con doi voi )/;
 // "người đó", "tổ ấy", "văn bản này": a demonstrative points back to the previous turn.
 const POINTS_BACK = /\s(?:đó|ấy|kia)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả)(?:\s|$|[?.,!])/;
+// Typed without tone marks "đó" is "do", which also means "by": only a noun + "do/ay" at the end counts.
+const POINTS_BACK_FOLDED = /\s(?:do|ay|kia)\s*\??$|\s(?:do|ay)\s+(?:co|phai|lam|giup|duoc|thi|la|gom|ra|ky|o)\s|(?:^|\s)(?:trong do)\s/;
 const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thi nhu the nao|thì sao ạ|thi sao a|nữa không|nua khong)\s*\??$/;
 /** Weights of the previous question's terms and of the one before it. */
 const CONTEXT_WEIGHTS = [0.8, 0.4];
@@ -38,7 +40,7 @@ const NUMERIC = /\d/;
 export function isFollowUp(question: string, contentTerms: number): boolean {
   const q = normalizeVietnamese(question).trim();
   const folded = foldDiacritics(q);
-  return FOLLOW_UP_START.test(q) || FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(q) || FOLLOW_UP_END.test(folded) || POINTS_BACK.test(q) || contentTerms <= 1;
+  return FOLLOW_UP_START.test(q) || FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(q) || FOLLOW_UP_END.test(folded) || POINTS_BACK.test(q) || (folded === q && POINTS_BACK_FOLDED.test(q)) || contentTerms <= 1;
 }
 
 export function buildQuery(question: string, previousQuestions: readonly string[] = []): Query {

@@ -86,6 +86,21 @@ describe('analyze: abbreviations', () => {
   });
 });
 
+describe('analyze: "AI" and "ai"', () => {
+  it('reads the upper-case "AI" as trí tuệ nhân tạo', () => {
+    expect(analyze('ứng dụng AI').content).toEqual(expect.arrayContaining(['tri', 'tue', 'nhan', 'tao']));
+  });
+
+  it('reads the lower-case "ai" of "who signed" as a question word, not as AI', () => {
+    for (const question of ['Ai ký Nghị quyết 57?', 'nghị quyết 57 do ai ký']) {
+      const content = analyze(question).content;
+      expect(content).not.toContain('tri');
+      expect(content).not.toContain('tue');
+      expect(content).toContain('ky');
+    }
+  });
+});
+
 describe('analyze: text typed without tone marks', () => {
   it.each([
     ['Ngày Chuyển đổi số quốc gia', 'ngay chuyen doi so quoc gia'],

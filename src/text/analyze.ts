@@ -14,6 +14,8 @@ import { hashString } from './hash.ts';
 import { foldDiacritics, normalizeVietnamese } from './normalize.ts';
 
 const CODE_VERSION = 3;
+// A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
+const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
 export const TEXT_VERSION = `${CODE_VERSION}-${hashString(
   JSON.stringify([ABBREVIATIONS, SYNONYMS, [...STOP_WORDS], [...FOLDED_STOP_WORDS], QUESTION_PHRASES]),
@@ -66,7 +68,7 @@ export function tokenizeSegments(rawText: string): string[][] {
     const tokens: string[] = [];
     for (const match of part.matchAll(TOKEN)) {
       const token = match[0].replace(/%$/, '');
-      const expansion = ABBREVIATIONS[foldDiacritics(token)];
+      const expansion = ABBREVIATION_MAP.get(foldDiacritics(token));
       if (expansion && expansion !== token) tokens.push(...expansion.split(' '));
       else if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(token)) tokens.push(token, token.replace(/\/\d{4}$/, ''), token.slice(-4));
       else tokens.push(token);

@@ -23,8 +23,8 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.');
-    const missing = issue?.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
+    const field = issue?.path.join('.') ?? '';
+    const missing = issue?.code === 'invalid_type' && issue.path.length === 1 && (body as Record<string, unknown>)[field] === undefined;
     throw new AppError('invalid_request', missing ? `Thiếu trường "${field}".` : (issue?.message ?? 'Yêu cầu không hợp lệ.'));
   }
   return parsed.data;

@@ -19,8 +19,7 @@ export const chatRequestSchema = z.object({
     .meta({ description: '1 to 1000 Unicode code points after NFC normalisation and trimming' }),
   conversationId: z
     .string({ error: 'Trường "conversationId" phải là chuỗi.' })
-    .min(1)
-    .max(100)
+    .max(200, { error: 'Trường "conversationId" dài quá 200 ký tự.' })
     .optional()
     .meta({ description: 'The id a previous answer returned; an unknown or expired id starts a new conversation' }),
   channel: z.literal('web', { error: 'Trường "channel" chỉ nhận giá trị "web".' }).optional(),
@@ -46,7 +45,10 @@ export const chatResponseSchema = z.object({
 });
 
 export const feedbackRequestSchema = z.object({
-  messageId: z.string({ error: 'Trường "messageId" phải là chuỗi.' }).min(1).max(100),
+  messageId: z
+    .string({ error: 'Trường "messageId" phải là chuỗi.' })
+    .min(1, { error: 'Trường "messageId" không được để trống.' })
+    .max(200, { error: 'Trường "messageId" dài quá 200 ký tự.' }),
   rating: z.enum(['up', 'down'], { error: 'Trường "rating" chỉ nhận "up" hoặc "down".' }),
   comment: z
     .string({ error: 'Trường "comment" phải là chuỗi.' })
