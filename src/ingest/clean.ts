@@ -94,7 +94,7 @@ function startsBlock(text: string): boolean {
 
 function isHeadingLine(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return (ROMAN_HEADING.test(text) || NUMBERED.test(text)) && words <= 14 && !/[.;,]$/.test(text);
+  return (ROMAN_HEADING.test(text) || NUMBERED.test(text) || LEGAL_HEADING.test(text)) && words <= 14 && !/[.;,]$/.test(text);
 }
 
 function join(previous: string, next: string): string {

@@ -35,8 +35,12 @@ const WORD_TYPES: Record<string, string> = {
   'nghị quyết': 'nq', 'nghi quyet': 'nq', 'quyết định': 'qđ', 'quyet dinh': 'qđ',
   'kế hoạch': 'kh', 'ke hoach': 'kh', 'nghị định': 'nđ', 'nghi dinh': 'nđ',
 };
-// Dates "10/10", "10-10", "10.10.2025", "10 tháng 10"
-const DATE = /(?<![\p{N}/.,-])(\d{1,2})\s*(?:[/.-]|\s+tháng\s+|\s+thang\s+)(\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+|\s+nam\s+)(\d{4}))?(?![\p{N}])/gu;
+// Dates "10/10", "ngày 10-10", "10.10.2025", "10 tháng 10". A dot or hyphen without a year
+// is a decimal ("12.5%"), a range ("5-10 năm") or a section ("mục 2.3"), not a date.
+const DATE = /(?<![\p{N}/.,-])(\d{1,2})\s*(?:\/|\s+tháng\s+|\s+thang\s+)(\d{1,2})(?:\s*(?:\/|\s+năm\s+|\s+nam\s+)(\d{4}))?(?![\p{N}])/gu;
+const DATE_WITH_YEAR = /(?<![\p{N}/.,-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?![\p{N}])/gu;
+// "10-10" typed for a date, but not a range followed by its unit ("5-10 năm", "3-5%").
+const DATE_DASH = /(?<![\p{N}/.,-])(\d{1,2})-(\d{1,2})(?![\p{N}.,/%-])(?!\s*(?:năm|nam|tháng|thang|ngày|ngay|người|nguoi|lần|lan|giờ|gio|phút|phut|km|triệu|trieu|tỷ|ty|nghìn|nghin)(?![\p{L}]))/gu;
 const TOKEN = /\d+(?:[/.,]\d+)+%?|[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*%?/gu;
 const SEGMENT_BREAK = /[.;:!?()[\]{}"“”‘’…\n]+/;
 
@@ -51,6 +55,8 @@ export function canonicalize(text: string): string {
     .replace(NUMBER_FIRST, (_m, num: string, type: string) => ` ${code(type, num)} `)
     .replace(TYPE_FIRST, (_m, type: string, num: string) => ` ${code(type, num)} `)
     .replace(WORDS_FIRST, (m, words: string, num: string) => `${m} ${code(WORD_TYPES[words] ?? 'x', num)} `)
+    .replace(DATE_WITH_YEAR, (_m, d: string, mo: string, y: string) => `${d}/${mo}/${y}`)
+    .replace(DATE_DASH, (m, d: string, mo: string) => (Number(d) >= 1 && Number(d) <= 31 && Number(mo) >= 1 && Number(mo) <= 12 ? `${d}/${mo}` : m))
     .replace(DATE, (m, d: string, mo: string, y: string | undefined) => {
       const day = Number(d);
       const month = Number(mo);

@@ -10,8 +10,12 @@
 const PATTERNS: Array<[RegExp, string]> = [
   [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, '[email]'],
   [/(?:STK|số tài khoản|so tai khoan|tài khoản|tai khoan|TK)\s*[:.]?\s*\d(?:[ .-]?\d){5,18}(?!\d)/gi, '[số tài khoản]'],
-  [/(?<!\d)0\d{2}[ .-]?[0-3]\d{2}[ .-]?\d{6}(?!\d)/g, '[số định danh]'],
-  [/(?<![\d+])(?:\+?84|0)[ .-]?[35789]\d(?:[ .-]?\d){7}(?!\d)/g, '[số điện thoại]'],
+  [/(?<=(?:CMND|CCCD|chứng minh nhân dân|căn cước|cmnd|cccd)\s*(?:số)?\s*[:.]?\s*)\d(?:[ .-]?\d){8,11}(?!\d)/g, '[số định danh]'],
+  // 12 digits starting with 0, in any grouping (3-3-6, 3-3-3-3, 4-4-4).
+  [/(?<![\d/])0(?:[ .-]?\d){11}(?![\d/])/g, '[số định danh]'],
+  [/(?<![\d+])(?:\(\+?84\)|\+?84|0)[ .-]?[35789]\d(?:[ .-]?\d){7}(?!\d)/g, '[số điện thoại]'],
+  // Landlines: 02x area codes, 10–11 digits.
+  [/(?<![\d/])02\d(?:[ .-]?\d){7,8}(?![\d/])/g, '[số điện thoại]'],
   [/(?<![\d.,/])\d{9}(?![\d.,/])/g, '[số CMND]'],
 ];
 
