@@ -65,10 +65,19 @@ describe('cleanExtractedText on the Điện Biên plan', () => {
     expect(bullet.text).not.toMatch(/\s{2,}|\n/);
   });
 
-  it('leaves out the closing formula, the distribution list and the signature', () => {
-    for (const fragment of ['Nơi nhận', 'Trên đây là', 'Lưu: VT', 'Vừ A Bằng', 'PHÓ CHỦ TỊCH', 'TM. ỦY BAN']) {
+  it('leaves out the closing formula and the signature block', () => {
+    for (const fragment of ['Trên đây là', 'Vừ A Bằng', 'PHÓ CHỦ TỊCH', 'TM. ỦY BAN']) {
       expect(plan.some((b) => b.text.includes(fragment))).toBe(false);
     }
+  });
+
+  it('keeps the distribution list as a section of its own, after the last numbered section', () => {
+    const index = plan.findIndex((b) => b.kind === 'heading' && b.text === 'Nơi nhận');
+    expect(index).toBeGreaterThan(plan.findIndex((b) => b.text === '10. Chế độ báo cáo'));
+    expect(plan[index]?.level).toBe(1);
+    const recipients = plan.slice(index + 1).map((b) => b.text);
+    expect(recipients).toContain('- Bộ KH&CN; Bộ VHTT&DL;');
+    expect(recipients.every((t) => t.startsWith('- '))).toBe(true);
   });
 
   it('keeps the "10. Chế độ báo cáo" heading apart from its body', () => {

@@ -8,7 +8,8 @@
  * - a lone page number ("9") sits mid-sentence;
  * - document numbers break as "57-" / "NQ/TW": a line-end hyphen glued to a word is part
  *   of the token and the lines join without a space;
- * - the distribution list and signature block ("Nơi nhận:") are not content.
+ * - the closing formula ("Trên đây là …") and the signature block are not content; the
+ *   distribution list ("Nơi nhận:") becomes a section of its own.
  */
 
 export type BlockKind = 'heading' | 'bullet' | 'paragraph';
@@ -36,6 +37,9 @@ const LEGAL_HEADING = /^(Chương|Mục|Điều)\s+[\dIVXL]+\b/;
 const BULLET = /^[-–•+*]\s*\S/;
 const POINT = /^[a-zđ]\)\s+\S/;
 const END_OF_SENTENCE = /[.:;!?…]["”»)]?$/;
+const RECIPIENTS_HEADING = 'Nơi nhận';
+// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH": the signature block ends the document.
+const SIGNATURE = /^(TM|KT|TL|TUQ|Q)\.\s|^[\p{Lu}\s.]{6,}$/u;
 
 function normalizeCharacters(raw: string): string {
   return raw
@@ -69,8 +73,9 @@ function significantLines(raw: string): Line[] {
   const out: Line[] = [];
   let blankRun = 0;
   let pageBreak = false;
+  let part: 'body' | 'closing' | 'recipients' = 'body';
   for (let i = 0; i < lines.length; i++) {
-    const text = (lines[i] ?? '').trim();
+    let text = (lines[i] ?? '').trim();
     if (text === '') {
       blankRun++;
       continue;
@@ -79,8 +84,14 @@ function significantLines(raw: string): Line[] {
       pageBreak = true;
       continue;
     }
-    // The closing formula, the distribution list and the signature block are not content.
-    if (/^(Nơi nhận\s*:|Trên đây là)/i.test(text)) break;
+    if (/^Trên đây là/i.test(text)) part = 'closing';
+    if (/^Nơi nhận\s*:/i.test(text)) {
+      part = 'recipients';
+      text = RECIPIENTS_HEADING;
+    } else if (part === 'recipients' && SIGNATURE.test(text)) {
+      break;
+    }
+    if (part === 'closing') continue;
     out.push({ text, line: i + 1, breakBefore: !pageBreak && blankRun >= blankRunForBreak });
     blankRun = 0;
     pageBreak = false;
@@ -89,7 +100,7 @@ function significantLines(raw: string): Line[] {
 }
 
 function startsBlock(text: string): boolean {
-  return ROMAN_HEADING.test(text) || NUMBERED.test(text) || LEGAL_HEADING.test(text) || BULLET.test(text) || POINT.test(text);
+  return text === RECIPIENTS_HEADING || ROMAN_HEADING.test(text) || NUMBERED.test(text) || LEGAL_HEADING.test(text) || BULLET.test(text) || POINT.test(text);
 }
 
 function isHeadingLine(text: string): boolean {
@@ -115,6 +126,7 @@ function headingCase(text: string): string {
 
 function classify(text: string, line: number): Block {
   const trimmedText = text.replace(/\s+/g, ' ').trim();
+  if (trimmedText === RECIPIENTS_HEADING) return { kind: 'heading', level: 1, text: trimmedText, line };
   const words = trimmedText.split(' ').length;
   const shortTitle = words <= 14 && !/[.;,]$/.test(trimmedText);
   if (ROMAN_HEADING.test(trimmedText) && shortTitle) {
