@@ -49,9 +49,21 @@ function unitsOf(passage: Passage): string[] {
   return out;
 }
 
+/** Term sets of texts already analysed (units and headings repeat across questions). */
+const termCache = new Map<string, Set<string>>();
+
+function termsOf(text: string): Set<string> {
+  let terms = termCache.get(text);
+  if (!terms) {
+    terms = new Set(analyze(text).terms);
+    if (termCache.size < 200_000) termCache.set(text, terms);
+  }
+  return terms;
+}
+
 function scoreUnit(text: string, context: string, query: Query, idf: (t: string) => number): { score: number; coverage: number } {
-  const terms = new Set(analyze(text).terms);
-  const headingTerms = new Set(analyze(context).terms);
+  const terms = termsOf(text);
+  const headingTerms = termsOf(context);
   let score = 0;
   // A unit under a heading that names the question's topic ("8. Đề nghị Ban Tuyên giáo…",
   // "2.3. Đến năm 2030") answers it even when the unit itself does not repeat the words.
@@ -59,13 +71,12 @@ function scoreUnit(text: string, context: string, query: Query, idf: (t: string)
     if (terms.has(term)) score += weight * idf(term);
     else if (headingTerms.has(term)) score += HEADING_SHARE * weight * idf(term);
   }
-  const withContext = new Set([...terms, ...headingTerms]);
   let have = 0;
   let all = 0;
   for (const c of query.content) {
     const w = idf(c);
     all += w;
-    if (withContext.has(c)) have += w;
+    if (terms.has(c) || headingTerms.has(c)) have += w;
   }
   // Mild preference for shorter units: citizens read on small screens.
   return { score: score / (1 + words(text) / 150), coverage: all > 0 ? have / all : 0 };

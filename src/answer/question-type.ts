@@ -18,6 +18,8 @@ const TYPES: Array<[QuestionType, RegExp]> = [
 
 export function classifyQuestion(question: string): QuestionType {
   const folded = foldDiacritics(normalizeVietnamese(question));
+  // "… thường xuyên hay có thời hạn?": an either/or question names its own answers.
+  if (/\s(hay|hoac)\s(la\s)?(co\s)?[a-z]/.test(folded) && !/hay khong|hay chua/.test(folded)) return 'general';
   for (const [type, pattern] of TYPES) if (pattern.test(folded)) return type;
   return 'general';
 }
