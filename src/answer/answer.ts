@@ -18,7 +18,7 @@ import { analyze, DOMAIN_TERMS, foldDiacritics, normalizeVietnamese } from '../t
 import { compose, rankUnits } from './compose.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
-import { classifyQuestion, holdsAnswerType } from './question-type.ts';
+import { classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
 
 export const FAQ_MIN = 0.55;
 /** Coverage that answers any question; on-subject questions need only COVERAGE_ON_SUBJECT. */
@@ -135,6 +135,12 @@ function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
   return [...query.content].some((t) => /^~\d{4}$|^~\d+[.,]\d{3}/.test(t) && searcher.documentFrequency(t) === 0);
 }
 
+/** A "who"/"when"/"how many" question is answered only by an entry asked the same way. */
+function asksSameKind(type: QuestionType, entry: FaqEntry): boolean {
+  if (type === 'general' || type === 'definition') return true;
+  return [entry.question, ...entry.alternatives].some((phrasing) => classifyQuestion(phrasing) === type);
+}
+
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
@@ -176,7 +182,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const type = classifyQuestion(question);
     const best = faqHits[0];
     // A curated answer must hold the kind of fact asked for ("ngày nào" → a date).
-    if (best && best.similarity >= FAQ_MIN && holdsAnswerType(type, best.entry.answer, query.text)) {
+    if (best && best.similarity >= FAQ_MIN && holdsAnswerType(type, best.entry.answer, query.text) && asksSameKind(type, best.entry)) {
       const linked = best.entry.passageId ? searcher.passagesById.get(best.entry.passageId) : undefined;
       return {
         outcome: 'answered',

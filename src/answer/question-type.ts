@@ -48,7 +48,11 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       return DATE_IN_TEXT.test(text);
     case 'quantity':
       // A year or a date is not an amount; money questions need an amount of money.
-      text = text.replace(DATE_IN_TEXT, ' ').replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
+      // …nor is a document number ("57-NQ/TW", "193/2025/QH15").
+      text = text
+        .replace(/\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}[\p{Lu}\p{L}&-]*(?:\/[\p{Lu}\d-]+)?/gu, ' ')
+        .replace(DATE_IN_TEXT, ' ')
+        .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
       return MONEY_QUESTION.test(foldDiacritics(normalizeVietnamese(question))) ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text);
     case 'who':
       return BODY_IN_TEXT.test(text);

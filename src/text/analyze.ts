@@ -65,6 +65,13 @@ export function canonicalize(text: string): string {
     });
 }
 
+function pushToken(tokens: string[], token: string): void {
+  const expansion = ABBREVIATION_MAP.get(foldDiacritics(token));
+  if (expansion && expansion !== token) tokens.push(...expansion.split(' '));
+  else if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(token)) tokens.push(token, token.replace(/\/\d{4}$/, ''), token.slice(-4));
+  else tokens.push(token);
+}
+
 /** Word-level tokens in reading order, split into segments at punctuation (no bigram crosses one). */
 export function tokenizeSegments(rawText: string): string[][] {
   // Upper-case "AI" is read before lower-casing.
@@ -74,10 +81,10 @@ export function tokenizeSegments(rawText: string): string[][] {
     const tokens: string[] = [];
     for (const match of part.matchAll(TOKEN)) {
       const token = match[0].replace(/%$/, '');
-      const expansion = ABBREVIATION_MAP.get(foldDiacritics(token));
-      if (expansion && expansion !== token) tokens.push(...expansion.split(' '));
-      else if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(token)) tokens.push(token, token.replace(/\/\d{4}$/, ''), token.slice(-4));
-      else tokens.push(token);
+      // "59%" is also read as "phần trăm", the way citizens ask ("bao nhiêu phần trăm").
+      if (match[0].endsWith('%')) tokens.push(token, 'phần', 'trăm');
+      else 
+      pushToken(tokens, token);
     }
     if (tokens.length > 0) segments.push(tokens);
   }

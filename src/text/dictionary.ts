@@ -83,6 +83,8 @@ export const SYNONYMS: string[][] = [
   ['xã phường', 'cấp xã'],
   ['km2', 'ki lô mét vuông', 'cây số vuông'],
   ['hiệu lực', 'có giá trị'],
+  ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho'],
+  ['giáp', 'biên giới', 'giáp ranh'],
 ];
 
 /** Function words dropped from terms (kept in the stored text). */
@@ -94,7 +96,7 @@ export const STOP_WORDS = new Set([
   'ko', 'k', 'hỏi', 'xin', 'biết', 'muốn', 'cần', 'ra', 'lên', 'vào', 'nữa', 'còn', 'thôi', 'đi',
   // Conversational fillers citizens type around a question.
   'ủa', 'cái', 'kiểu', 'đúng', 'nhắc', 'tới', 'thấy', 'nghe', 'nói', 'bảo', 'lo', 'chứ', 'hở', 'hén',
-  'nhỉ', 'vầy', 'dzậy', 'j', 'gì', 'thì', 'mấy', 'những', 'nhiều',
+  'nhỉ', 'vầy', 'dzậy', 'j', 'gì', 'thì', 'mấy', 'những', 'nhiều', 'rồi',
 ]);
 
 /**
