@@ -94,14 +94,19 @@ function sourcesFor(primary: Passage[], hits: PassageHit[], max = 3): Passage[] 
 
 /**
  * Asks for a number, date or link that the metadata of the document the question is about
- * marks unknown: declined, never guessed. The document is the top passage's, and the question
+ * marks unknown: declined, never guessed. The document is the first original among the top
+ * passages, and the question
  * must name it first ("Kế hoạch … triển khai QĐ 1169 có số hiệu gì" is about the Kế hoạch;
  * "QĐ 1169 mà kế hoạch triển khai ban hành ngày nào" is about QĐ 1169).
  */
 function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>): boolean {
   if (!PARTICULARS_QUESTION.test(foldDiacritics(query.text))) return false;
-  const meta = documents.get(hits[0]?.passage.documentId ?? '');
-  if (!meta || meta.compiledBy || (meta.number !== null && meta.date !== null && meta.url !== null)) return false;
+  // The first original (not a summary written by the team) among the top passages.
+  const meta = hits
+    .slice(0, 3)
+    .map((h) => documents.get(h.passage.documentId))
+    .find((m) => m !== undefined && !m.compiledBy);
+  if (!meta || (meta.number !== null && meta.date !== null && meta.url !== null)) return false;
   const text = ` ${query.contentText} `;
   const kind = text.indexOf(` ${foldDiacritics(meta.type.toLowerCase())} `);
   const code = text.search(/ (nq|qd|kh|nd)\d+ /);
