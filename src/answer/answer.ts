@@ -118,16 +118,29 @@ function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<
  * kind ("NQ57", "kế hoạch" for the only Kế hoạch), and for a follow-up, the documents the
  * previous answer cited.
  */
-function focusedDocuments(query: Query, searcher: CorpusSearcher, previous: Turn | undefined): Map<string, number> {
+function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn | undefined): Map<string, number> {
   const focus = new Map<string, number>();
   const text = ` ${query.contentText} `;
-  for (const meta of searcher.documents.values()) {
-    const code = meta.number ? analyze(meta.number).content.find((c) => /^(nq|qd|kh|nd)\d+$/.test(c)) : undefined;
-    const kind = meta.compiledBy ? null : foldDiacritics(meta.type.toLowerCase());
-    if ((code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `))) focus.set(meta.id, NAMED_BOOST);
+  for (const { id, code, kind } of names) {
+    if ((code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `))) focus.set(id, NAMED_BOOST);
   }
   for (const id of previous?.documentIds ?? []) focus.set(id, (focus.get(id) ?? 1) * FOLLOW_UP_BOOST);
   return focus;
+}
+
+/** How a question can name a document: its number as one term ("nq57") or, for an original, its kind ("ke hoach"). */
+interface DocumentNames {
+  id: string;
+  code: string | undefined;
+  kind: string | null;
+}
+
+function documentNames(documents: Iterable<DocumentMeta>): DocumentNames[] {
+  return [...documents].map((meta) => ({
+    id: meta.id,
+    code: meta.number ? analyze(meta.number).content.find((c) => /^(nq|qd|kh|nd)\d+$/.test(c)) : undefined,
+    kind: meta.compiledBy ? null : foldDiacritics(meta.type.toLowerCase()),
+  }));
 }
 
 function boostDocuments(hits: PassageHit[], focus: Map<string, number>): PassageHit[] {
@@ -152,6 +165,7 @@ function hasWords(text: string): boolean {
 
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
   const faqAll = searcher.corpus.faq;
+  const names = documentNames(searcher.documents.values());
 
   return function answerQuestion(message: string, history: readonly Turn[] = []): AnswerResult {
     const kind = classifyRequest(message);
@@ -166,7 +180,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
 
     const query = buildQuery(question, history.map((t) => t.question));
-    const hits = boostDocuments(searcher.searchPassages(query, RETRIEVE_K), focusedDocuments(query, searcher, query.followUp ? history.at(-1) : undefined));
+    const hits = boostDocuments(searcher.searchPassages(query, RETRIEVE_K), focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined));
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const decline = (): AnswerResult => {
