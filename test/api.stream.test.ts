@@ -100,6 +100,23 @@ describe('one question at a time per conversation', () => {
     const next = await postJson(gated.app, '/api/chat', { message: 'Còn ngày nào khác?', conversationId: first.conversationId });
     expect(next.status).toBe(200);
   });
+
+  it('answers a streaming client 409 as an ordinary JSON error, before any stream starts', async () => {
+    gated = createTestApp();
+    const first = chatResponseSchema.parse(await (await postJson(gated.app, '/api/chat', { message: DATE_QUESTION })).json());
+    const opened = gateStore(gated.store);
+    gated.state.store = opened.store;
+    const pending = postJson(gated.app, '/api/chat', { message: 'Vì sao chọn ngày đó?', conversationId: first.conversationId });
+    await opened.entered;
+    const second = await gated.app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ message: 'Còn ngày nào khác?', conversationId: first.conversationId }),
+    });
+    await expectError(second, 409, 'conflict');
+    opened.release();
+    expect((await pending).status).toBe(200);
+  });
 });
 
 describe('failures after validation', () => {

@@ -92,6 +92,27 @@ describe('answerQuestion', () => {
     }
   });
 
+  it('answers the question, not the context a citizen gives before it', () => {
+    const r = answer('Tôi ở phường Mường Thanh, cho hỏi Nghị quyết 57 do ai ký?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Tô Lâm');
+  });
+
+  it('answers the same with personal data in the message as without it', () => {
+    const plain = answer('Nghị quyết 57 là gì?');
+    for (const q of ['Email a@b.vn. Nghị quyết 57 là gì?', 'Số điện thoại 0912345678. Nghị quyết 57 là gì?']) {
+      const r = answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toBe(plain.answer);
+    }
+  });
+
+  it('sends a citizen asking for an agency\'s contact to that agency', () => {
+    const r = answer('Số điện thoại của Sở Văn hóa, Thể thao và Du lịch là gì?');
+    expect(r.outcome).toBe('no_answer');
+    expect(has(r.answer, 'Sở Văn hoá, Thể thao và Du lịch')).toBe(true);
+  });
+
   it('treats a message with no words as out of scope, not as abuse', () => {
     expect(answer('???').outcome).toBe('out_of_scope');
   });

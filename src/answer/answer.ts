@@ -14,7 +14,7 @@
 import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { analyze, DOMAIN_TERMS, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { analyze, DOMAIN_TERMS, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { compose, rankUnits } from './compose.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
@@ -57,7 +57,7 @@ export interface AnswererOptions {
   defaultAgency: string;
 }
 
-const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)\b.*)$/u;
+const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)(?=\s).*)$/u;
 const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
 
 /** Whether the question is about the service's subject (words of the domain, abbreviations expanded). */
@@ -66,11 +66,27 @@ function isOnSubject(query: Query): boolean {
   return DOMAIN_TERMS.some((t) => text.includes(` ${t} `));
 }
 
-function agencyFor(hits: PassageHit[], fallback: string): string {
-  for (const hit of hits.slice(0, 2)) {
+/** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
+function agencyIn(heading: string): string | null {
+  const match = AGENCY_HEADING.exec(heading);
+  return match?.[1] && !match[1].startsWith('Các') ? `${match[1]} tỉnh Điện Biên`.replace(/tỉnh tỉnh/, 'tỉnh') : null;
+}
+
+/** Agencies the corpus assigns work to (its "5. Sở Tài chính"-style headings), found once. */
+function knownAgencies(passages: Passage[]): Array<{ name: string; key: string }> {
+  const names = new Set(passages.flatMap((p) => p.path.map(agencyIn).filter((a): a is string => a !== null)));
+  return [...names].map((name) => ({ name, key: looseForm(name.replace(/ tỉnh Điện Biên$/, '').replace(/\s*\(.*\)$/, '')) }));
+}
+
+/** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
+function agencyFor(question: string, hits: PassageHit[], agencies: Array<{ name: string; key: string }>, fallback: string): string {
+  const asked = looseForm(question);
+  const named = agencies.find((a) => asked.includes(a.key));
+  if (named) return named.name;
+  for (const hit of hits.filter((h) => h.coverage >= COVERAGE_ON_SUBJECT).slice(0, 2)) {
     for (const heading of [...hit.passage.path].reverse()) {
-      const match = AGENCY_HEADING.exec(heading);
-      if (match?.[1] && !match[1].startsWith('Các')) return `${match[1]} tỉnh Điện Biên`.replace(/tỉnh tỉnh/, 'tỉnh');
+      const agency = agencyIn(heading);
+      if (agency) return agency;
     }
   }
   return fallback;
@@ -159,6 +175,27 @@ function asksSameKind(type: QuestionType, entry: FaqEntry): boolean {
   return [entry.question, ...entry.alternatives].some((phrasing) => classifyQuestion(phrasing) === type);
 }
 
+function withoutPersonalData(message: string): string {
+  return redactPersonalData(message)
+    .replace(/\[(?:email|số [^\]]+)\]/g, ' ')
+    .replace(/(?:^|[.!?;,]\s*)(?:email|e-mail|sđt|số điện thoại|điện thoại|cccd|cmnd|stk)\s*[:.]?\s*(?=[.!?;,]|$)/giu, ' ')
+    .trim();
+}
+
+/**
+ * The question itself, without the context a citizen puts first ("Tôi ở phường Mường Thanh,
+ * cho hỏi …", "Em ở Mường Lay. NQ57 là gì?"): place names and occupations there would
+ * otherwise outweigh what is asked.
+ */
+function focusOnQuestion(message: string): string {
+  const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)\s*[:,]?\s+(.{6,})$/iu.exec(message);
+  if (afterAsk?.[1]) return afterAsk[1].trim();
+  const sentences = message.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const asked = sentences.filter((s) => s.trim().endsWith('?'));
+  if (sentences.length > 1 && asked.length > 0) return asked.join(' ');
+  return message;
+}
+
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
@@ -166,11 +203,14 @@ function hasWords(text: string): boolean {
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
   const faqAll = searcher.corpus.faq;
   const names = documentNames(searcher.documents.values());
+  const agencies = knownAgencies(searcher.corpus.passages);
 
-  return function answerQuestion(message: string, history: readonly Turn[] = []): AnswerResult {
+  return function answerQuestion(rawMessage: string, history: readonly Turn[] = []): AnswerResult {
+    // Personal data never reaches retrieval: "Email a@b.vn. NQ57 là gì?" is asked as "NQ57 là gì?".
+    const message = withoutPersonalData(rawMessage);
     const kind = classifyRequest(message);
     const none = { faq: 0, coverage: 0, score: 0, followUp: false };
-    const question = kind === 'injection' ? withoutInjection(message) : message;
+    const question = focusOnQuestion(kind === 'injection' ? withoutInjection(message) : message);
     if (kind === 'internals' || kind === 'abuse' || (kind === 'injection' && !hasWords(question))) {
       return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals: none };
     }
@@ -185,11 +225,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const decline = (): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
-      const onSubject = isOnSubject(query);
+      // A question about an agency the documents assign work to is on the subject.
+      const onSubject = isOnSubject(query) || agencies.some((a) => looseForm(question).includes(a.key));
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',
-        answer: onSubject ? noAnswerMessage(agencyFor(hits, options.defaultAgency)) : outOfScopeMessage(),
+        answer: onSubject ? noAnswerMessage(agencyFor(question, hits, agencies, options.defaultAgency)) : outOfScopeMessage(),
         sources: [],
         suggestions: suggestionsFrom(faqHits, null, faqAll),
         signals,

@@ -44,10 +44,14 @@ setImmediate(() => {
   }
 });
 
+// Stop accepting connections, let answers in flight finish (10 s at most), then close the store.
 const shutdown = () => {
-  server.close();
-  void state.store?.close();
-  process.exit(0);
+  const finish = () => {
+    void state.store?.close();
+    process.exit(0);
+  };
+  setTimeout(finish, 10_000).unref();
+  server.close(finish);
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

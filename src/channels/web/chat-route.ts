@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { AppError, errorBody } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import { respondToChat, type ChatDeps } from './chat-service.ts';
+import { completeExchange, openExchange, respondToChat, type ChatDeps } from './chat-service.ts';
 import { readJson } from './read-json.ts';
 import { chatRequestSchema } from './schemas.ts';
 
@@ -17,9 +17,9 @@ function wantsStream(c: Context): boolean {
   return first === 'text/event-stream';
 }
 
-/** Splits an answer into a few deltas at line and sentence ends, so it renders progressively. */
+/** Splits an answer into deltas at line ends and sentence ends ("…. Sau"), so it renders progressively. */
 function deltas(answer: string): string[] {
-  return answer.match(/[^\n.!?]*[.!?]?\n?|[^\n]+/g)?.filter(Boolean) ?? [answer];
+  return answer.split(/(?<=\n)|(?<=[.!?] )(?=\p{Lu})/u).filter(Boolean);
 }
 
 export function createChatHandler(getDeps: () => ChatDeps, logger: Logger) {
@@ -27,9 +27,11 @@ export function createChatHandler(getDeps: () => ChatDeps, logger: Logger) {
     const request = await readJson(c, chatRequestSchema);
     const deps = getDeps();
     if (!wantsStream(c)) return c.json(await respondToChat(deps, request));
+    // Admission (and a 409) happens before the stream starts; only answering runs inside it.
+    const open = await openExchange(deps, request);
     return streamSSE(c, async (stream) => {
       try {
-        const response = await respondToChat(deps, request);
+        const response = await completeExchange(deps, open, request);
         await stream.writeSSE({ event: 'sources', data: JSON.stringify(response.sources) });
         for (const text of deltas(response.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
         await stream.writeSSE({ event: 'done', data: JSON.stringify(response) });

@@ -36,20 +36,46 @@ export function toSource(passage: Passage, documents: Map<string, DocumentMeta>)
   };
 }
 
-export async function respondToChat(deps: ChatDeps, request: ChatRequest): Promise<ChatResponse> {
+/** A question admitted into its conversation: the conversation is resolved and marked pending. */
+export interface OpenExchange {
+  started: number;
+  now: Date;
+  message: string;
+  conversationId: string;
+  isNew: boolean;
+  release(): void;
+}
+
+/**
+ * Resolves the conversation and claims it; a second question while one is pending is a 409.
+ * Runs before any response starts, so a streaming client gets the ordinary JSON error.
+ */
+export async function openExchange(deps: ChatDeps, request: ChatRequest): Promise<OpenExchange> {
   const started = performance.now();
   const now = deps.now();
-  const message = request.message.normalize('NFC').trim();
   const activeSince = new Date(now.getTime() - deps.conversationTtlMs).toISOString();
   const existing = request.conversationId ? await deps.store.findConversation(request.conversationId, activeSince) : null;
   const conversationId = existing?.id ?? deps.newId();
   if (deps.pending.has(conversationId)) throw new AppError('conflict');
   deps.pending.add(conversationId);
+  return {
+    started,
+    now,
+    message: request.message.normalize('NFC').trim(),
+    conversationId,
+    isNew: !existing,
+    release: () => deps.pending.delete(conversationId),
+  };
+}
+
+/** Answers an admitted question, stores the exchange (redacted) and shapes the response. */
+export async function completeExchange(deps: ChatDeps, open: OpenExchange, request: ChatRequest): Promise<ChatResponse> {
+  const { conversationId, message, now } = open;
   try {
-    if (!existing) await deps.store.createConversation(conversationId, request.channel ?? 'web', now.toISOString());
-    const history = existing ? await deps.store.recentTurns(conversationId, HISTORY_TURNS) : [];
+    if (open.isNew) await deps.store.createConversation(conversationId, request.channel ?? 'web', now.toISOString());
+    const history = open.isNew ? [] : await deps.store.recentTurns(conversationId, HISTORY_TURNS);
     const result: AnswerResult = deps.answer(message, history);
-    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    const latencyMs = Math.round((performance.now() - open.started) * 100) / 100;
     const messageId = deps.newId();
     await deps.store.saveExchange({
       messageId,
@@ -74,6 +100,10 @@ export async function respondToChat(deps: ChatDeps, request: ChatRequest): Promi
       latencyMs,
     };
   } finally {
-    deps.pending.delete(conversationId);
+    open.release();
   }
+}
+
+export async function respondToChat(deps: ChatDeps, request: ChatRequest): Promise<ChatResponse> {
+  return completeExchange(deps, await openExchange(deps, request), request);
 }
