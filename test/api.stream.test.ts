@@ -82,14 +82,19 @@ describe('one question at a time per conversation', () => {
     gated = undefined;
   });
 
+  /** Starts a conversation, then holds its second question inside the store until released. */
+  async function holdQuestionInConversation(app: TestApp) {
+    const first = chatResponseSchema.parse(await (await postJson(app.app, '/api/chat', { message: DATE_QUESTION })).json());
+    const opened = gateStore(app.store);
+    app.state.store = opened.store;
+    const pending = postJson(app.app, '/api/chat', { message: 'Vì sao chọn ngày đó?', conversationId: first.conversationId });
+    await opened.entered;
+    return { first, opened, pending };
+  }
+
   it('answers 409 conflict to a second question while the first of the same conversation is pending, then accepts the next', async () => {
     gated = createTestApp();
-    const first = chatResponseSchema.parse(await (await postJson(gated.app, '/api/chat', { message: DATE_QUESTION })).json());
-    const opened = gateStore(gated.store);
-    gated.state.store = opened.store;
-
-    const pending = postJson(gated.app, '/api/chat', { message: 'Vì sao chọn ngày đó?', conversationId: first.conversationId });
-    await opened.entered;
+    const { first, opened, pending } = await holdQuestionInConversation(gated);
     await expectError(await postJson(gated.app, '/api/chat', { message: 'Còn ngày nào khác?', conversationId: first.conversationId }), 409, 'conflict');
     const otherConversation = postJson(gated.app, '/api/chat', { message: DATE_QUESTION });
 
@@ -103,11 +108,7 @@ describe('one question at a time per conversation', () => {
 
   it('answers a streaming client 409 as an ordinary JSON error, before any stream starts', async () => {
     gated = createTestApp();
-    const first = chatResponseSchema.parse(await (await postJson(gated.app, '/api/chat', { message: DATE_QUESTION })).json());
-    const opened = gateStore(gated.store);
-    gated.state.store = opened.store;
-    const pending = postJson(gated.app, '/api/chat', { message: 'Vì sao chọn ngày đó?', conversationId: first.conversationId });
-    await opened.entered;
+    const { first, opened, pending } = await holdQuestionInConversation(gated);
     const second = await gated.app.request('/api/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },

@@ -32,12 +32,26 @@ const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Ch
 
 const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
 
+// The composer checks every unit against the same question: derive its facts once.
+let lastQuestion: { question: string; asked: string[]; money: boolean } | null = null;
+
+function questionFacts(question: string): { asked: string[]; money: boolean } {
+  if (lastQuestion?.question !== question) {
+    lastQuestion = {
+      question,
+      asked: question.match(/\d+(?:[/.,]\d+)*/g) ?? [],
+      money: MONEY_QUESTION.test(foldDiacritics(normalizeVietnamese(question))),
+    };
+  }
+  return lastQuestion;
+}
+
 /**
  * Whether a sentence holds the kind of fact the question asks for. Figures the question
  * itself contains do not count: "bao nhiêu điểm năm 2026" is not answered by "năm 2026".
  */
 export function holdsAnswerType(type: QuestionType, text: string, question = ''): boolean {
-  const asked = question.match(/\d+(?:[/.,]\d+)*/g) ?? [];
+  const { asked, money } = questionFacts(question);
   if (asked.length > 0 && (type === 'date' || type === 'quantity')) {
     for (const figure of asked) text = text.split(figure).join(' ');
   }
@@ -53,7 +67,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
         .replace(/\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}[\p{Lu}\p{L}&-]*(?:\/[\p{Lu}\d-]+)?/gu, ' ')
         .replace(DATE_IN_TEXT, ' ')
         .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
-      return MONEY_QUESTION.test(foldDiacritics(normalizeVietnamese(question))) ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text);
+      return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text);
     case 'who':
       return BODY_IN_TEXT.test(text);
     default:

@@ -51,7 +51,6 @@ function code(type: string, num: string): string {
 /** Rewrites document numbers and dates into canonical tokens. Input is normalised text. */
 export function canonicalize(text: string): string {
   return text
-    .replace(/\bAI\b/g, ' trí tuệ nhân tạo ')
     .replace(NUMBER_FIRST, (_m, num: string, type: string) => ` ${code(type, num)} `)
     .replace(TYPE_FIRST, (_m, type: string, num: string) => ` ${code(type, num)} `)
     .replace(WORDS_FIRST, (m, words: string, num: string) => `${m} ${code(WORD_TYPES[words] ?? 'x', num)} `)
@@ -136,24 +135,24 @@ export function analyze(text: string): Analysis {
   return { terms, content };
 }
 
+// One pass over the folded text; longer phrases first so "cho minh hoi" wins over "cho hoi".
+const QUESTION_PHRASE_RE = new RegExp(
+  `(?<![\\p{L}])(?:${[...QUESTION_PHRASES].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
+  'gu',
+);
+
 /** Removes question phrasing ("cho mình hỏi", "là gì", "vậy ad") from a query. */
 export function stripQuestionPhrasing(query: string): string {
   const normal = normalizeVietnamese(query);
   const folded = foldDiacritics(normal);
-  // Work on folded text to find spans, then cut the same spans from the normalised text
-  // (folding keeps string length for NFC Vietnamese letters).
+  // Spans are found on folded text and cut from the normalised text: folding keeps the
+  // length of NFC Vietnamese letters (checked, else the text is returned as it is).
   if (folded.length !== normal.length) return normal;
-  let keep = normal;
-  for (const phrase of QUESTION_PHRASES) {
-    const re = new RegExp(`(?<![\\p{L}])${phrase}(?![\\p{L}])`, 'gu');
-    const foldedNow = foldDiacritics(keep);
-    let out = '';
-    let last = 0;
-    for (const m of foldedNow.matchAll(re)) {
-      out += keep.slice(last, m.index) + ' ';
-      last = (m.index ?? 0) + m[0].length;
-    }
-    keep = out + keep.slice(last);
+  let out = '';
+  let last = 0;
+  for (const m of folded.matchAll(QUESTION_PHRASE_RE)) {
+    out += `${normal.slice(last, m.index)} `;
+    last = (m.index ?? 0) + m[0].length;
   }
-  return keep.replace(/\s+/g, ' ').trim();
+  return (out + normal.slice(last)).replace(/\s+/g, ' ').trim();
 }
