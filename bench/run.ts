@@ -73,7 +73,7 @@ async function load(url: string, body: string[] | null, seconds: number) {
 
 async function main() {
   const config = loadConfig();
-  const files = readCorpusFiles(config.corpusDir);
+  const files = await readCorpusFiles(config.corpusDir);
   const builds: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
@@ -82,13 +82,13 @@ async function main() {
   }
   console.log(`index build (parse, clean, chunk, BM25 + FAQ index) over ${files.length} files: median ${percentile(builds, 50).toFixed(0)} ms, max ${Math.max(...builds).toFixed(0)} ms`);
 
-  const engine = createEngine(config);
+  const engine = await createEngine(config);
   const qs = questions();
-  for (const q of qs.slice(0, 50)) engine.answer(q);
+  for (const q of qs.slice(0, 50)) await engine.answer(q);
   const times: number[] = [];
   for (const q of qs) {
     const t = performance.now();
-    engine.answer(q);
+    await engine.answer(q);
     times.push(performance.now() - t);
   }
   console.log(`answer in process over ${qs.length} questions: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);

@@ -45,7 +45,7 @@ function loadItems(file: string): EvalItem[] {
 
 async function inProcessAsk(): Promise<{ ask: Ask; close: () => void }> {
   const config = loadConfig();
-  const engine = createEngine(config);
+  const engine = await createEngine(config);
   const tmp = mkdtempSync(join(tmpdir(), 'nq57-eval-'));
   const store = openSqliteStore(join(tmp, 'eval.sqlite'));
   const app = createApp({

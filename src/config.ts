@@ -13,6 +13,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DEFAULT_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Điện Biên'),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(1440),
+  EMBEDDER: z.enum(['none', 'hashed', 'transformers']).default('hashed'),
+  EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  MODELS_DIR: z.string().min(1).default('./models'),
+  FUSION: z.enum(['score', 'rrf']).default('score'),
+  FUSION_WEIGHT: z.coerce.number().min(0).max(1).optional(),
+  VECTOR_INDEX: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
 });
 
 export type Config = {
@@ -23,6 +30,10 @@ export type Config = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   defaultAgency: string;
   conversationTtlMs: number;
+  embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string };
+  /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
+  fusion: { method: 'score' | 'rrf'; weight: number | null };
+  vectorIndex: 'auto' | 'hnsw' | 'exact';
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -40,5 +51,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     defaultAgency: e.DEFAULT_AGENCY,
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
+    embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR },
+    fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },
+    vectorIndex: e.VECTOR_INDEX,
   };
 }

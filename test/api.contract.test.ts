@@ -19,8 +19,8 @@ import {
 } from './helpers.ts';
 
 let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
+beforeAll(async () => {
+  t = await createTestApp();
 });
 afterAll(async () => {
   await t.close();

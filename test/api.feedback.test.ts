@@ -9,8 +9,8 @@ import { chatResponseSchema } from '../src/channels/web/schemas.ts';
 import { createTestApp, databaseColumns, DATE_QUESTION, dumpDatabase, expectError, postJson, postRaw, queryDatabase, type TestApp } from './helpers.ts';
 
 let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
+beforeAll(async () => {
+  t = await createTestApp();
 });
 afterAll(async () => {
   await t.close();

@@ -8,8 +8,8 @@ import { chatResponseSchema } from '../src/channels/web/schemas.ts';
 import { createTestApp, DATE_QUESTION, postJson, seededRandom, type TestApp } from './helpers.ts';
 
 let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
+beforeAll(async () => {
+  t = await createTestApp();
 });
 afterAll(async () => {
   await t.close();

@@ -12,8 +12,8 @@ import { failingStore, gateStore, SECRET_DETAIL } from './store.fake.ts';
 const STREAM = { accept: 'text/event-stream' };
 
 let t: TestApp;
-beforeAll(() => {
-  t = createTestApp();
+beforeAll(async () => {
+  t = await createTestApp();
 });
 afterAll(async () => {
   await t.close();
@@ -93,7 +93,7 @@ describe('one question at a time per conversation', () => {
   }
 
   it('answers 409 conflict to a second question while the first of the same conversation is pending, then accepts the next', async () => {
-    gated = createTestApp();
+    gated = await createTestApp();
     const { first, opened, pending } = await holdQuestionInConversation(gated);
     await expectError(await postJson(gated.app, '/api/chat', { message: 'Còn ngày nào khác?', conversationId: first.conversationId }), 409, 'conflict');
     const otherConversation = postJson(gated.app, '/api/chat', { message: DATE_QUESTION });
@@ -107,7 +107,7 @@ describe('one question at a time per conversation', () => {
   });
 
   it('answers a streaming client 409 as an ordinary JSON error, before any stream starts', async () => {
-    gated = createTestApp();
+    gated = await createTestApp();
     const { first, opened, pending } = await holdQuestionInConversation(gated);
     const second = await gated.app.request('/api/chat', {
       method: 'POST',
@@ -122,8 +122,8 @@ describe('one question at a time per conversation', () => {
 
 describe('failures after validation', () => {
   let broken: TestApp;
-  beforeAll(() => {
-    broken = createTestApp({ wrapStore: failingStore });
+  beforeAll(async () => {
+    broken = await createTestApp({ wrapStore: failingStore });
   });
   afterAll(async () => {
     await broken.close();

@@ -48,10 +48,10 @@ export interface TestApp {
 }
 
 /** The app on the real engine (index built in a temp DATA_DIR) and a real SQLite file. */
-export function createTestApp(options: { wrapStore?: (store: Store) => Store; deps?: Partial<AppDeps> } = {}): TestApp {
+export async function createTestApp(options: { wrapStore?: (store: Store) => Store; deps?: Partial<AppDeps> } = {}): Promise<TestApp> {
   const dataDir = makeTempDir('api');
   const config = loadConfig({ CORPUS_DIR: CORPUS_DIR, DATA_DIR: join(dataDir, 'data') });
-  const engine = createEngine(config);
+  const engine = await createEngine(config);
   const dbFile = join(dataDir, 'hoidap.sqlite');
   const store = openSqliteStore(dbFile);
   const ready: ReadyEngine = { answer: engine.answer, documents: engine.searcher.documents, info: { passages: engine.manifest.passages } };

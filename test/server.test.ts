@@ -141,20 +141,21 @@ describe('the Node server on loopback', () => {
 
   it('creates the missing DATA_DIR and writes the database and the index manifest into it', () => {
     expect(existsSync(join(dataDir, 'hoidap.sqlite'))).toBe(true);
-    expect(existsSync(join(dataDir, 'index', 'manifest.json'))).toBe(true);
+    const { build } = JSON.parse(readFileSync(join(dataDir, 'index', 'current.json'), 'utf8')) as { build: string };
+    expect(existsSync(join(dataDir, 'index', build, 'manifest.json'))).toBe(true);
   });
 
   it('exits 0 on SIGTERM, and on restart with the same DATA_DIR reuses the index and remembers conversations', async () => {
-    const manifestFile = join(dataDir, 'index', 'manifest.json');
-    const before = JSON.parse(readFileSync(manifestFile, 'utf8')) as { builtAt: string };
-    expect(typeof before.builtAt).toBe('string');
+    const pointer = join(dataDir, 'index', 'current.json');
+    const before = JSON.parse(readFileSync(pointer, 'utf8')) as { build: string };
+    expect(before.build).toMatch(/^b-/);
     const first = chatResponseSchema.parse(await (await ask(current(), { message: DATE_QUESTION })).json());
 
     expect(await stopServer(current())).toBe(0);
     server = await startReady(dataDir);
 
-    const after = JSON.parse(readFileSync(manifestFile, 'utf8')) as { builtAt: string };
-    expect(after.builtAt).toBe(before.builtAt);
+    const after = JSON.parse(readFileSync(pointer, 'utf8')) as { build: string };
+    expect(after.build).toBe(before.build);
     const next = chatResponseSchema.parse(await (await ask(current(), { message: 'Vì sao chọn ngày đó?', conversationId: first.conversationId })).json());
     expect(next.conversationId).toBe(first.conversationId);
   });

@@ -205,7 +205,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const names = documentNames(searcher.documents.values());
   const agencies = knownAgencies(searcher.corpus.passages);
 
-  return function answerQuestion(rawMessage: string, history: readonly Turn[] = []): AnswerResult {
+  return async function answerQuestion(rawMessage: string, history: readonly Turn[] = []): Promise<AnswerResult> {
     // Personal data never reaches retrieval: "Email a@b.vn. NQ57 là gì?" is asked as "NQ57 là gì?".
     const message = withoutPersonalData(rawMessage);
     const kind = classifyRequest(message);
@@ -220,7 +220,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
 
     const query = buildQuery(question, history.map((t) => t.question));
-    const hits = boostDocuments(searcher.searchPassages(query, RETRIEVE_K), focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined));
+    const hits = boostDocuments(await searcher.retrieve(query, RETRIEVE_K), focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined));
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const decline = (): AnswerResult => {

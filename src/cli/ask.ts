@@ -11,8 +11,8 @@ if (!question) {
   process.exit(2);
 }
 const config = loadConfig();
-const engine = createEngine(config);
-const result = engine.answer(question);
+const engine = await createEngine(config);
+const result = await engine.answer(question);
 console.log(`[${result.outcome} / ${result.method}] faq=${result.signals.faq.toFixed(2)} coverage=${result.signals.coverage.toFixed(2)}`);
 console.log(result.answer);
 for (const s of result.sources) console.log(`  • ${s.documentId} › ${s.path.join(' › ')}`);

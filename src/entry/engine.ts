@@ -1,15 +1,23 @@
 /**
  * @module
- * Wires the answering engine on Node: reads `corpus/`, loads or rebuilds the index in
- * `DATA_DIR`, and returns the answer function with what it was built from.
+ * Wires the answering engine on Node: reads `corpus/`, builds the index (corpus, BM25,
+ * embeddings, vector index) or loads the stored one from `DATA_DIR`, and returns the
+ * answer function with what it was built from.
  */
 import { createAnswerer, type AnswerQuestion } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
-import type { Progress } from '../ingest/corpus.ts';
+import { buildCorpus, type CorpusFile, type Progress } from '../ingest/corpus.ts';
 import { readCorpusFiles } from '../ingest/read-files.ts';
 import type { IngestIssue } from '../ingest/types.ts';
-import { loadOrBuildIndex, type Manifest } from '../retrieval/index-store.ts';
-import { CorpusSearcher } from '../retrieval/searcher.ts';
+import { embedderId, openEmbedder, type Embedder } from '../retrieval/embedder.ts';
+import { fusionWeight } from '../retrieval/fusion.ts';
+import { HnswVectorIndex } from '../retrieval/hnsw-index.ts';
+import { abandonBuild, beginBuild, commitBuild, corpusHashes, FORMAT_VERSION, loadIndexContent, newBuildId, readCurrentIndex, removeDebris, sameKey, type IndexKey, type Manifest, type StoredIndex } from '../retrieval/index-store.ts';
+import { CorpusSearcher, passageEmbeddingText } from '../retrieval/searcher.ts';
+import { ExactVectorIndex, type VectorIndex } from '../retrieval/vectors.ts';
+import { TEXT_VERSION } from '../text/index.ts';
+
+export type EngineConfig = Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency' | 'embedder' | 'fusion' | 'vectorIndex'>;
 
 export interface Engine {
   answer: AnswerQuestion;
@@ -19,9 +27,130 @@ export interface Engine {
   rebuilt: boolean;
 }
 
-export function createEngine(config: Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency'>, options: { force?: boolean; onProgress?: Progress } = {}): Engine {
-  const files = readCorpusFiles(config.corpusDir);
-  const { corpus, manifest, rebuilt } = loadOrBuildIndex(files, config.dataDir, options);
-  const searcher = new CorpusSearcher(corpus);
-  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest, issues: corpus.issues, rebuilt };
+/**
+ * Below this many passages a flat scan beats the HNSW graph and is exact
+ * (`npm run bench -- --passages N` measures both).
+ */
+export const EXACT_MAX_PASSAGES = 20_000;
+
+function vectorIndexKind(config: EngineConfig, passages: number): IndexKey['vectorIndex'] {
+  if (config.embedder.kind === 'none') return null;
+  if (config.vectorIndex !== 'auto') return config.vectorIndex;
+  return passages <= EXACT_MAX_PASSAGES ? 'exact' : 'hnsw';
+}
+
+/** What the index must have been built from to serve this corpus under this configuration. */
+export function wantedKey(files: CorpusFile[], config: EngineConfig, passages: number | null): Omit<IndexKey, 'vectorIndex'> & { vectorIndex: IndexKey['vectorIndex'] | 'auto' } {
+  return {
+    formatVersion: FORMAT_VERSION,
+    ...corpusHashes(files),
+    textVersion: TEXT_VERSION,
+    embedder: embedderId(config.embedder),
+    // Until the corpus is built its size is unknown, so "auto" matches either kind.
+    vectorIndex: passages === null && config.vectorIndex === 'auto' && config.embedder.kind !== 'none' ? 'auto' : vectorIndexKind(config, passages ?? 0),
+  };
+}
+
+/** Whether a stored index answers for these files under this configuration. */
+export function isCurrent(manifest: Manifest, files: CorpusFile[], config: EngineConfig): boolean {
+  const wanted = wantedKey(files, config, manifest.passages);
+  return sameKey(manifest, { ...wanted, vectorIndex: wanted.vectorIndex === 'auto' ? manifest.vectorIndex : wanted.vectorIndex });
+}
+
+export interface BuiltIndex {
+  manifest: Manifest;
+  searcher: CorpusSearcher;
+  issues: IngestIssue[];
+}
+
+/** Builds every part of the index from the files and writes it as the new current build. */
+export async function buildIndex(files: CorpusFile[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
+  const build = newBuildId();
+  const building = beginBuild(config.dataDir, build);
+  try {
+    return await buildInto(building, build, files, config, onProgress);
+  } catch (error) {
+    abandonBuild(building);
+    throw error;
+  }
+}
+
+async function buildInto(building: string, build: string, files: CorpusFile[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+  let t = performance.now();
+  const corpus = buildCorpus(files, onProgress);
+  lap('corpus', t);
+  const kind = vectorIndexKind(config, corpus.passages.length);
+  let embedder: Embedder | null = null;
+  let vectors: VectorIndex | null = null;
+  if (kind) {
+    t = performance.now();
+    const documents = new Map(corpus.documents.map((d) => [d.id, d]));
+    const texts = corpus.passages.map((p) => passageEmbeddingText(p, documents.get(p.documentId)));
+    embedder = await openEmbedder(config.embedder, { fitTexts: texts });
+    const embedded = await embedder.embeddings.embedDocuments(texts);
+    lap('embedding', t);
+    t = performance.now();
+    vectors = kind === 'hnsw' ? await HnswVectorIndex.build(embedded, embedder.dimension, embedder.embeddings) : ExactVectorIndex.fromVectors(embedded, embedder.dimension);
+    lap('vectors', t);
+  }
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    ...corpusHashes(files),
+    textVersion: TEXT_VERSION,
+    embedder: embedder?.id ?? null,
+    vectorIndex: vectors ? kind : null,
+    build,
+    builtAt: new Date().toISOString(),
+    dimension: embedder?.dimension ?? null,
+    documents: corpus.documents.length,
+    passages: corpus.passages.length,
+    faq: corpus.faq.length,
+    buildMs: 0,
+    timings,
+  };
+  manifest.buildMs = Math.round(performance.now() - started);
+  await commitBuild(config.dataDir, building, manifest, { corpus, embedderState: embedder?.state() ?? null, vectors });
+  const searcher = new CorpusSearcher(corpus, embedder && vectors ? vectorSearch(embedder, vectors, config) : null);
+  return { manifest, searcher, issues: corpus.issues };
+}
+
+function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConfig) {
+  return { index, embedQuery: (text: string) => embedder.embeddings.embedQuery(text), fusion: { method: config.fusion.method, weight: fusionWeight(embedder.kind, config.fusion.weight) } };
+}
+
+function engineFrom(searcher: CorpusSearcher, manifest: Manifest, issues: IngestIssue[], rebuilt: boolean, config: EngineConfig): Engine {
+  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest, issues, rebuilt };
+}
+
+/**
+ * Opens a stored build as it is, even if stale: it serves while a fresh one is built.
+ * Returns null if it cannot be read. Its vectors are used only if the embedder it was
+ * built with can be opened here; otherwise it serves BM25 alone.
+ */
+export async function openStoredEngine(stored: StoredIndex, config: EngineConfig): Promise<Engine | null> {
+  const content = loadIndexContent(stored);
+  if (!content) return null;
+  let searcher = new CorpusSearcher(content.corpus);
+  if (stored.manifest.embedder && stored.manifest.embedder === embedderId(config.embedder)) {
+    const embedder = await openEmbedder(config.embedder, { state: content.embedderState });
+    const vectors = await content.readVectors(embedder.embeddings);
+    if (vectors) searcher = new CorpusSearcher(content.corpus, vectorSearch(embedder, vectors, config));
+  }
+  return engineFrom(searcher, stored.manifest, content.corpus.issues, false, config);
+}
+
+/** Loads the stored index if it is current, else rebuilds it (in this thread) and saves it. */
+export async function createEngine(config: EngineConfig, options: { force?: boolean; onProgress?: Progress } = {}): Promise<Engine> {
+  removeDebris(config.dataDir);
+  const files = await readCorpusFiles(config.corpusDir);
+  const stored = readCurrentIndex(config.dataDir);
+  if (!options.force && stored && isCurrent(stored.manifest, files, config)) {
+    const engine = await openStoredEngine(stored, config);
+    if (engine) return engine;
+  }
+  const built = await buildIndex(files, config, options.onProgress);
+  return engineFrom(built.searcher, built.manifest, built.issues, true, config);
 }

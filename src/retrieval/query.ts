@@ -23,6 +23,8 @@ export interface Query {
   ownContent: string[];
   /** Whether the question borrowed terms from an earlier turn. */
   followUp: boolean;
+  /** What the vector side embeds: the question, after the previous one when it follows up. */
+  embedText: string;
   accented: boolean;
 }
 
@@ -72,5 +74,7 @@ export function buildQuery(question: string, previousQuestions: readonly string[
         contentText = `${earlier.content.join(' ')} ${contentText}`;
       });
   }
-  return { text: normalizeVietnamese(question), terms, content, contentText, ownContent, followUp, accented };
+  const text = normalizeVietnamese(question);
+  const embedText = followUp ? `${normalizeVietnamese(previousQuestions.at(-1) ?? '')} ${text}` : text;
+  return { text, terms, content, contentText, ownContent, followUp, embedText, accented };
 }

@@ -27,7 +27,7 @@ export class CorpusRetriever extends BaseRetriever {
   }
 
   override async _getRelevantDocuments(query: string): Promise<Document[]> {
-    return this.searcher.searchPassages(buildQuery(query), this.k).map(({ passage, score, coverage }) => {
+    return (await this.searcher.retrieve(buildQuery(query), this.k)).map(({ passage, score, coverage }) => {
       const meta = this.searcher.documents.get(passage.documentId);
       return new Document({
         pageContent: passage.text,

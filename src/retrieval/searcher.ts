@@ -5,8 +5,10 @@
  */
 import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
 import { analyze } from '../text/index.ts';
-import { Bm25Index } from './bm25.ts';
+import { Bm25Index, type Scored } from './bm25.ts';
+import { fuseRankings, type FusionSettings } from './fusion.ts';
 import type { Query } from './query.ts';
+import type { VectorIndex } from './vectors.ts';
 
 export interface PassageHit {
   passage: Passage;
@@ -29,7 +31,21 @@ export interface SearchableCorpus {
   faq: FaqEntry[];
 }
 
+/** The vector side: an index over the passages (same order), the query embedder and how to fuse. */
+export interface VectorSearch {
+  index: VectorIndex;
+  embedQuery: (text: string) => Promise<number[]>;
+  fusion: FusionSettings;
+}
+
 const HEADING_WEIGHT = 2;
+/** How many candidates each side contributes to fusion. */
+const FUSION_CANDIDATES = 50;
+
+/** The text a passage is embedded from: its document, headings and text. */
+export function passageEmbeddingText(passage: Passage, meta: DocumentMeta | undefined): string {
+  return [meta?.shortTitle ?? meta?.title ?? '', passage.path.join('. '), passage.text].filter(Boolean).join('\n');
+}
 
 function passageTerms(passage: Passage, meta: DocumentMeta | undefined): string[] {
   const title = meta?.shortTitle ?? meta?.title ?? '';
@@ -51,7 +67,13 @@ export class CorpusSearcher {
   private readonly phrasingOwner: number[];
   private readonly phrasingNorms: Float64Array;
 
-  constructor(readonly corpus: SearchableCorpus) {
+  constructor(
+    readonly corpus: SearchableCorpus,
+    readonly vectors: VectorSearch | null = null,
+  ) {
+    if (vectors && vectors.index.size !== corpus.passages.length) {
+      throw new Error(`vector index holds ${vectors.index.size} passages, the corpus ${corpus.passages.length}`);
+    }
     this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
     this.passagesById = new Map(corpus.passages.map((p) => [p.id, p]));
     this.passageIndex = Bm25Index.build(corpus.passages.map((p) => passageTerms(p, this.documents.get(p.documentId))));
@@ -67,7 +89,38 @@ export class CorpusSearcher {
     this.phrasingNorms = new Float64Array(phrasings.map((terms) => Math.sqrt(terms.reduce((s, t) => s + this.faqIndex.idf(t) ** 2, 0))));
   }
 
+  /** Lexical (BM25) search only. */
   searchPassages(query: Query, k: number, filter?: (p: Passage) => boolean): PassageHit[] {
+    const scale = this.coverageScale(query);
+    return this.lexical(query, k, filter).map((h) => this.toHit(h.doc, h.score, h.matched, scale));
+  }
+
+  /**
+   * The passages for a question: BM25 fused with the vector side when one is configured
+   * with a weight above 0, else BM25 alone. Coverage always comes from the lexical match,
+   * so a passage found only by the vector side never passes as covering the question.
+   */
+  async retrieve(query: Query, k: number, filter?: (p: Passage) => boolean): Promise<PassageHit[]> {
+    const vectors = this.vectors;
+    if (!vectors || vectors.fusion.weight <= 0) return this.searchPassages(query, k, filter);
+    const scale = this.coverageScale(query);
+    const lexical = this.lexical(query, Math.max(k, FUSION_CANDIDATES), filter);
+    const found = await vectors.index.search(await vectors.embedQuery(query.embedText), Math.max(k, FUSION_CANDIDATES));
+    const passages = this.corpus.passages;
+    const vector = filter ? found.filter((h) => filter(passages[h.doc] as Passage)) : found;
+    const matched = new Map(lexical.map((h) => [h.doc, h.matched]));
+    return fuseRankings(lexical, vector, vectors.fusion)
+      .slice(0, k)
+      .map((h) => this.toHit(h.doc, h.score, matched.get(h.doc) ?? 0, scale));
+  }
+
+  private lexical(query: Query, k: number, filter?: (p: Passage) => boolean): Scored[] {
+    const passages = this.corpus.passages;
+    return this.passageIndex.search(query.terms, k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
+  }
+
+  /** The idf mass a passage must match to cover the whole question, leniently and strictly. */
+  private coverageScale(query: Query): { lenient: number; strict: number } {
     // A word the corpus never uses weighs less than a rare corpus word: casual wording
     // ("ủa", "mong") should not sink a question the passages do answer.
     const maxIdf = this.passageIndex.idf('');
@@ -81,16 +134,16 @@ export class CorpusSearcher {
       if (isUnknown && !inUnknownRun) unknown += maxIdf;
       inUnknownRun = isUnknown;
     }
-    const lenient = known + 0.6 * unknown;
-    const strict = known + unknown;
-    const passages = this.corpus.passages;
-    const hits = this.passageIndex.search(query.terms, k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
-    return hits.map((h) => ({
-      passage: passages[h.doc] as Passage,
-      score: h.score,
-      coverage: lenient > 0 ? h.matched / lenient : 0,
-      strictCoverage: strict > 0 ? h.matched / strict : 0,
-    }));
+    return { lenient: known + 0.6 * unknown, strict: known + unknown };
+  }
+
+  private toHit(doc: number, score: number, matched: number, scale: { lenient: number; strict: number }): PassageHit {
+    return {
+      passage: this.corpus.passages[doc] as Passage,
+      score,
+      coverage: scale.lenient > 0 ? matched / scale.lenient : 0,
+      strictCoverage: scale.strict > 0 ? matched / scale.strict : 0,
+    };
   }
 
   /** The best-matching FAQ entries, one hit per entry, most similar first. */

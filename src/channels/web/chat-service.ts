@@ -74,7 +74,7 @@ export async function completeExchange(deps: ChatDeps, open: OpenExchange, reque
   try {
     if (open.isNew) await deps.store.createConversation(conversationId, request.channel ?? 'web', now.toISOString());
     const history = open.isNew ? [] : await deps.store.recentTurns(conversationId, HISTORY_TURNS);
-    const result: AnswerResult = deps.answer(message, history);
+    const result: AnswerResult = await deps.answer(message, history);
     const latencyMs = Math.round((performance.now() - open.started) * 100) / 100;
     const messageId = deps.newId();
     await deps.store.saveExchange({

@@ -1,0 +1,59 @@
+/**
+ * @module
+ * Approximate nearest-neighbour search through LangChain's `HNSWLib` vector store
+ * (hnswlib-node). Node only: it loads a native addon and reads and writes files.
+ *
+ * Build parameters are hnswlib's defaults as LangChain sets them (M = 16,
+ * efConstruction = 200); the search breadth `ef` is ours, chosen in `npm run bench` for
+ * recall@10 ≥ 0.95 against exact search at 100,000 passages.
+ */
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { Document } from '@langchain/core/documents';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { VectorHit, VectorIndex } from './vectors.ts';
+
+export const DEFAULT_EF_SEARCH = 128;
+
+export class HnswVectorIndex implements VectorIndex {
+  readonly kind = 'hnsw';
+
+  private constructor(
+    private readonly store: HNSWLib,
+    readonly dimension: number,
+  ) {}
+
+  get size(): number {
+    return this.store.index.getCurrentCount();
+  }
+
+  /** Builds the graph from vectors already computed (passage i gets label i). */
+  static async build(vectors: ReadonlyArray<ArrayLike<number>>, dimension: number, embeddings: EmbeddingsInterface, efSearch = DEFAULT_EF_SEARCH): Promise<HnswVectorIndex> {
+    const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimension });
+    const documents = vectors.map((_, doc) => new Document({ pageContent: String(doc), metadata: { doc } }));
+    await store.addVectors(
+      vectors.map((v) => Array.from(v)),
+      documents,
+    );
+    store.index.setEf(efSearch);
+    return new HnswVectorIndex(store, dimension);
+  }
+
+  static async load(directory: string, embeddings: EmbeddingsInterface, efSearch = DEFAULT_EF_SEARCH): Promise<HnswVectorIndex> {
+    const store = await HNSWLib.load(directory, embeddings);
+    store.index.setEf(efSearch);
+    return new HnswVectorIndex(store, store.index.getNumDimensions());
+  }
+
+  /** Writes hnswlib.index, args.json and docstore.json into `directory`. */
+  save(directory: string): Promise<void> {
+    return this.store.save(directory);
+  }
+
+  async search(query: ArrayLike<number>, k: number): Promise<VectorHit[]> {
+    const n = Math.min(k, this.size);
+    if (n <= 0) return [];
+    const results = await this.store.similaritySearchVectorWithScore(Array.from(query), n);
+    // HNSWLib reports cosine distance (1 − cosine).
+    return results.map(([document, distance]) => ({ doc: (document.metadata as { doc: number }).doc, similarity: 1 - distance }));
+  }
+}
