@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'eval/**', 'bench/**', '**/*.test.ts'],
+    files: ['src/config.ts', 'eval/**', 'bench/**', '**/*.test.ts', 'test/server-process.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -7,17 +7,12 @@
  * marks removed. Prints the metrics overall and per category, and exits non-zero below the
  * thresholds (THRESHOLDS in metrics.ts).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createEngine } from '../src/entry/engine.ts';
-import { createLogger } from '../src/logger.ts';
-import { openSqliteStore } from '../src/store/sqlite.ts';
-import { foldDiacritics } from '../src/text/index.ts';
-import { checkThresholds, evalItemSchema, grade, summarise, type EvalItem, type Graded, type Observed, type Summary } from './metrics.ts';
+import { askAll, engineAsk, httpAsk, loadItems } from './harness.ts';
+import { checkThresholds, summarise, type Summary } from './metrics.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,52 +23,6 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
   },
 });
-
-type Ask = (message: string, conversationId?: string) => Promise<Observed & { conversationId: string }>;
-
-function loadItems(file: string): EvalItem[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const items: EvalItem[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    const parsed = evalItemSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-    items.push(parsed.data);
-  });
-  return items.filter((item) => args.split === 'all' || item.split === args.split);
-}
-
-async function inProcessAsk(): Promise<{ ask: Ask; close: () => void }> {
-  const config = loadConfig();
-  const engine = await createEngine(config);
-  const tmp = mkdtempSync(join(tmpdir(), 'nq57-eval-'));
-  const store = openSqliteStore(join(tmp, 'eval.sqlite'));
-  const app = createApp({
-    state: { engine: { answer: engine.answer, documents: engine.searcher.documents, info: {} }, store },
-    logger: createLogger('error'),
-  });
-  const ask: Ask = async (message, conversationId) => {
-    const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId }) });
-    if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${message}": ${await res.text()}`);
-    return (await res.json()) as Observed & { conversationId: string };
-  };
-  return { ask, close: () => { void store.close(); rmSync(tmp, { recursive: true, force: true }); } };
-}
-
-function httpAsk(base: string): Ask {
-  return async (message, conversationId) => {
-    const res = await fetch(new URL('/api/chat', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId }) });
-    if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${message}": ${await res.text()}`);
-    return (await res.json()) as Observed & { conversationId: string };
-  };
-}
-
-async function run(item: EvalItem, variant: Graded['variant'], ask: Ask): Promise<Graded> {
-  const shape = (text: string) => (variant === 'unaccented' ? foldDiacritics(text) : text);
-  let conversationId: string | undefined;
-  for (const earlier of item.history ?? []) conversationId = (await ask(shape(earlier), conversationId)).conversationId;
-  return grade(item, variant, await ask(shape(item.question), conversationId));
-}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 function line(name: string, s: Summary): string {
@@ -93,14 +42,9 @@ function line(name: string, s: Summary): string {
 }
 
 async function main() {
-  const items = loadItems(args.file);
-  const target = args.url ? { ask: httpAsk(args.url), close: () => {} } : await inProcessAsk();
-  const rows: Graded[] = [];
-  for (const item of items) {
-    rows.push(await run(item, 'accented', target.ask));
-    const unaccented = item.expected.outcome === 'answered' && foldDiacritics(item.question) !== item.question;
-    if (unaccented) rows.push(await run(item, 'unaccented', target.ask));
-  }
+  const items = loadItems(args.file, args.split);
+  const target = args.url ? { ask: httpAsk(args.url), close: () => {} } : engineAsk(await createEngine(loadConfig()));
+  const rows = await askAll(items, target.ask);
   target.close();
 
   const accented = rows.filter((r) => r.variant === 'accented');

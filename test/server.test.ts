@@ -4,83 +4,12 @@
  * once the index is built, answers over HTTP, writes only under DATA_DIR and reuses its
  * index after a restart.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatResponseSchema } from '../src/channels/web/schemas.ts';
-import { DATE_QUESTION, makeTempDir, parseSse, removeDir, ROOT } from './helpers.ts';
-
-const HOST = '127.0.0.1';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output: string[];
-  exited: Promise<number | null>;
-}
-
-function startServer(port: number, dataDir: string): Server {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, base: `http://${HOST}:${port}`, output, exited };
-}
-
-/** Polls `path` until it answers 200, failing early if the process dies, within `timeoutMs`. */
-async function waitFor(server: Server, path: string, timeoutMs = 30_000): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`server exited with ${server.child.exitCode}: ${server.output.join('')}`);
-    try {
-      const res = await fetch(server.base + path, { signal: AbortSignal.timeout(2_000) });
-      if (res.status === 200) return res;
-      last = `${res.status} ${await res.text()}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${path} not 200 after ${timeoutMs} ms (last: ${last}); output: ${server.output.join('')}`);
-}
-
-async function stopServer(server: Server): Promise<number | null> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return server.child.exitCode;
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-  try {
-    return await server.exited;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function startReady(dataDir: string): Promise<Server> {
-  const server = startServer(await freePort(), dataDir);
-  await waitFor(server, '/healthz');
-  await waitFor(server, '/readyz');
-  return server;
-}
+import { DATE_QUESTION, makeTempDir, parseSse, removeDir } from './helpers.ts';
+import { startReady, stopServer, type Server } from './server-process.ts';
 
 const ask = (server: Server, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

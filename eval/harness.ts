@@ -1,0 +1,76 @@
+/**
+ * @module
+ * Asking the eval's questions: through the HTTP API in process (the app on an engine, with
+ * a throwaway SQLite file) or against a running server, each answerable question once more
+ * without tone marks. Shared by `npm run eval` and the fusion comparison.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app.ts';
+import type { Engine } from '../src/entry/engine.ts';
+import { createLogger } from '../src/logger.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
+import { foldDiacritics } from '../src/text/index.ts';
+import { evalItemSchema, grade, type EvalItem, type Graded, type Observed } from './metrics.ts';
+
+export type Ask = (message: string, conversationId?: string) => Promise<Observed & { conversationId: string }>;
+
+export function loadItems(file: string, split: string): EvalItem[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const items: EvalItem[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const parsed = evalItemSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    items.push(parsed.data);
+  });
+  return items.filter((item) => split === 'all' || item.split === split);
+}
+
+export function engineAsk(engine: Engine): { ask: Ask; close: () => void } {
+  const tmp = mkdtempSync(join(tmpdir(), 'nq57-eval-'));
+  const store = openSqliteStore(join(tmp, 'eval.sqlite'));
+  const app = createApp({
+    state: { engine: { answer: engine.answer, documents: engine.searcher.documents, info: {} }, store },
+    logger: createLogger('error'),
+  });
+  const ask: Ask = async (message, conversationId) => {
+    const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId }) });
+    if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${message}": ${await res.text()}`);
+    return (await res.json()) as Observed & { conversationId: string };
+  };
+  return {
+    ask,
+    close: () => {
+      void store.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export function httpAsk(base: string): Ask {
+  return async (message, conversationId) => {
+    const res = await fetch(new URL('/api/chat', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId }) });
+    if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${message}": ${await res.text()}`);
+    return (await res.json()) as Observed & { conversationId: string };
+  };
+}
+
+async function askOne(item: EvalItem, variant: Graded['variant'], ask: Ask): Promise<Graded> {
+  const shape = (text: string) => (variant === 'unaccented' ? foldDiacritics(text) : text);
+  let conversationId: string | undefined;
+  for (const earlier of item.history ?? []) conversationId = (await ask(shape(earlier), conversationId)).conversationId;
+  return grade(item, variant, await ask(shape(item.question), conversationId));
+}
+
+/** Every item as written and, when answerable and marked, without tone marks. */
+export async function askAll(items: readonly EvalItem[], ask: Ask): Promise<Graded[]> {
+  const rows: Graded[] = [];
+  for (const item of items) {
+    rows.push(await askOne(item, 'accented', ask));
+    const unaccented = item.expected.outcome === 'answered' && foldDiacritics(item.question) !== item.question;
+    if (unaccented) rows.push(await askOne(item, 'unaccented', ask));
+  }
+  return rows;
+}
