@@ -4,6 +4,7 @@
  * the process with the variable's name. Defaults match `.env.example` and the README.
  */
 import { z } from 'zod';
+import type { ModelDtype } from './retrieval/embed/model-files.ts';
 
 const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -17,6 +18,7 @@ const schema = z.object({
   EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODELS_DIR: z.string().min(1).default('./models'),
+  EMBEDDING_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4'] satisfies ModelDtype[]).default('q8'),
   FUSION: z.enum(['score', 'rrf']).default('score'),
   FUSION_WEIGHT: z.coerce.number().min(0).max(1).optional(),
   VECTOR_INDEX: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
@@ -30,7 +32,7 @@ export type Config = {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   defaultAgency: string;
   conversationTtlMs: number;
-  embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string };
+  embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string; dtype: ModelDtype };
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
   fusion: { method: 'score' | 'rrf'; weight: number | null };
   vectorIndex: 'auto' | 'hnsw' | 'exact';
@@ -51,7 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     defaultAgency: e.DEFAULT_AGENCY,
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
-    embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR },
+    embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },
     vectorIndex: e.VECTOR_INDEX,
   };

@@ -1,7 +1,8 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeTinyModel } from '../../scripts/make-tiny-model.ts';
 import { loadConfig } from '../config.ts';
 import { createEngine } from './engine.ts';
 
@@ -62,5 +63,22 @@ describe('createEngine', () => {
       expect(result.outcome).toBe('answered');
       expect(result.answer).toContain('10/10');
     }
+  });
+
+  it('rebuilds with a transformers.js model from MODELS_DIR when the embedder is switched to it, and caches its vectors', async () => {
+    const { config } = setup('model');
+    const modelsDir = join(root, 'model', 'models');
+    makeTinyModel(modelsDir, 'tiny/vi-test-embedder');
+    const hashed = await createEngine(config({ EMBEDDER: 'hashed', EMBEDDING_DIM: '1024', FUSION_WEIGHT: '0.3' }));
+    const env = { EMBEDDER: 'transformers', MODELS_DIR: modelsDir, EMBEDDING_MODEL: 'tiny/vi-test-embedder', FUSION_WEIGHT: '0.3' };
+    const model = await createEngine(config(env));
+    expect(model.rebuilt).toBe(true);
+    expect(model.manifest.build).not.toBe(hashed.manifest.build);
+    expect(model.manifest).toMatchObject({ embedder: 'transformers:tiny/vi-test-embedder:q8', vectorIndex: 'exact', dimension: 32 });
+    expect(existsSync(join(root, 'model', 'data', 'embedding-cache.bin'))).toBe(true);
+    const reopened = await createEngine(config(env));
+    expect(reopened.rebuilt).toBe(false);
+    expect(reopened.searcher.vectors?.index.size).toBe(model.manifest.passages);
+    expect((await reopened.answer('Ngày Chuyển đổi số quốc gia là ngày nào?')).answer).toContain('10/10');
   });
 });

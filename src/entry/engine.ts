@@ -9,7 +9,9 @@ import type { Config } from '../config.ts';
 import { buildCorpus, type CorpusFile, type Progress } from '../ingest/corpus.ts';
 import { readCorpusFiles } from '../ingest/read-files.ts';
 import type { IngestIssue } from '../ingest/types.ts';
-import { embedderId, openEmbedder, type Embedder } from '../retrieval/embedder.ts';
+import { join } from 'node:path';
+import { TransformersEmbeddings } from '../retrieval/embed/index.ts';
+import { embedAll, embedderId, openEmbedder, type Embedder } from '../retrieval/embedder.ts';
 import { fusionWeight } from '../retrieval/fusion.ts';
 import { HnswVectorIndex } from '../retrieval/hnsw-index.ts';
 import { abandonBuild, beginBuild, commitBuild, corpusHashes, FORMAT_VERSION, loadIndexContent, newBuildId, readCurrentIndex, removeDebris, sameKey, type IndexKey, type Manifest, type StoredIndex } from '../retrieval/index-store.ts';
@@ -90,10 +92,10 @@ async function buildInto(building: string, build: string, files: CorpusFile[], c
     const documents = new Map(corpus.documents.map((d) => [d.id, d]));
     const texts = corpus.passages.map((p) => passageEmbeddingText(p, documents.get(p.documentId)));
     embedder = await openEmbedder(config.embedder, { fitTexts: texts });
-    const embedded = await embedder.embeddings.embedDocuments(texts);
+    const embedded = await embedWithCache(embedder, texts, config.dataDir);
     lap('embedding', t);
     t = performance.now();
-    vectors = kind === 'hnsw' ? await HnswVectorIndex.build(embedded, embedder.dimension, embedder.embeddings) : ExactVectorIndex.fromVectors(embedded, embedder.dimension);
+    vectors = kind === 'hnsw' ? await HnswVectorIndex.build(embedded, embedder.dimension, embedder.embeddings) : new ExactVectorIndex(embedder.dimension, embedded);
     lap('vectors', t);
   }
   const manifest: Manifest = {
@@ -115,6 +117,20 @@ async function buildInto(building: string, build: string, files: CorpusFile[], c
   await commitBuild(config.dataDir, building, manifest, { corpus, embedderState: embedder?.state() ?? null, vectors });
   const searcher = new CorpusSearcher(corpus, embedder && vectors ? vectorSearch(embedder, vectors, config) : null);
   return { manifest, searcher, issues: corpus.issues };
+}
+
+/**
+ * Embeds the passages; a model's vectors are cached by content hash in DATA_DIR, so a
+ * rebuild after a one-passage change embeds one passage.
+ */
+async function embedWithCache(embedder: Embedder, texts: string[], dataDir: string): Promise<Float32Array> {
+  const { embeddings } = embedder;
+  if (!(embeddings instanceof TransformersEmbeddings)) return embedAll(embedder, texts);
+  const cacheFile = join(dataDir, 'embedding-cache.bin');
+  await embeddings.loadCache(cacheFile);
+  const vectors = await embedAll(embedder, texts);
+  await embeddings.saveCache(cacheFile, { prune: true });
+  return vectors;
 }
 
 function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConfig) {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { looseForm } from '../text/index.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { readCorpusFiles } from './read-files.ts';
@@ -12,7 +12,11 @@ const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 const PLAN = 'ke-hoach-dien-bien-1169';
 
 describe('buildCorpus over the real corpus', () => {
-  const corpus: Corpus = buildCorpus(readCorpusFiles(CORPUS_DIR));
+  let corpus: Corpus;
+
+  beforeAll(async () => {
+    corpus = buildCorpus(await readCorpusFiles(CORPUS_DIR));
+  });
 
   it('reports no issues', () => {
     expect(corpus.issues).toEqual([]);
@@ -105,24 +109,24 @@ describe('buildCorpus over a synthetic corpus with problems', () => {
     writeFileSync(full, content);
   }
 
-  function build(): Corpus {
-    return buildCorpus(readCorpusFiles(dir));
+  async function build(): Promise<Corpus> {
+    return buildCorpus(await readCorpusFiles(dir));
   }
 
-  it('indexes a clean synthetic corpus without issues', () => {
+  it('indexes a clean synthetic corpus without issues', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     write('faq/faq.yaml', GOOD_ENTRY('ngay-cds'));
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toEqual([]);
     expect(corpus.documents.map((d) => d.id)).toEqual(['ngay-ky-niem']);
     expect(corpus.faq.map((f) => f.id)).toEqual(['ngay-cds']);
   });
 
-  it('reports a Markdown document with broken front matter at its line and still indexes the others', () => {
+  it('reports a Markdown document with broken front matter at its line and still indexes the others', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     // Line 3 holds the YAML error.
     write('documents/hong.md', '---\ntitle: "Văn bản hỏng"\ntype: a: b\n---\n# I. Phần\n- Nội dung.\n');
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toHaveLength(1);
     expect(corpus.issues[0]).toMatchObject({ file: 'documents/hong.md', line: 3 });
     expect(corpus.issues[0]?.message).toMatch(/front matter/);
@@ -130,25 +134,25 @@ describe('buildCorpus over a synthetic corpus with problems', () => {
     expect(corpus.passages.some((p) => p.documentId === 'hong')).toBe(false);
   });
 
-  it('reports front matter that is never closed', () => {
+  it('reports front matter that is never closed', async () => {
     write('documents/mo.md', '---\ntitle: "Không đóng"\ntype: x\n# I. Phần\n- Nội dung.\n');
     write('documents/ngay-ky-niem.md', GOOD_MD);
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toEqual([expect.objectContaining({ file: 'documents/mo.md', line: 1 })]);
     expect(corpus.documents.map((d) => d.id)).toEqual(['ngay-ky-niem']);
   });
 
-  it('reports metadata missing a required field', () => {
+  it('reports metadata missing a required field', async () => {
     write('documents/thieu.md', '---\ntype: "Kế hoạch"\n---\n# I. Phần\n- Nội dung.\n');
     write('documents/ngay-ky-niem.md', GOOD_MD);
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toHaveLength(1);
     expect(corpus.issues[0]).toMatchObject({ file: 'documents/thieu.md' });
     expect(corpus.issues[0]?.message).toContain('title');
     expect(corpus.documents.map((d) => d.id)).toEqual(['ngay-ky-niem']);
   });
 
-  it('reports one malformed FAQ entry at its line and keeps the good entries', () => {
+  it('reports one malformed FAQ entry at its line and keeps the good entries', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     const bad = `- id: Sai Dinh Dang
   question: "x"
@@ -160,92 +164,92 @@ describe('buildCorpus over a synthetic corpus with problems', () => {
     const faq = GOOD_ENTRY('mot') + bad + GOOD_ENTRY('hai');
     write('faq/faq.yaml', faq);
     const badLine = faq.split('\n').indexOf('- id: Sai Dinh Dang') + 1;
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toHaveLength(1);
     expect(corpus.issues[0]).toMatchObject({ file: 'faq/faq.yaml', line: badLine });
     expect(corpus.faq.map((f) => f.id)).toEqual(['mot', 'hai']);
   });
 
-  it('reports a .txt document without its .meta.yaml and still indexes the others', () => {
+  it('reports a .txt document without its .meta.yaml and still indexes the others', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     write('documents/ke-hoach.txt', 'I. MỤC ĐÍCH\n\nNội dung kế hoạch.\n');
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toHaveLength(1);
     expect(corpus.issues[0]).toMatchObject({ file: 'documents/ke-hoach.txt', line: null });
     expect(corpus.issues[0]?.message).toContain('ke-hoach.meta.yaml');
     expect(corpus.documents.map((d) => d.id)).toEqual(['ngay-ky-niem']);
   });
 
-  it('indexes a .txt document that has its .meta.yaml', () => {
+  it('indexes a .txt document that has its .meta.yaml', async () => {
     write('documents/ke-hoach.txt', 'I. MỤC ĐÍCH\n\nNội dung kế hoạch về chuyển đổi số.\n');
     write('documents/ke-hoach.meta.yaml', 'title: "Kế hoạch thử"\ntype: "Kế hoạch"\n');
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toEqual([]);
     const passage = corpus.passages.find((p) => p.text.includes('Nội dung kế hoạch'));
     expect(passage?.path).toEqual(['I. Mục đích']);
   });
 
-  it('reports a duplicate FAQ id at the line of the second entry and keeps the first', () => {
+  it('reports a duplicate FAQ id at the line of the second entry and keeps the first', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     const faq = GOOD_ENTRY('trung') + GOOD_ENTRY('khac') + GOOD_ENTRY('trung');
     write('faq/faq.yaml', faq);
     const secondLine = faq.split('\n').lastIndexOf('- id: trung') + 1;
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toHaveLength(1);
     expect(corpus.issues[0]).toMatchObject({ file: 'faq/faq.yaml', line: secondLine });
     expect(corpus.issues[0]?.message).toContain('trung');
     expect(corpus.faq.map((f) => f.id)).toEqual(['trung', 'khac']);
   });
 
-  it('reports an FAQ entry naming an unknown document and keeps the others', () => {
+  it('reports an FAQ entry naming an unknown document and keeps the others', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     const faq = GOOD_ENTRY('tot') + GOOD_ENTRY('la', 'khong-ton-tai');
     write('faq/faq.yaml', faq);
     const line = faq.split('\n').indexOf('- id: la') + 1;
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toHaveLength(1);
     expect(corpus.issues[0]).toMatchObject({ file: 'faq/faq.yaml', line });
     expect(corpus.issues[0]?.message).toContain('khong-ton-tai');
     expect(corpus.faq.map((f) => f.id)).toEqual(['tot']);
   });
 
-  it('reports an FAQ entry naming a section its document does not have', () => {
+  it('reports an FAQ entry naming a section its document does not have', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     const faq = GOOD_ENTRY('tot') + GOOD_ENTRY('lac', 'ngay-ky-niem', 'IX. Không có');
     write('faq/faq.yaml', faq);
     const line = faq.split('\n').indexOf('- id: lac') + 1;
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toEqual([expect.objectContaining({ file: 'faq/faq.yaml', line })]);
     expect(corpus.issues[0]?.message).toContain('IX. Không có');
     expect(corpus.faq.map((f) => f.id)).toEqual(['tot']);
   });
 
-  it('matches an FAQ section written with other tone placement or without accents', () => {
+  it('matches an FAQ section written with other tone placement or without accents', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     write('faq/faq.yaml', GOOD_ENTRY('khong-dau', 'ngay-ky-niem', 'I. Ngay chuyen doi so quoc gia'));
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toEqual([]);
     const passage = corpus.passages.find((p) => p.id === corpus.faq[0]?.passageId);
     expect(passage?.path).toEqual(['I. Ngày Chuyển đổi số quốc gia']);
   });
 
-  it('reports an erratum whose text is not found', () => {
+  it('reports an erratum whose text is not found', async () => {
     write('documents/ke-hoach.txt', 'I. MỤC ĐÍCH\n\nNội dung kế hoạch.\n');
     write(
       'documents/ke-hoach.meta.yaml',
       'title: "Kế hoạch thử"\ntype: "Kế hoạch"\nerrata:\n  - find: "chữ không có"\n    replace: "chữ khác"\n    note: "sửa"\n',
     );
-    const corpus = build();
+    const corpus = await build();
     expect(corpus.issues).toEqual([expect.objectContaining({ file: 'documents/ke-hoach.meta.yaml' })]);
     expect(corpus.documents.map((d) => d.id)).toEqual(['ke-hoach']);
   });
 
-  it('reports progress once per document and FAQ file', () => {
+  it('reports progress once per document and FAQ file', async () => {
     write('documents/ngay-ky-niem.md', GOOD_MD);
     write('documents/hong.md', '---\ntitle: "x"\ntype: a: b\n---\n');
     write('faq/faq.yaml', GOOD_ENTRY('mot'));
     const calls: Array<[number, number, string]> = [];
-    buildCorpus(readCorpusFiles(dir), (done, total, file) => calls.push([done, total, file]));
+    buildCorpus(await readCorpusFiles(dir), (done, total, file) => calls.push([done, total, file]));
     expect(calls).toEqual([
       [1, 3, 'documents/hong.md'],
       [2, 3, 'documents/ngay-ky-niem.md'],
@@ -265,17 +269,21 @@ describe('readCorpusFiles', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('returns corpus files with "/"-separated relative paths and skips hidden and other files', () => {
+  it('returns corpus files with "/"-separated relative paths, extracts documents and skips hidden and other files', async () => {
     mkdirSync(join(dir, 'documents', 'sub'), { recursive: true });
     mkdirSync(join(dir, 'faq'));
+    mkdirSync(join(dir, 'sources'));
     writeFileSync(join(dir, 'documents', 'a.md'), 'A');
     writeFileSync(join(dir, 'documents', 'sub', 'b.txt'), 'B');
     writeFileSync(join(dir, 'documents', 'sub', 'b.meta.yaml'), 'title: B');
     writeFileSync(join(dir, 'documents', 'c.pdf'), 'binary');
+    writeFileSync(join(dir, 'documents', 'd.doc'), 'binary');
     writeFileSync(join(dir, 'documents', '.hidden.md'), 'hidden');
+    writeFileSync(join(dir, 'sources', 'original.pdf'), 'binary');
     writeFileSync(join(dir, 'faq', 'faq.yml'), '[]');
-    const files = readCorpusFiles(dir);
-    expect(files.map((f) => f.path).sort()).toEqual(['documents/a.md', 'documents/sub/b.meta.yaml', 'documents/sub/b.txt', 'faq/faq.yml']);
+    const files = await readCorpusFiles(dir);
+    expect(files.map((f) => f.path).sort()).toEqual(['documents/a.md', 'documents/c.pdf', 'documents/sub/b.meta.yaml', 'documents/sub/b.txt', 'faq/faq.yml']);
     expect(files.find((f) => f.path === 'documents/a.md')?.content).toBe('A');
+    expect(files.find((f) => f.path === 'documents/c.pdf')?.problem).toMatch(/^not a readable PDF/);
   });
 });

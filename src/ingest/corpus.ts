@@ -1,14 +1,15 @@
 /**
  * @module
- * Assembles the corpus from its files (already read): documents become passages, FAQ
- * entries are linked to their passage. Pure: the caller reads files (Node) or passes a
- * bundle (Workers). Problems are collected, never thrown, so one bad file does not stop
- * the others from being indexed.
+ * Assembles the corpus from its files (already read, PDF and DOCX already extracted):
+ * documents become passages, FAQ entries are linked to their passage. Pure: the caller
+ * reads files (Node) or passes a bundle (Workers). Problems are collected, never thrown,
+ * so one bad file does not stop the others from being indexed.
  */
 import { parse } from 'yaml';
 import { looseForm } from '../text/index.ts';
 import { cleanExtractedText, type Block } from './clean.ts';
 import { chunkDocument } from './chunk.ts';
+import { deriveMeta } from './derive-meta.ts';
 import { parseFaq } from './faq.ts';
 import { MarkdownError, parseMarkdown } from './markdown.ts';
 import { documentMetaSchema, SECTION_SEPARATOR, type DocumentMeta, type FaqEntry, type IngestIssue, type Passage } from './types.ts';
@@ -16,7 +17,12 @@ import { documentMetaSchema, SECTION_SEPARATOR, type DocumentMeta, type FaqEntry
 export interface CorpusFile {
   /** Path relative to the corpus directory, with "/" separators, e.g. "documents/nq57.md". */
   path: string;
+  /** The file's text; for a PDF the text extracted from it, for a DOCX Markdown made from it. */
   content: string;
+  /** A PDF's own Title property, when it names the document. */
+  title?: string;
+  /** Why no text could be extracted (scanned, corrupt): the file is reported and skipped. */
+  problem?: string;
 }
 
 export interface Corpus {
@@ -28,8 +34,11 @@ export interface Corpus {
 
 export type Progress = (done: number, total: number, file: string) => void;
 
+const DOCUMENT_FILE = /^documents\/.*\.(md|txt|pdf|docx)$/i;
+const TEXT_DOCUMENT = /\.(md|txt)$/i;
+
 function baseName(path: string): string {
-  return (path.split('/').pop() ?? path).replace(/\.(md|txt|ya?ml)$/i, '').replace(/\.meta$/i, '');
+  return (path.split('/').pop() ?? path).replace(/\.(md|txt|pdf|docx|ya?ml)$/i, '').replace(/\.meta$/i, '');
 }
 
 function applyErrata(meta: DocumentMeta, blocks: Block[], file: string, issues: IngestIssue[]): Set<Block> {
@@ -58,32 +67,47 @@ function particularsPassage(meta: DocumentMeta, order: number): Passage {
   return { id: `${meta.id}:thong-tin-van-ban`, documentId: meta.id, path: ['Thông tin văn bản'], text: lines.join('\n'), order };
 }
 
-function loadDocument(file: CorpusFile, metaFile: CorpusFile | undefined, issues: IngestIssue[]): { meta: DocumentMeta; passages: Passage[] } | null {
-  const id = baseName(file.path);
-  let frontMatter: unknown;
-  let blocks: Block[];
-  if (file.path.endsWith('.md')) {
-    try {
-      ({ frontMatter, blocks } = parseMarkdown(file.content));
-    } catch (error) {
-      if (!(error instanceof MarkdownError)) throw error;
-      issues.push({ file: file.path, line: error.line, message: error.message });
-      return null;
-    }
-  } else {
-    if (!metaFile) {
-      issues.push({ file: file.path, line: null, message: `missing metadata file ${id}.meta.yaml beside the document` });
-      return null;
-    }
-    try {
-      frontMatter = parse(metaFile.content);
-    } catch (error) {
-      const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? null;
-      issues.push({ file: metaFile.path, line, message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
-      return null;
-    }
-    blocks = cleanExtractedText(file.content);
+interface DocumentSource {
+  frontMatter: unknown;
+  blocks: Block[];
+}
+
+function readMarkdown(file: CorpusFile, issues: IngestIssue[]): DocumentSource | null {
+  try {
+    return parseMarkdown(file.content);
+  } catch (error) {
+    if (!(error instanceof MarkdownError)) throw error;
+    issues.push({ file: file.path, line: error.line, message: error.message });
+    return null;
   }
+}
+
+/** Extracted text (.txt, PDF) or DOCX Markdown, with its .meta.yaml; a PDF or DOCX may do without one. */
+function readExtracted(file: CorpusFile, metaFile: CorpusFile | undefined, issues: IngestIssue[]): DocumentSource | null {
+  const blocks = /\.docx$/i.test(file.path) ? parseMarkdown(file.content).blocks : cleanExtractedText(file.content);
+  if (!metaFile) {
+    if (!TEXT_DOCUMENT.test(file.path)) return { frontMatter: deriveMeta(file, blocks), blocks };
+    issues.push({ file: file.path, line: null, message: `missing metadata file ${baseName(file.path)}.meta.yaml beside the document` });
+    return null;
+  }
+  try {
+    return { frontMatter: parse(metaFile.content), blocks };
+  } catch (error) {
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? null;
+    issues.push({ file: metaFile.path, line, message: `not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return null;
+  }
+}
+
+function loadDocument(file: CorpusFile, metaFile: CorpusFile | undefined, issues: IngestIssue[]): { meta: DocumentMeta; passages: Passage[] } | null {
+  if (file.problem) {
+    issues.push({ file: file.path, line: null, message: file.problem });
+    return null;
+  }
+  const id = baseName(file.path);
+  const source = /\.md$/i.test(file.path) ? readMarkdown(file, issues) : readExtracted(file, metaFile, issues);
+  if (!source) return null;
+  const { frontMatter, blocks } = source;
   const parsed = documentMetaSchema.safeParse(frontMatter ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -128,7 +152,9 @@ export function buildCorpus(files: CorpusFile[], onProgress?: Progress): Corpus 
   const passages: Passage[] = [];
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   const metaFiles = new Map(sorted.filter((f) => /\.meta\.ya?ml$/i.test(f.path)).map((f) => [baseName(f.path), f]));
-  const documentFiles = sorted.filter((f) => /^documents\/.*\.(md|txt)$/i.test(f.path));
+  // A .md or .txt beside a PDF or DOCX of the same name is its text version (OCR, a fix) and replaces it.
+  const textIds = new Set(sorted.filter((f) => DOCUMENT_FILE.test(f.path) && TEXT_DOCUMENT.test(f.path)).map((f) => baseName(f.path)));
+  const documentFiles = sorted.filter((f) => DOCUMENT_FILE.test(f.path) && (TEXT_DOCUMENT.test(f.path) || !textIds.has(baseName(f.path))));
   const faqFiles = sorted.filter((f) => /^faq\/.*\.ya?ml$/i.test(f.path));
   const total = documentFiles.length + faqFiles.length;
   let done = 0;

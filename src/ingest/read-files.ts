@@ -1,23 +1,34 @@
 /**
  * @module
- * Reads the corpus directory from disk (Node only; Workers get a prebuilt index).
+ * Reads the corpus directory from disk (Node only; Workers get a prebuilt index). PDF and
+ * DOCX documents are extracted to text here, so that `buildCorpus` stays pure.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
 import type { CorpusFile } from './corpus.ts';
+import { extractDocx, extractPdf, type Extracted } from './extract.ts';
 
-const CORPUS_FILE = /\.(md|txt|ya?ml)$/i;
+const TEXT_FILE = /\.(md|txt|ya?ml)$/i;
+const EXTRACTORS: Record<string, (bytes: Uint8Array) => Promise<Extracted>> = { '.pdf': extractPdf, '.docx': extractDocx };
 
-export function readCorpusFiles(corpusDir: string): CorpusFile[] {
-  const files: CorpusFile[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      if (name.startsWith('.')) continue;
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .filter((name) => !name.startsWith('.'))
+    .flatMap((name) => {
       const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (CORPUS_FILE.test(name)) files.push({ path: relative(corpusDir, full).split(sep).join('/'), content: readFileSync(full, 'utf8') });
-    }
-  };
-  walk(corpusDir);
+      return statSync(full).isDirectory() ? listFiles(full) : [full];
+    });
+}
+
+export async function readCorpusFiles(corpusDir: string): Promise<CorpusFile[]> {
+  const files: CorpusFile[] = [];
+  for (const full of listFiles(corpusDir)) {
+    const path = relative(corpusDir, full).split(sep).join('/');
+    // Only documents are extracted: a PDF kept elsewhere (an original, a scan) is not read.
+    const extract = path.startsWith('documents/') ? EXTRACTORS[extname(full).toLowerCase()] : undefined;
+    if (extract) files.push({ path, ...(await extract(readFileSync(full))) });
+    else if (TEXT_FILE.test(full)) files.push({ path, content: readFileSync(full, 'utf8') });
+  }
   return files;
 }

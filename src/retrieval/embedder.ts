@@ -1,36 +1,46 @@
 /**
  * @module
- * Chooses and opens the embedder the index is built with (Node side): the weight-free
- * hashed embedder, fitted on the passages, or a transformers.js model from MODELS_DIR.
+ * The embedder the index is built with, chosen by config (Node side): its id is known
+ * before any model loads (to tell a stale index), and passages are embedded in batches
+ * into one flat array, so 100,000 passages never sit in memory as arrays of JS numbers.
  */
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Config } from '../config.ts';
-import { HashedEmbeddings, type HashedEmbeddingsJSON } from './embed/hashed.ts';
+import { createEmbedder, HashedEmbeddings, TransformersEmbeddings, type EmbedderChoice, type HashedEmbeddingsJSON } from './embed/index.ts';
 
 export type EmbedderSpec = Config['embedder'];
 
-export interface Embedder {
-  kind: 'hashed' | 'transformers';
-  id: string;
-  dimension: number;
-  embeddings: EmbeddingsInterface;
+export interface Embedder extends EmbedderChoice {
   /** What must be stored with the index to embed queries the same way (hashed: its idf). */
   state(): unknown;
 }
 
-/** The id an index built with this spec records, known before any model is loaded. */
+/** The id an index built with this spec records. */
 export function embedderId(spec: EmbedderSpec): string | null {
   if (spec.kind === 'none') return null;
   if (spec.kind === 'hashed') return HashedEmbeddings.idFor(spec.dimension);
-  return `transformers:${spec.model}`;
+  return TransformersEmbeddings.idFor(spec.model, spec.dtype);
 }
 
 /** Opens the embedder: fitted on `fitTexts` when building, restored from `state` when loading. */
 export async function openEmbedder(spec: EmbedderSpec, from: { fitTexts: string[] } | { state: unknown }): Promise<Embedder> {
   if (spec.kind === 'none') throw new Error('no embedder is configured (EMBEDDER=none)');
-  if (spec.kind === 'hashed') {
-    const embeddings = 'fitTexts' in from ? HashedEmbeddings.fit(from.fitTexts, { dimension: spec.dimension }) : HashedEmbeddings.fromJSON(from.state as HashedEmbeddingsJSON);
-    return { kind: 'hashed', id: embeddings.id, dimension: embeddings.dimension, embeddings, state: () => embeddings.toJSON() };
+  const choice = await createEmbedder(
+    spec.kind === 'hashed'
+      ? { kind: 'hashed', dimension: spec.dimension, ...('fitTexts' in from ? { fitTexts: from.fitTexts } : { state: from.state as HashedEmbeddingsJSON }) }
+      : { kind: 'transformers', modelsDir: spec.modelsDir, model: spec.model, dtype: spec.dtype },
+  );
+  const { embeddings } = choice;
+  return { ...choice, state: () => (embeddings instanceof HashedEmbeddings ? embeddings.toJSON() : null) };
+}
+
+const BATCH = 1000;
+
+/** Every text's vector, row-major in one Float32Array. */
+export async function embedAll(embedder: Embedder, texts: readonly string[]): Promise<Float32Array> {
+  const out = new Float32Array(texts.length * embedder.dimension);
+  for (let start = 0; start < texts.length; start += BATCH) {
+    const vectors = await embedder.embeddings.embedDocuments(texts.slice(start, start + BATCH));
+    vectors.forEach((v, i) => out.set(v, (start + i) * embedder.dimension));
   }
-  throw new Error('transformers embedder: not wired yet');
+  return out;
 }

@@ -13,6 +13,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { VectorHit, VectorIndex } from './vectors.ts';
 
 export const DEFAULT_EF_SEARCH = 128;
+const BATCH = 1000;
 
 export class HnswVectorIndex implements VectorIndex {
   readonly kind = 'hnsw';
@@ -26,14 +27,20 @@ export class HnswVectorIndex implements VectorIndex {
     return this.store.index.getCurrentCount();
   }
 
-  /** Builds the graph from vectors already computed (passage i gets label i). */
-  static async build(vectors: ReadonlyArray<ArrayLike<number>>, dimension: number, embeddings: EmbeddingsInterface, efSearch = DEFAULT_EF_SEARCH): Promise<HnswVectorIndex> {
+  /** Builds the graph from vectors already computed (row-major; passage i gets label i), in batches. */
+  static async build(vectors: Float32Array, dimension: number, embeddings: EmbeddingsInterface, efSearch = DEFAULT_EF_SEARCH): Promise<HnswVectorIndex> {
     const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimension });
-    const documents = vectors.map((_, doc) => new Document({ pageContent: String(doc), metadata: { doc } }));
-    await store.addVectors(
-      vectors.map((v) => Array.from(v)),
-      documents,
-    );
+    const count = vectors.length / dimension;
+    for (let start = 0; start < count; start += BATCH) {
+      const end = Math.min(count, start + BATCH);
+      const rows: number[][] = [];
+      const documents: Document[] = [];
+      for (let doc = start; doc < end; doc++) {
+        rows.push(Array.from(vectors.subarray(doc * dimension, (doc + 1) * dimension)));
+        documents.push(new Document({ pageContent: String(doc), metadata: { doc } }));
+      }
+      await store.addVectors(rows, documents);
+    }
     store.index.setEf(efSearch);
     return new HnswVectorIndex(store, dimension);
   }

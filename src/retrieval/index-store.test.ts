@@ -51,8 +51,8 @@ const unit = (i: number, d: number) => Array.from({ length: d }, (_, j) => (j ==
 async function commit(dir: string, texts: string[], vectors: 'exact' | 'hnsw' | null = null): Promise<Manifest> {
   const corpus = corpusOf(texts);
   const d = 8;
-  const embedded = texts.map((_, i) => unit(i, d));
-  const index = vectors === 'hnsw' ? await HnswVectorIndex.build(embedded, d, new FakeEmbeddings()) : vectors === 'exact' ? ExactVectorIndex.fromVectors(embedded, d) : null;
+  const embedded = new Float32Array(texts.flatMap((_, i) => unit(i, d)));
+  const index = vectors === 'hnsw' ? await HnswVectorIndex.build(embedded, d, new FakeEmbeddings()) : vectors === 'exact' ? new ExactVectorIndex(d, embedded) : null;
   const manifest = manifestFor(corpus, vectors, vectors ? d : null);
   await commitBuild(dir, beginBuild(dir, manifest.build), manifest, { corpus, embedderState: { fitted: true }, vectors: index });
   return manifest;

@@ -8,7 +8,7 @@ import { CorpusRetriever } from './retriever.ts';
 import { CorpusSearcher } from './searcher.ts';
 
 const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
-const searcher = new CorpusSearcher(buildCorpus(readCorpusFiles(CORPUS_DIR)));
+const searcher = new CorpusSearcher(buildCorpus(await readCorpusFiles(CORPUS_DIR)));
 const retriever = new CorpusRetriever({ searcher });
 
 describe('CorpusRetriever over the real corpus', () => {
