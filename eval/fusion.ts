@@ -29,6 +29,26 @@ const { values: args } = parseArgs({
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}`.padStart(6);
 
+interface Run {
+  name: string;
+  /** accuracy, hit@1, hit@3, MRR; with marks then without. */
+  metrics: number[];
+}
+
+/**
+ * The weight to use: the run with the best mean MRR (with and without marks) among those
+ * no worse than BM25 alone in any metric; BM25 alone (weight 0) if there is none.
+ */
+function recommend(runs: Run[]): string {
+  const [bm25, ...hybrids] = runs;
+  if (!bm25) return 'nothing measured';
+  const mrr = (r: Run) => ((r.metrics[3] ?? 0) + (r.metrics[7] ?? 0)) / 2;
+  const safe = hybrids.filter((r) => r.metrics.every((m, i) => m >= (bm25.metrics[i] ?? 0))).sort((a, b) => mrr(b) - mrr(a));
+  return safe[0] && mrr(safe[0]) > mrr(bm25) ? safe[0].name : 'BM25 alone (FUSION_WEIGHT=0): no weight is at least as good in every metric';
+}
+
+const recommendations: string[] = [];
+
 async function compare(embedder: Config['embedder'], label: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nq57-fusion-'));
   try {
@@ -39,6 +59,7 @@ async function compare(embedder: Config['embedder'], label: string): Promise<voi
     const items = loadItems(args.file, args.split);
     const runs: Array<{ method: FusionMethod; weight: number }> = [{ method: 'score', weight: 0 }];
     if (vectors) for (const method of ['score', 'rrf'] as const) for (const w of args.weights.split(',')) runs.push({ method, weight: Number(w) });
+    const measured: Run[] = [];
     for (const fusion of runs) {
       if (vectors) vectors.fusion = fusion;
       const target = engineAsk(engine);
@@ -48,7 +69,9 @@ async function compare(embedder: Config['embedder'], label: string): Promise<voi
       const u = summarise(rows.filter((r) => r.variant === 'unaccented'));
       const name = fusion.weight === 0 ? 'BM25 alone' : `${fusion.method} w=${fusion.weight}`;
       console.log(`| ${label} | ${name} | ${pct(a.accuracy)} | ${pct(u.accuracy)} | ${pct(a.hit1)} | ${pct(u.hit1)} | ${pct(a.hit3)} | ${pct(u.hit3)} | ${a.mrr.toFixed(3)} | ${u.mrr.toFixed(3)} |`);
+      measured.push({ name, metrics: [a.accuracy, a.hit1, a.hit3, a.mrr, u.accuracy, u.hit1, u.hit3, u.mrr] });
     }
+    recommendations.push(`${label}: ${recommend(measured)}`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -61,6 +84,7 @@ async function main() {
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const dimension of args.dims.split(',').map(Number)) await compare({ ...base, kind: 'hashed', dimension }, `hashed ${dimension}-d`);
   if (args.model && args['model-dir']) await compare({ ...base, kind: 'transformers', model: args.model, modelsDir: args['model-dir'] }, `transformers ${args.model}`);
+  console.log(`\nRecommended on ${args.split} (choose on dev; test only checks):\n${recommendations.map((r) => `- ${r}`).join('\n')}`);
 }
 
 main().catch((error: unknown) => {
