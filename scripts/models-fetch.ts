@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     options: {
       model: { type: 'string', default: config.embedder.model },
       dir: { type: 'string', default: config.embedder.modelsDir },
-      dtype: { type: 'string', default: 'q8' },
+      dtype: { type: 'string', default: config.embedder.dtype },
       host: { type: 'string', default: 'https://huggingface.co' },
       force: { type: 'boolean', default: false },
     },

@@ -90,7 +90,25 @@ describe('rebuilding the index on the server', () => {
 
     await until(async () => (await askNewFact(second)).includes('RB-4242'), 'the new index to be swapped in');
     expect(currentBuild()).not.toBe(old.manifest.build);
-    expect(readdirSync(indexDir).sort()).toEqual([currentBuild(), 'current.json'].sort());
+    // The replaced build stays one generation (another process may be opening it); nothing else remains.
+    expect(readdirSync(indexDir).sort()).toEqual([currentBuild(), old.manifest.build, 'current.json'].sort());
     expect(second.child.exitCode).toBeNull();
+  });
+
+  it('swaps in an index built by `npm run ingest` when the server gets SIGHUP', async () => {
+    const server = servers.at(-1) as Server;
+    writeFileSync(join(corpusDir, 'documents', 'kiem-thu-sighup.md'), ['---', 'title: "Tài liệu kiểm thử tín hiệu"', 'type: "Tài liệu tóm lược"', 'compiledBy: "Kiểm thử tự động"', '---', '# I. Kiểm thử tín hiệu', '- Mã số của đợt kiểm thử tín hiệu nạp lại là HUP-5151.', ''].join('\n'));
+    const ingested = await createEngine(loadConfig({ ...env, DATA_DIR: dataDir }), { force: true });
+    expect(currentBuild()).toBe(ingested.manifest.build);
+    const ask = async () => {
+      const res = await fetch(`${server.base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Mã số của đợt kiểm thử tín hiệu nạp lại là gì?' }) });
+      return chatResponseSchema.parse(await res.json()).answer;
+    };
+    expect(await ask()).not.toContain('HUP-5151');
+    server.child.kill('SIGHUP');
+    await until(async () => (await ask()).includes('HUP-5151'), 'the ingested index to be served');
+    // Served as it was built: no second build.
+    expect(currentBuild()).toBe(ingested.manifest.build);
+    expect(server.child.exitCode).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTinyModel } from '../../scripts/make-tiny-model.ts';
 import { loadConfig } from '../config.ts';
-import { createEngine } from './engine.ts';
+import { buildQuery } from '../retrieval/query.ts';
+import { readCurrentIndex } from '../retrieval/index-store.ts';
+import { createEngine, openStoredEngine } from './engine.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'hoidap-engine-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -74,11 +76,37 @@ describe('createEngine', () => {
     const model = await createEngine(config(env));
     expect(model.rebuilt).toBe(true);
     expect(model.manifest.build).not.toBe(hashed.manifest.build);
-    expect(model.manifest).toMatchObject({ embedder: 'transformers:tiny/vi-test-embedder:q8', vectorIndex: 'exact', dimension: 32 });
-    expect(existsSync(join(root, 'model', 'data', 'embedding-cache.bin'))).toBe(true);
+    expect(model.manifest).toMatchObject({ vectorIndex: 'exact', dimension: 32 });
+    expect(model.manifest.embedder).toMatch(/^transformers:tiny\/vi-test-embedder:q8@\w+$/);
+    expect(readdirSync(join(root, 'model', 'data')).filter((f) => /^embedding-cache-\w+\.bin$/.test(f))).toHaveLength(1);
     const reopened = await createEngine(config(env));
     expect(reopened.rebuilt).toBe(false);
     expect(reopened.searcher.vectors?.index.size).toBe(model.manifest.passages);
     expect((await reopened.answer('Ngày Chuyển đổi số quốc gia là ngày nào?')).answer).toContain('10/10');
+  });
+
+  it('serves BM25 alone, and says why, when the model its vectors were built with is gone', async () => {
+    const { config } = setup('gone');
+    const modelsDir = join(root, 'gone', 'models');
+    makeTinyModel(modelsDir, 'tiny/vi-test-embedder');
+    const env = { EMBEDDER: 'transformers', MODELS_DIR: modelsDir, EMBEDDING_MODEL: 'tiny/vi-test-embedder', FUSION_WEIGHT: '0.3' };
+    const built = await createEngine(config(env));
+    expect(built.searcher.vectors).not.toBeNull();
+    rmSync(join(modelsDir, 'tiny', 'vi-test-embedder', 'onnx', 'model_quantized.onnx'));
+    const stored = readCurrentIndex(join(root, 'gone', 'data'));
+    expect(stored?.manifest.build).toBe(built.manifest.build);
+    // Named as configured, the stored model is not the one on disk any more.
+    const opened = await openStoredEngine(stored as NonNullable<typeof stored>, config(env));
+    expect(opened?.searcher.vectors).toBeNull();
+    expect(opened?.warnings.join()).toMatch(/BM25 alone: built with embedder transformers:tiny\/vi-test-embedder:q8@\w+, configured transformers:tiny\/vi-test-embedder:q8@\w+/);
+    expect((await opened?.answer('Ngày Chuyển đổi số quốc gia là ngày nào?'))?.answer).toContain('10/10');
+    await expect(createEngine(config(env))).rejects.toThrow(/not found.*models:fetch/s);
+  });
+
+  it('ranks by the vector side alone at weight 1: the hashed embedder finds the passage a question is about', async () => {
+    const { config } = setup('vector-only');
+    const engine = await createEngine(config({ EMBEDDER: 'hashed', EMBEDDING_DIM: '4096', FUSION_WEIGHT: '1' }));
+    const hits = await engine.searcher.retrieve(buildQuery('Ngày nào là Ngày Chuyển đổi số quốc gia?'), 3);
+    expect(hits.some((h) => h.passage.documentId === 'cac-ngay-ky-niem' && h.passage.text.includes('10/10'))).toBe(true);
   });
 });

@@ -4,20 +4,22 @@
  * embeddings, vector index) or loads the stored one from `DATA_DIR`, and returns the
  * answer function with what it was built from.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAnswerer, type AnswerQuestion } from '../answer/answer.ts';
 import type { Config } from '../config.ts';
-import { buildCorpus, type CorpusFile, type Progress } from '../ingest/corpus.ts';
-import { readCorpusFiles } from '../ingest/read-files.ts';
+import { buildCorpus, INGEST_VERSION, type Corpus, type Progress } from '../ingest/corpus.ts';
+import { corpusHashes, extractCorpusFiles, readCorpusSources, type CorpusSource } from '../ingest/read-files.ts';
 import type { IngestIssue } from '../ingest/types.ts';
-import { join } from 'node:path';
+import type { Bm25Index } from '../retrieval/bm25.ts';
 import { TransformersEmbeddings } from '../retrieval/embed/index.ts';
 import { embedAll, embedderId, openEmbedder, type Embedder } from '../retrieval/embedder.ts';
 import { fusionWeight } from '../retrieval/fusion.ts';
 import { HnswVectorIndex } from '../retrieval/hnsw-index.ts';
-import { abandonBuild, beginBuild, commitBuild, corpusHashes, FORMAT_VERSION, loadIndexContent, newBuildId, readCurrentIndex, removeDebris, sameKey, type IndexKey, type Manifest, type StoredIndex } from '../retrieval/index-store.ts';
-import { CorpusSearcher, passageEmbeddingText } from '../retrieval/searcher.ts';
+import { abandonBuild, beginBuild, commitBuild, FORMAT_VERSION, loadIndexContent, newBuildId, readCurrentIndex, removeDebris, sameKey, type IndexKey, type Manifest, type StoredIndex } from '../retrieval/index-store.ts';
+import { buildPassageIndex, CorpusSearcher, passageEmbeddingText, type VectorSearch } from '../retrieval/searcher.ts';
 import { ExactVectorIndex, type VectorIndex } from '../retrieval/vectors.ts';
-import { TEXT_VERSION } from '../text/index.ts';
+import { hashString, TEXT_VERSION } from '../text/index.ts';
 
 export type EngineConfig = Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency' | 'embedder' | 'fusion' | 'vectorIndex'>;
 
@@ -27,6 +29,8 @@ export interface Engine {
   manifest: Manifest;
   issues: IngestIssue[];
   rebuilt: boolean;
+  /** Why the vectors stored with the index are not used (the model is missing…): it serves BM25 alone. */
+  warnings: string[];
 }
 
 /**
@@ -46,127 +50,149 @@ function vectorIndexKind(config: EngineConfig, passages: number): IndexKey['vect
   return passages <= EXACT_MAX_PASSAGES ? 'exact' : 'hnsw';
 }
 
-/** Whether a stored index answers for these files under this configuration. */
-export function isCurrent(manifest: Manifest, files: CorpusFile[], config: EngineConfig): boolean {
-  const vectorIndex = vectorIndexKind(config, manifest.passages);
-  const wanted: IndexKey = {
+function indexKey(sources: CorpusSource[], config: EngineConfig, passages: number): IndexKey {
+  const vectorIndex = vectorIndexKind(config, passages);
+  return {
     formatVersion: FORMAT_VERSION,
-    ...corpusHashes(files),
+    ...corpusHashes(sources),
+    ingestVersion: INGEST_VERSION,
     textVersion: TEXT_VERSION,
     embedder: vectorIndex ? embedderId(config.embedder) : null,
     vectorIndex,
   };
-  return sameKey(manifest, wanted);
+}
+
+/** Whether a stored index answers for these files under this configuration. */
+export function isCurrent(manifest: Manifest, sources: CorpusSource[], config: EngineConfig): boolean {
+  return sameKey(manifest, indexKey(sources, config, manifest.passages));
 }
 
 export interface BuiltIndex {
   manifest: Manifest;
-  searcher: CorpusSearcher;
-  issues: IngestIssue[];
+  corpus: Corpus;
+  passageIndex: Bm25Index;
+  vectors: VectorSearch | null;
 }
 
-/** Builds every part of the index from the files and writes it as the new current build. */
-export async function buildIndex(files: CorpusFile[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
+/** Builds every part of the index from the files and commits it as the new current build. */
+export async function buildIndex(sources: CorpusSource[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
   const build = newBuildId();
   const building = beginBuild(config.dataDir, build);
   try {
-    return await buildInto(building, build, files, config, onProgress);
+    return await buildInto(building, build, sources, config, onProgress);
   } catch (error) {
     abandonBuild(building);
     throw error;
   }
 }
 
-async function buildInto(building: string, build: string, files: CorpusFile[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
+async function buildInto(building: string, build: string, sources: CorpusSource[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
   const started = performance.now();
   const timings: Record<string, number> = {};
   const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
   let t = performance.now();
-  const corpus = buildCorpus(files, onProgress);
+  const corpus = buildCorpus(await extractCorpusFiles(sources), onProgress);
   lap('corpus', t);
-  const kind = vectorIndexKind(config, corpus.passages.length);
+  t = performance.now();
+  const passageIndex = buildPassageIndex(corpus);
+  lap('bm25', t);
+  const key = indexKey(sources, config, corpus.passages.length);
   let embedder: Embedder | null = null;
   let vectors: VectorIndex | null = null;
-  if (kind) {
+  if (key.vectorIndex) {
     t = performance.now();
     const documents = new Map(corpus.documents.map((d) => [d.id, d]));
     const texts = corpus.passages.map((p) => passageEmbeddingText(p, documents.get(p.documentId)));
     embedder = await openEmbedder(config.embedder, { fitTexts: texts });
-    const embedded = await embedWithCache(embedder, texts, config.dataDir);
+    const embedded = await embedWithCache(embedder, texts, config.dataDir, key.embedder ?? '');
     lap('embedding', t);
     t = performance.now();
-    vectors = kind === 'hnsw' ? await HnswVectorIndex.build(embedded, embedder.dimension, embedder.embeddings) : new ExactVectorIndex(embedder.dimension, embedded);
+    vectors = key.vectorIndex === 'hnsw' ? await HnswVectorIndex.build(embedded, embedder.dimension, embedder.embeddings) : new ExactVectorIndex(embedder.dimension, embedded);
     lap('vectors', t);
   }
   const manifest: Manifest = {
-    formatVersion: FORMAT_VERSION,
-    ...corpusHashes(files),
-    textVersion: TEXT_VERSION,
-    embedder: embedder?.id ?? null,
-    vectorIndex: vectors ? kind : null,
+    ...key,
     build,
     builtAt: new Date().toISOString(),
     dimension: embedder?.dimension ?? null,
     documents: corpus.documents.length,
     passages: corpus.passages.length,
     faq: corpus.faq.length,
-    buildMs: 0,
+    buildMs: Math.round(performance.now() - started),
     timings,
   };
-  manifest.buildMs = Math.round(performance.now() - started);
-  await commitBuild(config.dataDir, building, manifest, { corpus, embedderState: embedder?.state() ?? null, vectors });
-  const searcher = new CorpusSearcher(corpus, embedder && vectors ? vectorSearch(embedder, vectors, config) : null);
-  return { manifest, searcher, issues: corpus.issues };
+  await commitBuild(config.dataDir, building, manifest, { corpus, passageIndex, embedderState: embedder?.state() ?? null, vectors });
+  return { manifest, corpus, passageIndex, vectors: embedder && vectors ? vectorSearch(embedder, vectors, config) : null };
 }
 
 /**
- * Embeds the passages; a model's vectors are cached by content hash in DATA_DIR, so a
- * rebuild after a one-passage change embeds one passage.
+ * Embeds the passages; a model's vectors are cached by content hash in DATA_DIR (one file
+ * per model version), so a rebuild after a one-passage change embeds one passage. The cache
+ * is only a cache: an unreadable one is rebuilt.
  */
-async function embedWithCache(embedder: Embedder, texts: string[], dataDir: string): Promise<Float32Array> {
+async function embedWithCache(embedder: Embedder, texts: string[], dataDir: string, id: string): Promise<Float32Array> {
   const { embeddings } = embedder;
   if (!(embeddings instanceof TransformersEmbeddings)) return embedAll(embedder, texts);
-  const cacheFile = join(dataDir, 'embedding-cache.bin');
-  await embeddings.loadCache(cacheFile);
+  const name = `embedding-cache-${hashString(id)}.bin`;
+  const cacheFile = join(dataDir, name);
+  await embeddings.loadCache(cacheFile).catch(() => rmSync(cacheFile, { force: true }));
   const vectors = await embedAll(embedder, texts);
   await embeddings.saveCache(cacheFile, { prune: true });
+  for (const old of existsSync(dataDir) ? readdirSync(dataDir) : []) {
+    if (/^embedding-cache-.*\.bin$/.test(old) && old !== name) rmSync(join(dataDir, old), { force: true });
+  }
   return vectors;
 }
 
-function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConfig) {
+function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConfig): VectorSearch {
   return { index, embedQuery: (text: string) => embedder.embeddings.embedQuery(text), fusion: { method: config.fusion.method, weight: fusionWeight(embedder.kind, config.fusion.weight) } };
 }
 
-function engineFrom(searcher: CorpusSearcher, manifest: Manifest, issues: IngestIssue[], rebuilt: boolean, config: EngineConfig): Engine {
-  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest, issues, rebuilt };
+export function engineFromBuilt(built: BuiltIndex, config: EngineConfig): Engine {
+  const searcher = new CorpusSearcher(built.corpus, { passageIndex: built.passageIndex, vectors: built.vectors });
+  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest: built.manifest, issues: built.corpus.issues, rebuilt: true, warnings: [] };
+}
+
+/** The stored vectors and the embedder for queries, if the configured embedder is the one they were built with. */
+async function storedVectors(stored: StoredIndex, content: NonNullable<ReturnType<typeof loadIndexContent>>, config: EngineConfig): Promise<VectorSearch | null> {
+  const built = stored.manifest.embedder;
+  if (!built) return null;
+  const configured = embedderId(config.embedder);
+  if (built !== configured) throw new Error(`built with embedder ${built}, configured ${configured ?? 'none'}`);
+  const embedder = await openEmbedder(config.embedder, { state: content.embedderState });
+  const index = await content.readVectors(embedder.embeddings);
+  if (!index) return null;
+  if (index.dimension !== embedder.dimension) throw new Error(`the stored vectors have ${index.dimension} dimensions, the embedder ${embedder.dimension}`);
+  return vectorSearch(embedder, index, config);
 }
 
 /**
  * Opens a stored build as it is, even if stale: it serves while a fresh one is built.
  * Returns null if it cannot be read. Its vectors are used only if the embedder it was
- * built with can be opened here; otherwise it serves BM25 alone.
+ * built with opens here; otherwise it serves BM25 alone and says why in `warnings`.
  */
 export async function openStoredEngine(stored: StoredIndex, config: EngineConfig): Promise<Engine | null> {
   const content = loadIndexContent(stored);
   if (!content) return null;
-  let searcher = new CorpusSearcher(content.corpus);
-  if (stored.manifest.embedder && stored.manifest.embedder === embedderId(config.embedder)) {
-    const embedder = await openEmbedder(config.embedder, { state: content.embedderState });
-    const vectors = await content.readVectors(embedder.embeddings);
-    if (vectors) searcher = new CorpusSearcher(content.corpus, vectorSearch(embedder, vectors, config));
+  const warnings: string[] = [];
+  let vectors: VectorSearch | null = null;
+  try {
+    vectors = await storedVectors(stored, content, config);
+  } catch (error) {
+    warnings.push(`vectors not used, answering with BM25 alone: ${(error as Error).message}`);
   }
-  return engineFrom(searcher, stored.manifest, content.corpus.issues, false, config);
+  const searcher = new CorpusSearcher(content.corpus, { passageIndex: content.passageIndex, vectors });
+  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest: stored.manifest, issues: content.corpus.issues, rebuilt: false, warnings };
 }
 
 /** Loads the stored index if it is current, else rebuilds it (in this thread) and saves it. */
 export async function createEngine(config: EngineConfig, options: { force?: boolean; onProgress?: Progress } = {}): Promise<Engine> {
-  removeDebris(config.dataDir);
-  const files = await readCorpusFiles(config.corpusDir);
+  removeDebris(config.dataDir, { ownBuilds: true });
+  const sources = readCorpusSources(config.corpusDir);
   const stored = readCurrentIndex(config.dataDir);
-  if (!options.force && stored && isCurrent(stored.manifest, files, config)) {
+  if (!options.force && stored && isCurrent(stored.manifest, sources, config)) {
     const engine = await openStoredEngine(stored, config);
-    if (engine) return engine;
+    if (engine && engine.warnings.length === 0) return engine;
   }
-  const built = await buildIndex(files, config, options.onProgress);
-  return engineFrom(built.searcher, built.manifest, built.issues, true, config);
+  return engineFromBuilt(await buildIndex(sources, config, options.onProgress), config);
 }

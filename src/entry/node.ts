@@ -10,9 +10,9 @@ import { createApp, type AppState } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
-import { readCorpusFiles } from '../ingest/read-files.ts';
-import { readCurrentIndex, removeDebris } from '../retrieval/index-store.ts';
-import { isCurrent, openStoredEngine, type Engine } from './engine.ts';
+import { readCorpusSources } from '../ingest/read-files.ts';
+import { readCurrentIndex, removeDebris, type StoredIndex } from '../retrieval/index-store.ts';
+import { isCurrent, openStoredEngine } from './engine.ts';
 import { rebuildInWorker } from './rebuild.ts';
 
 const config = loadConfig();
@@ -21,7 +21,7 @@ const state: AppState = { engine: null, store: null };
 const app = createApp({ state, logger, conversationTtlMs: config.conversationTtlMs });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  logger.info('listening', { host: config.host, port: info.port });
+  logger.info('listening', { host: config.host, port: info.port, pid: process.pid });
 });
 // Explicit timeouts rather than Node's defaults (reliability research §H).
 const http = server as unknown as { requestTimeout: number; headersTimeout: number; keepAliveTimeout: number };
@@ -29,63 +29,77 @@ http.requestTimeout = 30_000;
 http.headersTimeout = 15_000;
 http.keepAliveTimeout = 5_000;
 
-function serveEngine(engine: Engine, how: string): void {
+/** The build being served, so a newer current build (from `npm run ingest`) is noticed. */
+let served: string | null = null;
+
+async function serveStored(stored: StoredIndex, how: string): Promise<boolean> {
+  const engine = await openStoredEngine(stored, config);
+  if (!engine) return false;
   state.engine = {
     answer: engine.answer,
     documents: engine.searcher.documents,
     info: { passages: engine.manifest.passages, faq: engine.manifest.faq, documents: engine.manifest.documents, indexBuiltAt: engine.manifest.builtAt },
   };
+  served = engine.manifest.build;
+  for (const warning of engine.warnings) logger.warn('index', { warning });
   const { build, embedder, vectorIndex, buildMs, timings } = engine.manifest;
   logger.info('ready', { index: how, build, embedder, vectorIndex, buildMs, ...timings, ...state.engine.info });
+  return true;
 }
 
-let rebuilding = false;
 /**
- * Rebuilds the index if the corpus or the configuration changed since it was built. The
- * build runs in a worker while the previous index keeps answering; a failed build leaves
- * it serving. Runs at start and on SIGHUP (after staff change the corpus).
+ * Serves the current build if it is not served yet (even if stale: it answers while a
+ * fresh one is built), then rebuilds if the corpus or the configuration changed since it
+ * was built. The build runs in a worker; a failed build leaves the served index serving.
  */
-async function refreshIndex(): Promise<void> {
-  if (rebuilding) return;
-  rebuilding = true;
-  try {
-    const files = await readCorpusFiles(config.corpusDir);
-    const stored = readCurrentIndex(config.dataDir);
-    if (state.engine && stored && isCurrent(stored.manifest, files, config)) return;
-    logger.info('building index', { previous: stored?.manifest.build ?? null, serving: state.engine !== null });
-    const { manifest, issues } = await rebuildInWorker(config);
-    for (const issue of issues) logger.warn('corpus problem', { ...issue });
-    const fresh = readCurrentIndex(config.dataDir);
-    const engine = fresh ? await openStoredEngine(fresh, config) : null;
-    if (!engine) throw new Error(`the new index ${manifest.build} could not be opened`);
-    serveEngine(engine, 'rebuilt');
-  } catch (error) {
-    if (!state.engine) {
-      logger.error('failed to start', { error });
-      process.exit(1);
-    }
-    logger.error('index rebuild failed; still serving the previous index', { error });
-  } finally {
-    rebuilding = false;
+async function refreshOnce(): Promise<void> {
+  const stored = readCurrentIndex(config.dataDir);
+  const current = stored !== null && isCurrent(stored.manifest, readCorpusSources(config.corpusDir), config);
+  if (stored && stored.manifest.build !== served) await serveStored(stored, current ? 'stored' : 'stale, rebuilding');
+  if (current && served === stored.manifest.build) return;
+  logger.info('building index', { previous: stored?.manifest.build ?? null, serving: served });
+  const { manifest, issues } = await rebuildInWorker(config);
+  for (const issue of issues) logger.warn('corpus problem', { ...issue });
+  const fresh = readCurrentIndex(config.dataDir);
+  if (!fresh || !(await serveStored(fresh, 'rebuilt'))) throw new Error(`the new index ${manifest.build} could not be opened`);
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+/** Runs at start and on SIGHUP (after staff change the corpus); a SIGHUP during a build runs it again after. */
+function refreshIndex(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
   }
+  running = (async () => {
+    do {
+      again = false;
+      try {
+        await refreshOnce();
+      } catch (error) {
+        if (!state.engine) {
+          logger.error('failed to start', { error });
+          process.exit(1);
+        }
+        logger.error('index rebuild failed; still serving the previous index', { error });
+        removeDebris(config.dataDir, { ownBuilds: true });
+      }
+    } while (again);
+  })().finally(() => (running = null));
+  return running;
 }
 
 setImmediate(() => {
-  void (async () => {
-    try {
-      state.store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'));
-      const removed = removeDebris(config.dataDir);
-      if (removed.length) logger.warn('removed an unfinished index build', { removed });
-      // Serve the stored index at once, even if stale; a fresh one replaces it when built.
-      const stored = readCurrentIndex(config.dataDir);
-      const engine = stored ? await openStoredEngine(stored, config) : null;
-      if (engine) serveEngine(engine, 'stored');
-    } catch (error) {
-      logger.error('failed to start', { error });
-      process.exit(1);
-    }
-    await refreshIndex();
-  })();
+  try {
+    state.store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'));
+    const removed = removeDebris(config.dataDir, { ownBuilds: true });
+    if (removed.length) logger.warn('removed an unfinished index build', { removed });
+  } catch (error) {
+    logger.error('failed to start', { error });
+    process.exit(1);
+  }
+  void refreshIndex();
 });
 process.on('SIGHUP', () => void refreshIndex());
 

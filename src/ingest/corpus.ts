@@ -14,6 +14,12 @@ import { parseFaq } from './faq.ts';
 import { MarkdownError, parseMarkdown } from './markdown.ts';
 import { documentMetaSchema, SECTION_SEPARATOR, type DocumentMeta, type FaqEntry, type IngestIssue, type Passage } from './types.ts';
 
+/**
+ * Version of what turns files into passages (extraction, cleaning, chunking, metadata):
+ * bump it with any change there, so deployed indexes are rebuilt on upgrade.
+ */
+export const INGEST_VERSION = 2;
+
 export interface CorpusFile {
   /** Path relative to the corpus directory, with "/" separators, e.g. "documents/nq57.md". */
   path: string;

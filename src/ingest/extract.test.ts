@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildQuery } from '../retrieval/query.ts';
-import { corpusHashes } from '../retrieval/index-store.ts';
 import { CorpusSearcher } from '../retrieval/searcher.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { extractDocx, extractPdf } from './extract.ts';
-import { readCorpusFiles } from './read-files.ts';
+import { corpusHashes, readCorpusFiles, readCorpusSources } from './read-files.ts';
 
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
@@ -274,17 +273,17 @@ describe('PDF and DOCX in the corpus hash and beside a text version', () => {
 
   it('changes the corpus hash when a PDF\'s text changes, and when a scanned PDF is replaced', async () => {
     const file = join(dir, 'documents', 'ke-hoach.pdf');
-    const hashOf = async () => corpusHashes(await readCorpusFiles(dir)).corpusHash;
+    const hashOf = () => corpusHashes(readCorpusSources(dir)).corpusHash;
     writeFileSync(file, await scannedPdfBytes(2));
-    const scanned = await hashOf();
+    const scanned = hashOf();
     writeFileSync(file, await scannedPdfBytes(3));
-    const scannedLonger = await hashOf();
+    const scannedLonger = hashOf();
     writeFileSync(file, await pdfBytes(PLAN_PAGES));
-    const text = await hashOf();
+    const text = hashOf();
     writeFileSync(file, await pdfBytes(PLAN_PAGES.map((lines) => lines.map((l) => l.replace('30/6/2026', '31/7/2026')))));
-    const edited = await hashOf();
+    const edited = hashOf();
     expect(new Set([scanned, scannedLonger, text, edited]).size).toBe(4);
-    expect(await hashOf()).toBe(edited);
+    expect(hashOf()).toBe(edited);
   });
 
   it('indexes a .txt version beside a scanned PDF instead of the PDF, without an issue', async () => {

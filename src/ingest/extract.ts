@@ -20,6 +20,8 @@ const MIN_CHARACTERS_PER_PAGE = 50;
 // using a Heading style; the text cleaner's rule (a short numbered line) makes them headings.
 const OUTLINE_LABEL = /^(?:([IVXL]{1,5})|(\d{1,2}(?:\.\d{1,2}){0,3}))\.\s+\S/;
 const MAX_HEADING_WORDS = 14;
+/** A provincial plan runs to tens of pages; a thousand-page PDF is a compilation to split. */
+const MAX_PDF_PAGES = 1000;
 
 function failed(problem: string): Extracted {
   return { content: '', problem };
@@ -49,6 +51,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   } catch (error) {
     return failed(`not a readable PDF: ${reason(error)}`);
   }
+  if (pdf.numPages > MAX_PDF_PAGES) return failed(`too many pages to index: ${pdf.numPages} (at most ${MAX_PDF_PAGES}); split the document`);
   try {
     const { totalPages, text } = await extractText(pdf, { mergePages: false });
     const characters = text.join('').replace(/\s/g, '').length;

@@ -113,4 +113,21 @@ describe('Bm25Index', () => {
     expect(index.size).toBe(0);
     expect(index.search(query('x'), 5)).toEqual([]);
   });
+
+  it('tells how much of the question one document covers, as a search does', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => [`t${i % 7}`, `u${i % 5}`, 'chung']);
+    const index = Bm25Index.build(docs);
+    const coverage = new Set(['t3', 'u2', 'vang']);
+    for (const hit of index.search(query('t3', 'u2', 'vang'), 40, coverage)) expect(index.matchedIn(hit.doc, coverage)).toBeCloseTo(hit.matched, 5);
+    expect(index.matchedIn(3, coverage)).toBeCloseTo(index.idf('t3'), 5);
+    expect(index.matchedIn(0, coverage)).toBe(0);
+  });
+
+  it('restores from its parts to the same index', () => {
+    const index = Bm25Index.build([['a', 'b', 'b'], ['b', 'c'], ['c', 'd', 'a']]);
+    const restored = Bm25Index.fromParts(index.toParts());
+    expect(restored.search(query('a', 'c'), 3)).toEqual(index.search(query('a', 'c'), 3));
+    expect(restored.idf('d')).toBe(index.idf('d'));
+    expect(() => Bm25Index.fromParts({ ...index.toParts(), terms: ['a'] })).toThrow(/do not fit/);
+  });
 });

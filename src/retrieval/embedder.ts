@@ -4,8 +4,12 @@
  * before any model loads (to tell a stale index), and passages are embedded in batches
  * into one flat array, so 100,000 passages never sit in memory as arrays of JS numbers.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { createEmbedder, HashedEmbeddings, TransformersEmbeddings, type EmbedderChoice, type HashedEmbeddingsJSON } from './embed/index.ts';
+import { createEmbedder, HashedEmbeddings, modelFiles, TransformersEmbeddings, type EmbedderChoice, type HashedEmbeddingsJSON } from './embed/index.ts';
+import { modelDirectory } from './embed/model-files.ts';
 
 export type EmbedderSpec = Config['embedder'];
 
@@ -14,11 +18,28 @@ export interface Embedder extends EmbedderChoice {
   state(): unknown;
 }
 
-/** The id an index built with this spec records. */
+/**
+ * What the model's files are: its config and tokenizer, and the weights' size. A model
+ * fetched again (a new revision) or replaced under the same name changes it, so the index
+ * and the vector cache built with the old one are not mixed with the new one's queries.
+ */
+function modelFingerprint(spec: EmbedderSpec): string {
+  const dir = modelDirectory(spec.modelsDir, spec.model);
+  const hash = createHash('sha256');
+  for (const file of modelFiles(spec.dtype)) {
+    const path = join(dir, file);
+    if (!existsSync(path)) hash.update(`${file}:missing`);
+    else if (file.endsWith('.onnx')) hash.update(`${file}:${statSync(path).size}`);
+    else hash.update(readFileSync(path));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** The id an index built with this spec records (known before any model loads). */
 export function embedderId(spec: EmbedderSpec): string | null {
   if (spec.kind === 'none') return null;
   if (spec.kind === 'hashed') return HashedEmbeddings.idFor(spec.dimension);
-  return TransformersEmbeddings.idFor(spec.model, spec.dtype);
+  return `${TransformersEmbeddings.idFor(spec.model, spec.dtype)}@${modelFingerprint(spec)}`;
 }
 
 /** Opens the embedder: fitted on `fitTexts` when building, restored from `state` when loading. */

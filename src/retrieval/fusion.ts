@@ -29,10 +29,11 @@ export interface Ranked {
 
 const RRF_K = 60;
 
+/** Similarities mapped to 0–1 over the candidates; all equal, they rank nothing and count 0. */
 function scaled(values: number[]): (v: number) => number {
   const max = Math.max(...values);
   const min = Math.min(...values);
-  return max > min ? (v) => (v - min) / (max - min) : () => 1;
+  return max > min ? (v) => (v - min) / (max - min) : () => 0;
 }
 
 /** Fused ranking of every document found by either side, best first. */
@@ -46,12 +47,12 @@ export function fuseRankings(lexical: readonly Ranked[], vector: readonly Vector
     lexical.forEach((h, rank) => add(h.doc, (1 - w) / (RRF_K + rank + 1)));
     vector.forEach((h, rank) => add(h.doc, w / (RRF_K + rank + 1)));
   } else {
-    const lex = lexical.length ? scaled(lexical.map((h) => h.score)) : () => 0;
+    // BM25 scores are ≥ 0 with a meaningful zero, so they are divided by the best, not stretched.
     const vec = scaled(vector.map((h) => h.similarity));
-    for (const h of lexical) add(h.doc, (1 - w) * lex(h.score));
+    for (const h of lexical) add(h.doc, (1 - w) * (h.score / top));
     for (const h of vector) add(h.doc, w * vec(h.similarity));
   }
-  const best = Math.max(...fused.values()) || 1;
+  const best = Math.max(0, ...fused.values()) || 1;
   return [...fused]
     .map(([doc, value]) => ({ doc, score: (value / best) * top }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Corpus } from '../ingest/corpus.ts';
 import { HnswVectorIndex } from './hnsw-index.ts';
 import { abandonBuild, beginBuild, commitBuild, FORMAT_VERSION, loadIndexContent, newBuildId, readCurrentIndex, removeDebris, type Manifest } from './index-store.ts';
+import { buildPassageIndex } from './searcher.ts';
 import { ExactVectorIndex } from './vectors.ts';
 
 const dirs: string[] = [];
@@ -32,6 +33,7 @@ function manifestFor(corpus: Corpus, vectorIndex: Manifest['vectorIndex'], dimen
     formatVersion: FORMAT_VERSION,
     corpusHash: 'c',
     faqHash: 'f',
+    ingestVersion: 1,
     textVersion: 't',
     embedder: vectorIndex ? 'test' : null,
     vectorIndex,
@@ -54,7 +56,7 @@ async function commit(dir: string, texts: string[], vectors: 'exact' | 'hnsw' | 
   const embedded = new Float32Array(texts.flatMap((_, i) => unit(i, d)));
   const index = vectors === 'hnsw' ? await HnswVectorIndex.build(embedded, d, new FakeEmbeddings()) : vectors === 'exact' ? new ExactVectorIndex(d, embedded) : null;
   const manifest = manifestFor(corpus, vectors, vectors ? d : null);
-  await commitBuild(dir, beginBuild(dir, manifest.build), manifest, { corpus, embedderState: { fitted: true }, vectors: index });
+  await commitBuild(dir, beginBuild(dir, manifest.build), manifest, { corpus, passageIndex: buildPassageIndex(corpus), embedderState: { fitted: true }, vectors: index });
   return manifest;
 }
 
@@ -94,12 +96,22 @@ describe('the index store', () => {
     expect(readdirSync(join(dir, 'index')).sort()).toEqual([old.build, 'current.json'].sort());
   });
 
-  it('replaces the previous build on commit and removes it', async () => {
+  it('replaces the previous build on commit, keeping it one generation for processes still opening it', async () => {
     const dir = dataDir();
     const first = await commit(dir, ['một']);
     const second = await commit(dir, ['hai']);
     expect(readCurrentIndex(dir)?.manifest.build).toBe(second.build);
-    expect(existsSync(join(dir, 'index', first.build))).toBe(false);
+    expect(existsSync(join(dir, 'index', first.build))).toBe(true);
+    const third = await commit(dir, ['ba']);
+    expect(readdirSync(join(dir, 'index')).sort()).toEqual([second.build, third.build, 'current.json'].sort());
+  });
+
+  it('removes its own unfinished build at start, when a restarted server has the same pid', () => {
+    const dir = dataDir();
+    const own = `.building-${process.pid}-${newBuildId()}`;
+    mkdirSync(join(dir, 'index', own), { recursive: true });
+    expect(removeDebris(dir)).toEqual([]);
+    expect(removeDebris(dir, { ownBuilds: true })).toEqual([own]);
   });
 
   it('removes the debris of a crashed build, older builds and format-1 files, but not the current build or a live build', async () => {

@@ -5,6 +5,7 @@
  *     DATA_DIR/index/current.json        {"build": "<id>"}: the index being served
  *     DATA_DIR/index/<id>/manifest.json  what it was built from (IndexKey) and its figures
  *     DATA_DIR/index/<id>/corpus.json    the processed corpus
+ *     DATA_DIR/index/<id>/bm25.json, bm25.bin   the BM25 index (terms; postings as typed arrays)
  *     DATA_DIR/index/<id>/embedder.json  the embedder's fitted state (hashed: its idf)
  *     DATA_DIR/index/<id>/vectors/       hnswlib.index + args.json + docstore.json, or vectors.f32
  *
@@ -16,10 +17,10 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Corpus, CorpusFile } from '../ingest/corpus.ts';
-import { hashString } from '../text/index.ts';
-import { HnswVectorIndex } from './hnsw-index.ts';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { Corpus } from '../ingest/corpus.ts';
+import { Bm25Index, type Bm25Parts } from './bm25.ts';
+import { HnswVectorIndex } from './hnsw-index.ts';
 import { ExactVectorIndex, type VectorIndex } from './vectors.ts';
 
 export const FORMAT_VERSION = 2;
@@ -29,6 +30,8 @@ export interface IndexKey {
   formatVersion: number;
   corpusHash: string;
   faqHash: string;
+  /** Version of extraction, cleaning and chunking (INGEST_VERSION). */
+  ingestVersion: number;
   textVersion: string;
   /** The embedder's id (it names its dimension), or null for a BM25-only index. */
   embedder: string | null;
@@ -47,22 +50,12 @@ export interface Manifest extends IndexKey {
   timings: Record<string, number>;
 }
 
-const isFaqFile = (f: CorpusFile) => f.path.startsWith('faq/');
-
-function hashFiles(files: CorpusFile[]): string {
-  // A PDF or DOCX counts by its extracted text, Title and extraction problem: fixing a scanned file triggers a rebuild.
-  return hashString(files.map((f) => `${f.path}\u0000${f.content}\u0000${f.title ?? ''}\u0000${f.problem ?? ''}`).join('\u0001'));
-}
-
-export function corpusHashes(files: CorpusFile[]): { corpusHash: string; faqHash: string } {
-  return { corpusHash: hashFiles(files.filter((f) => !isFaqFile(f))), faqHash: hashFiles(files.filter(isFaqFile)) };
-}
-
 export function sameKey(a: IndexKey, b: IndexKey): boolean {
   return (
     a.formatVersion === b.formatVersion &&
     a.corpusHash === b.corpusHash &&
     a.faqHash === b.faqHash &&
+    a.ingestVersion === b.ingestVersion &&
     a.textVersion === b.textVersion &&
     a.embedder === b.embedder &&
     a.vectorIndex === b.vectorIndex
@@ -131,8 +124,39 @@ export function newBuildId(now: Date = new Date()): string {
 
 export interface IndexContent {
   corpus: Corpus;
+  passageIndex: Bm25Index;
   embedderState: unknown;
   vectors: VectorIndex | null;
+}
+
+function writeBm25(dir: string, parts: Bm25Parts): void {
+  writeDurable(join(dir, 'bm25.json'), JSON.stringify(parts.terms));
+  const arrays = [parts.offsets, parts.postingDocs, parts.postingTf, parts.docLengths];
+  const bytes = new Uint8Array(arrays.reduce((n, a) => n + a.byteLength, 0));
+  let at = 0;
+  for (const a of arrays) {
+    bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at += a.byteLength;
+  }
+  writeDurable(join(dir, 'bm25.bin'), bytes);
+}
+
+function readBm25(dir: string, passages: number): Bm25Index {
+  const terms = JSON.parse(readFileSync(join(dir, 'bm25.json'), 'utf8')) as string[];
+  const file = readFileSync(join(dir, 'bm25.bin'));
+  const words = new Uint32Array(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+  const offsets = words.slice(0, terms.length + 1);
+  const total = offsets[terms.length] ?? 0;
+  const floats = new Float32Array(words.buffer);
+  const expected = terms.length + 1 + 2 * total + passages;
+  if (words.length !== expected) throw new Error(`bm25.bin holds ${words.length} words, expected ${expected}`);
+  return Bm25Index.fromParts({
+    terms,
+    offsets,
+    postingDocs: words.slice(terms.length + 1, terms.length + 1 + total),
+    postingTf: floats.slice(terms.length + 1 + total, terms.length + 1 + 2 * total),
+    docLengths: floats.slice(terms.length + 1 + 2 * total),
+  });
 }
 
 async function writeVectors(dir: string, vectors: VectorIndex): Promise<void> {
@@ -158,6 +182,7 @@ export function beginBuild(dataDir: string, build: string): string {
 export async function commitBuild(dataDir: string, building: string, manifest: Manifest, content: IndexContent): Promise<string> {
   const root = indexRoot(dataDir);
   writeDurable(join(building, 'corpus.json'), JSON.stringify(content.corpus));
+  writeBm25(building, content.passageIndex.toParts());
   writeDurable(join(building, 'embedder.json'), JSON.stringify(content.embedderState ?? null));
   if (content.vectors) await writeVectors(join(building, 'vectors'), content.vectors);
   writeDurable(join(building, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -165,12 +190,14 @@ export async function commitBuild(dataDir: string, building: string, manifest: M
   const dir = join(root, manifest.build);
   renameSync(building, dir);
   fsyncPath(root);
+  const previous = readCurrentIndex(dataDir)?.manifest.build;
   const pointerTemp = join(root, `.current-${process.pid}.tmp`);
   writeDurable(pointerTemp, JSON.stringify({ build: manifest.build }));
   renameSync(pointerTemp, join(root, 'current.json'));
   fsyncPath(root);
-  // Older builds go: a process serving one holds it in memory, not open on disk.
-  removeDebris(dataDir);
+  // Older builds go, but the one just replaced stays a generation: another process may be
+  // opening it right now. A process serving a build holds it in memory, not open on disk.
+  removeDebris(dataDir, { keep: previous });
   return dir;
 }
 
@@ -181,6 +208,7 @@ export function abandonBuild(building: string): void {
 
 export interface LoadedContent {
   corpus: Corpus;
+  passageIndex: Bm25Index;
   embedderState: unknown;
   readVectors: (embeddings: EmbeddingsInterface) => Promise<VectorIndex | null>;
 }
@@ -189,6 +217,12 @@ export interface LoadedContent {
 export function loadIndexContent(stored: StoredIndex): LoadedContent | null {
   const corpus = readJson<Corpus>(join(stored.dir, 'corpus.json'));
   if (!corpus || corpus.passages.length !== stored.manifest.passages) return null;
+  let passageIndex: Bm25Index;
+  try {
+    passageIndex = readBm25(stored.dir, corpus.passages.length);
+  } catch {
+    return null;
+  }
   const embedderState = readJson<unknown>(join(stored.dir, 'embedder.json'));
   const vectorsDir = join(stored.dir, 'vectors');
   const { vectorIndex, dimension } = stored.manifest;
@@ -200,7 +234,7 @@ export function loadIndexContent(stored: StoredIndex): LoadedContent | null {
     }
     return null;
   };
-  return { corpus, embedderState, readVectors };
+  return { corpus, passageIndex, embedderState, readVectors };
 }
 
 function isAlive(pid: number): boolean {
@@ -213,22 +247,29 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Removes what a crash or an older format left behind: half-written builds of processes
- * that are gone, builds other than the current one, stray temp files and the format-1
- * files. Returns the names removed.
+ * Removes what a crash or an older format left behind: unfinished builds of processes that
+ * are gone, builds other than the current one (and `keep`), stray temp files and the
+ * format-1 files. `ownBuilds`: this process has no build in progress (at start, or after a
+ * build failed), so its own unfinished builds go too; a restarted server often gets the
+ * same pid (PID 1 in a container). Best effort: what cannot be removed now is left for the
+ * next time. Returns the names removed.
  */
-export function removeDebris(dataDir: string): string[] {
+export function removeDebris(dataDir: string, options: { ownBuilds?: boolean; keep?: string } = {}): string[] {
   const root = indexRoot(dataDir);
   if (!existsSync(root)) return [];
   const current = readCurrentIndex(dataDir)?.manifest.build;
   const removed: string[] = [];
   for (const name of readdirSync(root)) {
-    if (name === 'current.json' || name === current) continue;
-    const building = /^\.building-(\d+)-/.exec(name);
-    if (building && Number(building[1]) !== process.pid && isAlive(Number(building[1]))) continue;
-    if (building && Number(building[1]) === process.pid) continue;
-    rmSync(join(root, name), { recursive: true, force: true });
-    removed.push(name);
+    if (name === 'current.json' || name === current || name === options.keep) continue;
+    const owner = /^\.(?:building|current)-(\d+)[-.]/.exec(name);
+    const pid = owner ? Number(owner[1]) : null;
+    if (pid !== null && (pid === process.pid ? !options.ownBuilds : isAlive(pid))) continue;
+    try {
+      rmSync(join(root, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Busy or gone: the next start tries again.
+    }
   }
   if (removed.length) fsyncPath(root);
   return removed;

@@ -5,7 +5,9 @@ import { buildCorpus } from '../ingest/corpus.ts';
 import { readCorpusFiles } from '../ingest/read-files.ts';
 import { SECTION_SEPARATOR } from '../ingest/types.ts';
 import { CorpusRetriever } from './retriever.ts';
-import { CorpusSearcher } from './searcher.ts';
+import { buildQuery } from './query.ts';
+import { CorpusSearcher, type VectorSearch } from './searcher.ts';
+import { ExactVectorIndex } from './vectors.ts';
 
 const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 const searcher = new CorpusSearcher(buildCorpus(await readCorpusFiles(CORPUS_DIR)));
@@ -59,5 +61,40 @@ describe('CorpusRetriever over the real corpus', () => {
 
   it('returns nothing for words the corpus never uses', async () => {
     expect(await retriever.invoke('xyzzy qwerty')).toEqual([]);
+  });
+});
+
+describe('CorpusSearcher.retrieve with a vector side', () => {
+  const corpus = searcher.corpus;
+  const n = corpus.passages.length;
+  // One-hot vectors: the fake embedder "means" passage `target` whatever the words say.
+  const identity = new Float32Array(n * n).map((_, i) => (i % (n + 1) === 0 ? 1 : 0));
+  const withVectors = (target: number | null, weight = 0.5) => {
+    const vectors: VectorSearch = {
+      index: new ExactVectorIndex(n, identity),
+      embedQuery: (text) => Promise.resolve(Array.from({ length: n }, (_, i) => (target !== null && text.length > 0 && i === target ? 1 : 0))),
+      fusion: { method: 'score', weight },
+    };
+    return new CorpusSearcher(corpus, { vectors });
+  };
+  const question = buildQuery('Ngày Chuyển đổi số quốc gia là ngày nào?');
+  const unrelated = corpus.passages.findIndex((p) => p.documentId === 'nghi-quyet-71-nq-cp' && !/chuyển đổi số/i.test(p.text));
+
+  it('answers with BM25 alone when the question embeds to nothing', async () => {
+    expect(await withVectors(null).retrieve(question, 5)).toEqual(searcher.searchPassages(question, 5));
+  });
+
+  it('brings in a passage only the vector side finds, but never as covering the question', async () => {
+    const hits = await withVectors(unrelated).retrieve(question, 8);
+    const found = hits.find((h) => h.passage === corpus.passages[unrelated]);
+    expect(found).toBeDefined();
+    expect(found?.coverage).toBeLessThan(0.35);
+    expect(hits[0]?.coverage).toBeGreaterThan(0.5);
+  });
+
+  it('applies the filter to what the vector side finds', async () => {
+    const hits = await withVectors(unrelated).retrieve(question, 8, (p) => p.documentId !== 'nghi-quyet-71-nq-cp');
+    expect(hits.some((h) => h.passage.documentId === 'nghi-quyet-71-nq-cp')).toBe(false);
+    expect(hits.length).toBeGreaterThan(0);
   });
 });

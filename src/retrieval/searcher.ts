@@ -54,6 +54,12 @@ function passageTerms(passage: Passage, meta: DocumentMeta | undefined): string[
   return analyze([title, ...Array<string>(HEADING_WEIGHT).fill(headings), passage.text].join('\n')).terms;
 }
 
+/** The BM25 index over the passages (headings weighted), as built for a new index. */
+export function buildPassageIndex(corpus: Pick<SearchableCorpus, 'documents' | 'passages'>): Bm25Index {
+  const documents = new Map(corpus.documents.map((d) => [d.id, d]));
+  return Bm25Index.build(corpus.passages.map((p) => passageTerms(p, documents.get(p.documentId))));
+}
+
 function foldedTerms(text: string): Set<string> {
   return new Set(analyze(text).terms.filter((t) => t.startsWith('~')));
 }
@@ -67,16 +73,23 @@ export class CorpusSearcher {
   private readonly phrasingOwner: number[];
   private readonly phrasingNorms: Float64Array;
 
+  readonly vectors: VectorSearch | null;
+
+  /** `passageIndex`: the BM25 index stored with the build, so loading does not rebuild it. */
   constructor(
     readonly corpus: SearchableCorpus,
-    readonly vectors: VectorSearch | null = null,
+    options: { vectors?: VectorSearch | null; passageIndex?: Bm25Index } = {},
   ) {
-    if (vectors && vectors.index.size !== corpus.passages.length) {
-      throw new Error(`vector index holds ${vectors.index.size} passages, the corpus ${corpus.passages.length}`);
+    this.vectors = options.vectors ?? null;
+    if (this.vectors && this.vectors.index.size !== corpus.passages.length) {
+      throw new Error(`vector index holds ${this.vectors.index.size} passages, the corpus ${corpus.passages.length}`);
+    }
+    if (options.passageIndex && options.passageIndex.size !== corpus.passages.length) {
+      throw new Error(`BM25 index holds ${options.passageIndex.size} passages, the corpus ${corpus.passages.length}`);
     }
     this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
     this.passagesById = new Map(corpus.passages.map((p) => [p.id, p]));
-    this.passageIndex = Bm25Index.build(corpus.passages.map((p) => passageTerms(p, this.documents.get(p.documentId))));
+    this.passageIndex = options.passageIndex ?? buildPassageIndex(corpus);
     const phrasings: string[][] = [];
     this.phrasingOwner = [];
     corpus.faq.forEach((entry, i) => {
@@ -103,15 +116,20 @@ export class CorpusSearcher {
   async retrieve(query: Query, k: number, filter?: (p: Passage) => boolean): Promise<PassageHit[]> {
     const vectors = this.vectors;
     if (!vectors || vectors.fusion.weight <= 0) return this.searchPassages(query, k, filter);
+    const queryVector = await vectors.embedQuery(query.embedText);
+    // A question of stop words only ("là gì vậy ạ") embeds to nothing: no direction to search.
+    if (!queryVector.some((x) => x !== 0) || !queryVector.every(Number.isFinite)) return this.searchPassages(query, k, filter);
     const scale = this.coverageScale(query);
     const lexical = this.lexical(query, Math.max(k, FUSION_CANDIDATES), filter);
-    const found = await vectors.index.search(await vectors.embedQuery(query.embedText), Math.max(k, FUSION_CANDIDATES));
+    const found = await vectors.index.search(queryVector, Math.max(k, FUSION_CANDIDATES));
     const passages = this.corpus.passages;
-    const vector = filter ? found.filter((h) => filter(passages[h.doc] as Passage)) : found;
+    const vector = found.filter((h) => Number.isFinite(h.similarity) && (!filter || filter(passages[h.doc] as Passage)));
     const matched = new Map(lexical.map((h) => [h.doc, h.matched]));
+    // A passage the vector side brings in is as covered as its words make it, no more.
+    const matchedIn = (doc: number) => matched.get(doc) ?? this.passageIndex.matchedIn(doc, query.content);
     return fuseRankings(lexical, vector, vectors.fusion)
       .slice(0, k)
-      .map((h) => this.toHit(h.doc, h.score, matched.get(h.doc) ?? 0, scale));
+      .map((h) => this.toHit(h.doc, h.score, matchedIn(h.doc), scale));
   }
 
   private lexical(query: Query, k: number, filter?: (p: Passage) => boolean): Scored[] {

@@ -6,7 +6,7 @@
  * id, dimension, keys) padded to 4 bytes, then the float32 vectors in key order. It is
  * written to a temporary file and renamed, so a crash never leaves half a cache.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 const MAGIC = 'NQ57VEC1';
@@ -75,7 +75,14 @@ export class VectorCache {
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
     try {
-      await writeFile(temporary, bytes);
+      // Fsynced before the rename: a power cut must leave the old cache or the new one, never a torn file.
+      const handle = await open(temporary, 'w');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
