@@ -28,7 +28,7 @@ export interface Server {
   exited: Promise<number | null>;
 }
 
-export function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Server {
+function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Server {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },

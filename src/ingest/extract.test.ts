@@ -1,116 +1,14 @@
-import fontkit from '@pdf-lib/fontkit';
-import { Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Paragraph } from 'docx';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECISION_PAGES, docxBytes, docxParagraphs, PLAN_PAGES, PLAN_WITH_META_PAGES, pdfBytes, scannedPdfBytes } from '../../test/fixtures/published-documents.ts';
 import { buildQuery } from '../retrieval/query.ts';
 import { CorpusSearcher } from '../retrieval/searcher.ts';
 import { buildCorpus, type Corpus } from './corpus.ts';
 import { extractDocx, extractPdf } from './extract.ts';
 import { corpusHashes, readCorpusFiles, readCorpusSources } from './read-files.ts';
-
-const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-
-/** A two-page plan as a province publishes it: header, title, outline, bullets, page numbers, signature. */
-const PLAN_PAGES = [
-  [
-    'ỦY BAN NHÂN DÂN',
-    'TỈNH ĐIỆN BIÊN',
-    'KẾ HOẠCH',
-    'Triển khai trợ lý ảo hỗ trợ người dân tra cứu thủ tục hành chính',
-    'trên địa bàn tỉnh Điện Biên năm 2026',
-    'Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân',
-    'dân tỉnh ban hành Kế hoạch như sau:',
-    'I. MỤC ĐÍCH, YÊU CẦU',
-    '1. Mục đích',
-    '- Giúp người dân tra cứu thủ tục hành chính mọi lúc, không phải đến trụ sở cơ',
-    'quan nhà nước.',
-    '- Giảm 30% thời gian chờ giải quyết hồ sơ tại bộ phận một cửa.',
-    '2. Yêu cầu',
-    '- Trợ lý ảo trả lời bằng tiếng Việt có dấu, dẫn nguồn văn bản rõ ràng.',
-    '1',
-  ],
-  [
-    'II. NHIỆM VỤ TRỌNG TÂM',
-    '1. Xây dựng kho dữ liệu thủ tục',
-    '- Sở Khoa học và Công nghệ chuẩn hoá dữ liệu của 1.200 thủ tục hành chính trước',
-    'ngày 30/6/2026.',
-    '2. Vận hành thử nghiệm',
-    '- Thí điểm trợ lý ảo tại Trung tâm Phục vụ hành chính công tỉnh từ quý III/2026.',
-    'Trên đây là Kế hoạch triển khai trợ lý ảo của Ủy ban nhân dân tỉnh.',
-    'Nơi nhận:',
-    '- Các sở, ban, ngành tỉnh;',
-    'TM. ỦY BAN NHÂN DÂN',
-    'CHỦ TỊCH',
-    'Lò Văn Mừng',
-    '2',
-  ],
-];
-
-/** A decision without a printed "QUYẾT ĐỊNH" title line: only its Title property names it. */
-const DECISION_PAGES = [
-  [
-    'Điều 1. Phê duyệt Đề án dữ liệu thủ tục hành chính',
-    'Đề án số hoá toàn bộ hồ sơ thủ tục hành chính của tỉnh trong giai đoạn 2026 - 2030.',
-    'Điều 2. Tổ chức thực hiện',
-    'Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành tổ chức thực hiện Đề án.',
-  ],
-];
-
-/** A plan whose particulars and a correction come from its .meta.yaml. */
-const PLAN_WITH_META_PAGES = [
-  [
-    'I. TỔ CHỨC THỰC HIỆN',
-    '- Sở Khoa học và Công nghệ thí điểm tổng đài hỏi đáp tự động tại Trung tâm Phục vụ',
-    'hành chính công tỉnh từ quý III/2026.',
-  ],
-];
-
-async function pdfBytes(pages: string[][], title?: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(readFileSync(FONT), { subset: true });
-  for (const lines of pages) {
-    const page = doc.addPage([595, 842]);
-    lines.forEach((line, i) => page.drawText(line, { x: 56, y: 780 - i * 18, size: 11, font }));
-  }
-  if (title) doc.setTitle(title);
-  return doc.save();
-}
-
-/** Pages with a grey rectangle where a scanner would have put an image, and no text. */
-async function scannedPdfBytes(pageCount: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  for (let i = 0; i < pageCount; i++) doc.addPage([595, 842]).drawRectangle({ x: 40, y: 40, width: 515, height: 760, color: rgb(0.8, 0.8, 0.8) });
-  return doc.save();
-}
-
-function docxParagraphs(): Paragraph[] {
-  const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
-  const numbered = (text: string) => new Paragraph({ text, numbering: { reference: 'so-thu-tu', level: 0 } });
-  return [
-    new Paragraph('ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN'),
-    new Paragraph({ text: 'KẾ HOẠCH', heading: HeadingLevel.TITLE }),
-    new Paragraph('Phổ cập kỹ năng số cho hộ kinh doanh năm 2026'),
-    new Paragraph({ text: 'I. MỤC ĐÍCH, YÊU CẦU', heading: HeadingLevel.HEADING_1 }),
-    new Paragraph({ text: '1. Mục đích', heading: HeadingLevel.HEADING_2 }),
-    bullet('Hộ kinh doanh biết bán hàng trên sàn thương mại điện tử và nhận thanh toán không dùng tiền mặt.'),
-    bullet('Mỗi xã có ít nhất một tổ công nghệ số cộng đồng hướng dẫn người dân.'),
-    new Paragraph({ text: '2. Yêu cầu', heading: HeadingLevel.HEADING_2 }),
-    numbered('Lớp học miễn phí, tổ chức vào buổi tối.'),
-    numbered('Tài liệu bằng tiếng Việt và tiếng Thái.'),
-    // Typed as a Normal paragraph, as many Word documents do: still a heading.
-    new Paragraph('II. NHIỆM VỤ'),
-    new Paragraph('Đoàn Thanh niên tỉnh mở 40 lớp bồi dưỡng kỹ năng số tại các chợ trung tâm huyện.'),
-  ];
-}
-
-async function docxBytes(children: Paragraph[]): Promise<Uint8Array> {
-  const numbering = { config: [{ reference: 'so-thu-tu', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] }] };
-  return Packer.toBuffer(new Document({ numbering, sections: [{ children }] }));
-}
 
 const passagesOf = (corpus: Corpus, documentId: string) => corpus.passages.filter((p) => p.documentId === documentId);
 const passageWith = (corpus: Corpus, fragment: string) => corpus.passages.find((p) => p.text.includes(fragment));
@@ -254,6 +152,10 @@ describe('extractDocx', () => {
     ]);
   });
 
+  it('refuses a PDF of more pages than a plan has, before reading them', async () => {
+    expect((await extractPdf(await scannedPdfBytes(1001))).problem).toMatch(/^too many pages to index: 1001/);
+  });
+
   it('reports a DOCX without any text', async () => {
     expect((await extractDocx(await docxBytes([new Paragraph('')]))).problem).toMatch(/^no text in the DOCX/);
   });
@@ -303,5 +205,22 @@ describe('extractPdf', () => {
     expect(content).toContain('ỦY BAN NHÂN DÂN');
     expect(content).toContain('II. NHIỆM VỤ TRỌNG TÂM');
     expect(content.normalize('NFC')).toContain('chuẩn hoá dữ liệu của 1.200 thủ tục hành chính');
+  });
+});
+
+describe('reading the corpus directory', () => {
+  it('reports a file it cannot read by name and reads the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corpus-unreadable-'));
+    try {
+      mkdirSync(join(dir, 'documents'));
+      writeFileSync(join(dir, 'documents', 'a.md'), '---\ntitle: "A"\ntype: "Tài liệu"\n---\n# I. Mục\n- Nội dung.\n');
+      symlinkSync(join(dir, 'nowhere.pdf'), join(dir, 'documents', 'b.pdf'));
+      const sources = readCorpusSources(dir);
+      expect(sources.map((s) => s.path)).toEqual(['documents/a.md', 'documents/b.pdf']);
+      expect(sources[1]?.problem).toMatch(/^cannot read: ENOENT/);
+      expect(sources[0]?.problem).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,15 +1,15 @@
 /**
  * @module
- * `tsx scripts/measure-hashed.ts [--split dev] [--dims 512,1024,2048,4096,8192]`
+ * `tsx eval/hashed-dims.ts [--split dev] [--dims 512,1024,2048,4096,8192]`
  *
  * Pure-vector retrieval quality of the hashed embedder per dimension: every eval question
  * with an expected document (and section) is embedded, as written and without tone marks,
  * and the corpus passages are ranked by exact cosine. Expected passages are matched as the
  * eval does (`sourceRank`). Prints hit@1, hit@3, MRR@10 and embedding time per 1000 passages.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evalItemSchema, sourceRank, type EvalItem } from '../eval/metrics.ts';
+import { loadItems } from './harness.ts';
+import { sourceRank, type EvalItem } from './metrics.ts';
 import { buildCorpus } from '../src/ingest/corpus.ts';
 import { readCorpusFiles } from '../src/ingest/read-files.ts';
 import { SECTION_SEPARATOR, type Passage } from '../src/ingest/types.ts';
@@ -23,14 +23,6 @@ const { values: args } = parseArgs({
     dims: { type: 'string', default: '512,1024,2048,4096,8192' },
   },
 });
-
-function loadItems(): EvalItem[] {
-  return readFileSync('eval/questions.jsonl', 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => evalItemSchema.parse(JSON.parse(line)))
-    .filter((item) => (args.split === 'all' || item.split === args.split) && item.expected.documentId);
-}
 
 /** The text the vector side embeds: a follow-up is read after the question before it. */
 function questionText(item: EvalItem, fold: boolean): string {
@@ -75,7 +67,7 @@ function embedMsPer1000(embedder: HashedEmbeddings, texts: string[]): number {
 const corpus = buildCorpus(await readCorpusFiles('corpus'));
 const documents = new Map(corpus.documents.map((d) => [d.id, d]));
 const texts = corpus.passages.map((p) => passageEmbeddingText(p, documents.get(p.documentId)));
-const items = loadItems();
+const items = loadItems('eval/questions.jsonl', args.split).filter((item) => item.expected.documentId);
 console.log(`${items.length} ${args.split} questions with an expected source, ${texts.length} passages; pure vector, exact cosine`);
 console.log('   dim | accented: hit@1 hit@3 MRR@10 | no marks: hit@1 hit@3 MRR@10 | fit ms | embed ms/1000');
 for (const dimension of args.dims.split(',').map(Number)) {
