@@ -4,6 +4,11 @@
  * without tone marks), corpus index build time, resident memory, and /api/chat over HTTP
  * with autocannon at 32 connections next to a no-op Hono endpoint measured in the same run.
  * Prints figures; asserts nothing (timings belong in reports, not in tests).
+ *
+ * `npm run bench -- --passages N` runs the scale benchmark instead (`scale.ts`): an
+ * N-passage corpus written from the real one; `--dim` (384), `--questions` (1000),
+ * `--seed`, `--ef 32,64,…,2048` (sweep), `--sizes 1000,5000,20000,50000` (exact vs HNSW
+ * crossover), `--json FILE`.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,7 +24,45 @@ import { readCorpusFiles } from '../src/ingest/read-files.ts';
 import { CorpusSearcher } from '../src/retrieval/searcher.ts';
 import { foldDiacritics } from '../src/text/index.ts';
 
-const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' }, http: { type: 'boolean', default: true } }, allowNegative: true });
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    http: { type: 'boolean', default: true },
+    passages: { type: 'string' },
+    dim: { type: 'string', default: '384' },
+    questions: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '57' },
+    ef: { type: 'string', default: '32,64,128,256,512,1024,2048' },
+    sizes: { type: 'string', default: '1000,5000,20000,50000' },
+    json: { type: 'string' },
+  },
+  allowNegative: true,
+});
+
+function positiveInteger(name: string, value: string): number {
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+function integerList(name: string, value: string): number[] {
+  return value.split(',').filter(Boolean).map((v) => positiveInteger(name, v.trim()));
+}
+
+async function scale(passages: string) {
+  // Loaded only here: the scale benchmark turns on --expose-gc, which the default run does not need.
+  const { runScaleBench } = await import('./scale.ts');
+  await runScaleBench({
+    passages: positiveInteger('passages', passages),
+    dimension: positiveInteger('dim', args.dim),
+    questions: positiveInteger('questions', args.questions),
+    seed: positiveInteger('seed', args.seed),
+    efs: integerList('ef', args.ef),
+    sizes: integerList('sizes', args.sizes),
+    corpusDir: loadConfig().corpusDir,
+    json: args.json ?? null,
+  });
+}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -117,7 +160,7 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+(args.passages ? scale(args.passages) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -28,6 +28,9 @@ export interface Bm25Parts {
 }
 
 export class Bm25Index {
+  /** Each document's length normalisation, K1·(1 − B + B·length/average), computed once. */
+  private readonly norms: Float32Array;
+
   private constructor(
     private readonly termIds: Map<string, number>,
     private readonly offsets: Uint32Array,
@@ -35,45 +38,73 @@ export class Bm25Index {
     private readonly postingTf: Float32Array,
     private readonly docLengths: Float32Array,
     private readonly averageLength: number,
-  ) {}
+  ) {
+    this.norms = docLengths.map((length) => K1 * (1 - B + (B * length) / (averageLength || 1)));
+  }
 
   /** Builds the index from each document's terms (repeated terms count). */
   static build(documents: ReadonlyArray<ReadonlyArray<string>>): Bm25Index {
+    return Bm25Index.buildFrom(documents.length, (doc) => documents[doc] ?? []);
+  }
+
+  /**
+   * Builds the index asking for one document's terms at a time, so the terms of 100,000
+   * passages (tens of millions of strings) never sit in memory together: each document's
+   * (term, tf) pairs go into flat growable arrays, then a counting sort by term makes the
+   * postings, in document order.
+   */
+  static buildFrom(count: number, termsOf: (doc: number) => Iterable<string>): Bm25Index {
     const termIds = new Map<string, number>();
-    const perDoc: Array<Map<number, number>> = [];
-    const df: number[] = [];
-    const docLengths = new Float32Array(documents.length);
-    documents.forEach((terms, doc) => {
-      const counts = new Map<number, number>();
-      for (const term of terms) {
+    let df = new Uint32Array(1024);
+    let pairTerm = new Uint32Array(1024);
+    let pairTf = new Float32Array(1024);
+    let pairs = 0;
+    const docStart = new Uint32Array(count + 1);
+    const docLengths = new Float32Array(count);
+    const counts = new Map<number, number>();
+    for (let doc = 0; doc < count; doc++) {
+      counts.clear();
+      let length = 0;
+      for (const term of termsOf(doc)) {
         let id = termIds.get(term);
         if (id === undefined) {
           id = termIds.size;
           termIds.set(term, id);
-          df.push(0);
+          if (id >= df.length) df = grown(df, id + 1);
         }
         counts.set(id, (counts.get(id) ?? 0) + 1);
+        length++;
       }
-      for (const id of counts.keys()) df[id] = (df[id] ?? 0) + 1;
-      perDoc.push(counts);
-      docLengths[doc] = terms.length;
-    });
-    const offsets = new Uint32Array(termIds.size + 1);
-    for (let t = 0; t < df.length; t++) offsets[t + 1] = (offsets[t] ?? 0) + (df[t] ?? 0);
-    const total = offsets[termIds.size] ?? 0;
-    const postingDocs = new Uint32Array(total);
-    const postingTf = new Float32Array(total);
-    const cursor = offsets.slice(0, termIds.size);
-    perDoc.forEach((counts, doc) => {
+      if (pairs + counts.size > pairTerm.length) {
+        pairTerm = grown(pairTerm, pairs + counts.size);
+        pairTf = grown(pairTf, pairs + counts.size);
+      }
       for (const [id, tf] of counts) {
+        pairTerm[pairs] = id;
+        pairTf[pairs] = tf;
+        pairs++;
+        df[id] = (df[id] ?? 0) + 1;
+      }
+      docStart[doc + 1] = pairs;
+      docLengths[doc] = length;
+    }
+    const terms = termIds.size;
+    const offsets = new Uint32Array(terms + 1);
+    for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t] ?? 0) + (df[t] ?? 0);
+    const postingDocs = new Uint32Array(pairs);
+    const postingTf = new Float32Array(pairs);
+    const cursor = offsets.slice(0, terms);
+    for (let doc = 0; doc < count; doc++) {
+      for (let p = docStart[doc] ?? 0; p < (docStart[doc + 1] ?? 0); p++) {
+        const id = pairTerm[p] ?? 0;
         const at = cursor[id] ?? 0;
         postingDocs[at] = doc;
-        postingTf[at] = tf;
+        postingTf[at] = pairTf[p] ?? 0;
         cursor[id] = at + 1;
       }
-    });
+    }
     const sum = docLengths.reduce((a, b) => a + b, 0);
-    return new Bm25Index(termIds, offsets, postingDocs, postingTf, docLengths, documents.length ? sum / documents.length : 0);
+    return new Bm25Index(termIds, offsets, postingDocs, postingTf, docLengths, count ? sum / count : 0);
   }
 
   /** Rebuilding from terms takes tens of seconds at 100,000 passages; restoring the parts takes about one. */
@@ -155,18 +186,66 @@ export class Bm25Index {
       for (let p = start; p < end; p++) {
         const doc = this.postingDocs[p] ?? 0;
         const tf = this.postingTf[p] ?? 0;
-        const norm = K1 * (1 - B + (B * (this.docLengths[doc] ?? 0)) / (this.averageLength || 1));
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] ?? 0) + weight * idf * ((tf * (K1 + 1)) / (tf + norm));
+        scores[doc] = (scores[doc] ?? 0) + weight * idf * ((tf * (K1 + 1)) / (tf + (this.norms[doc] ?? 0)));
         if (counts) matched[doc] = (matched[doc] ?? 0) + idf;
       }
     }
-    const hits: Scored[] = [];
-    for (const doc of touched) {
-      if (filter && !filter(doc)) continue;
-      hits.push({ doc, score: scores[doc] ?? 0, matched: matched[doc] ?? 0 });
-    }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, k);
+    return topHits(touched, scores, matched, k, filter);
   }
+}
+
+/** A copy of `array` with room for at least `needed` entries (doubling). */
+function grown<T extends Uint32Array | Float32Array>(array: T, needed: number): T {
+  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/**
+ * The `k` best of the touched documents, best first; ties keep the order documents were
+ * first touched. A bounded heap, not a sort of every touched document: at 100,000 passages
+ * a common word touches tens of thousands.
+ */
+function topHits(touched: number[], scores: Float32Array, matched: Float32Array, k: number, filter?: (doc: number) => boolean): Scored[] {
+  // Heap of positions in `touched`, worst at the root.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => {
+    const sa = scores[touched[a] as number] as number;
+    const sb = scores[touched[b] as number] as number;
+    return sa < sb || (sa === sb && a > b);
+  };
+  const swap = (i: number, j: number) => {
+    const t = heap[i] as number;
+    heap[i] = heap[j] as number;
+    heap[j] = t;
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (let position = 0; position < touched.length && k > 0; position++) {
+    if (filter && !filter(touched[position] as number)) continue;
+    if (heap.length < k) {
+      heap.push(position);
+      for (let i = heap.length - 1; i > 0 && worse(heap[i] as number, heap[(i - 1) >> 1] as number); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (worse(heap[0] as number, position)) {
+      heap[0] = position;
+      siftDown(0);
+    }
+  }
+  return heap
+    .sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
+    .map((position) => {
+      const doc = touched[position] as number;
+      return { doc, score: scores[doc] ?? 0, matched: matched[doc] ?? 0 };
+    });
 }

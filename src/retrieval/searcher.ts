@@ -57,7 +57,11 @@ function passageTerms(passage: Passage, meta: DocumentMeta | undefined): string[
 /** The BM25 index over the passages (headings weighted), as built for a new index. */
 export function buildPassageIndex(corpus: Pick<SearchableCorpus, 'documents' | 'passages'>): Bm25Index {
   const documents = new Map(corpus.documents.map((d) => [d.id, d]));
-  return Bm25Index.build(corpus.passages.map((p) => passageTerms(p, documents.get(p.documentId))));
+  const { passages } = corpus;
+  return Bm25Index.buildFrom(passages.length, (doc) => {
+    const passage = passages[doc] as Passage;
+    return passageTerms(passage, documents.get(passage.documentId));
+  });
 }
 
 function foldedTerms(text: string): Set<string> {
