@@ -12,7 +12,6 @@ import { buildCorpus, INGEST_VERSION, type Corpus, type Progress } from '../inge
 import { corpusHashes, extractCorpusFiles, readCorpusSources, type CorpusSource } from '../ingest/read-files.ts';
 import type { IngestIssue } from '../ingest/types.ts';
 import type { Bm25Index } from '../retrieval/bm25.ts';
-import { TransformersEmbeddings } from '../retrieval/embed/index.ts';
 import { embedAll, embedderId, openEmbedder, type Embedder } from '../retrieval/embedder.ts';
 import { fusionWeight } from '../retrieval/fusion.ts';
 import { HnswVectorIndex } from '../retrieval/hnsw-index.ts';
@@ -144,13 +143,13 @@ async function buildInto(building: string, build: string, sources: CorpusSource[
  * is only a cache: an unreadable one is rebuilt.
  */
 async function embedWithCache(embedder: Embedder, texts: string[], dataDir: string, id: string): Promise<Float32Array> {
-  const { embeddings } = embedder;
-  if (!(embeddings instanceof TransformersEmbeddings)) return embedAll(embedder, texts);
+  const { cache } = embedder;
+  if (!cache) return embedAll(embedder, texts);
   const name = `embedding-cache-${hashString(id)}.bin`;
   const cacheFile = join(dataDir, name);
-  await embeddings.loadCache(cacheFile).catch(() => rmSync(cacheFile, { force: true }));
+  await cache.loadCache(cacheFile).catch(() => rmSync(cacheFile, { force: true }));
   const vectors = await embedAll(embedder, texts);
-  await embeddings.saveCache(cacheFile, { prune: true });
+  await cache.saveCache(cacheFile, { prune: true });
   for (const old of existsSync(dataDir) ? readdirSync(dataDir) : []) {
     if (/^embedding-cache-.*\.bin$/.test(old) && old !== name) rmSync(join(dataDir, old), { force: true });
   }

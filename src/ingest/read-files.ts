@@ -9,10 +9,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { CorpusFile } from './corpus.ts';
-import { extractDocx, extractPdf, type Extracted } from './extract.ts';
+import type { Extracted } from './extract.ts';
 
 const TEXT_FILE = /\.(md|txt|ya?ml)$/i;
-const EXTRACTORS: Record<string, (bytes: Uint8Array) => Promise<Extracted>> = { '.pdf': extractPdf, '.docx': extractDocx };
+// Loaded when a PDF or DOCX is extracted, not before: pdf.js and mammoth weigh on every process.
+const EXTRACTORS: Record<string, (bytes: Uint8Array) => Promise<Extracted>> = {
+  '.pdf': async (bytes) => (await import('./extract.ts')).extractPdf(bytes),
+  '.docx': async (bytes) => (await import('./extract.ts')).extractDocx(bytes),
+};
 /** A published plan is a few MB; a file far larger is a mistake (a scan at print resolution, a video). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 

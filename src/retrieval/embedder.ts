@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { createEmbedder, HashedEmbeddings, modelFiles, TransformersEmbeddings, type EmbedderChoice, type HashedEmbeddingsJSON } from './embed/index.ts';
+import { createEmbedder, HashedEmbeddings, modelFiles, transformersId, type EmbedderChoice, type HashedEmbeddingsJSON, type TransformersEmbeddings } from './embed/index.ts';
 import { modelDirectory } from './embed/model-files.ts';
 
 export type EmbedderSpec = Config['embedder'];
@@ -16,6 +16,8 @@ export type EmbedderSpec = Config['embedder'];
 export interface Embedder extends EmbedderChoice {
   /** What must be stored with the index to embed queries the same way (hashed: its idf). */
   state(): unknown;
+  /** A model's passage vectors, kept between builds (null for the hashed embedder, which is cheap). */
+  cache: Pick<TransformersEmbeddings, 'loadCache' | 'saveCache'> | null;
 }
 
 /**
@@ -39,7 +41,7 @@ function modelFingerprint(spec: EmbedderSpec): string {
 export function embedderId(spec: EmbedderSpec): string | null {
   if (spec.kind === 'none') return null;
   if (spec.kind === 'hashed') return HashedEmbeddings.idFor(spec.dimension);
-  return `${TransformersEmbeddings.idFor(spec.model, spec.dtype)}@${modelFingerprint(spec)}`;
+  return `${transformersId(spec.model, spec.dtype)}@${modelFingerprint(spec)}`;
 }
 
 /** Opens the embedder: fitted on `fitTexts` when building, restored from `state` when loading. */
@@ -51,7 +53,8 @@ export async function openEmbedder(spec: EmbedderSpec, from: { fitTexts: string[
       : { kind: 'transformers', modelsDir: spec.modelsDir, model: spec.model, dtype: spec.dtype },
   );
   const { embeddings } = choice;
-  return { ...choice, state: () => (embeddings instanceof HashedEmbeddings ? embeddings.toJSON() : null) };
+  const cache = choice.kind === 'transformers' ? (embeddings as unknown as TransformersEmbeddings) : null;
+  return { ...choice, cache, state: () => (embeddings instanceof HashedEmbeddings ? embeddings.toJSON() : null) };
 }
 
 const BATCH = 1000;

@@ -33,17 +33,9 @@ export class ExactVectorIndex implements VectorIndex {
     this.size = data.length / dimension;
   }
 
-  static fromVectors(vectors: ReadonlyArray<ArrayLike<number>>, dimension: number): ExactVectorIndex {
-    const data = new Float32Array(vectors.length * dimension);
-    vectors.forEach((v, i) => {
-      if (v.length !== dimension) throw new Error(`vector ${i} has ${v.length} dimensions, expected ${dimension}`);
-      data.set(v, i * dimension);
-    });
-    return new ExactVectorIndex(dimension, data);
-  }
-
   search(query: ArrayLike<number>, k: number): Promise<VectorHit[]> {
-    return Promise.resolve(this.searchSync(query, k));
+    // A throw in the executor rejects: callers see one way to fail.
+    return new Promise((resolve) => resolve(this.searchSync(query, k)));
   }
 
   searchSync(query: ArrayLike<number>, k: number): VectorHit[] {

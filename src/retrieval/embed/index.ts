@@ -7,11 +7,10 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { HashedEmbeddings, type HashedEmbeddingsJSON } from './hashed.ts';
 import type { ModelDtype } from './model-files.ts';
-import { TransformersEmbeddings } from './transformers.ts';
 
 export { DEFAULT_HASHED_DIMENSION, HashedEmbeddings, type HashedEmbeddingsJSON, type SparseVector } from './hashed.ts';
-export { DEFAULT_EMBEDDING_MODEL, MODEL_DTYPES, modelFiles, type ModelDtype } from './model-files.ts';
-export { TransformersEmbeddings, type TransformersEmbeddingsOptions } from './transformers.ts';
+export { DEFAULT_EMBEDDING_MODEL, MODEL_DTYPES, modelFiles, transformersId, type ModelDtype } from './model-files.ts';
+export type { TransformersEmbeddings, TransformersEmbeddingsOptions } from './transformers.ts';
 
 export type EmbedderOptions =
   /** `state` (saved with the index) restores the idf for queries; otherwise it is fitted on `fitTexts`. */
@@ -31,6 +30,8 @@ export async function createEmbedder(options: EmbedderOptions): Promise<Embedder
     const embeddings = options.state ? HashedEmbeddings.fromJSON(options.state) : HashedEmbeddings.fit(options.fitTexts ?? [], { dimension: options.dimension });
     return { kind: 'hashed', id: embeddings.id, dimension: embeddings.dimension, embeddings };
   }
+  // Loaded only when asked for: transformers.js and onnxruntime add about 70 MB to a process.
+  const { TransformersEmbeddings } = await import('./transformers.ts');
   const embeddings = await TransformersEmbeddings.create(options);
   return { kind: 'transformers', id: embeddings.id, dimension: embeddings.dimension, embeddings };
 }

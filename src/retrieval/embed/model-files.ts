@@ -14,6 +14,11 @@ const DTYPE_SUFFIX = { fp32: '', fp16: '_fp16', q8: '_quantized', int8: '_int8',
 export type ModelDtype = keyof typeof DTYPE_SUFFIX;
 export const MODEL_DTYPES = Object.keys(DTYPE_SUFFIX) as ModelDtype[];
 
+/** The id a transformers.js model's vectors carry: its name and its weights' type. */
+export function transformersId(model: string, dtype: ModelDtype = 'q8'): string {
+  return `transformers:${model}:${dtype}`;
+}
+
 /** Files of a model, relative to its directory. */
 export function modelFiles(dtype: ModelDtype): string[] {
   return ['config.json', 'tokenizer.json', 'tokenizer_config.json', `onnx/model${DTYPE_SUFFIX[dtype]}.onnx`];

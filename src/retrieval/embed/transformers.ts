@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { env, pipeline } from '@huggingface/transformers';
 import { hashString } from '../../text/index.ts';
-import { assertModelPresent, DEFAULT_EMBEDDING_MODEL, modelDirectory, type ModelDtype } from './model-files.ts';
+import { assertModelPresent, DEFAULT_EMBEDDING_MODEL, modelDirectory, transformersId, type ModelDtype } from './model-files.ts';
 import { VectorCache } from './vector-cache.ts';
 
 export interface TransformersEmbeddingsOptions {
@@ -83,7 +83,7 @@ export class TransformersEmbeddings extends Embeddings {
   }
 
   static idFor(model: string, dtype: ModelDtype = 'q8'): string {
-    return `transformers:${model}:${dtype}`;
+    return transformersId(model, dtype);
   }
 
   /** Loads the model from `modelsDir` and runs it once, which also reads its dimension. */
