@@ -1,7 +1,7 @@
 /**
  * @module
  * Index rebuilds on the real server: a stale index keeps serving while the new one is built
- * in a worker thread; a process killed in the middle of a build leaves the old index
+ * in a child process; a process killed in the middle of a build leaves the old index
  * current, and the next start cleans up and finishes the job.
  */
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chatResponseSchema } from '../src/channels/web/schemas.ts';
 import { loadConfig } from '../src/config.ts';
+import { makeTinyModel } from '../scripts/make-tiny-model.ts';
 import { createEngine } from '../src/entry/engine.ts';
 import { CORPUS_DIR, makeTempDir, removeDir } from './helpers.ts';
 import { startReady, stopServer, type Server } from './server-process.ts';
@@ -18,7 +19,7 @@ const corpusDir = join(root, 'corpus');
 const dataDir = join(root, 'data');
 const indexDir = join(dataDir, 'index');
 // Vectors make the build long enough to be caught in the middle of it.
-const env = { CORPUS_DIR: corpusDir, EMBEDDER: 'hashed', EMBEDDING_DIM: '1024', FUSION_WEIGHT: '0.2' };
+const env = { CORPUS_DIR: corpusDir, EMBEDDER: 'hashed', EMBEDDING_DIM: '1024', FUSION_WEIGHT: '0.2', LOG_LEVEL: 'info' };
 const servers: Server[] = [];
 afterAll(async () => {
   for (const server of servers) await stopServer(server);
@@ -42,6 +43,15 @@ function addLargeDocument(): void {
     ...sections,
   ].join('\n');
   writeFileSync(join(corpusDir, 'documents', 'kiem-thu-tai-dung.md'), text);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const currentBuild = () => (JSON.parse(readFileSync(join(indexDir, 'current.json'), 'utf8')) as { build: string }).build;
@@ -78,10 +88,14 @@ describe('rebuilding the index on the server', () => {
     first.child.kill('SIGKILL');
     await first.exited;
 
-    // Killed mid-build: the old build is still current and the half-built one is debris.
+    // Killed mid-build: the old build is still current and the half-built one is debris. The
+    // build's own process notices its server is gone and stops too.
     expect(currentBuild()).toBe(old.manifest.build);
     const debris = buildingDirs();
     expect(debris).toHaveLength(1);
+    const builder = Number(/^\.building-(\d+)-/.exec(debris[0] ?? '')?.[1]);
+    await until(() => !isAlive(builder), 'the build process to stop', 10_000);
+    expect(currentBuild()).toBe(old.manifest.build);
 
     const second = await startReady(dataDir, env);
     servers.push(second);
@@ -105,10 +119,36 @@ describe('rebuilding the index on the server', () => {
       return chatResponseSchema.parse(await res.json()).answer;
     };
     expect(await ask()).not.toContain('HUP-5151');
+    const logged = server.output.length;
     server.child.kill('SIGHUP');
     await until(async () => (await ask()).includes('HUP-5151'), 'the ingested index to be served');
-    // Served as it was built: no second build.
+    // Served as it was built: the server did not build it again.
+    await until(() => server.output.slice(logged).join('').includes('"index":"stored"'), 'the swap to be logged');
+    expect(server.output.slice(logged).join('')).not.toContain('building index');
     expect(currentBuild()).toBe(ingested.manifest.build);
+    expect(server.child.exitCode).toBeNull();
+  });
+
+  it('rebuilds twice with a transformers.js model while the server embeds questions with the same model', async () => {
+    const modelsDir = join(root, 'models');
+    makeTinyModel(modelsDir, 'tiny/vi-test-embedder');
+    const modelData = join(root, 'model-data');
+    const modelEnv = { ...env, EMBEDDER: 'transformers', MODELS_DIR: modelsDir, EMBEDDING_MODEL: 'tiny/vi-test-embedder', FUSION_WEIGHT: '0.3' };
+    const server = await startReady(modelData, modelEnv);
+    servers.push(server);
+    const served = () => server.output.join('').split('\n').filter((line) => line.includes('"message":"ready"'));
+    for (const round of [1, 2]) {
+      writeFileSync(join(corpusDir, 'documents', 'kiem-thu-mo-hinh.md'), ['---', 'title: "Tài liệu kiểm thử mô hình"', 'type: "Tài liệu tóm lược"', 'compiledBy: "Kiểm thử tự động"', '---', '# I. Kiểm thử mô hình', `- Mã số của lượt kiểm thử mô hình là MH-${round}00.`, ''].join('\n'));
+      const before = served().length;
+      server.child.kill('SIGHUP');
+      await until(() => served().length > before, `rebuild ${round} to be served`);
+    }
+    const log = server.output.join('');
+    expect(log).not.toContain('vectors not used');
+    expect(served().at(-1)).toContain('"vectorIndex":"exact"');
+    expect(served().at(-1)).toMatch(/"embedder":"transformers:tiny\/vi-test-embedder:q8@\w+"/);
+    const res = await fetch(`${server.base}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Mã số của lượt kiểm thử mô hình là gì?' }) });
+    expect(chatResponseSchema.parse(await res.json()).answer).toContain('MH-200');
     expect(server.child.exitCode).toBeNull();
   });
 });

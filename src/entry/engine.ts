@@ -55,7 +55,8 @@ function wantsVectors(config: EngineConfig): boolean {
 
 function vectorIndexKind(config: EngineConfig, passages: number, dimension: number): IndexKey['vectorIndex'] {
   if (!wantsVectors(config)) return null;
-  if (config.vectorIndex !== 'auto') return config.vectorIndex;
+  // An empty corpus has no graph to build.
+  if (config.vectorIndex !== 'auto' && passages > 0) return config.vectorIndex;
   return passages * dimension <= EXACT_MAX_FLOATS ? 'exact' : 'hnsw';
 }
 
@@ -85,24 +86,33 @@ export interface BuiltIndex {
   vectors: VectorSearch | null;
 }
 
+export interface BuildOptions {
+  onProgress?: Progress;
+  /** Asked before each step and before the commit: true stops the build (its server is gone). */
+  cancelled?: () => boolean;
+}
+
 /** Builds every part of the index from the files and commits it as the new current build. */
-export async function buildIndex(sources: CorpusSource[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
+export async function buildIndex(sources: CorpusSource[], config: EngineConfig, options: BuildOptions = {}): Promise<BuiltIndex> {
   const build = newBuildId();
   const building = beginBuild(config.dataDir, build);
   try {
-    return await buildInto(building, build, sources, config, onProgress);
+    return await buildInto(building, build, sources, config, options);
   } catch (error) {
     abandonBuild(building);
     throw error;
   }
 }
 
-async function buildInto(building: string, build: string, sources: CorpusSource[], config: EngineConfig, onProgress?: Progress): Promise<BuiltIndex> {
+async function buildInto(building: string, build: string, sources: CorpusSource[], config: EngineConfig, options: BuildOptions): Promise<BuiltIndex> {
   const started = performance.now();
   const timings: Record<string, number> = {};
-  const lap = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since));
+  const lap = (name: string, since: number) => {
+    timings[name] = Math.round(performance.now() - since);
+    if (options.cancelled?.()) throw new Error('index build cancelled');
+  };
   let t = performance.now();
-  const corpus = buildCorpus(await extractCorpusFiles(sources), onProgress);
+  const corpus = buildCorpus(await extractCorpusFiles(sources), options.onProgress);
   lap('corpus', t);
   t = performance.now();
   const passageIndex = buildPassageIndex(corpus);
@@ -133,6 +143,7 @@ async function buildInto(building: string, build: string, sources: CorpusSource[
     buildMs: Math.round(performance.now() - started),
     timings,
   };
+  if (options.cancelled?.()) throw new Error('index build cancelled');
   await commitBuild(config.dataDir, building, manifest, { corpus, passageIndex, embedderState: embedder?.state() ?? null, vectors });
   return { manifest, corpus, passageIndex, vectors: embedder && vectors ? vectorSearch(embedder, vectors, config) : null };
 }
@@ -151,7 +162,8 @@ async function embedWithCache(embedder: Embedder, texts: string[], dataDir: stri
   const vectors = await embedAll(embedder, texts);
   await cache.saveCache(cacheFile, { prune: true });
   for (const old of existsSync(dataDir) ? readdirSync(dataDir) : []) {
-    if (/^embedding-cache-.*\.bin$/.test(old) && old !== name) rmSync(join(dataDir, old), { force: true });
+    // Other models' caches, the one named before caches were per model, and temp files of a crashed save.
+    if (/^embedding-cache.*\.bin(?:\.\d+\.tmp)?$/.test(old) && old !== name) rmSync(join(dataDir, old), { force: true });
   }
   return vectors;
 }
@@ -175,6 +187,7 @@ async function storedVectors(stored: StoredIndex, content: NonNullable<ReturnTyp
   const index = await content.readVectors(embedder.embeddings);
   if (!index) return null;
   if (index.dimension !== embedder.dimension) throw new Error(`the stored vectors have ${index.dimension} dimensions, the embedder ${embedder.dimension}`);
+  if (index.size !== content.corpus.passages.length) throw new Error(`the stored vectors hold ${index.size} passages, the corpus ${content.corpus.passages.length}`);
   return vectorSearch(embedder, index, config);
 }
 
@@ -193,7 +206,7 @@ export async function openStoredEngine(stored: StoredIndex, config: EngineConfig
   } catch (error) {
     warnings.push(`vectors not used, answering with BM25 alone: ${(error as Error).message}`);
   }
-  const searcher = new CorpusSearcher(content.corpus, { passageIndex: content.passageIndex, vectors });
+  const searcher = new CorpusSearcher(content.corpus, { passageIndex: content.passageIndex ?? undefined, vectors });
   return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest: stored.manifest, issues: content.corpus.issues, rebuilt: false, warnings };
 }
 
@@ -206,5 +219,5 @@ export async function createEngine(config: EngineConfig, options: { force?: bool
     const engine = await openStoredEngine(stored, config);
     if (engine && engine.warnings.length === 0) return engine;
   }
-  return engineFromBuilt(await buildIndex(sources, config, options.onProgress), config);
+  return engineFromBuilt(await buildIndex(sources, config, { onProgress: options.onProgress }), config);
 }

@@ -1,7 +1,7 @@
 /**
  * @module
  * The Node entry: parse config, open the store, listen first (so /healthz answers at
- * once), serve the stored index, and rebuild a stale one in a worker thread, swapping it in
+ * once), serve the stored index, and rebuild a stale one in a child process, swapping it in
  * when done. /readyz is 503 only while no index at all is loaded.
  */
 import { serve } from '@hono/node-server';
@@ -13,7 +13,7 @@ import { openSqliteStore } from '../store/sqlite.ts';
 import { readCorpusSources } from '../ingest/read-files.ts';
 import { readCurrentIndex, removeDebris, type StoredIndex } from '../retrieval/index-store.ts';
 import { isCurrent, openStoredEngine } from './engine.ts';
-import { rebuildInWorker } from './rebuild.ts';
+import { rebuildInChild } from './rebuild.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -31,6 +31,8 @@ http.keepAliveTimeout = 5_000;
 
 /** The build being served, so a newer current build (from `npm run ingest`) is noticed. */
 let served: string | null = null;
+/** Whether it serves without the vectors stored with it (damaged, or the model failed): a rebuild may mend that. */
+let servedDegraded = false;
 
 async function serveStored(stored: StoredIndex, how: string): Promise<boolean> {
   const engine = await openStoredEngine(stored, config);
@@ -41,6 +43,7 @@ async function serveStored(stored: StoredIndex, how: string): Promise<boolean> {
     info: { passages: engine.manifest.passages, faq: engine.manifest.faq, documents: engine.manifest.documents, indexBuiltAt: engine.manifest.builtAt },
   };
   served = engine.manifest.build;
+  servedDegraded = engine.warnings.length > 0;
   for (const warning of engine.warnings) logger.warn('index', { warning });
   const { build, embedder, vectorIndex, buildMs, timings } = engine.manifest;
   logger.info('ready', { index: how, build, embedder, vectorIndex, buildMs, ...timings, ...state.engine.info });
@@ -50,15 +53,16 @@ async function serveStored(stored: StoredIndex, how: string): Promise<boolean> {
 /**
  * Serves the current build if it is not served yet (even if stale: it answers while a
  * fresh one is built), then rebuilds if the corpus or the configuration changed since it
- * was built. The build runs in a worker; a failed build leaves the served index serving.
+ * was built. The build runs in a child process; a failed build leaves the served index serving.
  */
 async function refreshOnce(): Promise<void> {
   const stored = readCurrentIndex(config.dataDir);
+  // Served before the corpus is even read: an unreadable corpus must not keep a good index from answering.
+  if (stored && stored.manifest.build !== served) await serveStored(stored, 'stored');
   const current = stored !== null && isCurrent(stored.manifest, readCorpusSources(config.corpusDir), config);
-  if (stored && stored.manifest.build !== served) await serveStored(stored, current ? 'stored' : 'stale, rebuilding');
-  if (current && served === stored.manifest.build) return;
+  if (current && served === stored.manifest.build && !servedDegraded) return;
   logger.info('building index', { previous: stored?.manifest.build ?? null, serving: served });
-  const { manifest, issues } = await rebuildInWorker(config);
+  const { manifest, issues } = await rebuildInChild(config);
   for (const issue of issues) logger.warn('corpus problem', { ...issue });
   const fresh = readCurrentIndex(config.dataDir);
   if (!fresh || !(await serveStored(fresh, 'rebuilt'))) throw new Error(`the new index ${manifest.build} could not be opened`);
@@ -83,7 +87,11 @@ function refreshIndex(): Promise<void> {
           process.exit(1);
         }
         logger.error('index rebuild failed; still serving the previous index', { error });
-        removeDebris(config.dataDir, { ownBuilds: true });
+        try {
+          removeDebris(config.dataDir);
+        } catch (cleanup) {
+          logger.warn('could not remove the failed build yet', { error: cleanup });
+        }
       }
     } while (again);
   })().finally(() => (running = null));

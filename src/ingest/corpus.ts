@@ -18,7 +18,15 @@ import { documentMetaSchema, SECTION_SEPARATOR, type DocumentMeta, type FaqEntry
  * Version of what turns files into passages (extraction, cleaning, chunking, metadata):
  * bump it with any change there, so deployed indexes are rebuilt on upgrade.
  */
-export const INGEST_VERSION = 2;
+export const INGEST_VERSION = 3;
+
+/**
+ * File order by code units, not `localeCompare`: the locale (LANG) must not change the
+ * corpus hash or the order of passages between a shell and a service.
+ */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export interface CorpusFile {
   /** Path relative to the corpus directory, with "/" separators, e.g. "documents/nq57.md". */
@@ -156,7 +164,7 @@ export function buildCorpus(files: CorpusFile[], onProgress?: Progress): Corpus 
   const issues: IngestIssue[] = [];
   const documents = new Map<string, DocumentMeta>();
   const passages: Passage[] = [];
-  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path));
   const metaFiles = new Map(sorted.filter((f) => /\.meta\.ya?ml$/i.test(f.path)).map((f) => [baseName(f.path), f]));
   // A .md or .txt beside a PDF or DOCX of the same name is its text version (OCR, a fix) and replaces it.
   const textIds = new Set(sorted.filter((f) => DOCUMENT_FILE.test(f.path) && TEXT_DOCUMENT.test(f.path)).map((f) => baseName(f.path)));

@@ -51,7 +51,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   } catch (error) {
     return failed(`not a readable PDF: ${reason(error)}`);
   }
-  if (pdf.numPages > MAX_PDF_PAGES) return failed(`too many pages to index: ${pdf.numPages} (at most ${MAX_PDF_PAGES}); split the document`);
+  if (pdf.numPages > MAX_PDF_PAGES) {
+    const pages = pdf.numPages;
+    await pdf.destroy();
+    return failed(`too many pages to index: ${pages} (at most ${MAX_PDF_PAGES}); split the document`);
+  }
   try {
     const { totalPages, text } = await extractText(pdf, { mergePages: false });
     const characters = text.join('').replace(/\s/g, '').length;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import type { CorpusFile } from './corpus.ts';
+import { comparePaths, type CorpusFile } from './corpus.ts';
 import type { Extracted } from './extract.ts';
 
 const TEXT_FILE = /\.(md|txt|ya?ml)$/i;
@@ -60,7 +60,7 @@ export function readCorpusSources(corpusDir: string): CorpusSource[] {
       sources.push({ path, bytes: Buffer.alloc(0), problem: `cannot read: ${(error as Error).message}` });
     }
   }
-  return sources.sort((a, b) => a.path.localeCompare(b.path));
+  return sources.sort((a, b) => comparePaths(a.path, b.path));
 }
 
 function hashSources(sources: CorpusSource[]): string {

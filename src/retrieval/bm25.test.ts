@@ -130,4 +130,21 @@ describe('Bm25Index', () => {
     expect(restored.idf('d')).toBe(index.idf('d'));
     expect(() => Bm25Index.fromParts({ ...index.toParts(), terms: ['a'] })).toThrow(/do not fit/);
   });
+
+  it('returns the top k as a full sort would, ties in the order documents were first touched', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const vocabulary = ['a', 'b', 'c', 'd', 'e'];
+    const docs = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(random() * 3) }, () => vocabulary[Math.floor(random() * 5)] as string));
+    const index = Bm25Index.build(docs);
+    const q = query('a', 'c', 'e');
+    const all = index.search(q, Infinity);
+    // Identical documents score the same: many ties.
+    expect(new Set(all.map((h) => h.score)).size).toBeLessThan(all.length);
+    for (const k of [0, 1, 5, 17, 100, all.length]) expect(index.search(q, k)).toEqual(all.slice(0, k));
+    const touched: number[] = [];
+    for (const term of ['a', 'c', 'e']) for (const doc of index.postings(term)) if (!touched.includes(doc)) touched.push(doc);
+    const reference = [...touched].sort((x, y) => (all.find((h) => h.doc === y)?.score ?? 0) - (all.find((h) => h.doc === x)?.score ?? 0));
+    expect(all.map((h) => h.doc)).toEqual(reference);
+  });
 });

@@ -31,8 +31,8 @@ const RRF_K = 60;
 
 /** Similarities mapped to 0–1 over the candidates; all equal, they rank nothing and count 0. */
 function scaled(values: number[]): (v: number) => number {
-  const max = Math.max(...values);
-  const min = Math.min(...values);
+  const max = values.reduce((m, v) => Math.max(m, v), -Infinity);
+  const min = values.reduce((m, v) => Math.min(m, v), Infinity);
   return max > min ? (v) => (v - min) / (max - min) : () => 0;
 }
 
@@ -52,7 +52,9 @@ export function fuseRankings(lexical: readonly Ranked[], vector: readonly Vector
     for (const h of lexical) add(h.doc, (1 - w) * (h.score / top));
     for (const h of vector) add(h.doc, w * vec(h.similarity));
   }
-  const best = Math.max(0, ...fused.values()) || 1;
+  let best = 0;
+  for (const value of fused.values()) best = Math.max(best, value);
+  best ||= 1;
   return [...fused]
     .map(([doc, value]) => ({ doc, score: (value / best) * top }))
     .sort((a, b) => b.score - a.score || a.doc - b.doc);

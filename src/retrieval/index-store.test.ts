@@ -114,21 +114,31 @@ describe('the index store', () => {
     expect(removeDebris(dir, { ownBuilds: true })).toEqual([own]);
   });
 
-  it('removes the debris of a crashed build, older builds and format-1 files, but not the current build or a live build', async () => {
+  it('removes the debris of a crashed build, older builds and format-1 files, but not the current build, a live build or a newer one', async () => {
     const dir = dataDir();
     const current = await commit(dir, ['hiện tại']);
     const root = join(dir, 'index');
-    // A build by a process that no longer exists (pid beyond the kernel's limit), one by a live process, an orphaned build and the old layout.
+    // A build by a process that no longer exists (pid beyond the kernel's limit), one by a live process, an older orphaned build, a newer one (another process's, about to become current) and the old layout.
     mkdirSync(join(root, `.building-4194305-${newBuildId()}`));
     const live = `.building-${process.ppid}-${newBuildId()}`;
     mkdirSync(join(root, live));
-    mkdirSync(join(root, newBuildId()));
+    mkdirSync(join(root, 'b-20000101t000000000z-orphan'));
+    const newer = newBuildId(new Date(Date.now() + 60_000));
+    mkdirSync(join(root, newer));
     writeFileSync(join(root, 'manifest.json'), '{"formatVersion":1}');
-    writeFileSync(join(root, '.current-123.tmp'), '{}');
+    writeFileSync(join(root, '.current-4194305.tmp'), '{}');
     const removed = removeDebris(dir);
     expect(removed).toHaveLength(4);
-    expect(readdirSync(root).sort()).toEqual([current.build, 'current.json', live].sort());
+    expect(readdirSync(root).sort()).toEqual([current.build, 'current.json', live, newer].sort());
     expect(readCurrentIndex(dir)?.manifest.build).toBe(current.build);
+  });
+
+  it('removes nothing while current.json cannot be read: any build may be the current one', async () => {
+    const dir = dataDir();
+    const current = await commit(dir, ['một']);
+    writeFileSync(join(dir, 'index', 'current.json'), '{"build":');
+    expect(removeDebris(dir, { ownBuilds: true })).toEqual([]);
+    expect(existsSync(join(dir, 'index', current.build))).toBe(true);
   });
 
   it('treats a pointer to a missing or foreign build as no index', async () => {

@@ -208,7 +208,8 @@ export function abandonBuild(building: string): void {
 
 export interface LoadedContent {
   corpus: Corpus;
-  passageIndex: Bm25Index;
+  /** Null when the build has none or it is unreadable (built before BM25 was stored): rebuilt from the corpus. */
+  passageIndex: Bm25Index | null;
   embedderState: unknown;
   readVectors: (embeddings: EmbeddingsInterface) => Promise<VectorIndex | null>;
 }
@@ -217,11 +218,11 @@ export interface LoadedContent {
 export function loadIndexContent(stored: StoredIndex): LoadedContent | null {
   const corpus = readJson<Corpus>(join(stored.dir, 'corpus.json'));
   if (!corpus || corpus.passages.length !== stored.manifest.passages) return null;
-  let passageIndex: Bm25Index;
+  let passageIndex: Bm25Index | null = null;
   try {
     passageIndex = readBm25(stored.dir, corpus.passages.length);
   } catch {
-    return null;
+    // Builds from before BM25 was stored, or a damaged file: the searcher builds it.
   }
   const embedderState = readJson<unknown>(join(stored.dir, 'embedder.json'));
   const vectorsDir = join(stored.dir, 'vectors');
@@ -258,9 +259,13 @@ export function removeDebris(dataDir: string, options: { ownBuilds?: boolean; ke
   const root = indexRoot(dataDir);
   if (!existsSync(root)) return [];
   const current = readCurrentIndex(dataDir)?.manifest.build;
+  // A pointer that cannot be read is no ground to delete builds: one of them may be the current one.
+  if (!current && existsSync(join(root, 'current.json'))) return [];
   const removed: string[] = [];
   for (const name of readdirSync(root)) {
     if (name === 'current.json' || name === current || name === options.keep) continue;
+    // A build newer than the current one (ids sort by time) is another process's, about to become current.
+    if (current && BUILD_ID.test(name) && name > current) continue;
     const owner = /^\.(?:building|current)-(\d+)[-.]/.exec(name);
     const pid = owner ? Number(owner[1]) : null;
     if (pid !== null && (pid === process.pid ? !options.ownBuilds : isAlive(pid))) continue;

@@ -80,8 +80,13 @@ describe('CorpusSearcher.retrieve with a vector side', () => {
   const question = buildQuery('Ngày Chuyển đổi số quốc gia là ngày nào?');
   const unrelated = corpus.passages.findIndex((p) => p.documentId === 'nghi-quyet-71-nq-cp' && !/chuyển đổi số/i.test(p.text));
 
-  it('answers with BM25 alone when the question embeds to nothing', async () => {
-    expect(await withVectors(null).retrieve(question, 5)).toEqual(searcher.searchPassages(question, 5));
+  it('answers with BM25 alone, without searching vectors, when the question embeds to nothing', async () => {
+    const vectors: VectorSearch = {
+      index: { kind: 'exact', size: n, dimension: n, search: () => Promise.reject(new Error('a zero vector has no direction to search')) },
+      embedQuery: () => Promise.resolve(new Array<number>(n).fill(0)),
+      fusion: { method: 'score', weight: 0.5 },
+    };
+    expect(await new CorpusSearcher(corpus, { vectors }).retrieve(question, 5)).toEqual(searcher.searchPassages(question, 5));
   });
 
   it('brings in a passage only the vector side finds, but never as covering the question', async () => {
