@@ -1,15 +1,11 @@
 /**
  * @module
- * Small measuring helpers shared by the benchmarks: percentiles, and memory read after a
+ * Small measuring helpers shared by the benchmarks: latency summaries, and memory read after a
  * forced garbage collection so that a stage's figure is what it keeps, not its garbage.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
+import { percentile } from '../eval/metrics.ts';
 
 export interface Summary {
   p50: number;

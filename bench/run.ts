@@ -17,6 +17,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { percentile } from '../eval/metrics.ts';
 import { loadConfig } from '../src/config.ts';
 import { createEngine } from '../src/entry/engine.ts';
 import { buildCorpus } from '../src/ingest/corpus.ts';
@@ -62,11 +63,6 @@ async function scale(passages: string) {
     corpusDir: loadConfig().corpusDir,
     json: args.json ?? null,
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 function questions(): string[] {

@@ -80,7 +80,8 @@ export function grade(item: EvalItem, variant: Graded['variant'], observed: Obse
   };
 }
 
-function percentile(values: number[], p: number): number {
+/** The p-th percentile (nearest rank); 0 for no values. Shared by the eval and the benchmarks. */
+export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;

@@ -11,6 +11,7 @@ import { chatResponseSchema } from '../src/channels/web/schemas.ts';
 import { loadConfig } from '../src/config.ts';
 import { makeTinyModel } from '../scripts/make-tiny-model.ts';
 import { createEngine } from '../src/entry/engine.ts';
+import { isAlive } from '../src/retrieval/index-store.ts';
 import { CORPUS_DIR, makeTempDir, removeDir } from './helpers.ts';
 import { startReady, stopServer, type Server } from './server-process.ts';
 
@@ -43,15 +44,6 @@ function addLargeDocument(): void {
     ...sections,
   ].join('\n');
   writeFileSync(join(corpusDir, 'documents', 'kiem-thu-tai-dung.md'), text);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const currentBuild = () => (JSON.parse(readFileSync(join(indexDir, 'current.json'), 'utf8')) as { build: string }).build;

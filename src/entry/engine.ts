@@ -107,30 +107,33 @@ export async function buildIndex(sources: CorpusSource[], config: EngineConfig, 
 async function buildInto(building: string, build: string, sources: CorpusSource[], config: EngineConfig, options: BuildOptions): Promise<BuiltIndex> {
   const started = performance.now();
   const timings: Record<string, number> = {};
-  const lap = (name: string, since: number) => {
-    timings[name] = Math.round(performance.now() - since);
+  const stopIfCancelled = () => {
     if (options.cancelled?.()) throw new Error('index build cancelled');
   };
-  let t = performance.now();
-  const corpus = buildCorpus(await extractCorpusFiles(sources), options.onProgress);
-  lap('corpus', t);
-  t = performance.now();
-  const passageIndex = buildPassageIndex(corpus);
-  lap('bm25', t);
+  /** Runs one step of the build, records its time, and stops there if the build was cancelled. */
+  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await run();
+    timings[name] = Math.round(performance.now() - t);
+    stopIfCancelled();
+    return result;
+  };
+  const corpus = await step('corpus', async () => buildCorpus(await extractCorpusFiles(sources), options.onProgress));
+  const passageIndex = await step('bm25', () => buildPassageIndex(corpus));
   let embedder: Embedder | null = null;
   let vectors: VectorIndex | null = null;
   let key = indexKey(sources, config, corpus.passages.length, config.embedder.dimension);
   if (wantsVectors(config)) {
-    t = performance.now();
     const documents = new Map(corpus.documents.map((d) => [d.id, d]));
     const texts = corpus.passages.map((p) => passageEmbeddingText(p, documents.get(p.documentId)));
-    embedder = await openEmbedder(config.embedder, { fitTexts: texts });
-    key = indexKey(sources, config, corpus.passages.length, embedder.dimension);
-    const embedded = await embedWithCache(embedder, texts, config.dataDir, key.embedder ?? '');
-    lap('embedding', t);
-    t = performance.now();
-    vectors = key.vectorIndex === 'hnsw' ? await HnswVectorIndex.build(embedded, embedder.dimension, embedder.embeddings) : new ExactVectorIndex(embedder.dimension, embedded);
-    lap('vectors', t);
+    // The fit (hashed) or the model's warm-up counts as embedding time.
+    const [opened, embedded] = await step('embedding', async () => {
+      const fitted = await openEmbedder(config.embedder, { fitTexts: texts });
+      key = indexKey(sources, config, corpus.passages.length, fitted.dimension);
+      return [fitted, await embedWithCache(fitted, texts, config.dataDir, key.embedder ?? '')] as const;
+    });
+    vectors = await step<VectorIndex>('vectors', () => (key.vectorIndex === 'hnsw' ? HnswVectorIndex.build(embedded, opened.dimension, opened.embeddings) : new ExactVectorIndex(opened.dimension, embedded)));
+    embedder = opened;
   }
   const manifest: Manifest = {
     ...key,
@@ -143,7 +146,7 @@ async function buildInto(building: string, build: string, sources: CorpusSource[
     buildMs: Math.round(performance.now() - started),
     timings,
   };
-  if (options.cancelled?.()) throw new Error('index build cancelled');
+  stopIfCancelled();
   await commitBuild(config.dataDir, building, manifest, { corpus, passageIndex, embedderState: embedder?.state() ?? null, vectors });
   return { manifest, corpus, passageIndex, vectors: embedder && vectors ? vectorSearch(embedder, vectors, config) : null };
 }
@@ -172,9 +175,10 @@ function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConf
   return { index, embedQuery: (text: string) => embedder.embeddings.embedQuery(text), fusion: { method: config.fusion.method, weight: fusionWeight(embedder.kind, config.fusion.weight) } };
 }
 
-export function engineFromBuilt(built: BuiltIndex, config: EngineConfig): Engine {
-  const searcher = new CorpusSearcher(built.corpus, { passageIndex: built.passageIndex, vectors: built.vectors });
-  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest: built.manifest, issues: built.corpus.issues, rebuilt: true, warnings: [] };
+/** The answering engine over a corpus and its indexes, built now or stored. */
+function assembleEngine(corpus: Corpus, indexes: { passageIndex?: Bm25Index; vectors: VectorSearch | null }, manifest: Manifest, rebuilt: boolean, warnings: string[], config: EngineConfig): Engine {
+  const searcher = new CorpusSearcher(corpus, indexes);
+  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest, issues: corpus.issues, rebuilt, warnings };
 }
 
 /** The stored vectors and the embedder for queries, if the configured embedder is the one they were built with. */
@@ -206,8 +210,7 @@ export async function openStoredEngine(stored: StoredIndex, config: EngineConfig
   } catch (error) {
     warnings.push(`vectors not used, answering with BM25 alone: ${(error as Error).message}`);
   }
-  const searcher = new CorpusSearcher(content.corpus, { passageIndex: content.passageIndex ?? undefined, vectors });
-  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest: stored.manifest, issues: content.corpus.issues, rebuilt: false, warnings };
+  return assembleEngine(content.corpus, { passageIndex: content.passageIndex ?? undefined, vectors }, stored.manifest, false, warnings, config);
 }
 
 /** Loads the stored index if it is current, else rebuilds it (in this thread) and saves it. */
@@ -219,5 +222,6 @@ export async function createEngine(config: EngineConfig, options: { force?: bool
     const engine = await openStoredEngine(stored, config);
     if (engine && engine.warnings.length === 0) return engine;
   }
-  return engineFromBuilt(await buildIndex(sources, config, { onProgress: options.onProgress }), config);
+  const built = await buildIndex(sources, config, { onProgress: options.onProgress });
+  return assembleEngine(built.corpus, built, built.manifest, true, [], config);
 }

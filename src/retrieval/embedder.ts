@@ -5,7 +5,7 @@
  * into one flat array, so 100,000 passages never sit in memory as arrays of JS numbers.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { createEmbedder, HashedEmbeddings, modelFiles, transformersId, type EmbedderChoice, type HashedEmbeddingsJSON, type TransformersEmbeddings } from './embed/index.ts';
@@ -21,18 +21,18 @@ export interface Embedder extends EmbedderChoice {
 }
 
 /**
- * What the model's files are: its config and tokenizer, and the weights' size. A model
+ * Which copy of the model's files this is: their sizes and modification times. A model
  * fetched again (a new revision) or replaced under the same name changes it, so the index
  * and the vector cache built with the old one are not mixed with the new one's queries.
+ * Stat, not content: the id is asked at every start and SIGHUP, and a tokenizer is ~17 MB.
  */
 function modelFingerprint(spec: EmbedderSpec): string {
   const dir = modelDirectory(spec.modelsDir, spec.model);
   const hash = createHash('sha256');
   for (const file of modelFiles(spec.dtype)) {
     const path = join(dir, file);
-    if (!existsSync(path)) hash.update(`${file}:missing`);
-    else if (file.endsWith('.onnx')) hash.update(`${file}:${statSync(path).size}`);
-    else hash.update(readFileSync(path));
+    const stat = existsSync(path) ? statSync(path) : null;
+    hash.update(`${file}:${stat ? `${stat.size}:${stat.mtimeMs}` : 'missing'}\n`);
   }
   return hash.digest('hex').slice(0, 12);
 }

@@ -238,7 +238,8 @@ export function loadIndexContent(stored: StoredIndex): LoadedContent | null {
   return { corpus, passageIndex, embedderState, readVectors };
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process exists (EPERM: it does, under another user). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
