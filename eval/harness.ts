@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.ts';
-import type { Engine } from '../src/entry/engine.ts';
+import { toReadyEngine, type Engine } from '../src/entry/engine.ts';
 import { createLogger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { foldDiacritics } from '../src/text/index.ts';
@@ -32,7 +32,7 @@ export function engineAsk(engine: Engine): { ask: Ask; close: () => void } {
   const tmp = mkdtempSync(join(tmpdir(), 'nq57-eval-'));
   const store = openSqliteStore(join(tmp, 'eval.sqlite'));
   const app = createApp({
-    state: { engine: { answer: engine.answer, documents: engine.searcher.documents, info: {} }, store },
+    state: { engine: toReadyEngine(engine), store },
     logger: createLogger('error'),
   });
   const ask: Ask = async (message, conversationId) => {

@@ -5,11 +5,14 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import type { AnswerQuestion } from './answer/answer.ts';
 import { createChatHandler } from './channels/web/chat-route.ts';
 import type { ChatDeps } from './channels/web/chat-service.ts';
 import { createFeedbackHandler } from './channels/web/feedback-route.ts';
+import { renderHomePage } from './channels/web/home-page.tsx';
 import { buildOpenApiDocument } from './channels/web/openapi.ts';
+import { createWidgetHandler, type WidgetScript } from './channels/web/widget-route.ts';
 import { AppError, createErrorHandler, errorResponse } from './errors.ts';
 import type { DocumentMeta } from './ingest/types.ts';
 import type { Logger } from './logger.ts';
@@ -21,6 +24,10 @@ export const MAX_BODY_BYTES = 32 * 1024;
 export interface ReadyEngine {
   answer: AnswerQuestion;
   documents: Map<string, DocumentMeta>;
+  /** Top-level headings of each document in reading order (the home page's contents). */
+  outlines: Map<string, string[]>;
+  /** Curated questions about each document, to start a conversation from. */
+  starters: Map<string, string[]>;
   info: Record<string, unknown>;
 }
 
@@ -35,6 +42,12 @@ export interface AppDeps {
   now?: () => Date;
   newId?: () => string;
   conversationTtlMs?: number;
+  /** The built widget script; null while it is being built. */
+  widget?: () => WidgetScript | null;
+  /** Origins whose pages may call the citizen API and load the widget (default: any). Never staff routes. */
+  allowedOrigins?: string[];
+  /** The province's name and the document the home page presents. */
+  site?: { province: string; defaultDocument: string };
 }
 
 export function createApp(deps: AppDeps) {
@@ -51,7 +64,7 @@ export function createApp(deps: AppDeps) {
   };
   const chatDeps = (): ChatDeps => {
     const { engine, store } = ready();
-    return { answer: engine.answer, documents: engine.documents, store, now, newId, pending, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000 };
+    return { answer: engine.answer, documents: engine.documents, store, now, newId, pending, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000, logger: deps.logger };
   };
 
   app.onError(createErrorHandler(deps.logger));
@@ -64,6 +77,26 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: 'ready', ...engine.info });
   });
   app.get('/openapi.json', (c) => c.json(openApi));
+
+  const site = deps.site ?? { province: 'Điện Biên', defaultDocument: 'ke-hoach-dien-bien-1169' };
+  app.get('/', (c) => {
+    const engine = deps.state.engine;
+    const id = site.defaultDocument;
+    return renderHomePage(c, { province: site.province, documentId: id }, { document: engine?.documents.get(id), outline: engine?.outlines.get(id) ?? [], starters: engine?.starters.get(id) ?? [] });
+  });
+
+  // Agency portals on other origins embed the widget and call the citizen API from the browser.
+  const origins = deps.allowedOrigins ?? ['*'];
+  const citizenCors = cors({
+    origin: origins.includes('*') ? '*' : origins,
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Accept'],
+    // The widget honours Retry-After on 429 and 503.
+    exposeHeaders: ['Retry-After'],
+    maxAge: 86_400,
+  });
+  for (const path of ['/api/chat', '/api/feedback', '/widget.js']) app.use(path, citizenCors);
+  app.get('/widget.js', createWidgetHandler(deps.widget ?? (() => null)));
 
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, new AppError('payload_too_large')) });
   const requireReady = async (_c: unknown, next: () => Promise<void>) => {

@@ -13,6 +13,9 @@ const schema = z.object({
   CORPUS_DIR: z.string().min(1).default('./corpus'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DEFAULT_AGENCY: z.string().min(1).default('Sở Khoa học và Công nghệ tỉnh Điện Biên'),
+  PROVINCE: z.string().min(1).default('Điện Biên'),
+  DEFAULT_DOCUMENT: z.string().min(1).max(128).default('ke-hoach-dien-bien-1169'),
+  ALLOWED_ORIGINS: z.string().default('*'),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(1440),
   EMBEDDER: z.enum(['none', 'hashed', 'transformers']).default('hashed'),
   EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
@@ -31,12 +34,37 @@ export type Config = {
   corpusDir: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   defaultAgency: string;
+  /** The province's name, as it reads after "tỉnh". */
+  province: string;
+  /** The document "kế hoạch này" means when neither the page nor the conversation says: the province plan. */
+  defaultDocument: string;
+  /** Origins whose pages may call the citizen API and embed the widget; ['*'] for any. */
+  allowedOrigins: string[];
   conversationTtlMs: number;
   embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string; dtype: ModelDtype };
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
   fusion: { method: 'score' | 'rrf'; weight: number | null };
   vectorIndex: 'auto' | 'hnsw' | 'exact';
 };
+
+/** "https://a.gov.vn, https://b.gov.vn/" → exact origins; empty or "*" → any. */
+function parseOrigins(value: string): string[] {
+  const origins = value
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+  if (origins.length === 0 || origins.includes('*')) return ['*'];
+  for (const origin of origins) {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new Error(`Invalid configuration: ALLOWED_ORIGINS: "${origin}" is not an origin such as https://example.gov.vn`);
+    }
+    if (parsed.origin !== origin) throw new Error(`Invalid configuration: ALLOWED_ORIGINS: "${origin}" is not an origin (scheme, host and port only; did you mean ${parsed.origin}?)`);
+  }
+  return origins;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -52,6 +80,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corpusDir: e.CORPUS_DIR,
     logLevel: e.LOG_LEVEL,
     defaultAgency: e.DEFAULT_AGENCY,
+    province: e.PROVINCE,
+    defaultDocument: e.DEFAULT_DOCUMENT,
+    allowedOrigins: parseOrigins(e.ALLOWED_ORIGINS),
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },

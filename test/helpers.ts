@@ -13,7 +13,7 @@ import { parse as parseYaml } from 'yaml';
 import { createApp, type AppDeps, type AppState, type ReadyEngine } from '../src/app.ts';
 import { errorSchema } from '../src/channels/web/schemas.ts';
 import { loadConfig } from '../src/config.ts';
-import { createEngine } from '../src/entry/engine.ts';
+import { createEngine, toReadyEngine } from '../src/entry/engine.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import type { Store } from '../src/store/types.ts';
@@ -54,7 +54,7 @@ export async function createTestApp(options: { wrapStore?: (store: Store) => Sto
   const engine = await createEngine(config);
   const dbFile = join(dataDir, 'hoidap.sqlite');
   const store = openSqliteStore(dbFile);
-  const ready: ReadyEngine = { answer: engine.answer, documents: engine.searcher.documents, info: { passages: engine.manifest.passages } };
+  const ready: ReadyEngine = toReadyEngine(engine, { passages: engine.manifest.passages });
   const state: AppState = { engine: ready, store: options.wrapStore ? options.wrapStore(store) : store };
   const logger = captureLogger();
   const app = createApp({ state, logger, ...options.deps });

@@ -55,9 +55,18 @@ export interface Turn {
 export interface AnswererOptions {
   /** Who citizens should ask when the documents do not say. */
   defaultAgency: string;
+  /** What "kế hoạch này" means when neither the page nor the conversation says (the province plan). */
+  defaultDocument?: string;
+}
+
+/** Where the question was asked: the document the citizen is reading (the page the widget sits on). */
+export interface AskContext {
+  documentId?: string;
 }
 
 const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)(?=\s).*)$/u;
+/** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
+const DEICTIC = /(?:^|\s)(?:ke hoach|van ban|quyet dinh|nghi quyet|chuong trinh|tai lieu|phong trao|trang) nay(?:\s|$|[?.,!])|(?:^|\s)o day(?:\s|$|[?.,!])/;
 const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
 
 /** Whether the question is about the service's subject (words of the domain, abbreviations expanded). */
@@ -134,10 +143,12 @@ function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<
  * kind ("NQ57", "kế hoạch" for the only Kế hoạch), and for a follow-up, the documents the
  * previous answer cited.
  */
-function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn | undefined): Map<string, number> {
+function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn | undefined, pointedAt: string | null): Map<string, number> {
   const focus = new Map<string, number>();
+  if (pointedAt) focus.set(pointedAt, NAMED_BOOST);
   const text = ` ${query.contentText} `;
   for (const { id, code, kind } of names) {
+    if (pointedAt && pointedAt !== id && !(code && text.includes(` ${code} `))) continue;
     if ((code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `))) focus.set(id, NAMED_BOOST);
   }
   for (const id of previous?.documentIds ?? []) focus.set(id, (focus.get(id) ?? 1) * FOLLOW_UP_BOOST);
@@ -205,7 +216,14 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const names = documentNames(searcher.documents.values());
   const agencies = knownAgencies(searcher.corpus.passages);
 
-  return async function answerQuestion(rawMessage: string, history: readonly Turn[] = []): Promise<AnswerResult> {
+  /** The document "kế hoạch này" points at: the page's, else the one the conversation last cited, else the default. */
+  const pointedAt = (question: string, history: readonly Turn[], context: AskContext): string | null => {
+    if (!DEICTIC.test(foldDiacritics(normalizeVietnamese(question)))) return null;
+    const candidates = [context.documentId, history.at(-1)?.documentIds[0], options.defaultDocument];
+    return candidates.find((id): id is string => id !== undefined && searcher.documents.has(id)) ?? null;
+  };
+
+  return async function answerQuestion(rawMessage: string, history: readonly Turn[] = [], context: AskContext = {}): Promise<AnswerResult> {
     // Personal data never reaches retrieval: "Email a@b.vn. NQ57 là gì?" is asked as "NQ57 là gì?".
     const message = withoutPersonalData(rawMessage);
     const kind = classifyRequest(message);
@@ -220,7 +238,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
 
     const query = buildQuery(question, history.map((t) => t.question));
-    const hits = boostDocuments(await searcher.retrieve(query, RETRIEVE_K), focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined));
+    const hits = boostDocuments(await searcher.retrieve(query, RETRIEVE_K), focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointedAt(question, history, context)));
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const decline = (): AnswerResult => {

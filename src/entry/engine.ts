@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnswerer, type AnswerQuestion } from '../answer/answer.ts';
+import type { ReadyEngine } from '../app.ts';
 import type { Config } from '../config.ts';
 import { buildCorpus, INGEST_VERSION, type Corpus, type Progress } from '../ingest/corpus.ts';
 import { corpusHashes, extractCorpusFiles, readCorpusSources, type CorpusSource } from '../ingest/read-files.ts';
@@ -20,7 +21,7 @@ import { buildPassageIndex, CorpusSearcher, passageEmbeddingText, type VectorSea
 import { ExactVectorIndex, type VectorIndex } from '../retrieval/vectors.ts';
 import { hashString, TEXT_VERSION } from '../text/index.ts';
 
-export type EngineConfig = Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency' | 'embedder' | 'fusion' | 'vectorIndex'>;
+export type EngineConfig = Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency' | 'defaultDocument' | 'embedder' | 'fusion' | 'vectorIndex'>;
 
 export interface Engine {
   answer: AnswerQuestion;
@@ -178,7 +179,7 @@ function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConf
 /** The answering engine over a corpus and its indexes, built now or stored. */
 function assembleEngine(corpus: Corpus, indexes: { passageIndex?: Bm25Index; vectors: VectorSearch | null }, manifest: Manifest, rebuilt: boolean, warnings: string[], config: EngineConfig): Engine {
   const searcher = new CorpusSearcher(corpus, indexes);
-  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency }), searcher, manifest, issues: corpus.issues, rebuilt, warnings };
+  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency, defaultDocument: config.defaultDocument }), searcher, manifest, issues: corpus.issues, rebuilt, warnings };
 }
 
 /** The stored vectors and the embedder for queries, if the configured embedder is the one they were built with. */
@@ -224,4 +225,20 @@ export async function createEngine(config: EngineConfig, options: { force?: bool
   }
   const built = await buildIndex(sources, config, { onProgress: options.onProgress });
   return assembleEngine(built.corpus, built, built.manifest, true, [], config);
+}
+
+/** What the app serves from an engine: answering, the documents, and what the home page shows of them. */
+export function toReadyEngine(engine: Engine, info: Record<string, unknown> = {}): ReadyEngine {
+  const { corpus } = engine.searcher;
+  const outlines = new Map<string, string[]>();
+  for (const passage of corpus.passages) {
+    const top = passage.path[0];
+    if (!top) continue;
+    const headings = outlines.get(passage.documentId) ?? [];
+    if (!headings.includes(top)) headings.push(top);
+    outlines.set(passage.documentId, headings);
+  }
+  const starters = new Map<string, string[]>();
+  for (const entry of corpus.faq) starters.set(entry.document, [...(starters.get(entry.document) ?? []), entry.question]);
+  return { answer: engine.answer, documents: engine.searcher.documents, outlines, starters, info };
 }

@@ -12,13 +12,22 @@ import { createLogger } from '../logger.ts';
 import { openSqliteStore } from '../store/sqlite.ts';
 import { readCorpusSources } from '../ingest/read-files.ts';
 import { readCurrentIndex, removeDebris, type StoredIndex } from '../retrieval/index-store.ts';
-import { isCurrent, openStoredEngine } from './engine.ts';
+import { isCurrent, openStoredEngine, toReadyEngine } from './engine.ts';
 import { rebuildInChild } from './rebuild.ts';
+import { buildWidget, type WidgetAsset } from '../../widget/build.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const state: AppState = { engine: null, store: null };
-const app = createApp({ state, logger, conversationTtlMs: config.conversationTtlMs });
+let widget: WidgetAsset | null = null;
+const app = createApp({
+  state,
+  logger,
+  conversationTtlMs: config.conversationTtlMs,
+  widget: () => widget,
+  allowedOrigins: config.allowedOrigins,
+  site: { province: config.province, defaultDocument: config.defaultDocument },
+});
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info('listening', { host: config.host, port: info.port, pid: process.pid });
@@ -37,11 +46,7 @@ let servedDegraded = false;
 async function serveStored(stored: StoredIndex, how: string): Promise<boolean> {
   const engine = await openStoredEngine(stored, config);
   if (!engine) return false;
-  state.engine = {
-    answer: engine.answer,
-    documents: engine.searcher.documents,
-    info: { passages: engine.manifest.passages, faq: engine.manifest.faq, documents: engine.manifest.documents, indexBuiltAt: engine.manifest.builtAt },
-  };
+  state.engine = toReadyEngine(engine, { passages: engine.manifest.passages, faq: engine.manifest.faq, documents: engine.manifest.documents, indexBuiltAt: engine.manifest.builtAt });
   served = engine.manifest.build;
   servedDegraded = engine.warnings.length > 0;
   for (const warning of engine.warnings) logger.warn('index', { warning });
@@ -99,6 +104,14 @@ function refreshIndex(): Promise<void> {
 }
 
 setImmediate(() => {
+  // The widget is built from source at start (tens of milliseconds): nothing built is committed.
+  buildWidget().then(
+    (built) => {
+      widget = built;
+      logger.info('widget ready', { bytes: built.code.length, gzipBytes: built.gzipBytes, version: built.version, integrity: built.integrity });
+    },
+    (error: unknown) => logger.error('the widget could not be built; /widget.js answers 503', { error }),
+  );
   try {
     state.store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'));
     const removed = removeDebris(config.dataDir, { ownBuilds: true });

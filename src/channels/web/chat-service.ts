@@ -6,6 +6,7 @@
  */
 import type { AnswerQuestion, AnswerResult } from '../../answer/answer.ts';
 import { AppError } from '../../errors.ts';
+import type { Logger } from '../../logger.ts';
 import type { DocumentMeta, Passage } from '../../ingest/types.ts';
 import { SECTION_SEPARATOR } from '../../ingest/types.ts';
 import type { Store } from '../../store/types.ts';
@@ -21,6 +22,7 @@ export interface ChatDeps {
   conversationTtlMs: number;
   /** Conversations with a question being answered (one at a time per conversation). */
   pending: Set<string>;
+  logger?: Logger;
 }
 
 const HISTORY_TURNS = 3;
@@ -74,7 +76,11 @@ export async function completeExchange(deps: ChatDeps, open: OpenExchange, reque
   try {
     if (open.isNew) await deps.store.createConversation(conversationId, request.channel ?? 'web', now.toISOString());
     const history = open.isNew ? [] : await deps.store.recentTurns(conversationId, HISTORY_TURNS);
-    const result: AnswerResult = await deps.answer(message, history);
+    const documentId = request.context?.documentId;
+    // Pages outlive corpus changes: an id the corpus no longer holds is ignored, and logged for the operator.
+    const known = documentId !== undefined && deps.documents.has(documentId);
+    if (documentId !== undefined && !known) deps.logger?.info('unknown context document ignored', { documentId: documentId.slice(0, 128) });
+    const result: AnswerResult = await deps.answer(message, history, known ? { documentId } : {});
     const latencyMs = Math.round((performance.now() - open.started) * 100) / 100;
     const messageId = deps.newId();
     await deps.store.saveExchange({

@@ -23,6 +23,19 @@ export const chatRequestSchema = z.object({
     .optional()
     .meta({ description: 'The id a previous answer returned; an unknown or expired id starts a new conversation' }),
   channel: z.literal('web', { error: 'Trường "channel" chỉ nhận giá trị "web".' }).optional(),
+  context: z
+    .object(
+      {
+        documentId: z
+          .string({ error: 'Trường "context.documentId" phải là chuỗi.' })
+          .min(1, { error: 'Trường "context.documentId" không được để trống.' })
+          .max(128, { error: 'Trường "context.documentId" dài quá 128 ký tự.' })
+          .optional()
+          .meta({ description: 'The corpus document the citizen is reading; "kế hoạch này", "văn bản này" refer to it. An id the corpus does not hold is ignored' }),
+      },
+      { error: 'Trường "context" phải là một đối tượng.' },
+    )
+    .optional(),
 });
 
 export const sourceSchema = z.object({
