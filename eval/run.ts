@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { createEngine } from '../src/entry/engine.ts';
 import { askAll, engineAsk, httpAsk, loadItems } from './harness.ts';
 import { checkThresholds, summarise, type Summary } from './metrics.ts';
@@ -42,6 +42,7 @@ function line(name: string, s: Summary): string {
 }
 
 async function main() {
+  loadDotEnv();
   const items = loadItems(args.file, args.split);
   const target = args.url ? { ask: httpAsk(args.url), close: () => {} } : engineAsk(await createEngine(loadConfig()));
   const rows = await askAll(items, target.ask);

@@ -3,7 +3,7 @@
  * The Hono app, built from injected dependencies so that it runs on Node and (later) on
  * Workers alike. No `node:` import here.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AnswerQuestion } from './answer/answer.ts';
@@ -15,7 +15,9 @@ import { buildOpenApiDocument } from './channels/web/openapi.ts';
 import { createWidgetHandler, type WidgetScript } from './channels/web/widget-route.ts';
 import { AppError, createErrorHandler, errorResponse } from './errors.ts';
 import type { DocumentMeta } from './ingest/types.ts';
+import { rateLimitMiddleware, type RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
+import { noopMetrics, type Metrics } from './metrics.ts';
 import type { Store } from './store/types.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -48,6 +50,18 @@ export interface AppDeps {
   allowedOrigins?: string[];
   /** The province's name and the document the home page presents. */
   site?: { province: string; defaultDocument: string };
+  /** Per-client limits on the citizen routes; none when absent. */
+  rateLimit?: { limiter: RateLimiter; clientKey: (c: Context) => string };
+  metrics?: Metrics;
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+/** Compares a secret in time independent of where the strings differ. */
+function sameSecret(given: string, expected: string): boolean {
+  let diff = given.length ^ expected.length;
+  for (let i = 0; i < expected.length; i++) diff |= (given.charCodeAt(i) || 0) ^ expected.charCodeAt(i);
+  return diff === 0;
 }
 
 export function createApp(deps: AppDeps) {
@@ -64,11 +78,18 @@ export function createApp(deps: AppDeps) {
   };
   const chatDeps = (): ChatDeps => {
     const { engine, store } = ready();
-    return { answer: engine.answer, documents: engine.documents, store, now, newId, pending, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000, logger: deps.logger };
+    return { answer: engine.answer, documents: engine.documents, store, now, newId, pending, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000, logger: deps.logger, metrics };
   };
 
+  const metrics = deps.metrics ?? noopMetrics;
   app.onError(createErrorHandler(deps.logger));
   app.notFound((c) => errorResponse(c, new AppError('not_found')));
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The route pattern, never the raw path: unknown paths must not grow the series without bound.
+    metrics.request(c.req.routePath === '/*' || c.res.status === 404 ? 'unmatched' : c.req.routePath, c.req.method, c.res.status, (performance.now() - started) / 1000);
+  });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', (c) => {
@@ -77,6 +98,15 @@ export function createApp(deps: AppDeps) {
     return c.json({ status: 'ready', ...engine.info });
   });
   app.get('/openapi.json', (c) => c.json(openApi));
+  app.get('/metrics', async (c) => {
+    if (deps.metricsToken && !sameSecret(c.req.header('authorization') ?? '', `Bearer ${deps.metricsToken}`)) {
+      c.header('WWW-Authenticate', 'Bearer');
+      throw new AppError('unauthorized', 'Cần mã truy cập (Authorization: Bearer …) để xem số liệu.');
+    }
+    const exposition = await metrics.render();
+    if (!exposition) throw new AppError('not_found');
+    return c.body(exposition.body, 200, { 'Content-Type': exposition.contentType, 'Cache-Control': 'no-store' });
+  });
 
   const site = deps.site ?? { province: 'Điện Biên', defaultDocument: 'ke-hoach-dien-bien-1169' };
   app.get('/', (c) => {
@@ -98,6 +128,12 @@ export function createApp(deps: AppDeps) {
   for (const path of ['/api/chat', '/api/feedback', '/widget.js']) app.use(path, citizenCors);
   app.get('/widget.js', createWidgetHandler(deps.widget ?? (() => null)));
 
+  if (deps.rateLimit) {
+    const { limiter, clientKey } = deps.rateLimit;
+    const limited = rateLimitMiddleware(limiter, clientKey, (route) => metrics.rateLimited(route));
+    app.post('/api/chat', limited);
+    app.post('/api/feedback', limited);
+  }
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, new AppError('payload_too_large')) });
   const requireReady = async (_c: unknown, next: () => Promise<void>) => {
     ready();

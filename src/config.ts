@@ -4,6 +4,7 @@
  * the process with the variable's name. Defaults match `.env.example` and the README.
  */
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 import type { ModelDtype } from './retrieval/embed/model-files.ts';
 
 const schema = z.object({
@@ -16,6 +17,10 @@ const schema = z.object({
   PROVINCE: z.string().min(1).default('Điện Biên'),
   DEFAULT_DOCUMENT: z.string().min(1).max(128).default('ke-hoach-dien-bien-1169'),
   ALLOWED_ORIGINS: z.string().default('*'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(5),
+  TRUST_PROXY: z.string().default(''),
+  METRICS_TOKEN: z.string().optional(),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(1440),
   EMBEDDER: z.enum(['none', 'hashed', 'transformers']).default('hashed'),
   EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
@@ -40,12 +45,39 @@ export type Config = {
   defaultDocument: string;
   /** Origins whose pages may call the citizen API and embed the widget; ['*'] for any. */
   allowedOrigins: string[];
+  /** Per client and route; perMinute 0 turns limits off. */
+  rateLimit: { perMinute: number; burst: number };
+  /** Proxies whose X-Forwarded-For is believed. */
+  trustedProxies: TrustedProxies;
+  metricsToken: string | null;
   conversationTtlMs: number;
   embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string; dtype: ModelDtype };
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
   fusion: { method: 'score' | 'rrf'; weight: number | null };
   vectorIndex: 'auto' | 'hnsw' | 'exact';
 };
+
+function parseOrThrow<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new Error(`Invalid configuration: ${name}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Reads `.env` from the working directory when there is one (variables already set in the
+ * environment win). Called by each entry before `loadConfig`.
+ */
+export function loadDotEnv(file = '.env'): boolean {
+  try {
+    process.loadEnvFile(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new Error(`Could not read ${file}: ${(error as Error).message}`);
+  }
+}
 
 /** "https://a.gov.vn, https://b.gov.vn/" → exact origins; empty or "*" → any. */
 function parseOrigins(value: string): string[] {
@@ -83,6 +115,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     province: e.PROVINCE,
     defaultDocument: e.DEFAULT_DOCUMENT,
     allowedOrigins: parseOrigins(e.ALLOWED_ORIGINS),
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+    trustedProxies: parseOrThrow('TRUST_PROXY', () => parseTrustedProxies(e.TRUST_PROXY)),
+    metricsToken: e.METRICS_TOKEN?.trim() || null,
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },

@@ -228,7 +228,8 @@ describe('POST /api/chat rejects bad requests with the error shape', () => {
   it.each([
     ['GET', '/api/nothing-here'],
     ['POST', '/api/chats'],
-    ['GET', '/'],
+    ['GET', '/index.php'],
+    ['POST', '/'],
   ])('answers 404 not_found for the unknown route %s %s', async (method, path) => {
     await expectError(await t.app.request(path, { method }), 404, 'not_found');
   });

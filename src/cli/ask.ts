@@ -2,7 +2,7 @@
  * @module
  * `npm run ask -- "câu hỏi"`: answers one question in the terminal, with its sources.
  */
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnv } from '../config.ts';
 import { createEngine } from '../entry/engine.ts';
 
 const question = process.argv.slice(2).join(' ').trim();
@@ -10,6 +10,7 @@ if (!question) {
   console.error('Cách dùng: npm run ask -- "câu hỏi của bạn"');
   process.exit(2);
 }
+loadDotEnv();
 const config = loadConfig();
 const engine = await createEngine(config);
 const result = await engine.answer(question);

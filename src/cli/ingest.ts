@@ -4,16 +4,24 @@
  * every problem with its file and line. The usable files are indexed either way; the exit
  * code is 1 when any file could not be used, so CI and staff notice.
  */
-import { loadConfig } from '../config.ts';
+import { existsSync } from 'node:fs';
+import { loadConfig, loadDotEnv } from '../config.ts';
 import { createEngine } from '../entry/engine.ts';
 
+loadDotEnv();
 const config = loadConfig();
+if (!existsSync(config.corpusDir)) {
+  console.error(`The corpus folder "${config.corpusDir}" does not exist (set CORPUS_DIR to the folder holding documents/ and faq/).`);
+  process.exit(2);
+}
 const started = performance.now();
+// A progress bar on a terminal; in a log file, nothing but the result and the problems.
+const tty = process.stderr.isTTY === true;
 const engine = await createEngine(config, {
   force: true,
-  onProgress: (done, total, file) => process.stderr.write(`\r[${done}/${total}] ${file}`.padEnd(80)),
+  onProgress: tty ? (done, total, file) => process.stderr.write(`\r[${done}/${total}] ${file}`.padEnd(80)) : undefined,
 });
-process.stderr.write('\n');
+if (tty) process.stderr.write('\n');
 const m = engine.manifest;
 console.log(`Indexed ${m.documents} documents, ${m.passages} passages, ${m.faq} FAQ entries in ${Math.round(performance.now() - started)} ms → ${config.dataDir}/index/${m.build}`);
 for (const issue of engine.issues) console.error(`${issue.file}${issue.line ? `:${issue.line}` : ''}: ${issue.message}`);

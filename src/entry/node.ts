@@ -1,39 +1,88 @@
 /**
  * @module
- * The Node entry: parse config, open the store, listen first (so /healthz answers at
- * once), serve the stored index, and rebuild a stale one in a child process, swapping it in
- * when done. /readyz is 503 only while no index at all is loaded.
+ * The Node entry: read `.env` and the config, check the folders, listen first (so /healthz
+ * answers at once), open the store, serve the stored index, and rebuild a stale one in a
+ * child process, swapping it in when done. /readyz is 503 only while no index at all is
+ * loaded. A failure to start is one JSON log line saying what to fix, and exit code 1.
  */
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type AppState } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
-import { openSqliteStore } from '../store/sqlite.ts';
+import { loadConfig, loadDotEnv, type Config } from '../config.ts';
+import { clientKey } from '../http/client-address.ts';
+import { createMemoryRateLimiter } from '../http/rate-limit.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { readCorpusSources } from '../ingest/read-files.ts';
 import { readCurrentIndex, removeDebris, type StoredIndex } from '../retrieval/index-store.ts';
-import { isCurrent, openStoredEngine, toReadyEngine } from './engine.ts';
-import { rebuildInChild } from './rebuild.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite.ts';
 import { buildWidget, type WidgetAsset } from '../../widget/build.ts';
+import { isCurrent, openStoredEngine, toReadyEngine } from './engine.ts';
+import { createPromMetrics } from './prom-metrics.ts';
+import { rebuildInChild } from './rebuild.ts';
 
-const config = loadConfig();
+/** Drain time on SIGTERM: answers and streams in flight finish, waiting writes land. */
+const DRAIN_MS = 10_000;
+
+function fail(logger: Logger, message: string, error?: unknown): never {
+  logger.error(message, error === undefined ? undefined : { cause: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+
+let config: Config;
+const bootLogger = createLogger('info');
+try {
+  loadDotEnv();
+  config = loadConfig();
+} catch (error) {
+  fail(bootLogger, `Cannot start: ${(error as Error).message}`);
+}
 const logger = createLogger(config.logLevel);
+
+// The folders are checked before listening, so a mistake is one clear line, not a stack trace later.
+if (!existsSync(config.corpusDir) || !statSync(config.corpusDir).isDirectory()) {
+  fail(logger, `Cannot start: the corpus folder "${config.corpusDir}" does not exist (set CORPUS_DIR to the folder holding documents/ and faq/).`);
+}
+try {
+  mkdirSync(config.dataDir, { recursive: true });
+  accessSync(config.dataDir, constants.R_OK | constants.W_OK);
+} catch (error) {
+  fail(logger, `Cannot start: the data folder "${config.dataDir}" cannot be created or written (check DATA_DIR and its permissions).`, error);
+}
+
+const metrics = createPromMetrics();
 const state: AppState = { engine: null, store: null };
 let widget: WidgetAsset | null = null;
+const trusted = config.trustedProxies;
 const app = createApp({
   state,
   logger,
+  metrics,
+  metricsToken: config.metricsToken ?? undefined,
   conversationTtlMs: config.conversationTtlMs,
   widget: () => widget,
   allowedOrigins: config.allowedOrigins,
   site: { province: config.province, defaultDocument: config.defaultDocument },
+  rateLimit:
+    config.rateLimit.perMinute > 0
+      ? {
+          limiter: createMemoryRateLimiter(config.rateLimit),
+          clientKey: (c) => clientKey(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trusted),
+        }
+      : undefined,
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info('listening', { host: config.host, port: info.port, pid: process.pid });
 });
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') fail(logger, `Cannot start: port ${config.port} on ${config.host} is already in use (stop the other server or set PORT).`);
+  if (error.code === 'EACCES') fail(logger, `Cannot start: no permission to listen on port ${config.port} (use a port above 1023 or set PORT).`);
+  fail(logger, `Cannot start: listening on ${config.host}:${config.port} failed.`, error);
+});
 // Explicit timeouts rather than Node's defaults (reliability research §H).
-const http = server as unknown as { requestTimeout: number; headersTimeout: number; keepAliveTimeout: number };
+const http = server as unknown as { requestTimeout: number; headersTimeout: number; keepAliveTimeout: number; closeIdleConnections(): void };
 http.requestTimeout = 30_000;
 http.headersTimeout = 15_000;
 http.keepAliveTimeout = 5_000;
@@ -67,10 +116,17 @@ async function refreshOnce(): Promise<void> {
   const current = stored !== null && isCurrent(stored.manifest, readCorpusSources(config.corpusDir), config);
   if (current && served === stored.manifest.build && !servedDegraded) return;
   logger.info('building index', { previous: stored?.manifest.build ?? null, serving: served });
-  const { manifest, issues } = await rebuildInChild(config);
-  for (const issue of issues) logger.warn('corpus problem', { ...issue });
-  const fresh = readCurrentIndex(config.dataDir);
-  if (!fresh || !(await serveStored(fresh, 'rebuilt'))) throw new Error(`the new index ${manifest.build} could not be opened`);
+  const started = performance.now();
+  try {
+    const { manifest, issues } = await rebuildInChild(config);
+    metrics.indexBuild('ok', (performance.now() - started) / 1000);
+    for (const issue of issues) logger.warn('corpus problem', { ...issue });
+    const fresh = readCurrentIndex(config.dataDir);
+    if (!fresh || !(await serveStored(fresh, 'rebuilt'))) throw new Error(`the new index ${manifest.build} could not be opened`);
+  } catch (error) {
+    metrics.indexBuild('failed', (performance.now() - started) / 1000);
+    throw error;
+  }
 }
 
 let running: Promise<void> | null = null;
@@ -87,10 +143,7 @@ function refreshIndex(): Promise<void> {
       try {
         await refreshOnce();
       } catch (error) {
-        if (!state.engine) {
-          logger.error('failed to start', { error });
-          process.exit(1);
-        }
+        if (!state.engine) fail(logger, 'Cannot start: the index could not be built or loaded.', error);
         logger.error('index rebuild failed; still serving the previous index', { error });
         try {
           removeDebris(config.dataDir);
@@ -103,6 +156,7 @@ function refreshIndex(): Promise<void> {
   return running;
 }
 
+let store: SqliteStore | null = null;
 setImmediate(() => {
   // The widget is built from source at start (tens of milliseconds): nothing built is committed.
   buildWidget().then(
@@ -113,25 +167,45 @@ setImmediate(() => {
     (error: unknown) => logger.error('the widget could not be built; /widget.js answers 503', { error }),
   );
   try {
-    state.store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'));
+    store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'), { logger, metrics });
+    state.store = store;
+  } catch (error) {
+    fail(logger, `Cannot start: the database in "${config.dataDir}" cannot be opened (is the folder writable, the disk full, or the file damaged?).`, error);
+  }
+  try {
     const removed = removeDebris(config.dataDir, { ownBuilds: true });
     if (removed.length) logger.warn('removed an unfinished index build', { removed });
   } catch (error) {
-    logger.error('failed to start', { error });
-    process.exit(1);
+    logger.warn('could not remove an unfinished index build', { error });
   }
   void refreshIndex();
 });
 process.on('SIGHUP', () => void refreshIndex());
 
-// Stop accepting connections, let answers in flight finish (10 s at most), then close the store.
+/**
+ * SIGTERM: stop accepting connections, let answers and streams in flight finish, write what
+ * waits for the database, then exit — within DRAIN_MS.
+ */
+let stopping = false;
 const shutdown = () => {
-  const finish = () => {
-    void state.store?.close();
+  if (stopping) return;
+  stopping = true;
+  const deadline = Date.now() + DRAIN_MS;
+  let finishing = false;
+  const finish = async () => {
+    if (finishing) return;
+    finishing = true;
+    if (store) {
+      const landed = await store.flush(Math.max(0, deadline - Date.now()));
+      if (!landed) logger.error('stopping with writes that could not be stored', { waiting: store.queuedWrites() });
+      await store.close();
+    }
     process.exit(0);
   };
-  setTimeout(finish, 10_000).unref();
-  server.close(finish);
+  setTimeout(() => void finish(), Math.max(0, deadline - Date.now() - 500)).unref();
+  server.close(() => void finish());
+  // Idle keep-alive connections would hold close() open until they time out.
+  http.closeIdleConnections();
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

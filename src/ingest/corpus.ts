@@ -119,13 +119,20 @@ function loadDocument(file: CorpusFile, metaFile: CorpusFile | undefined, issues
     return null;
   }
   const id = baseName(file.path);
+  if (!file.content.trim()) {
+    issues.push({ file: file.path, line: null, message: 'the file is empty: nothing to index' });
+    return null;
+  }
   const source = /\.md$/i.test(file.path) ? readMarkdown(file, issues) : readExtracted(file, metaFile, issues);
   if (!source) return null;
   const { frontMatter, blocks } = source;
   const parsed = documentMetaSchema.safeParse(frontMatter ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    issues.push({ file: metaFile?.path ?? file.path, line: 1, message: `metadata: ${first?.path.join('.') || 'metadata'}: ${first?.message}` });
+    const field = first?.path.join('.') || 'metadata';
+    const missing = first?.code === 'invalid_type' && (frontMatter as Record<string, unknown> | null)?.[field] === undefined;
+    const where = metaFile ? 'the .meta.yaml' : 'the front matter';
+    issues.push({ file: metaFile?.path ?? file.path, line: 1, message: missing ? `metadata: "${field}" is missing (add it to ${where})` : `metadata: ${field}: ${first?.message}` });
     return null;
   }
   const meta: DocumentMeta = { ...parsed.data, id };

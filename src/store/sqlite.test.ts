@@ -191,9 +191,14 @@ describe('openSqliteStore: exchanges and feedback', () => {
     expect(JSON.parse(row.sources as string)).toEqual(record.sources);
   });
 
-  it('refuses an exchange of an unknown conversation', async () => {
+  it('creates the conversation with its first exchange, in one commit', async () => {
     const store = openStore();
-    await expect(store.saveExchange(exchange({ conversationId: 'khong-co' }))).rejects.toThrow();
+    await store.saveExchange(exchange({ conversationId: 'moi', createdAt: '2025-10-01T08:00:00.000Z' }));
+    expect(await store.findConversation('moi', '2025-10-01T07:00:00.000Z')).toEqual({ id: 'moi' });
+    await closeAll();
+    expect(readDb((db) => db.prepare('SELECT id, channel, created_at, updated_at FROM conversations').all())).toEqual([
+      { id: 'moi', channel: 'web', created_at: '2025-10-01T08:00:00.000Z', updated_at: '2025-10-01T08:00:00.000Z' },
+    ]);
   });
 
   it('returns false for feedback on an unknown message and stores nothing', async () => {

@@ -33,6 +33,9 @@ export interface Store {
   recentQuestions(conversationId: string, limit: number): Promise<string[]>;
   /** Earlier turns of a conversation, oldest first: the question and the documents its answer cited. */
   recentTurns(conversationId: string, limit: number): Promise<Array<{ question: string; documentIds: string[] }>>;
+  /** Whether a write would be accepted now (false: the database is locked and the write queue is full). */
+  canWrite(): boolean;
+  /** Stores the exchange, creating its conversation when new (one commit). */
   saveExchange(record: ExchangeRecord): Promise<void>;
   /** Saves or replaces the rating of a message; false when the message is unknown. */
   saveFeedback(record: FeedbackRecord): Promise<boolean>;

@@ -7,6 +7,8 @@
 import type { AnswerQuestion, AnswerResult } from '../../answer/answer.ts';
 import { AppError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
+import type { Metrics } from '../../metrics.ts';
+import { StoreBusyError } from '../../store/write-queue.ts';
 import type { DocumentMeta, Passage } from '../../ingest/types.ts';
 import { SECTION_SEPARATOR } from '../../ingest/types.ts';
 import type { Store } from '../../store/types.ts';
@@ -23,7 +25,11 @@ export interface ChatDeps {
   /** Conversations with a question being answered (one at a time per conversation). */
   pending: Set<string>;
   logger?: Logger;
+  metrics?: Metrics;
 }
+
+const BUSY_MESSAGE = 'Hệ thống đang bận ghi dữ liệu. Vui lòng thử lại sau ít giây.';
+const BUSY_RETRY_SECONDS = 5;
 
 const HISTORY_TURNS = 3;
 
@@ -54,6 +60,8 @@ export interface OpenExchange {
  */
 export async function openExchange(deps: ChatDeps, request: ChatRequest): Promise<OpenExchange> {
   const started = performance.now();
+  // The database is locked and the writes waiting for it fill the queue: answering now would lose the exchange.
+  if (!deps.store.canWrite()) throw new AppError('not_ready', BUSY_MESSAGE, BUSY_RETRY_SECONDS);
   const now = deps.now();
   const activeSince = new Date(now.getTime() - deps.conversationTtlMs).toISOString();
   const existing = request.conversationId ? await deps.store.findConversation(request.conversationId, activeSince) : null;
@@ -74,7 +82,6 @@ export async function openExchange(deps: ChatDeps, request: ChatRequest): Promis
 export async function completeExchange(deps: ChatDeps, open: OpenExchange, request: ChatRequest): Promise<ChatResponse> {
   const { conversationId, message, now } = open;
   try {
-    if (open.isNew) await deps.store.createConversation(conversationId, request.channel ?? 'web', now.toISOString());
     const history = open.isNew ? [] : await deps.store.recentTurns(conversationId, HISTORY_TURNS);
     const documentId = request.context?.documentId;
     // Pages outlive corpus changes: an id the corpus no longer holds is ignored, and logged for the operator.
@@ -82,8 +89,9 @@ export async function completeExchange(deps: ChatDeps, open: OpenExchange, reque
     if (documentId !== undefined && !known) deps.logger?.info('unknown context document ignored', { documentId: documentId.slice(0, 128) });
     const result: AnswerResult = await deps.answer(message, history, known ? { documentId } : {});
     const latencyMs = Math.round((performance.now() - open.started) * 100) / 100;
+    deps.metrics?.answer(result.outcome, result.method, latencyMs / 1000);
     const messageId = deps.newId();
-    await deps.store.saveExchange({
+    await saveExchange(deps, {
       messageId,
       conversationId,
       channel: request.channel ?? 'web',
@@ -107,6 +115,15 @@ export async function completeExchange(deps: ChatDeps, open: OpenExchange, reque
     };
   } finally {
     open.release();
+  }
+}
+
+async function saveExchange(deps: ChatDeps, record: Parameters<Store['saveExchange']>[0]): Promise<void> {
+  try {
+    await deps.store.saveExchange(record);
+  } catch (error) {
+    if (error instanceof StoreBusyError) throw new AppError('not_ready', BUSY_MESSAGE, BUSY_RETRY_SECONDS, { cause: error });
+    throw error;
   }
 }
 
