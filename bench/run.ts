@@ -80,11 +80,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+async function waitFor(url: string, timeoutMs = 60_000, method = 'GET'): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {
-      if ((await fetch(url)).status === 200) return;
+      if ((await fetch(url, { method })).status === 200) return;
     } catch {
       // not listening yet
     }
@@ -136,21 +136,30 @@ async function main() {
 
   const seconds = Number(args.duration);
   const dataDir = mkdtempSync(join(tmpdir(), 'nq57-bench-'));
-  const [chatPort, noopPort] = [await freePort(), await freePort()];
-  const server = start(['src/entry/node.ts'], { PORT: String(chatPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const noopPort = await freePort();
   const noop = start(['bench/noop-server.ts', String(noopPort)], {});
   try {
-    await waitFor(`http://127.0.0.1:${chatPort}/readyz`);
-    await fetch(`http://127.0.0.1:${noopPort}/noop`, { method: 'POST' }).catch(() => waitFor(`http://127.0.0.1:${noopPort}/noop`));
-    console.log(`server RSS when ready: ${rssMb(server.pid ?? 0).toFixed(0)} MB`);
+    await waitFor(`http://127.0.0.1:${noopPort}/noop`, 60_000, 'POST');
     const ceiling = await load(`http://127.0.0.1:${noopPort}/noop`, null, seconds);
-    const chat = await load(`http://127.0.0.1:${chatPort}/api/chat`, qs.slice(0, 100), seconds);
     console.log(`no-op Hono endpoint: ${ceiling.rps.toFixed(0)} req/s, p50 ${ceiling.p50} ms, p97.5 ${ceiling.p97_5} ms, p99 ${ceiling.p99} ms`);
-    console.log(`/api/chat:           ${chat.rps.toFixed(0)} answers/s, p50 ${chat.p50} ms, p97.5 ${chat.p97_5} ms, p99 ${chat.p99} ms, non-2xx ${chat.non2xx}, errors ${chat.errors}`);
-    console.log(`ratio answers/no-op: ${((chat.rps / ceiling.rps) * 100).toFixed(1)}%`);
-    console.log(`server RSS after load: ${rssMb(server.pid ?? 0).toFixed(0)} MB`);
+    // Answers to first questions are remembered (ANSWER_CACHE_SIZE); the rotating set is all first
+    // questions, so the uncached run is the cost of answering each one afresh.
+    for (const [label, cache] of [['/api/chat', '1000'], ['/api/chat uncached', '0']] as const) {
+      const chatPort = await freePort();
+      const server = start(['src/entry/node.ts'], { PORT: String(chatPort), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', ANSWER_CACHE_SIZE: cache });
+      try {
+        await waitFor(`http://127.0.0.1:${chatPort}/readyz`);
+        console.log(`server RSS when ready: ${rssMb(server.pid ?? 0).toFixed(0)} MB`);
+        const chat = await load(`http://127.0.0.1:${chatPort}/api/chat`, qs.slice(0, 100), seconds);
+        console.log(`${label.padEnd(19)}: ${chat.rps.toFixed(0)} answers/s, p50 ${chat.p50} ms, p97.5 ${chat.p97_5} ms, p99 ${chat.p99} ms, non-2xx ${chat.non2xx}, errors ${chat.errors}`);
+        console.log(`ratio answers/no-op: ${(chat.rps / ceiling.rps).toFixed(3)}`);
+        console.log(`server RSS after load: ${rssMb(server.pid ?? 0).toFixed(0)} MB`);
+      } finally {
+        server.kill('SIGTERM');
+        await new Promise((resolve) => server.once('exit', resolve));
+      }
+    }
   } finally {
-    server.kill('SIGTERM');
     noop.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -4,7 +4,6 @@
  * Workers alike. No `node:` import here.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AnswerQuestion } from './answer/answer.ts';
 import { createChatHandler } from './channels/web/chat-route.ts';
@@ -15,6 +14,7 @@ import { buildOpenApiDocument } from './channels/web/openapi.ts';
 import { createWidgetHandler, type WidgetScript } from './channels/web/widget-route.ts';
 import { AppError, createErrorHandler, errorResponse } from './errors.ts';
 import type { DocumentMeta } from './ingest/types.ts';
+import { limitBody } from './http/body-limit.ts';
 import { rateLimitMiddleware, type RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { noopMetrics, type Metrics } from './metrics.ts';
@@ -109,6 +109,7 @@ export function createApp(deps: AppDeps) {
   });
 
   const site = deps.site ?? { province: 'Điện Biên', defaultDocument: 'ke-hoach-dien-bien-1169' };
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=604800' }));
   app.get('/', (c) => {
     const engine = deps.state.engine;
     const id = site.defaultDocument;
@@ -134,7 +135,7 @@ export function createApp(deps: AppDeps) {
     app.post('/api/chat', limited);
     app.post('/api/feedback', limited);
   }
-  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, new AppError('payload_too_large')) });
+  const limit = limitBody(MAX_BODY_BYTES, (c) => errorResponse(c, new AppError('payload_too_large')));
   const requireReady = async (_c: unknown, next: () => Promise<void>) => {
     ready();
     await next();

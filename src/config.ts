@@ -18,9 +18,11 @@ const schema = z.object({
   DEFAULT_DOCUMENT: z.string().min(1).max(128).default('ke-hoach-dien-bien-1169'),
   ALLOWED_ORIGINS: z.string().default('*'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(5),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(8),
   TRUST_PROXY: z.string().default(''),
   METRICS_TOKEN: z.string().optional(),
+  DB_MAX_MB: z.coerce.number().min(0).default(0),
+  ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(1440),
   EMBEDDER: z.enum(['none', 'hashed', 'transformers']).default('hashed'),
   EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
@@ -50,6 +52,10 @@ export type Config = {
   /** Proxies whose X-Forwarded-For is believed. */
   trustedProxies: TrustedProxies;
   metricsToken: string | null;
+  /** A cap on the database file in MB (0: none); past it exchanges are dropped and counted, answering goes on. */
+  dbMaxMb: number;
+  /** First questions whose answers are remembered per index (0: none). */
+  answerCacheSize: number;
   conversationTtlMs: number;
   embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string; dtype: ModelDtype };
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
@@ -118,6 +124,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     trustedProxies: parseOrThrow('TRUST_PROXY', () => parseTrustedProxies(e.TRUST_PROXY)),
     metricsToken: e.METRICS_TOKEN?.trim() || null,
+    dbMaxMb: e.DB_MAX_MB,
+    answerCacheSize: e.ANSWER_CACHE_SIZE,
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },

@@ -28,10 +28,11 @@ export interface Server {
   exited: Promise<number | null>;
 }
 
-function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Server {
+export function startServer(port: number, dataDir: string, env: Record<string, string> = {}): Server {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    // Rate limits off unless a test turns them on: tests send faster than any citizen.
+    env: { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

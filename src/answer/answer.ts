@@ -57,6 +57,8 @@ export interface AnswererOptions {
   defaultAgency: string;
   /** What "kế hoạch này" means when neither the page nor the conversation says (the province plan). */
   defaultDocument?: string;
+  /** First questions whose answers are remembered (0: none). */
+  cacheSize?: number;
 }
 
 /** Where the question was asked: the document the citizen is reading (the page the widget sits on). */
@@ -223,7 +225,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     return candidates.find((id): id is string => id !== undefined && searcher.documents.has(id)) ?? null;
   };
 
-  return async function answerQuestion(rawMessage: string, history: readonly Turn[] = [], context: AskContext = {}): Promise<AnswerResult> {
+  async function answerFresh(rawMessage: string, history: readonly Turn[], context: AskContext): Promise<AnswerResult> {
     // Personal data never reaches retrieval: "Email a@b.vn. NQ57 là gì?" is asked as "NQ57 là gì?".
     const message = withoutPersonalData(rawMessage);
     const kind = classifyRequest(message);
@@ -296,6 +298,27 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3),
       signals,
     };
+  }
+
+  // Citizens ask the same questions again and again (the FAQ exists for that reason). A first
+  // question depends only on its text and page, and the engine does not change under it
+  // (a rebuilt index is a new answerer), so its answer is remembered; follow-ups are not.
+  const remembered = new Map<string, AnswerResult>();
+  const cacheSize = options.cacheSize ?? 1_000;
+
+  return async function answerQuestion(rawMessage: string, history: readonly Turn[] = [], context: AskContext = {}): Promise<AnswerResult> {
+    if (history.length > 0 || cacheSize === 0) return answerFresh(rawMessage, history, context);
+    const key = `${context.documentId ?? ''}\u0000${rawMessage}`;
+    const known = remembered.get(key);
+    if (known) {
+      remembered.delete(key);
+      remembered.set(key, known);
+      return known;
+    }
+    const result = await answerFresh(rawMessage, history, context);
+    remembered.set(key, result);
+    if (remembered.size > cacheSize) remembered.delete(remembered.keys().next().value as string);
+    return result;
   };
 }
 

@@ -167,7 +167,7 @@ setImmediate(() => {
     (error: unknown) => logger.error('the widget could not be built; /widget.js answers 503', { error }),
   );
   try {
-    store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'), { logger, metrics });
+    store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'), { logger, metrics, maxSizeMb: config.dbMaxMb || undefined });
     state.store = store;
   } catch (error) {
     fail(logger, `Cannot start: the database in "${config.dataDir}" cannot be opened (is the folder writable, the disk full, or the file damaged?).`, error);

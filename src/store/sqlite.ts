@@ -39,6 +39,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Writes that may wait for a lock before /api/chat answers 503 (default 10,000). */
   maxQueuedWrites?: number;
+  /** A cap on the database file (MB): past it writes fail as on a full disk (SQLITE_FULL), and answering goes on. */
+  maxSizeMb?: number;
   logger?: Logger;
   metrics?: Metrics;
   now?: () => number;
@@ -63,6 +65,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   db.pragma('foreign_keys = ON');
   migrate(db);
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 15}`);
+  if (options.maxSizeMb) {
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxSizeMb * 1024 * 1024) / pageSize))}`);
+  }
 
   const now = options.now ?? (() => Date.now());
   const lastLogged = new Map<string, number>();

@@ -64,6 +64,21 @@ export function buildOpenApiDocument() {
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics (text exposition format); needs Authorization: Bearer <METRICS_TOKEN> when that is set',
+          responses: { '200': { description: 'text/plain; version=0.0.4' }, '401': errorResponse('unauthorized'), '404': errorResponse('not_found: this runtime exports no metrics') },
+        },
+      },
+      '/widget.js': {
+        get: {
+          summary: 'The embeddable chat widget; `?v=<version>` is cached for a year. Options as data-* attributes of its script tag',
+          parameters: [{ name: 'v', in: 'query', required: false, schema: { type: 'string' }, description: 'The version the README prints, with its integrity hash' }],
+          responses: { '200': { description: 'text/javascript', content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified (ETag)' }, '503': errorResponse('not_ready: still being built') },
+        },
+      },
+      '/': { get: { summary: 'A demo agency page about the default document with the widget embedded', responses: { '200': { description: 'text/html' } } } },
+      '/favicon.ico': { get: { summary: 'No icon (204), so browsers stop asking', responses: { '204': { description: 'No content' } } } },
     },
     components: {
       schemas: {
