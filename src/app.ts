@@ -15,6 +15,7 @@ import { createWidgetHandler, type WidgetScript } from './channels/web/widget-ro
 import { AppError, createErrorHandler, errorResponse } from './errors.ts';
 import type { DocumentMeta } from './ingest/types.ts';
 import { limitBody } from './http/body-limit.ts';
+import { timeOrderedId } from './http/time-ordered-id.ts';
 import { rateLimitMiddleware, type RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { noopMetrics, type Metrics } from './metrics.ts';
@@ -66,7 +67,7 @@ function sameSecret(given: string, expected: string): boolean {
 
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
-  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const newId = deps.newId ?? (() => timeOrderedId());
   const pending = new Set<string>();
   const app = new Hono();
   const openApi = buildOpenApiDocument();

@@ -6,8 +6,9 @@
  *
  * better-sqlite3 is synchronous, so a lock held by another process must never be waited
  * out on the event loop: the busy timeout is a few milliseconds, writes that meet a lock
- * (or a full disk) wait in a bounded queue retried off the request path (write-queue.ts),
- * and reads that meet one degrade (no history) instead of failing the answer.
+ * (or a full disk) wait in a bounded queue retried off the request path, writes of one
+ * turn of the event loop share a commit (write-queue.ts), and reads that meet a lock
+ * degrade (no history) instead of failing the answer.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -88,13 +89,15 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     (outcome === 'queued' || outcome === 'degraded' ? options.logger?.warn : options.logger?.error)?.(message, { outcome, error: error instanceof Error ? error.message : error });
   };
   const queue = new WriteQueue(
-    { max: options.maxQueuedWrites ?? 10_000 },
+    { max: options.maxQueuedWrites ?? 10_000, transaction: (writes) => db.transaction(writes)(), defer: setImmediate },
     { onProblem: report, onDepth: (depth) => options.metrics?.storeQueueDepth(depth) },
   );
 
   const findConversation = db.prepare('SELECT id FROM conversations WHERE id = ? AND updated_at >= ?');
   const insertConversation = db.prepare('INSERT OR IGNORE INTO conversations (id, channel, created_at, updated_at) VALUES (?, ?, ?, ?)');
-  const touchConversation = db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?');
+  const upsertConversation = db.prepare(
+    'INSERT INTO conversations (id, channel, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at',
+  );
   const recent = db.prepare('SELECT question FROM exchanges WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').pluck();
   const recentTurns = db.prepare('SELECT question, sources FROM exchanges WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
   const insertExchange = db.prepare(
@@ -106,12 +109,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     `INSERT INTO feedback (message_id, rating, comment, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(message_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment, updated_at = excluded.updated_at`,
   );
-  // One transaction, one commit per exchange: its conversation is created with it when new.
-  const saveExchange = db.transaction((r: ExchangeRecord, sources: string) => {
-    insertConversation.run(r.conversationId, r.channel, r.createdAt, r.createdAt);
+  // Its conversation is created with it when new; the queue commits it (with others) in one transaction.
+  const saveExchange = (r: ExchangeRecord, sources: string) => {
+    upsertConversation.run(r.conversationId, r.channel, r.createdAt, r.createdAt);
     insertExchange.run({ ...r, sources });
-    touchConversation.run(r.createdAt, r.conversationId);
-  });
+  };
 
   /** A read that meets a lock answers `fallback` rather than failing the question. */
   const read = <T>(run: () => T, fallback: T): T => {
@@ -129,7 +131,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       return read(() => (findConversation.get(id, activeSince) as { id: string } | undefined) ?? null, null);
     },
     async createConversation(id, channel, at) {
-      queue.submit({ run: () => insertConversation.run(id, channel, at, at) });
+      await queue.submit({ run: () => insertConversation.run(id, channel, at, at) });
     },
     async recentQuestions(conversationId, limit) {
       return read(() => (recent.all(conversationId, limit) as string[]).reverse(), []);
@@ -146,14 +148,14 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     },
     async saveExchange(record) {
       const sources = JSON.stringify(record.sources);
-      queue.submit({ run: () => saveExchange(record, sources), key: record.messageId });
+      await queue.submit({ run: () => saveExchange(record, sources), key: record.messageId });
     },
     async saveFeedback(record: FeedbackRecord) {
       // An exchange still waiting in the queue exists too; a locked read cannot tell, so it is taken on trust
       // and the queued write checks again.
       const known = queue.has(record.messageId) || read(() => exchangeExists.get(record.messageId) !== undefined, true);
       if (!known) return false;
-      queue.submit({
+      await queue.submit({
         run: () => {
           if (exchangeExists.get(record.messageId) === undefined) return;
           upsertFeedback.run(record.messageId, record.rating, record.comment, record.createdAt, record.createdAt);
