@@ -34,6 +34,9 @@ const schema = z.object({
   VECTOR_INDEX: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
 });
 
+/** Every variable the service reads, for the docs check (README and .env.example list each). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
+
 export type Config = {
   host: string;
   port: number;

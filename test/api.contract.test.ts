@@ -1,7 +1,7 @@
 /**
  * @module
  * Contract tests of `POST /api/chat` and readiness, in memory with
- * `app.request()` on the real engine and a real SQLite file (../shared/design/API.md).
+ * `app.request()` on the real engine and a real SQLite file (docs/API.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppState } from '../src/app.ts';

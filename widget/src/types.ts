@@ -1,6 +1,6 @@
 /**
  * @module
- * The widget's view of the HTTP contract (`../shared/design/API.md`) and its message model.
+ * The widget's view of the HTTP contract (`docs/API.md`) and its message model.
  * A message is identified by its id so that a later feature can add or replace messages
  * that arrive out of band (staff answers, `method: "staff"`, fetched by polling): the view
  * upserts by id and renders a staff answer like any other bot message, with its own label.

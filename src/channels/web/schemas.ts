@@ -1,6 +1,6 @@
 /**
  * @module
- * Request and response schemas of the web API (`../shared/design/API.md`). The OpenAPI
+ * Request and response schemas of the web API (`docs/API.md`). The OpenAPI
  * document is generated from these, and contract tests validate responses against them.
  */
 import { z } from 'zod';
