@@ -14,17 +14,27 @@ import { openSqliteStore } from '../src/store/sqlite.ts';
 import { foldDiacritics } from '../src/text/index.ts';
 import { evalItemSchema, grade, type EvalItem, type Graded, type Observed } from './metrics.ts';
 
-export type Ask = (message: string, conversationId?: string) => Promise<Observed & { conversationId: string }>;
+export type Ask = (message: string, conversationId?: string, context?: EvalItem['context']) => Promise<Observed & { conversationId: string }>;
 
-export function loadItems(file: string, split: string): EvalItem[] {
-  const lines = readFileSync(file, 'utf8').split('\n');
+/** The question sets: the team's (dev, test) and the fresh one written by someone who never saw the code. */
+export const DEFAULT_FILES = 'eval/questions.jsonl,eval/fresh.jsonl';
+
+/** Items of the comma-separated files, of one split or `all`; ids must be unique across files. */
+export function loadItems(files: string, split: string): EvalItem[] {
   const items: EvalItem[] = [];
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    const parsed = evalItemSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-    items.push(parsed.data);
-  });
+  const ids = new Set<string>();
+  for (const file of files.split(',').map((f) => f.trim()).filter(Boolean)) {
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        const parsed = evalItemSchema.safeParse(JSON.parse(line));
+        if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+        if (ids.has(parsed.data.id)) throw new Error(`${file}:${i + 1}: duplicate id ${parsed.data.id}`);
+        ids.add(parsed.data.id);
+        items.push(parsed.data);
+      });
+  }
   return items.filter((item) => split === 'all' || item.split === split);
 }
 
@@ -35,8 +45,8 @@ export function engineAsk(engine: Engine): { ask: Ask; close: () => void } {
     state: { engine: toReadyEngine(engine), store },
     logger: createLogger('error'),
   });
-  const ask: Ask = async (message, conversationId) => {
-    const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId }) });
+  const ask: Ask = async (message, conversationId, context) => {
+    const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId, context }) });
     if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${message}": ${await res.text()}`);
     return (await res.json()) as Observed & { conversationId: string };
   };
@@ -50,8 +60,8 @@ export function engineAsk(engine: Engine): { ask: Ask; close: () => void } {
 }
 
 export function httpAsk(base: string): Ask {
-  return async (message, conversationId) => {
-    const res = await fetch(new URL('/api/chat', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId }) });
+  return async (message, conversationId, context) => {
+    const res = await fetch(new URL('/api/chat', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId, context }) });
     if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${message}": ${await res.text()}`);
     return (await res.json()) as Observed & { conversationId: string };
   };
@@ -60,8 +70,8 @@ export function httpAsk(base: string): Ask {
 async function askOne(item: EvalItem, variant: Graded['variant'], ask: Ask): Promise<Graded> {
   const shape = (text: string) => (variant === 'unaccented' ? foldDiacritics(text) : text);
   let conversationId: string | undefined;
-  for (const earlier of item.history ?? []) conversationId = (await ask(shape(earlier), conversationId)).conversationId;
-  return grade(item, variant, await ask(shape(item.question), conversationId));
+  for (const earlier of item.history ?? []) conversationId = (await ask(shape(earlier), conversationId, item.context)).conversationId;
+  return grade(item, variant, await ask(shape(item.question), conversationId, item.context));
 }
 
 /** Every item as written and, when answerable and marked, without tone marks. */
