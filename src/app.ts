@@ -8,12 +8,15 @@ import { cors } from 'hono/cors';
 import type { AnswerQuestion } from './answer/answer.ts';
 import { createChatHandler } from './channels/web/chat-route.ts';
 import type { ChatDeps } from './channels/web/chat-service.ts';
+import type { Background } from './conversation/background.ts';
+import { createMemoryLocks, type ConversationLocks } from './conversation/locks.ts';
+import { createConversationService, type ConversationService } from './conversation/service.ts';
 import { createFeedbackHandler } from './channels/web/feedback-route.ts';
 import { renderHomePage } from './channels/web/home-page.tsx';
 import { buildOpenApiDocument } from './channels/web/openapi.ts';
 import { createWidgetHandler, type WidgetScript } from './channels/web/widget-route.ts';
 import { AppError, createErrorHandler, errorResponse } from './errors.ts';
-import type { DocumentMeta } from './ingest/types.ts';
+import type { DocumentMeta, FaqEntry } from './ingest/types.ts';
 import { limitBody } from './http/body-limit.ts';
 import { timeOrderedId } from './http/time-ordered-id.ts';
 import { rateLimitMiddleware, type RateLimiter } from './http/rate-limit.ts';
@@ -32,6 +35,10 @@ export interface ReadyEngine {
   /** Curated questions about each document, to start a conversation from. */
   starters: Map<string, string[]>;
   info: Record<string, unknown>;
+  /** Serves these FAQ entries from now on (published by staff): answers change at once, no passage is re-indexed. */
+  replaceFaq(entries: readonly FaqEntry[]): void;
+  /** Links an entry to the passage its section names (its source), or says why it cannot be. */
+  linkFaq(entry: Omit<FaqEntry, 'passageId'>): FaqEntry | { problem: string };
 }
 
 export interface AppState {
@@ -51,6 +58,10 @@ export interface AppDeps {
   allowedOrigins?: string[];
   /** The province's name and the document the home page presents. */
   site?: { province: string; defaultDocument: string };
+  /** One question at a time per conversation (in memory by default). */
+  locks?: ConversationLocks;
+  /** Runs work after the response (webhook replies): a tracked queue on Node, `waitUntil` on Workers. */
+  background?: (c: Context) => Background;
   /** Per-client limits on the citizen routes; none when absent. */
   rateLimit?: { limiter: RateLimiter; clientKey: (c: Context) => string };
   metrics?: Metrics;
@@ -68,7 +79,7 @@ function sameSecret(given: string, expected: string): boolean {
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => timeOrderedId());
-  const pending = new Set<string>();
+  const locks = deps.locks ?? createMemoryLocks();
   const app = new Hono();
   const openApi = buildOpenApiDocument();
 
@@ -77,10 +88,12 @@ export function createApp(deps: AppDeps) {
     if (!engine || !store) throw new AppError('not_ready', undefined, 5);
     return { engine, store };
   };
-  const chatDeps = (): ChatDeps => {
+  /** The conversation service over the engine and store being served (both may be swapped while serving). */
+  const conversations = (): ConversationService => {
     const { engine, store } = ready();
-    return { answer: engine.answer, documents: engine.documents, store, now, newId, pending, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000, logger: deps.logger, metrics };
+    return createConversationService({ answer: engine.answer, documents: engine.documents, store, locks, now, newId, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000, logger: deps.logger, metrics });
   };
+  const chatDeps = (): ChatDeps => ({ conversations: conversations(), documents: ready().engine.documents });
 
   const metrics = deps.metrics ?? noopMetrics;
   app.onError(createErrorHandler(deps.logger));

@@ -55,7 +55,7 @@ function storedMessageIds(dataDir: string): Set<string> {
 /** Another process's lock, as `sqlite3 hoidap.sqlite 'BEGIN EXCLUSIVE; …'` would hold it. */
 function holdLock(dataDir: string): () => void {
   const db = new Database(join(dataDir, 'hoidap.sqlite'));
-  db.exec("BEGIN EXCLUSIVE; INSERT INTO conversations VALUES ('lock-holder', 'web', '2025-01-01', '2025-01-01');");
+  db.exec("BEGIN EXCLUSIVE; INSERT INTO conversations (id, channel, created_at, updated_at) VALUES ('lock-holder', 'web', '2025-01-01', '2025-01-01');");
   return () => {
     db.exec('ROLLBACK');
     db.close();

@@ -103,7 +103,7 @@ function agencyFor(question: string, hits: PassageHit[], agencies: Array<{ name:
   return fallback;
 }
 
-function suggestionsFrom(faqHits: FaqHit[], exclude: FaqEntry | null, all: FaqEntry[]): string[] {
+function suggestionsFrom(faqHits: FaqHit[], exclude: FaqEntry | null, all: readonly FaqEntry[]): string[] {
   const picked = faqHits.filter((h) => h.entry !== exclude && h.similarity >= SUGGESTION_MIN).map((h) => h.entry.question);
   if (picked.length === 0 && exclude === null) return all.slice(0, 3).map((e) => e.question);
   return picked.slice(0, 3);
@@ -214,7 +214,6 @@ function hasWords(text: string): boolean {
 }
 
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
-  const faqAll = searcher.corpus.faq;
   const names = documentNames(searcher.documents.values());
   const agencies = knownAgencies(searcher.corpus.passages);
 
@@ -226,6 +225,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   };
 
   async function answerFresh(rawMessage: string, history: readonly Turn[], context: AskContext): Promise<AnswerResult> {
+    const faqAll = searcher.faq.entries;
     // Personal data never reaches retrieval: "Email a@b.vn. NQ57 là gì?" is asked as "NQ57 là gì?".
     const message = withoutPersonalData(rawMessage);
     const kind = classifyRequest(message);
@@ -305,9 +305,15 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   // (a rebuilt index is a new answerer), so its answer is remembered; follow-ups are not.
   const remembered = new Map<string, AnswerResult>();
   const cacheSize = options.cacheSize ?? 1_000;
+  /** The FAQ the remembered answers were given with: a published change forgets them. */
+  let rememberedWith = searcher.faq;
 
   return async function answerQuestion(rawMessage: string, history: readonly Turn[] = [], context: AskContext = {}): Promise<AnswerResult> {
     if (history.length > 0 || cacheSize === 0) return answerFresh(rawMessage, history, context);
+    if (rememberedWith !== searcher.faq) {
+      remembered.clear();
+      rememberedWith = searcher.faq;
+    }
     const key = `${context.documentId ?? ''}\u0000${rawMessage}`;
     const known = remembered.get(key);
     if (known) {

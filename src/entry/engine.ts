@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createAnswerer, type AnswerQuestion } from '../answer/answer.ts';
 import type { ReadyEngine } from '../app.ts';
 import type { Config } from '../config.ts';
-import { buildCorpus, INGEST_VERSION, type Corpus, type Progress } from '../ingest/corpus.ts';
+import { buildCorpus, INGEST_VERSION, linkFaqEntry, type Corpus, type Progress } from '../ingest/corpus.ts';
 import { corpusHashes, extractCorpusFiles, readCorpusSources, type CorpusSource } from '../ingest/read-files.ts';
 import type { IngestIssue } from '../ingest/types.ts';
 import type { Bm25Index } from '../retrieval/bm25.ts';
@@ -240,5 +240,14 @@ export function toReadyEngine(engine: Engine, info: Record<string, unknown> = {}
   }
   const starters = new Map<string, string[]>();
   for (const entry of corpus.faq) starters.set(entry.document, [...(starters.get(entry.document) ?? []), entry.question]);
-  return { answer: engine.answer, documents: engine.searcher.documents, outlines, starters, info };
+  const { searcher } = engine;
+  return {
+    answer: engine.answer,
+    documents: searcher.documents,
+    outlines,
+    starters,
+    info,
+    replaceFaq: (entries) => searcher.replaceFaq(entries),
+    linkFaq: (entry) => linkFaqEntry(entry, corpus.passages, searcher.documents),
+  };
 }

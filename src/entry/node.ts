@@ -11,6 +11,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import { createApp, type AppState } from '../app.ts';
 import { loadConfig, loadDotEnv, type Config } from '../config.ts';
+import { createNodeBackground } from '../conversation/background.ts';
 import { clientKey } from '../http/client-address.ts';
 import { createMemoryRateLimiter } from '../http/rate-limit.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -52,6 +53,7 @@ try {
 }
 
 const metrics = createPromMetrics();
+const background = createNodeBackground(logger);
 const state: AppState = { engine: null, store: null };
 let widget: WidgetAsset | null = null;
 const trusted = config.trustedProxies;
@@ -59,6 +61,7 @@ const app = createApp({
   state,
   logger,
   metrics,
+  background: () => background,
   metricsToken: config.metricsToken ?? undefined,
   conversationTtlMs: config.conversationTtlMs,
   widget: () => widget,
@@ -183,8 +186,9 @@ setImmediate(() => {
 process.on('SIGHUP', () => void refreshIndex());
 
 /**
- * SIGTERM: stop accepting connections, let answers and streams in flight finish, write what
- * waits for the database, then exit — within DRAIN_MS.
+ * SIGTERM: stop accepting connections, let answers and streams in flight finish (and replies
+ * sent after a webhook's acknowledgement), write what waits for the database, then exit —
+ * within DRAIN_MS.
  */
 let stopping = false;
 const shutdown = () => {
@@ -195,6 +199,8 @@ const shutdown = () => {
   const finish = async () => {
     if (finishing) return;
     finishing = true;
+    // Replies promised to platforms after their webhook was acknowledged go out first.
+    if (!(await background.drain(Math.max(0, deadline - Date.now() - 1_000)))) logger.error('stopping with replies still being sent', { pending: background.pending() });
     if (store) {
       const landed = await store.flush(Math.max(0, deadline - Date.now()));
       if (!landed) logger.error('stopping with writes that could not be stored', { waiting: store.queuedWrites() });

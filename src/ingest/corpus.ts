@@ -146,22 +146,26 @@ function loadDocument(file: CorpusFile, metaFile: CorpusFile | undefined, issues
   return { meta, passages };
 }
 
+/**
+ * Links an FAQ entry to the passage its `section` names (the start of an outline path) in
+ * its `document`: the source shown with its answer. A problem is a sentence staff can act on.
+ */
+export function linkFaqEntry(entry: Omit<FaqEntry, 'passageId'>, passages: readonly Passage[], documents: ReadonlyMap<string, DocumentMeta>): FaqEntry | { problem: string } {
+  if (!documents.has(entry.document)) return { problem: `FAQ entry "${entry.id}": unknown document "${entry.document}"` };
+  const want = entry.section ? looseForm(entry.section) : '';
+  const passage = passages.find((p) => p.documentId === entry.document && looseForm(p.path.join(SECTION_SEPARATOR)).startsWith(want));
+  if (!passage) return { problem: `FAQ entry "${entry.id}": no section "${entry.section}" in ${entry.document}` };
+  return { ...entry, passageId: passage.id };
+}
+
 function linkFaq(file: CorpusFile, passages: Passage[], documents: Map<string, DocumentMeta>, issues: IngestIssue[]): FaqEntry[] {
   const { entries, issues: faqIssues } = parseFaq(file.path, file.content);
   issues.push(...faqIssues);
   const linked: FaqEntry[] = [];
   for (const { entry, line } of entries) {
-    if (!documents.has(entry.document)) {
-      issues.push({ file: file.path, line, message: `FAQ entry "${entry.id}": unknown document "${entry.document}"` });
-      continue;
-    }
-    const want = entry.section ? looseForm(entry.section) : '';
-    const passage = passages.find((p) => p.documentId === entry.document && looseForm(p.path.join(SECTION_SEPARATOR)).startsWith(want));
-    if (!passage) {
-      issues.push({ file: file.path, line, message: `FAQ entry "${entry.id}": no section "${entry.section}" in ${entry.document}` });
-      continue;
-    }
-    linked.push({ ...entry, passageId: passage.id });
+    const result = linkFaqEntry({ ...entry }, passages, documents);
+    if ('problem' in result) issues.push({ file: file.path, line, message: result.problem });
+    else linked.push(result);
   }
   return linked;
 }

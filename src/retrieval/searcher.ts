@@ -9,6 +9,9 @@ import { Bm25Index, type Scored } from './bm25.ts';
 import { fuseRankings, type FusionSettings } from './fusion.ts';
 import type { Query } from './query.ts';
 import type { VectorIndex } from './vectors.ts';
+import { FaqMatcher, type FaqHit } from './faq-matcher.ts';
+
+export type { FaqHit } from './faq-matcher.ts';
 
 export interface PassageHit {
   passage: Passage;
@@ -17,12 +20,6 @@ export interface PassageHit {
   coverage: number;
   /** The same share with unknown words at full weight: an unknown word may be the whole topic ("bitcoin"). */
   strictCoverage: number;
-}
-
-export interface FaqHit {
-  entry: FaqEntry;
-  /** Cosine similarity (0–1) between the question and the entry's closest phrasing. */
-  similarity: number;
 }
 
 export interface SearchableCorpus {
@@ -64,18 +61,12 @@ export function buildPassageIndex(corpus: Pick<SearchableCorpus, 'documents' | '
   });
 }
 
-function foldedTerms(text: string): Set<string> {
-  return new Set(analyze(text).terms.filter((t) => t.startsWith('~')));
-}
-
 export class CorpusSearcher {
   readonly documents: Map<string, DocumentMeta>;
   readonly passagesById: Map<string, Passage>;
   private readonly passageIndex: Bm25Index;
-  private readonly faqIndex: Bm25Index;
-  /** Phrasing number → FAQ entry number. */
-  private readonly phrasingOwner: number[];
-  private readonly phrasingNorms: Float64Array;
+  /** The curated FAQ being served: built from the corpus, replaced when staff publish. */
+  faq: FaqMatcher;
 
   readonly vectors: VectorSearch | null;
 
@@ -94,16 +85,12 @@ export class CorpusSearcher {
     this.documents = new Map(corpus.documents.map((d) => [d.id, d]));
     this.passagesById = new Map(corpus.passages.map((p) => [p.id, p]));
     this.passageIndex = options.passageIndex ?? buildPassageIndex(corpus);
-    const phrasings: string[][] = [];
-    this.phrasingOwner = [];
-    corpus.faq.forEach((entry, i) => {
-      for (const text of [entry.question, ...entry.alternatives]) {
-        phrasings.push([...foldedTerms(text)]);
-        this.phrasingOwner.push(i);
-      }
-    });
-    this.faqIndex = Bm25Index.build(phrasings);
-    this.phrasingNorms = new Float64Array(phrasings.map((terms) => Math.sqrt(terms.reduce((s, t) => s + this.faqIndex.idf(t) ** 2, 0))));
+    this.faq = new FaqMatcher(corpus.faq);
+  }
+
+  /** Serves these FAQ entries from now on (published by staff): no passage is re-indexed. */
+  replaceFaq(entries: readonly FaqEntry[]): void {
+    this.faq = new FaqMatcher(entries);
   }
 
   /** Lexical (BM25) search only. */
@@ -170,24 +157,7 @@ export class CorpusSearcher {
 
   /** The best-matching FAQ entries, one hit per entry, most similar first. */
   matchFaq(query: Query, k: number): FaqHit[] {
-    const own = [...query.terms.keys()].filter((t) => t.startsWith('~') && query.terms.get(t) === 1);
-    if (own.length === 0 || this.phrasingOwner.length === 0) return [];
-    const queryNorm = Math.sqrt(own.reduce((s, t) => s + this.faqIndex.idf(t) ** 2, 0));
-    const dots = new Map<number, number>();
-    for (const term of own) {
-      const w = this.faqIndex.idf(term) ** 2;
-      for (const phrasing of this.faqIndex.postings(term)) dots.set(phrasing, (dots.get(phrasing) ?? 0) + w);
-    }
-    const best = new Map<number, number>();
-    for (const [phrasing, dot] of dots) {
-      const similarity = dot / (queryNorm * (this.phrasingNorms[phrasing] ?? 1) || 1);
-      const owner = this.phrasingOwner[phrasing] ?? 0;
-      if (similarity > (best.get(owner) ?? 0)) best.set(owner, similarity);
-    }
-    return [...best]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, k)
-      .map(([i, similarity]) => ({ entry: this.corpus.faq[i] as FaqEntry, similarity }));
+    return this.faq.match(query, k);
   }
 
   documentFrequency(term: string): number {

@@ -38,7 +38,7 @@ function exchange(n: number, overrides: Partial<ExchangeRecord> = {}): ExchangeR
 /** Another connection to the same file, holding the write lock until released. */
 function holdLock(): () => void {
   other = new Database(file);
-  other.exec("BEGIN EXCLUSIVE; INSERT INTO conversations VALUES ('holder', 'web', '2025-01-01', '2025-01-01');");
+  other.exec("BEGIN EXCLUSIVE; INSERT INTO conversations (id, channel, created_at, updated_at) VALUES ('holder', 'web', '2025-01-01', '2025-01-01');");
   return () => {
     other?.exec('COMMIT');
     other?.close();

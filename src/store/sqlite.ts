@@ -96,10 +96,11 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   const findConversation = db.prepare('SELECT id FROM conversations WHERE id = ? AND updated_at >= ?');
   const insertConversation = db.prepare('INSERT OR IGNORE INTO conversations (id, channel, created_at, updated_at) VALUES (?, ?, ?, ?)');
   const upsertConversation = db.prepare(
-    'INSERT INTO conversations (id, channel, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at',
+    'INSERT INTO conversations (id, channel, external_user_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at',
   );
+  const findUserConversation = db.prepare('SELECT id FROM conversations WHERE channel = ? AND external_user_id = ?');
   const recent = db.prepare('SELECT question FROM exchanges WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').pluck();
-  const recentTurns = db.prepare('SELECT question, sources FROM exchanges WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
+  const recentTurns = db.prepare('SELECT question, sources FROM exchanges WHERE conversation_id = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
   const insertExchange = db.prepare(
     `INSERT INTO exchanges (message_id, conversation_id, channel, question, outcome, method, answer, sources, latency_ms, created_at)
      VALUES (@messageId, @conversationId, @channel, @question, @outcome, @method, @answer, @sources, @latencyMs, @createdAt)`,
@@ -111,7 +112,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   );
   // Its conversation is created with it when new; the queue commits it (with others) in one transaction.
   const saveExchange = (r: ExchangeRecord, sources: string) => {
-    upsertConversation.run(r.conversationId, r.channel, r.createdAt, r.createdAt);
+    upsertConversation.run(r.conversationId, r.channel, r.externalUserId ?? null, r.createdAt, r.createdAt);
     insertExchange.run({ ...r, sources });
   };
 
@@ -130,14 +131,17 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async findConversation(id, activeSince) {
       return read(() => (findConversation.get(id, activeSince) as { id: string } | undefined) ?? null, null);
     },
+    async findUserConversation(channel, externalUserId) {
+      return read(() => (findUserConversation.get(channel, externalUserId) as { id: string } | undefined) ?? null, null);
+    },
     async createConversation(id, channel, at) {
       await queue.submit({ run: () => insertConversation.run(id, channel, at, at) });
     },
     async recentQuestions(conversationId, limit) {
       return read(() => (recent.all(conversationId, limit) as string[]).reverse(), []);
     },
-    async recentTurns(conversationId, limit) {
-      const rows = read(() => recentTurns.all(conversationId, limit) as Array<{ question: string; sources: string }>, []);
+    async recentTurns(conversationId, limit, since = '') {
+      const rows = read(() => recentTurns.all(conversationId, since, limit) as Array<{ question: string; sources: string }>, []);
       return rows.reverse().map((row) => ({
         question: row.question,
         documentIds: [...new Set((JSON.parse(row.sources) as Array<{ documentId: string }>).map((s) => s.documentId))],

@@ -8,6 +8,8 @@ export interface ExchangeRecord {
   messageId: string;
   conversationId: string;
   channel: string;
+  /** The platform user (Zalo user id, Messenger PSID) a conversation belongs to; null on the web. */
+  externalUserId?: string | null;
   /** The question with personal data redacted. */
   question: string;
   outcome: string;
@@ -28,11 +30,13 @@ export interface FeedbackRecord {
 export interface Store {
   /** The conversation if it exists and was active after `activeSince` (ISO time). */
   findConversation(id: string, activeSince: string): Promise<{ id: string } | null>;
+  /** The one conversation of a platform user, however long ago it was active. */
+  findUserConversation(channel: string, externalUserId: string): Promise<{ id: string } | null>;
   createConversation(id: string, channel: string, now: string): Promise<void>;
   /** Earlier questions (redacted) of a conversation, oldest first. */
   recentQuestions(conversationId: string, limit: number): Promise<string[]>;
-  /** Earlier turns of a conversation, oldest first: the question and the documents its answer cited. */
-  recentTurns(conversationId: string, limit: number): Promise<Array<{ question: string; documentIds: string[] }>>;
+  /** Earlier turns of a conversation (since `since`, ISO time, when given), oldest first: the question and the documents its answer cited. */
+  recentTurns(conversationId: string, limit: number, since?: string): Promise<Array<{ question: string; documentIds: string[] }>>;
   /** Whether a write would be accepted now (false: the database is locked and the write queue is full). */
   canWrite(): boolean;
   /** Stores the exchange, creating its conversation when new (one commit). */

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { AppError, errorBody } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import { completeExchange, openExchange, respondToChat, type ChatDeps } from './chat-service.ts';
+import { openChat, respondToChat, toChatResponse, type ChatDeps } from './chat-service.ts';
 import { readJson } from './read-json.ts';
 import { chatRequestSchema } from './schemas.ts';
 
@@ -28,10 +28,10 @@ export function createChatHandler(getDeps: () => ChatDeps, logger: Logger) {
     const deps = getDeps();
     if (!wantsStream(c)) return c.json(await respondToChat(deps, request));
     // Admission (and a 409) happens before the stream starts; only answering runs inside it.
-    const open = await openExchange(deps, request);
+    const open = await openChat(deps, request);
     return streamSSE(c, async (stream) => {
       try {
-        const response = await completeExchange(deps, open, request);
+        const response = toChatResponse(await deps.conversations.answer(open), deps.documents);
         await stream.writeSSE({ event: 'sources', data: JSON.stringify(response.sources) });
         for (const text of deltas(response.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
         await stream.writeSSE({ event: 'done', data: JSON.stringify(response) });

@@ -36,4 +36,11 @@ CREATE TABLE feedback (
   updated_at TEXT NOT NULL
 );`,
   },
+  {
+    version: 2,
+    name: 'one conversation per platform user',
+    sql: `
+ALTER TABLE conversations ADD COLUMN external_user_id TEXT;
+CREATE UNIQUE INDEX conversations_by_user ON conversations(channel, external_user_id) WHERE external_user_id IS NOT NULL;`,
+  },
 ];

@@ -1,0 +1,160 @@
+/**
+ * @module
+ * The channel-neutral conversation service: one question in one conversation, for any
+ * channel. A web request names its conversation by id; a Zalo or Messenger event by the
+ * platform user (one conversation per user). The service admits the question (one at a
+ * time per conversation), answers it with the conversation's recent turns and the page it
+ * was asked from, stores the exchange (question redacted, no address) and returns a domain
+ * result; each channel shapes its own response from it.
+ */
+import type { AnswerQuestion, AnswerResult, AskContext, Method, Outcome } from '../answer/answer.ts';
+import { AppError } from '../errors.ts';
+import { SECTION_SEPARATOR, type DocumentMeta, type Passage } from '../ingest/types.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Store } from '../store/types.ts';
+import { StoreBusyError } from '../store/write-queue.ts';
+import { redactPersonalData } from '../text/index.ts';
+import type { ConversationLocks } from './locks.ts';
+
+export type Channel = 'web' | 'zalo' | 'messenger';
+
+export interface AskRequest {
+  channel: Channel;
+  /** The web names its conversation by the id a previous answer returned. */
+  conversationId?: string;
+  /** A platform names its user (Zalo user id, Messenger PSID): one conversation per user. */
+  externalUserId?: string;
+  message: string;
+  context?: AskContext;
+}
+
+export interface AskResult {
+  conversationId: string;
+  messageId: string;
+  outcome: Outcome;
+  method: Method;
+  answer: string;
+  sources: Passage[];
+  suggestions: string[];
+  latencyMs: number;
+  /** Whether this is the conversation's first question (a platform says who it is, once). */
+  isNew: boolean;
+}
+
+export interface ConversationDeps {
+  answer: AnswerQuestion;
+  documents: Map<string, DocumentMeta>;
+  store: Store;
+  locks: ConversationLocks;
+  now: () => Date;
+  newId: () => string;
+  conversationTtlMs: number;
+  logger?: Logger;
+  metrics?: Metrics;
+}
+
+/** A question admitted into its conversation, which it holds until answered. */
+export interface OpenTurn {
+  request: AskRequest;
+  started: number;
+  now: Date;
+  message: string;
+  conversationId: string;
+  isNew: boolean;
+}
+
+const HISTORY_TURNS = 3;
+const BUSY_MESSAGE = 'Hệ thống đang bận ghi dữ liệu. Vui lòng thử lại sau ít giây.';
+const BUSY_RETRY_SECONDS = 5;
+
+/** A passage as a citizen sees it cited. */
+export function toSource(passage: Passage, documents: Map<string, DocumentMeta>) {
+  const meta = documents.get(passage.documentId);
+  return {
+    documentId: passage.documentId,
+    title: meta?.title ?? passage.documentId,
+    section: passage.path.length > 0 ? passage.path.join(SECTION_SEPARATOR) : null,
+    url: meta?.url ?? null,
+    text: passage.text,
+  };
+}
+
+export function createConversationService(deps: ConversationDeps) {
+  /**
+   * Resolves the conversation and claims it: 409 `conflict` while another question is being
+   * answered in it, 503 `not_ready` when the database cannot take the exchange. Runs before
+   * any response starts, so a streaming client gets the ordinary JSON error.
+   */
+  async function open(request: AskRequest): Promise<OpenTurn> {
+    const started = performance.now();
+    // The database is locked and the writes waiting for it fill the queue: answering now would lose the exchange.
+    if (!deps.store.canWrite()) throw new AppError('not_ready', BUSY_MESSAGE, BUSY_RETRY_SECONDS);
+    const now = deps.now();
+    const activeSince = new Date(now.getTime() - deps.conversationTtlMs).toISOString();
+    const existing = request.externalUserId
+      ? await deps.store.findUserConversation(request.channel, request.externalUserId)
+      : request.conversationId
+        ? await deps.store.findConversation(request.conversationId, activeSince)
+        : null;
+    const conversationId = existing?.id ?? deps.newId();
+    if (!deps.locks.acquire(conversationId)) throw new AppError('conflict');
+    return { request, started, now, message: request.message.normalize('NFC').trim(), conversationId, isNew: !existing };
+  }
+
+  /** Answers an admitted question with the conversation's recent turns, stores the exchange, releases the conversation. */
+  async function answer(turn: OpenTurn): Promise<AskResult> {
+    const { conversationId, message, now, request } = turn;
+    try {
+      const since = new Date(now.getTime() - deps.conversationTtlMs).toISOString();
+      const history = turn.isNew ? [] : await deps.store.recentTurns(conversationId, HISTORY_TURNS, since);
+      const documentId = request.context?.documentId;
+      // Pages outlive corpus changes: an id the corpus no longer holds is ignored, and logged for the operator.
+      const known = documentId !== undefined && deps.documents.has(documentId);
+      if (documentId !== undefined && !known) deps.logger?.info('unknown context document ignored', { documentId: documentId.slice(0, 128) });
+      const result: AnswerResult = await deps.answer(message, history, known ? { documentId } : {});
+      const latencyMs = Math.round((performance.now() - turn.started) * 100) / 100;
+      deps.metrics?.answer(result.outcome, result.method, latencyMs / 1000);
+      const messageId = deps.newId();
+      await save({
+        messageId,
+        conversationId,
+        channel: request.channel,
+        externalUserId: request.externalUserId ?? null,
+        question: redactPersonalData(message),
+        outcome: result.outcome,
+        method: result.method,
+        answer: result.answer,
+        sources: result.sources.map((p) => ({ passageId: p.id, documentId: p.documentId, section: p.path.join(SECTION_SEPARATOR) || null })),
+        latencyMs,
+        createdAt: now.toISOString(),
+      });
+      return {
+        conversationId,
+        messageId,
+        outcome: result.outcome,
+        method: result.method,
+        answer: result.answer,
+        sources: result.sources,
+        suggestions: result.suggestions.slice(0, 3),
+        latencyMs,
+        isNew: turn.isNew,
+      };
+    } finally {
+      deps.locks.release(conversationId);
+    }
+  }
+
+  async function save(record: Parameters<Store['saveExchange']>[0]): Promise<void> {
+    try {
+      await deps.store.saveExchange(record);
+    } catch (error) {
+      if (error instanceof StoreBusyError) throw new AppError('not_ready', BUSY_MESSAGE, BUSY_RETRY_SECONDS, { cause: error });
+      throw error;
+    }
+  }
+
+  return { open, answer, ask: async (request: AskRequest) => answer(await open(request)) };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;
