@@ -14,8 +14,11 @@
 import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { analyze, DOMAIN_TERMS, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
-import { compose, rankUnits } from './compose.ts';
+import { analyze, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { everydayTopicOutsideCorpus, namesSubject } from './scope.ts';
+import { alignmentOf } from './alignment.ts';
+import { compose, rankUnits, type Unit } from './compose.ts';
+import { detectFacets, type Facet, type FacetKind } from './facets.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
 import { classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
@@ -32,6 +35,7 @@ const SUGGESTION_MIN = 0.25;
 const RETRIEVE_K = 8;
 const FOLLOW_UP_BOOST = 1.5;
 const NAMED_BOOST = 2.0;
+const POINTED_BOOST = 4.0;
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
 export type Method = 'faq' | 'extractive' | 'llm' | 'staff' | 'none';
@@ -69,12 +73,46 @@ export interface AskContext {
 const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)(?=\s).*)$/u;
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
 const DEICTIC = /(?:^|\s)(?:ke hoach|van ban|quyet dinh|nghi quyet|chuong trinh|tai lieu|phong trao|trang) nay(?:\s|$|[?.,!])|(?:^|\s)o day(?:\s|$|[?.,!])/;
+/** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
+const DOCUMENT_PARTICULARS = /ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|do ai|so hieu|ky hieu|hieu luc|co quan nao|thay the/;
+const POINTER = /(?:^|\s)(?:ke hoach|van ban|quyet dinh|nghi quyet|chuong trinh|tai lieu|phong trao|trang) nay(?=\s|$|[?.,!])|(?:^|\s)o day(?=\s|$|[?.,!])/g;
+
+/** The question without its pointer ("kế hoạch này", "ở đây"): spans found on folded text, cut from the text as written. */
+function withoutPointer(question: string): string {
+  const normal = normalizeVietnamese(question);
+  const folded = foldDiacritics(normal);
+  // Folding keeps the length of NFC Vietnamese letters; if not, the question is kept whole.
+  if (folded.length !== normal.length) return question;
+  let out = '';
+  let last = 0;
+  for (const m of folded.matchAll(POINTER)) {
+    out += `${normal.slice(last, m.index)} `;
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return (out + normal.slice(last)).replace(/\s+/g, ' ').trim() || question;
+}
+
 const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
 
-/** Whether the question is about the service's subject (words of the domain, abbreviations expanded). */
-function isOnSubject(query: Query): boolean {
-  const text = ` ${query.contentText} `;
-  return DOMAIN_TERMS.some((t) => text.includes(` ${t} `));
+/**
+ * A word in more than this share of passages is common to the whole domain ("tỉnh", "người
+ * dân", "hỗ trợ"): sharing only such words with a passage does not make it an answer.
+ */
+const GENERIC_SHARE = 0.06;
+
+/** The question's specific words: known to the corpus, but not common to the whole domain (folded, "~"-prefixed). */
+function specificWords(query: Query, searcher: CorpusSearcher): string[] {
+  const limit = Math.max(2, searcher.passageCount * GENERIC_SHARE);
+  return query.ownContent.map((c) => `~${c}`).filter((t) => {
+    const df = searcher.documentFrequency(t);
+    return df > 0 && df <= limit && !/^~\d{1,2}$/.test(t);
+  });
+}
+
+/** Whether a passage (its text and headings) holds one of the words. */
+function holdsAny(passage: Passage, words: string[]): boolean {
+  const terms = new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms);
+  return words.some((w) => terms.has(w));
 }
 
 /** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
@@ -147,7 +185,8 @@ function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<
  */
 function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn | undefined, pointedAt: string | null): Map<string, number> {
   const focus = new Map<string, number>();
-  if (pointedAt) focus.set(pointedAt, NAMED_BOOST);
+  // The page the citizen reads decides "văn bản này" over any other document the words fit.
+  if (pointedAt) focus.set(pointedAt, POINTED_BOOST);
   const text = ` ${query.contentText} `;
   for (const { id, code, kind } of names) {
     if (pointedAt && pointedAt !== id && !(code && text.includes(` ${code} `))) continue;
@@ -177,6 +216,14 @@ function boostDocuments(hits: PassageHit[], focus: Map<string, number>): Passage
   return hits.map((h) => ({ ...h, score: h.score * (focus.get(h.passage.documentId) ?? 1) })).sort((a, b) => b.score - a.score);
 }
 
+/** Whether every pair of adjacent syllables of a folded phrase (or its one syllable) occurs in some passage. */
+function phraseInCorpus(phrase: string, searcher: CorpusSearcher): boolean {
+  const syllables = phrase.split(' ');
+  if (syllables.length === 1) return searcher.documentFrequency(`~${phrase}`) > 0;
+  for (let i = 0; i + 1 < syllables.length; i++) if (searcher.documentFrequency(`~${syllables[i]} ${syllables[i + 1]}`) === 0) return false;
+  return true;
+}
+
 /** A year or figure the documents never mention ("năm 2027") means the question is not covered. */
 function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
   return [...query.content].some((t) => /^~\d{4}$|^~\d+[.,]\d{3}/.test(t) && searcher.documentFrequency(t) === 0);
@@ -186,6 +233,56 @@ function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
 function asksSameKind(type: QuestionType, entry: FaqEntry): boolean {
   if (type === 'general' || type === 'definition') return true;
   return [entry.question, ...entry.alternatives].some((phrasing) => classifyQuestion(phrasing) === type);
+}
+
+/** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
+const ABOUT_WORDS = new Set(['van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
+
+/** The one document a question names by its number or kind, if exactly one. */
+function namedDocument(query: Query, names: DocumentNames[]): string | null {
+  const text = ` ${query.contentText} `;
+  const named = names.filter(({ code, kind }) => (code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `)));
+  return named.length === 1 ? (named[0] as DocumentNames).id : null;
+}
+
+/** The document a subject question asks about when it asks nothing else ("Kế hoạch này nói về gì?"), or null. */
+function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null): string | null {
+  if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'subject') return null;
+  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !/^(nq|qd|kh|nd)\d+$/.test(c));
+  return other.length === 0 ? documentId : null;
+}
+
+/** A document's opening: its particulars (an original's title) and its first section, as hits. */
+function documentOpening(searcher: CorpusSearcher, documentId: string): PassageHit[] {
+  const passages = searcher.corpus.passages.filter((p) => p.documentId === documentId).sort((a, b) => a.order - b.order);
+  return passages.slice(0, 2).map((passage, i) => ({ passage, score: 2 - i, coverage: 1, strictCoverage: 1 }));
+}
+
+/** Units of the opening in reading order: the document's own first words lead. */
+function openingOrder(a: Unit, b: Unit): number {
+  return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
+}
+
+/** Facets that only a sentence holding that kind of fact answers (a date, a number, a contact). */
+const STRICT_FACETS = new Set<FacetKind>(['when', 'quantity', 'contact']);
+
+/** A question with no question word of its own still asks for its type's kind of fact. */
+function facetsOfType(type: QuestionType): Facet[] {
+  const kind: FacetKind | null = type === 'date' ? 'when' : type === 'quantity' ? 'quantity' : type === 'contact' ? 'contact' : type === 'who' ? 'who' : null;
+  return kind ? [{ kind, at: 0 }] : [];
+}
+
+/**
+ * Whether a curated entry answers every facet asked: one of its phrasings asks them all
+ * (a question about a purpose is not answered by the entry that says what the plan is).
+ */
+function coversFacets(facets: readonly Facet[], entry: FaqEntry): boolean {
+  const asked = facets.map((f) => f.kind).filter((k) => k !== 'subject');
+  if (asked.length === 0) return true;
+  return [entry.question, ...entry.alternatives].some((phrasing) => {
+    const kinds = new Set(detectFacets(phrasing).map((f) => f.kind));
+    return asked.every((k) => kinds.has(k));
+  });
 }
 
 function withoutPersonalData(message: string): string {
@@ -239,14 +336,24 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       return { outcome: 'out_of_scope', method: 'none', answer: outOfScopeMessage(), sources: [], suggestions: suggestionsFrom([], null, faqAll), signals: none };
     }
 
-    const query = buildQuery(question, history.map((t) => t.question));
-    const hits = boostDocuments(await searcher.retrieve(query, RETRIEVE_K), focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointedAt(question, history, context)));
+    const pointed = pointedAt(question, history, context);
+    // Once "kế hoạch này" is resolved to a document, its words only point: what is asked is the rest.
+    const query = buildQuery(pointed ? withoutPointer(question) : question, history.map((t) => t.question));
+    // "kế hoạch này" is answered from that document: its passages are always among the candidates.
+    const found = await searcher.retrieve(query, RETRIEVE_K);
+    const fromPointed = pointed ? await searcher.retrieve(query, RETRIEVE_K, (p) => p.documentId === pointed) : [];
+    const merged = [...found, ...fromPointed.filter((h) => !found.some((f) => f.passage === h.passage))];
+    const hits = boostDocuments(merged, focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointed));
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
+    const previous = query.followUp ? (history.at(-1)?.question ?? '') : '';
+    const onTopic = namesSubject(`${previous} ${question}`);
+    // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
+    const everyday = everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
     const decline = (): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
       // A question about an agency the documents assign work to is on the subject.
-      const onSubject = isOnSubject(query) || agencies.some((a) => looseForm(question).includes(a.key));
+      const onSubject = !everyday && (onTopic || agencies.some((a) => looseForm(question).includes(a.key)));
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',
@@ -257,12 +364,22 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       };
     };
 
-    if (asksUnknownParticular(query, hits, searcher.documents) || namesUnknownNumber(query, searcher)) return decline();
+    if (everyday || asksUnknownParticular(query, hits, searcher.documents) || namesUnknownNumber(query, searcher)) return decline();
 
     const type = classifyQuestion(question);
+    const facets = detectFacets(question);
     const best = faqHits[0];
-    // A curated answer must hold the kind of fact asked for ("ngày nào" → a date).
-    if (best && best.similarity >= FAQ_MIN && holdsAnswerType(type, best.entry.answer, query.text) && asksSameKind(type, best.entry)) {
+    // A curated answer must hold the kind of fact asked for ("ngày nào" → a date) and answer
+    // what was asked: every facet of the question ("mục đích gì" is not "là gì").
+    const faqFits =
+      best !== undefined &&
+      best.similarity >= FAQ_MIN &&
+      holdsAnswerType(type, best.entry.answer, query.text) &&
+      asksSameKind(type, best.entry) &&
+      coversFacets(facets, best.entry) &&
+      // "văn bản này" on the page of Decision 1169 is not answered by an entry about Resolution 57.
+      (pointed === null || best.entry.document === pointed);
+    if (best && faqFits) {
       const linked = best.entry.passageId ? searcher.passagesById.get(best.entry.passageId) : undefined;
       return {
         outcome: 'answered',
@@ -274,22 +391,46 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       };
     }
 
-    const onSubject = isOnSubject(query);
-    const answerable = hits.filter((h) => (onSubject ? h.coverage >= COVERAGE_ON_SUBJECT : h.strictCoverage >= COVERAGE_MIN));
+    // Off the subject, a passage must also share a word specific to the question, not only words common to the domain.
+    const specific = onTopic ? [] : specificWords(query, searcher);
+    const answerable = hits.filter(
+      (h) => (onTopic ? h.coverage >= COVERAGE_ON_SUBJECT : h.strictCoverage >= COVERAGE_MIN) && (specific.length === 0 || holdsAny(h.passage, specific)),
+    );
     if (answerable.length === 0) return decline();
-    let units = rankUnits(answerable.slice(0, 4), query, type, (t) => searcher.idf(t));
-    if (type === 'date' || type === 'quantity' || type === 'contact') {
+    // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
+    if (pointed && DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question))) && facets.length > 0) {
+      const opening = rankUnits(documentOpening(searcher, pointed), query, facets, (t) => searcher.idf(t));
+      const composition = opening.some((u) => u.holds.size > 0) ? compose(opening, searcher.documents, facets) : null;
+      if (composition && !composition.missing.includes('contact')) {
+        return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
+      }
+    }
+    const about = asksAboutDocument(query, facets, pointed ?? namedDocument(query, names));
+    if (about) {
+      // "Văn bản này nói về vấn đề gì?": what the document is, from its own opening (its title and first section).
+      const opening = documentOpening(searcher, about);
+      const composition = compose(rankUnits(opening, query, [], (t) => searcher.idf(t)).sort((a, b) => openingOrder(a, b)), searcher.documents);
+      if (composition) {
+        return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
+      }
+    }
+    let units = rankUnits(answerable.slice(0, 4), query, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
+    if (facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact')) {
       // A date, number or contact question is answered by a unit that holds one, or declined.
-      const typed = units.find((u) => u.typed);
+      const typed = units.find((u) => u.holds.size > 0);
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
       const passageCoverage = answerable.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
       if (!typed || typed.score < (units[0]?.score ?? 0) * TYPED_RATIO || Math.max(typed.coverage, passageCoverage * 0.8) < UNIT_COVERAGE_FOR_TYPED) {
         return decline();
       }
       units = [typed, ...units.filter((u) => u !== typed)];
+    } else if (facets.length > 1 && facets.every((f) => STRICT_FACETS.has(f.kind)) && !units.some((u) => u.holds.size > 0)) {
+      // Several particulars asked and none of them in the documents: an honest "not found".
+      return decline();
     }
-    const composition = compose(units, searcher.documents);
-    if (!composition) return decline();
+    const composition = compose(units, searcher.documents, facets);
+    // A phone number or an address half-answered is no help: who to ask is.
+    if (!composition || composition.missing.includes('contact')) return decline();
     return {
       outcome: 'answered',
       method: 'extractive',

@@ -2,26 +2,35 @@
  * @module
  * The extractive composer: the answer is made only of sentences and bullets taken from
  * the retrieved passages, joined by fixed connecting phrases ("Theo …"). It leads with the
- * unit that best answers the question (one that holds a date for "ngày nào", a body for
- * "cơ quan nào"), then adds at most three supporting points, within 120 words.
+ * unit that best answers each facet of the question, in the order asked (a date for "ngày
+ * nào", a body for "cơ quan nào"), says plainly when no source holds a facet, then adds
+ * supporting points from the lead's section, within 120 words.
  */
 import { splitSentences } from '../ingest/chunk.ts';
 import type { DocumentMeta, Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { PassageHit } from '../retrieval/searcher.ts';
 import { analyze } from '../text/index.ts';
-import { holdsAnswerType, type QuestionType } from './question-type.ts';
+import { MISSING_FACET, type Facet, type FacetKind } from './facets.ts';
+import { holdsFacet } from './question-type.ts';
+import { alignmentFactor, type Alignment } from './alignment.ts';
 
 export const MAX_ANSWER_WORDS = 120;
 const MAX_SUPPORTS = 3;
 const SUPPORT_RATIO = 0.55;
+/** How much a unit holding the asked kind of fact gains; a second or third facet held gains half. */
 const TYPE_BONUS = 0.6;
 const HEADING_SHARE = 0.5;
+/** A unit answering a later facet must score at least this share of the lead (it is still about the question). */
+const FACET_RATIO = 0.25;
 
 export interface Unit {
   text: string;
   passage: Passage;
   score: number;
+  /** Facets of the question this unit holds the kind of fact for. */
+  holds: Set<FacetKind>;
+  /** Whether it holds the first facet asked. */
   typed: boolean;
   /** Share (idf-weighted) of the question's content words (with a follow-up's topic) the unit and its headings hold. */
   coverage: number;
@@ -31,6 +40,8 @@ export interface Composition {
   answer: string;
   lead: Unit;
   used: Passage[];
+  /** Facets asked that no source holds (said plainly in the answer). */
+  missing: FacetKind[];
 }
 
 function words(text: string): number {
@@ -105,39 +116,74 @@ export function attribution(passage: Passage, meta: DocumentMeta | undefined): s
   return heading ? `Theo ${title} (mục "${heading}"): ` : `Theo ${title}: `;
 }
 
-/** Ranks the units of the top passages for the question. */
-export function rankUnits(hits: PassageHit[], query: Query, type: QuestionType, idf: (t: string) => number): Unit[] {
+/** Ranks the units of the top passages for the question and what it asks. */
+export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Facet[], idf: (t: string) => number, alignment: Alignment | null = null): Unit[] {
   const top = hits[0]?.score ?? 1;
   const units: Unit[] = [];
+  const primary = facets[0]?.kind;
   for (const hit of hits) {
     const prior = hit.score / top;
+    const heading = lastHeading(hit.passage) ?? '';
+    const path = hit.passage.path.join(' ');
     for (const text of unitsOf(hit.passage)) {
-      const typed = type !== 'general' && type !== 'definition' && holdsAnswerType(type, `${text} ${type === 'who' ? lastHeading(hit.passage) ?? '' : ''}`, query.text);
-      const { score, coverage } = scoreUnit(text, hit.passage.path.join(' '), query, idf);
-      units.push({ text, passage: hit.passage, score: score * prior * (typed ? 1 + TYPE_BONUS : 1), typed, coverage });
+      const holds = new Set(facets.filter((f) => f.kind !== 'subject' && holdsFacet(f.kind, text, heading, query.text)).map((f) => f.kind));
+      const typed = primary !== undefined && holds.has(primary);
+      const { score, coverage } = scoreUnit(text, path, query, idf);
+      const bonus = 1 + (typed ? TYPE_BONUS : 0) + (TYPE_BONUS / 2) * [...holds].filter((k) => k !== primary).length;
+      units.push({ text, passage: hit.passage, score: score * prior * bonus * alignmentFactor(alignment, text, path), holds, typed, coverage });
     }
   }
   return units.sort((a, b) => b.score - a.score);
 }
 
-export function compose(units: Unit[], documents: Map<string, DocumentMeta>): Composition | null {
-  const lead = units[0];
-  if (!lead) return null;
+/** The units that answer the facets, in the order asked; facets none answers are returned as missing. */
+function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]; missing: FacetKind[] } {
+  const lead = units[0] as Unit;
+  const chosen: Unit[] = [];
+  const missing: FacetKind[] = [];
+  for (const facet of facets) {
+    if (facet.kind === 'subject' || chosen.some((u) => u.holds.has(facet.kind))) continue;
+    // A later facet is answered from the same section when it can be: it reads as one answer.
+    const candidates = units.filter((u) => u.holds.has(facet.kind) && !chosen.includes(u) && u.score >= lead.score * FACET_RATIO);
+    const sameSection = (u: Unit) => chosen[0] !== undefined && u.passage.documentId === chosen[0].passage.documentId && u.passage.path.join() === chosen[0].passage.path.join();
+    const pick = candidates.find(sameSection) ?? candidates[0];
+    if (pick) chosen.push(pick);
+    else missing.push(facet.kind);
+  }
+  if (chosen.length === 0) chosen.push(lead);
+  return { chosen, missing };
+}
+
+export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = []): Composition | null {
+  if (units.length === 0) return null;
+  const { chosen, missing } = facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
+  const lead = chosen[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
-  let budget = MAX_ANSWER_WORDS - words(prefix);
+  let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]), 0);
   const leadText = truncate(lead.text, Math.max(budget, 20));
   budget -= words(leadText);
-  const supports: Unit[] = [];
-  for (const unit of units.slice(1)) {
-    if (supports.length >= MAX_SUPPORTS || budget < 8) break;
+  const facetLines: string[] = [];
+  const used: Unit[] = [lead];
+  for (const unit of chosen.slice(1)) {
+    const sameSection = unit.passage.documentId === lead.passage.documentId && unit.passage.path.join() === lead.passage.path.join();
+    const where = sameSection ? '' : unit.passage.documentId === lead.passage.documentId ? `Theo mục "${lastHeading(unit.passage) ?? ''}": ` : attribution(unit.passage, documents.get(unit.passage.documentId));
+    const text = truncate(unit.text, Math.max(budget - words(where), 12));
+    facetLines.push(`- ${where}${text}`);
+    budget -= words(where) + words(text) + 1;
+    used.push(unit);
+  }
+  const supportLines: string[] = [];
+  for (const unit of units) {
+    if (supportLines.length + facetLines.length >= MAX_SUPPORTS || budget < 8) break;
     if (unit.score < lead.score * SUPPORT_RATIO) break;
     // Supporting points come from the lead's passage or its section, so they read as one answer.
     if (unit.passage.documentId !== lead.passage.documentId || unit.passage.path.join() !== lead.passage.path.join()) continue;
-    if (unit.text === lead.text || words(unit.text) + 2 > budget) continue;
-    supports.push(unit);
+    if (used.some((u) => u.text === unit.text) || words(unit.text) + 2 > budget) continue;
+    supportLines.push(`- ${unit.text}`);
+    used.push(unit);
     budget -= words(unit.text) + 1;
   }
-  const lines = [prefix + leadText, ...supports.map((s) => `- ${s.text}`)];
-  const used = [lead.passage, ...supports.map((s) => s.passage)].filter((p, i, all) => all.indexOf(p) === i);
-  return { answer: lines.join('\n'), lead, used };
+  const lines = [prefix + leadText, ...facetLines, ...supportLines, ...missing.map((kind) => `- ${MISSING_FACET[kind]}`)];
+  const passages = used.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
+  return { answer: lines.join('\n'), lead, used: passages, missing };
 }

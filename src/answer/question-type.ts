@@ -5,6 +5,7 @@
  * "cơ quan nào"), and declines when the passages hold none.
  */
 import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import type { FacetKind } from './facets.ts';
 
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
@@ -71,6 +72,32 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
     case 'who':
       return BODY_IN_TEXT.test(text);
     default:
+      return true;
+  }
+}
+
+const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) \p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu})/u;
+const PURPOSE_IN_TEXT = /(?<!\p{L})(?:nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
+const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
+
+/** Whether a sentence (with its section heading) holds the kind of fact a facet asks for. */
+export function holdsFacet(kind: FacetKind, text: string, heading: string, question: string): boolean {
+  switch (kind) {
+    case 'contact':
+      return holdsAnswerType('contact', text, question);
+    case 'when':
+      return holdsAnswerType('date', text, question);
+    case 'quantity':
+      return holdsAnswerType('quantity', text, question);
+    case 'who':
+      return holdsAnswerType('who', `${text} ${heading}`, question);
+    case 'where':
+      return PLACE_IN_TEXT.test(text);
+    case 'why':
+      return PURPOSE_IN_TEXT.test(text) || /mục đích|ý nghĩa/i.test(heading);
+    case 'status':
+      return STATUS_IN_TEXT.test(text) || /kết quả/i.test(heading);
+    case 'subject':
       return true;
   }
 }

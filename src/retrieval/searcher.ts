@@ -164,6 +164,10 @@ export class CorpusSearcher {
     return this.passageIndex.documentFrequency(term);
   }
 
+  get passageCount(): number {
+    return this.passageIndex.size;
+  }
+
   /** idf of a term in the passage index (for answer scoring). */
   idf(term: string): number {
     return this.passageIndex.idf(term);

@@ -149,11 +149,49 @@ describe('analyze: stop words and bigrams', () => {
   });
 
   it('drops unmarked function words that no content word shares', () => {
-    const content = analyze('cac xa duoc ho tro khong').content;
+    const content = analyze('cac xa co ho tro khong').content;
     expect(content).not.toContain('cac');
-    expect(content).not.toContain('duoc');
     expect(content).not.toContain('khong');
-    expect(content).toEqual(expect.arrayContaining(['xa', 'ho', 'tro']));
+    expect(content).toEqual(expect.arrayContaining(['xa', 'co', 'ho', 'tro']));
+  });
+
+  it.each([
+    ['do', 'nhiet do cao'],
+    ['bao', 'bao ve moi truong'],
+    ['trong', 'coi trong nhan tai'],
+    ['ve', 'an ninh ve sinh'],
+    ['duoc', 'nganh duoc'],
+    ['nao', 'chan thuong nao'],
+    ['biet', 'dac biet'],
+    ['anh', 'hinh anh'],
+    ['rang', 'rang mieng'],
+  ])('keeps unmarked "%s", which may be a content word (%s)', (word, text) => {
+    expect(analyze(text).content).toContain(word);
+    expect(analyze(text).terms).toContain(`~${word}`);
+  });
+
+  it('still drops those words written with their tone marks as function words', () => {
+    const content = analyze('do ai ký, bao nhiêu, trong kế hoạch, về việc, được giao, nào, biết').content;
+    for (const word of ['do', 'bao', 'trong', 've', 'duoc', 'nao', 'biet']) expect(content).not.toContain(word);
+  });
+
+  it('never builds a folded bigram across a dropped stop word (no invented words)', () => {
+    const terms = analyze('nguyên nhân nào dẫn tới').terms;
+    expect(terms).not.toContain('~nhan dan');
+    expect(terms).toContain('nhân dẫn');
+  });
+
+  it('keeps the "X là" bigram that starts a definition', () => {
+    expect(analyze('An ninh mạng là gì').terms).toContain('mạng là');
+    expect(analyze('An ninh mạng là việc bảo vệ').terms).toContain('mạng là');
+  });
+
+  it('expands a synonym only as a whole term, never inside another', () => {
+    expect(analyze('người dân được gì').terms).toContain('nhân dân');
+    expect(analyze('Ủy ban nhân dân tỉnh').terms).not.toContain('người dân');
+    expect(analyze('tuyến giáp').terms).not.toContain('biên giới');
+    expect(analyze('tinh giap voi lao').terms).toContain('~bien gioi');
+    expect(analyze('tien tien').terms).not.toContain('~ngan sach');
   });
 
   it('adds bigrams of adjacent syllables in both streams', () => {
@@ -181,14 +219,14 @@ describe('analyze: stop words and bigrams', () => {
 });
 
 describe('stripQuestionPhrasing', () => {
-  it('removes "cho mình hỏi", "là gì" and "vậy ad" and keeps the topic', () => {
+  it('removes "cho mình hỏi" and "vậy ad", keeps the topic and "là gì" (its "X là" marks a definition)', () => {
     const out = stripQuestionPhrasing('Cho mình hỏi Nghị quyết 57 là gì vậy ad?');
-    expect(out).toContain('nghị quyết 57');
-    expect(out).not.toMatch(/cho mình hỏi|là gì|vậy ad/);
+    expect(out).toContain('nghị quyết 57 là gì');
+    expect(out).not.toMatch(/cho mình hỏi|vậy ad/);
   });
 
   it('removes the same phrasing typed without tone marks', () => {
-    expect(stripQuestionPhrasing('cho minh hoi cds la gi vay ad')).toBe('cds');
+    expect(stripQuestionPhrasing('cho minh hoi cds la gi vay ad')).toBe('cds la gi');
   });
 
   it('keeps the accents of the words it keeps', () => {

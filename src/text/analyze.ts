@@ -9,16 +9,16 @@
  * Document numbers ("57-NQ/TW", "NQ 57", "nghị quyết số 57") become one canonical token
  * ("nq57"), dates one "d/m" token, and abbreviations expand to their words.
  */
-import { ABBREVIATIONS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_WORDS, SYNONYMS } from './dictionary.ts';
+import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_WORDS, SYNONYMS } from './dictionary.ts';
 import { hashString } from './hash.ts';
-import { foldDiacritics, normalizeVietnamese } from './normalize.ts';
+import { foldDiacritics, hasDiacritics, normalizeVietnamese } from './normalize.ts';
 
-const CODE_VERSION = 3;
+const CODE_VERSION = 4;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
 export const TEXT_VERSION = `${CODE_VERSION}-${hashString(
-  JSON.stringify([ABBREVIATIONS, SYNONYMS, [...STOP_WORDS], [...FOLDED_STOP_WORDS], QUESTION_PHRASES]),
+  JSON.stringify([ABBREVIATIONS, SYNONYMS, [...STOP_WORDS], [...FOLDED_STOP_WORDS], QUESTION_PHRASES, DOMAIN_TERMS]),
 ).slice(0, 10)}`;
 
 const DOC_TYPES: Record<string, string> = {
@@ -90,19 +90,72 @@ export function tokenizeSegments(rawText: string): string[][] {
   return segments;
 }
 
-function isStopWord(token: string): boolean {
-  if (STOP_WORDS.has(token)) return true;
-  const folded = foldDiacritics(token);
-  return folded === token && FOLDED_STOP_WORDS.has(folded);
+/**
+ * Whether a token is a function word to leave out of the terms. In text typed without tone
+ * marks only the folded forms no content word shares are (FOLDED_STOP_WORDS): "do" may be
+ * "độ", "bao" "bảo", "trong" "trọng", and dropping them lost the topic of one unmarked
+ * question in six on public Vietnamese QA sets.
+ */
+function isStopWord(token: string, unaccented: boolean): boolean {
+  // A word with marks (one an abbreviation expands to) is what it is, whatever the text around it.
+  return unaccented && !hasDiacritics(token) ? FOLDED_STOP_WORDS.has(token) : STOP_WORDS.has(token);
 }
 
-function withSynonyms(tokens: string[]): string[] {
-  const joined = ` ${tokens.join(' ')} `;
+/** Words after which "là" starts a definition ("An ninh mạng là …"): the "X là" bigram is kept. */
+const COPULA = new Set(['là', 'la']);
+
+interface SynonymPhrase {
+  words: string[];
+  folded: string[];
+  group: number;
+}
+
+/** Synonym phrases, longest first, matched on whole tokens. */
+const SYNONYM_PHRASES: SynonymPhrase[] = SYNONYMS.flatMap((group, i) =>
+  group.map((phrase) => ({ words: phrase.split(' '), folded: foldDiacritics(phrase).split(' '), group: i })),
+).sort((a, b) => b.words.length - a.words.length);
+
+/** Longer terms a synonym may sit inside without being meant ("nhân dân" in "ủy ban nhân dân"), folded. */
+const COMPOUNDS: string[][] = [...new Set([...Object.values(ABBREVIATIONS), ...DOMAIN_TERMS].map(foldDiacritics))]
+  .map((t) => t.split(' '))
+  .filter((t) => t.length >= 3);
+
+/** Positions of the (folded) tokens that belong to a longer known term. */
+function insideCompounds(folded: string[]): Set<number> {
+  const covered = new Set<number>();
+  for (let i = 0; i < folded.length; i++) {
+    for (const compound of COMPOUNDS) {
+      if (!compound.every((w, k) => folded[i + k] === w)) continue;
+      for (let k = 0; k < compound.length; k++) covered.add(i + k);
+    }
+  }
+  return covered;
+}
+
+/**
+ * The other members of each synonym group a text names, matched as whole phrases on the
+ * tokens as written (before stop words are dropped, so "nguyên nhân nào dẫn" never reads
+ * as "nhân dân"), never inside a longer term ("ủy ban nhân dân" is not "người dân"). Typed
+ * without marks, a one-syllable member is too ambiguous to expand ("tien" is "tiền",
+ * "tiến" or "tiên").
+ */
+function withSynonyms(tokens: string[], unaccented: boolean): string[] {
+  const folded = tokens.map(foldDiacritics);
+  const sequence = unaccented ? folded : tokens;
+  const covered = insideCompounds(folded);
+  const groups = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of SYNONYM_PHRASES) {
+      const form = unaccented ? phrase.folded : phrase.words;
+      if (unaccented && form.length < 2) continue;
+      if (!form.every((w, k) => sequence[i + k] === w)) continue;
+      if (form.some((_w, k) => covered.has(i + k))) continue;
+      groups.add(phrase.group);
+    }
+  }
   const extra: string[] = [];
-  for (const group of SYNONYMS) {
-    const present = group.some((w) => joined.includes(` ${w} `) || joined.includes(` ${foldDiacritics(w)} `));
-    if (!present) continue;
-    for (const w of group) if (!joined.includes(` ${w} `)) extra.push(...w.split(' '));
+  for (const group of groups) {
+    for (const phrase of SYNONYMS[group] ?? []) extra.push(...phrase.split(' '));
   }
   return extra;
 }
@@ -114,22 +167,36 @@ export interface Analysis {
   content: string[];
 }
 
-/** Index terms of a text: accented and folded syllables plus bigrams, stop words removed. */
+/**
+ * Index terms of a text: accented and folded syllables plus bigrams of syllables that stand
+ * side by side in the text (never across a dropped stop word, which would invent words:
+ * "nhân nào dẫn" is not "nhân dân"), stop words removed, synonyms added, and "X là" kept
+ * where a definition starts.
+ */
 export function analyze(text: string): Analysis {
   const terms: string[] = [];
   const content: string[] = [];
+  const unaccented = !hasDiacritics(text);
   const segments = tokenizeSegments(text);
-  const extra = withSynonyms(segments.flat().filter((t) => !isStopWord(t)));
+  const extra = withSynonyms(segments.flatMap((s) => [...s, '\u0000']), unaccented).filter((t) => !isStopWord(t, unaccented));
   if (extra.length > 0) segments.push(extra);
   for (const segment of segments) {
-    const kept = segment.filter((t) => !isStopWord(t));
-    for (let i = 0; i < kept.length; i++) {
-      const token = kept[i] as string;
+    for (let i = 0; i < segment.length; i++) {
+      const token = segment[i] as string;
+      if (isStopWord(token, unaccented)) continue;
       const folded = foldDiacritics(token);
       terms.push(token, `~${folded}`);
       content.push(folded);
-      const next = kept[i + 1];
-      if (next !== undefined) terms.push(`${token} ${next}`, `~${folded} ${foldDiacritics(next)}`);
+      const next = segment[i + 1];
+      if (next === undefined) continue;
+      if (!isStopWord(next, unaccented) || COPULA.has(next)) {
+        terms.push(`${token} ${next}`, `~${folded} ${foldDiacritics(next)}`);
+        continue;
+      }
+      // Across a stop word ("kế hoạch của tỉnh" → "hoạch tỉnh") only as written: folded, the
+      // pair may spell a word the text never had ("nhân nào dẫn" → "nhan dan", nhân dân).
+      const after = segment.slice(i + 1).find((t) => !isStopWord(t, unaccented));
+      if (after !== undefined) terms.push(`${token} ${after}`);
     }
   }
   return { terms, content };

@@ -84,7 +84,7 @@ export const SYNONYMS: string[][] = [
   ['km2', 'ki lô mét vuông', 'cây số vuông'],
   ['hiệu lực', 'có giá trị'],
   ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho'],
-  ['giáp', 'biên giới', 'giáp ranh'],
+  ['giáp với', 'tiếp giáp', 'biên giới', 'giáp ranh', 'giáp biên giới'],
 ];
 
 /** Function words dropped from terms (kept in the stored text). */
@@ -102,19 +102,21 @@ export const STOP_WORDS = new Set([
 /**
  * Stop words recognised in text typed without tone marks. Only folded forms that no
  * content word shares: "ban" (bạn / ban chỉ đạo), "hoi" (hỏi / xã hội), "dang" (đang / Đảng),
- * "co" (có / cơ quan) and the like stay terms.
+ * "co" (có / cơ quan), "do" (do / độ), "bao" (bao / bảo), "trong" (trong / trọng),
+ * "ve" (về / vệ), "duoc" (được / dược), "nao" (nào / não), "biet" (biết / biệt),
+ * "rang" (rằng / răng), "anh" (anh / ảnh) and the like stay terms.
  */
 export const FOLDED_STOP_WORDS = new Set([
-  'va', 'cua', 'cac', 'nhung', 'la', 'duoc', 'voi', 'nay', 'o', 've', 'theo', 'mot',
-  'se', 'rang', 'nao', 'gi', 'ai', 'hay', 'hoac', 'nhe', 'a', 'oi', 'vay', 'nhi', 'u', 'em', 'ad',
-  'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'biet', 'muon', 'ra', 'len', 'vao',
+  'va', 'cua', 'cac', 'nhung', 'la', 'voi', 'nay', 'o', 'theo', 'mot',
+  'se', 'gi', 'ai', 'hay', 'hoac', 'nhe', 'a', 'oi', 'vay', 'nhi', 'u', 'em', 'ad',
+  'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'muon', 'ra', 'len', 'vao',
   'nua', 'ua', 'kieu', 'nhac', 'j',
 ]);
 
 /** Question phrasing removed from a query before retrieval (matched on folded text). */
 export const QUESTION_PHRASES = [
   'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho chau hoi', 'cho hoi', 'xin hoi', 'xin cho biet',
-  'ad oi', 'admin oi', 'ban oi', 'vay ad', 'la gi', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
+  'ad oi', 'admin oi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
   'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi',
 ];
 

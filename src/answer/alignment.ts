@@ -1,0 +1,54 @@
+/**
+ * @module
+ * Keeping the answer on the year and the kind of figure asked. A question about 2030 must
+ * not be answered with the 2045 target when a sentence for 2030 exists, and "hiện đạt tới
+ * đâu" asks for a result, not a target. Units (with their section headings) that name the
+ * asked year, or another target year only, are weighted up or down accordingly.
+ */
+import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+
+export interface Alignment {
+  /** Years the question names ("2030"). */
+  years: string[];
+  /** "mục tiêu / chỉ tiêu" (a target) or "kết quả / đạt được / hiện nay" (a result), or neither. */
+  wants: 'target' | 'result' | null;
+}
+
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+const TARGET_WORDS = /muc tieu|chi tieu|phan dau|dat ra|den nam \d{4}/;
+const RESULT_WORDS = /ket qua|da dat|dat duoc|hien dat|hien nay|den nay|tinh den|thuc te|da lam duoc|dat toi dau|dat den dau/;
+const TARGET_IN_TEXT = /mục tiêu|chỉ tiêu|phấn đấu|đến năm \d{4}|định hướng/iu;
+const RESULT_IN_TEXT = /kết quả|đã đạt|đạt được|tính đến|đến nay|hiện nay|hiện có|đã có|đã (?:thu hút|hình thành|tạo|kết nối|triển khai)/iu;
+
+const YEAR_MATCH = 1.6;
+const YEAR_OTHER = 0.45;
+const KIND_MATCH = 1.3;
+const KIND_OTHER = 0.8;
+
+export function alignmentOf(question: string): Alignment | null {
+  const folded = foldDiacritics(normalizeVietnamese(question));
+  const years = [...new Set(folded.match(YEAR) ?? [])];
+  const target = TARGET_WORDS.test(folded);
+  const result = RESULT_WORDS.test(folded);
+  const wants = target === result ? null : target ? 'target' : 'result';
+  return years.length === 0 && wants === null ? null : { years, wants };
+}
+
+/** The weight of a unit (its text and its section path) for the question's year and kind. */
+export function alignmentFactor(alignment: Alignment | null, text: string, path: string): number {
+  if (!alignment) return 1;
+  let factor = 1;
+  if (alignment.years.length > 0) {
+    const named = `${path} ${text}`.match(YEAR) ?? [];
+    if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
+    else if (named.some((y) => Number(y) >= 2025)) factor *= YEAR_OTHER;
+  }
+  if (alignment.wants) {
+    const both = `${path} ${text}`;
+    const isTarget = TARGET_IN_TEXT.test(both);
+    const isResult = RESULT_IN_TEXT.test(both);
+    if (alignment.wants === 'target' ? isTarget && !isResult : isResult && !isTarget) factor *= KIND_MATCH;
+    else if (alignment.wants === 'target' ? isResult && !isTarget : isTarget && !isResult) factor *= KIND_OTHER;
+  }
+  return factor;
+}

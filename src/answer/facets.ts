@@ -1,0 +1,55 @@
+/**
+ * @module
+ * What a question asks, facet by facet: "Quyết định đó ký ngày nào, ai ký?" asks when and
+ * who; "Chỉ tiêu là bao nhiêu, hiện đạt tới đâu rồi?" asks how much and how far. The
+ * composer leads with the best sentence for each facet, in the order asked, and says
+ * plainly when the documents hold none for one of them. Matching is on folded text, so tone
+ * marks do not change what is asked.
+ */
+import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+
+export type FacetKind = 'contact' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
+
+export interface Facet {
+  kind: FacetKind;
+  /** Where in the (folded) question it is asked: facets are answered in this order. */
+  at: number;
+}
+
+/** Question words per facet, on folded text. The first match of each kind places it. */
+const PATTERNS: Array<[FacetKind, RegExp]> = [
+  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web)|so fax|zalo cua/g],
+  ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
+  ['quantity', /bao nhieu|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|so luong|ty le|phan tram|muc bao|chiem bao/g],
+  ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao/g],
+  ['where', /o dau|tai dau|dia diem nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
+  ['why', /vi sao|tai sao|nham muc dich gi|muc dich (?:gi|la gi|chinh)|de lam gi|nham (?:gi|lam gi)|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
+  ['status', /hien (?:dat|nay|da)|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
+  ['subject', /(?:^|\s)la gi|la cai gi|noi ve (?:cai )?gi|ve van de gi|ve viec gi|duoc xac dinh la gi|noi dung (?:chinh )?(?:la )?gi|gom nhung gi|bao gom nhung gi|la (?:chuong trinh|van ban|phong trao|chinh sach) gi/g],
+];
+
+/** The facets a question asks, in the order it asks them (one per kind). */
+export function detectFacets(question: string): Facet[] {
+  const folded = foldDiacritics(normalizeVietnamese(question));
+  const facets: Facet[] = [];
+  for (const [kind, pattern] of PATTERNS) {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(folded);
+    if (match) facets.push({ kind, at: match.index });
+  }
+  // "mục đích là gì" is a purpose question, not a definition; "ai ký, ký ngày nào" names each once.
+  const kinds = new Set(facets.map((f) => f.kind));
+  return facets.filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
+}
+
+/** What to say when the documents hold nothing for a facet another sentence of the answer does not cover. */
+export const MISSING_FACET: Record<FacetKind, string> = {
+  contact: 'Văn bản không nêu thông tin liên hệ.',
+  when: 'Văn bản không nêu thời gian cụ thể.',
+  quantity: 'Văn bản không nêu con số cụ thể.',
+  who: 'Văn bản không nêu cơ quan hay người cụ thể.',
+  where: 'Văn bản không nêu địa điểm cụ thể.',
+  why: 'Văn bản không nêu lý do, mục đích cụ thể.',
+  status: 'Văn bản không nêu kết quả đến nay.',
+  subject: 'Văn bản không nêu nội dung này.',
+};
