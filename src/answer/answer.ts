@@ -27,6 +27,8 @@ export const FAQ_MIN = 0.55;
 /** Coverage that answers any question; on-subject questions need only COVERAGE_ON_SUBJECT. */
 export const COVERAGE_MIN = 0.65;
 export const COVERAGE_ON_SUBJECT = 0.35;
+/** Off the subject, a passage holding two of the question's specific words answers at this coverage. */
+const COVERAGE_SPECIFIC = 0.45;
 /** The best unit holding the asked kind of fact must score at least this share of the best unit. */
 const TYPED_RATIO = 0.5;
 /** …and hold this share of the question's words: a number next to other words answers nothing. */
@@ -36,6 +38,7 @@ const RETRIEVE_K = 8;
 const FOLLOW_UP_BOOST = 1.5;
 const NAMED_BOOST = 2.0;
 const POINTED_BOOST = 4.0;
+const PROVINCE_BOOST = 1.5;
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
 export type Method = 'faq' | 'extractive' | 'llm' | 'staff' | 'none';
@@ -63,6 +66,8 @@ export interface AnswererOptions {
   defaultDocument?: string;
   /** First questions whose answers are remembered (0: none). */
   cacheSize?: number;
+  /** The province's name ("Điện Biên"): "tỉnh" in a question points at its own documents. */
+  province?: string;
 }
 
 /** Where the question was asked: the document the citizen is reading (the page the widget sits on). */
@@ -74,7 +79,7 @@ const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
 const DEICTIC = /(?:^|\s)(?:ke hoach|van ban|quyet dinh|nghi quyet|chuong trinh|tai lieu|phong trao|trang) nay(?:\s|$|[?.,!])|(?:^|\s)o day(?:\s|$|[?.,!])/;
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
-const DOCUMENT_PARTICULARS = /ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|do ai|so hieu|ky hieu|hieu luc|co quan nao|thay the/;
+const DOCUMENT_PARTICULARS = /ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|so hieu|ky hieu|hieu luc|thay the/;
 const POINTER = /(?:^|\s)(?:ke hoach|van ban|quyet dinh|nghi quyet|chuong trinh|tai lieu|phong trao|trang) nay(?=\s|$|[?.,!])|(?:^|\s)o day(?=\s|$|[?.,!])/g;
 
 /** The question without its pointer ("kế hoạch này", "ở đây"): spans found on folded text, cut from the text as written. */
@@ -109,10 +114,16 @@ function specificWords(query: Query, searcher: CorpusSearcher): string[] {
   });
 }
 
-/** Whether a passage (its text and headings) holds one of the words. */
-function holdsAny(passage: Passage, words: string[]): boolean {
-  const terms = new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms);
-  return words.some((w) => terms.has(w));
+const passageTerms = new WeakMap<Passage, Set<string>>();
+
+/** How many of the words a passage (its text and headings) holds. */
+function heldCount(passage: Passage, words: string[]): number {
+  let terms = passageTerms.get(passage);
+  if (!terms) {
+    terms = new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms);
+    passageTerms.set(passage, terms);
+  }
+  return words.filter((w) => terms.has(w)).length;
 }
 
 /** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
@@ -183,7 +194,7 @@ function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<
  * kind ("NQ57", "kế hoạch" for the only Kế hoạch), and for a follow-up, the documents the
  * previous answer cited.
  */
-function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn | undefined, pointedAt: string | null): Map<string, number> {
+function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn | undefined, pointedAt: string | null, province: Province): Map<string, number> {
   const focus = new Map<string, number>();
   // The page the citizen reads decides "văn bản này" over any other document the words fit.
   if (pointedAt) focus.set(pointedAt, POINTED_BOOST);
@@ -193,7 +204,27 @@ function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn |
     if ((code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `))) focus.set(id, NAMED_BOOST);
   }
   for (const id of previous?.documentIds ?? []) focus.set(id, (focus.get(id) ?? 1) * FOLLOW_UP_BOOST);
+  // "tỉnh muốn…", "ở Điện Biên": the province's own documents, unless the question names another by its number.
+  const namesByCode = names.some(({ code }) => code && text.includes(` ${code} `));
+  if (!pointedAt && !namesByCode && province.words.some((w) => text.includes(` ${w} `))) {
+    for (const id of province.documents) focus.set(id, (focus.get(id) ?? 1) * PROVINCE_BOOST);
+  }
   return focus;
+}
+
+/** The province's own documents (their title names it) and the words that point at it ("tinh", "dien bien"). */
+interface Province {
+  documents: string[];
+  words: string[];
+}
+
+function provinceOf(name: string | undefined, documents: Iterable<DocumentMeta>): Province {
+  if (!name) return { documents: [], words: [] };
+  const folded = foldDiacritics(normalizeVietnamese(name));
+  return {
+    documents: [...documents].filter((d) => foldDiacritics(normalizeVietnamese(d.title)).includes(`tinh ${folded}`)).map((d) => d.id),
+    words: ['tinh', folded],
+  };
 }
 
 /** How a question can name a document: its number as one term ("nq57") or, for an original, its kind ("ke hoach"). */
@@ -263,6 +294,21 @@ function openingOrder(a: Unit, b: Unit): number {
   return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
 }
 
+/** Whether an answer that names years names the year(s) the question asks about. */
+function sameYears(question: string, answer: string): boolean {
+  const asked: string[] = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  if (asked.length === 0) return true;
+  const named: string[] = answer.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  return named.length === 0 || asked.some((y) => named.includes(y));
+}
+
+/** Whether a curated entry (its phrasings and answer) holds at least half of the question's specific words. */
+function holdsSpecific(entry: FaqEntry, specific: string[]): boolean {
+  if (specific.length === 0) return true;
+  const terms = new Set(analyze([entry.question, ...entry.alternatives, entry.answer].join('\n')).terms);
+  return specific.filter((w) => terms.has(w)).length * 2 >= specific.length;
+}
+
 /** Facets that only a sentence holding that kind of fact answers (a date, a number, a contact). */
 const STRICT_FACETS = new Set<FacetKind>(['when', 'quantity', 'contact']);
 
@@ -312,6 +358,7 @@ function hasWords(text: string): boolean {
 
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
   const names = documentNames(searcher.documents.values());
+  const province = provinceOf(options.province, searcher.documents.values());
   const agencies = knownAgencies(searcher.corpus.passages);
 
   /** The document "kế hoạch này" points at: the page's, else the one the conversation last cited, else the default. */
@@ -343,7 +390,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const found = await searcher.retrieve(query, RETRIEVE_K);
     const fromPointed = pointed ? await searcher.retrieve(query, RETRIEVE_K, (p) => p.documentId === pointed) : [];
     const merged = [...found, ...fromPointed.filter((h) => !found.some((f) => f.passage === h.passage))];
-    const hits = boostDocuments(merged, focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointed));
+    const hits = boostDocuments(merged, focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointed, province));
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const previous = query.followUp ? (history.at(-1)?.question ?? '') : '';
@@ -377,6 +424,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       holdsAnswerType(type, best.entry.answer, query.text) &&
       asksSameKind(type, best.entry) &&
       coversFacets(facets, best.entry) &&
+      // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
+      sameYears(question, best.entry.answer) &&
+      holdsSpecific(best.entry, specificWords(query, searcher)) &&
       // "văn bản này" on the page of Decision 1169 is not answered by an entry about Resolution 57.
       (pointed === null || best.entry.document === pointed);
     if (best && faqFits) {
@@ -393,14 +443,17 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
 
     // Off the subject, a passage must also share a word specific to the question, not only words common to the domain.
     const specific = onTopic ? [] : specificWords(query, searcher);
-    const answerable = hits.filter(
-      (h) => (onTopic ? h.coverage >= COVERAGE_ON_SUBJECT : h.strictCoverage >= COVERAGE_MIN) && (specific.length === 0 || holdsAny(h.passage, specific)),
-    );
+    const answerable = hits.filter((h) => {
+      if (onTopic) return h.coverage >= COVERAGE_ON_SUBJECT;
+      const shared = specific.length === 0 ? 0 : heldCount(h.passage, specific);
+      // Several words specific to the question in one passage answer it even with casual wording around them.
+      return (h.strictCoverage >= COVERAGE_MIN && (specific.length === 0 || shared > 0)) || (h.strictCoverage >= COVERAGE_SPECIFIC && shared >= 2);
+    });
     if (answerable.length === 0) return decline();
     // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
     if (pointed && DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question))) && facets.length > 0) {
       const opening = rankUnits(documentOpening(searcher, pointed), query, facets, (t) => searcher.idf(t));
-      const composition = opening.some((u) => u.holds.size > 0) ? compose(opening, searcher.documents, facets) : null;
+      const composition = opening.some((u) => u.holds.size > 0) ? compose(opening, searcher.documents, facets, query) : null;
       if (composition && !composition.missing.includes('contact')) {
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }
@@ -428,7 +481,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // Several particulars asked and none of them in the documents: an honest "not found".
       return decline();
     }
-    const composition = compose(units, searcher.documents, facets);
+    const composition = compose(units, searcher.documents, facets, query);
     // A phone number or an address half-answered is no help: who to ask is.
     if (!composition || composition.missing.includes('contact')) return decline();
     return {

@@ -93,7 +93,12 @@ function scoreUnit(text: string, context: string, query: Query, idf: (t: string)
   return { score: score / (1 + words(text) / 150), coverage: all > 0 ? have / all : 0 };
 }
 
-function truncate(text: string, budget: number): string {
+/**
+ * The text within the word budget: whole sentences from the start when they fit; else, for
+ * one long sentence, the run of its clauses that holds most of the question's words, marked
+ * "…" where it was cut (a long bullet of a plan often answers in its last clause).
+ */
+function truncate(text: string, budget: number, relevance?: (piece: string) => number): string {
   if (words(text) <= budget) return text;
   const sentences = splitSentences(text);
   let out = '';
@@ -101,8 +106,21 @@ function truncate(text: string, budget: number): string {
     if (words(`${out} ${s}`) > budget) break;
     out = out ? `${out} ${s}` : s;
   }
-  if (out) return out;
-  return `${text.split(/\s+/).slice(0, budget).join(' ')} …`;
+  if (out && (!relevance || relevance(out) >= relevance(text))) return out;
+  const clauses = text.split(/(?<=[,;:])\s+/);
+  let best: { start: number; end: number; score: number } | null = null;
+  for (let start = 0; start < clauses.length; start++) {
+    let count = 0;
+    for (let end = start; end < clauses.length; end++) {
+      count += words(clauses[end] as string);
+      if (count > budget) break;
+      const score = relevance ? relevance(clauses.slice(start, end + 1).join(' ')) : -start;
+      if (!best || score > best.score) best = { start, end, score };
+    }
+  }
+  if (!best) return out || `${text.split(/\s+/).slice(0, budget).join(' ')} …`;
+  const piece = clauses.slice(best.start, best.end + 1).join(' ');
+  return `${best.start > 0 ? '… ' : ''}${piece}${best.end < clauses.length - 1 ? ' …' : ''}`;
 }
 
 function lastHeading(passage: Passage): string | null {
@@ -154,20 +172,29 @@ function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]
   return { chosen, missing };
 }
 
-export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = []): Composition | null {
+export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query): Composition | null {
   if (units.length === 0) return null;
+  // How much of the question a piece of a long sentence holds (folded content words).
+  const relevance = query
+    ? (piece: string) => {
+        const terms = termsOf(piece);
+        let held = 0;
+        for (const c of query.content) if (terms.has(c)) held++;
+        return held;
+      }
+    : undefined;
   const { chosen, missing } = facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
   const lead = chosen[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
   let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]), 0);
-  const leadText = truncate(lead.text, Math.max(budget, 20));
+  const leadText = truncate(lead.text, Math.max(budget, 20), relevance);
   budget -= words(leadText);
   const facetLines: string[] = [];
   const used: Unit[] = [lead];
   for (const unit of chosen.slice(1)) {
     const sameSection = unit.passage.documentId === lead.passage.documentId && unit.passage.path.join() === lead.passage.path.join();
     const where = sameSection ? '' : unit.passage.documentId === lead.passage.documentId ? `Theo mục "${lastHeading(unit.passage) ?? ''}": ` : attribution(unit.passage, documents.get(unit.passage.documentId));
-    const text = truncate(unit.text, Math.max(budget - words(where), 12));
+    const text = truncate(unit.text, Math.max(budget - words(where), 12), relevance);
     facetLines.push(`- ${where}${text}`);
     budget -= words(where) + words(text) + 1;
     used.push(unit);

@@ -12,7 +12,7 @@ export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web)|so fax|zalo cua/],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
-  ['quantity', /bao nhieu|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
+  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
   ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky/],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
@@ -26,6 +26,9 @@ export function classifyQuestion(question: string): QuestionType {
 }
 
 const DATE_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|tháng \d{1,2}(?!\d)|(?<!\d)(?:19|20)\d{2}(?!\d)/u;
+const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
+const FREQUENCY_QUESTION = /bao lau mot lan|may lan|bao nhieu lan|dinh ky|thuong xuyen khong/;
+const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ|(?<!\p{L})\d+ lần/u;
 const NUMBER_IN_TEXT = /\d/;
 const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien/;
 const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|vnđ)/u;
@@ -34,25 +37,33 @@ const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Ch
 const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
 
 // The composer checks every unit against the same question: derive its facts once.
-let lastQuestion: { question: string; asked: string[]; money: boolean } | null = null;
+let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean } | null = null;
 
-function questionFacts(question: string): { asked: string[]; money: boolean } {
+function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean } {
   if (lastQuestion?.question !== question) {
+    const folded = foldDiacritics(normalizeVietnamese(question));
     lastQuestion = {
       question,
       asked: question.match(/\d+(?:[/.,]\d+)*/g) ?? [],
-      money: MONEY_QUESTION.test(foldDiacritics(normalizeVietnamese(question))),
+      money: MONEY_QUESTION.test(folded),
+      frequency: FREQUENCY_QUESTION.test(folded),
+      person: PERSON_QUESTION.test(folded),
     };
   }
   return lastQuestion;
 }
+
+/** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
+const PERSON_QUESTION = /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dung dau|dam nhiem)|ten (?:la )?gi|nguoi dung dau|giam doc la ai|truong ban la ai/;
+/** A person named after a title: "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Vừ A Bằng". */
+const PERSON_IN_TEXT = /(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\s(?:[\p{L}.]+\s){0,4}?\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
 
 /**
  * Whether a sentence holds the kind of fact the question asks for. Figures the question
  * itself contains do not count: "bao nhiêu điểm năm 2026" is not answered by "năm 2026".
  */
 export function holdsAnswerType(type: QuestionType, text: string, question = ''): boolean {
-  const { asked, money } = questionFacts(question);
+  const { asked, money, frequency } = questionFacts(question);
   if (asked.length > 0 && (type === 'date' || type === 'quantity')) {
     for (const figure of asked) text = text.split(figure).join(' ');
   }
@@ -66,11 +77,13 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       // …nor is a document number ("57-NQ/TW", "193/2025/QH15").
       text = text
         .replace(/\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}[\p{Lu}\p{L}&-]*(?:\/[\p{Lu}\d-]+)?/gu, ' ')
-        .replace(DATE_IN_TEXT, ' ')
+        .replace(DATES_IN_TEXT, ' ')
         .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
+      // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
+      if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text);
     case 'who':
-      return BODY_IN_TEXT.test(text);
+      return questionFacts(question).person ? PERSON_IN_TEXT.test(text) : BODY_IN_TEXT.test(text);
     default:
       return true;
   }

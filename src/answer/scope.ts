@@ -40,7 +40,8 @@ const EVERYDAY_TOPICS = [
   'luong huu', 'luong co so', 'tro cap that nghiep', 'xuat khau lao dong', 'tim viec', 'viec lam them',
   'thue thu nhap', 'quyet toan thue', 'nop thue',
   'gia vang', 'gia xang', 'chung khoan', 'co phieu', 'tien ao', 'bitcoin',
-  'xo so', 'ket qua xo so', 'tu vi', 'phong thuy',
+  'xo so', 'ket qua xo so', 'tu vi', 'phong thuy', 'ngay dep', 'xem ngay', 'chuyen nha',
+  'tuyen dung', 'thi tuyen', 'thi cong chuc', 'ho kinh doanh', 'dang ky kinh doanh', 'giay phep kinh doanh', 'thanh lap doanh nghiep',
 ];
 
 /** An everyday topic the question is about and the corpus never mentions (its folded phrase), or null. */

@@ -21,7 +21,7 @@ import { buildPassageIndex, CorpusSearcher, passageEmbeddingText, type VectorSea
 import { ExactVectorIndex, type VectorIndex } from '../retrieval/vectors.ts';
 import { hashString, TEXT_VERSION } from '../text/index.ts';
 
-export type EngineConfig = Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency' | 'defaultDocument' | 'answerCacheSize' | 'embedder' | 'fusion' | 'vectorIndex'>;
+export type EngineConfig = Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency' | 'defaultDocument' | 'answerCacheSize' | 'province' | 'embedder' | 'fusion' | 'vectorIndex'>;
 
 export interface Engine {
   answer: AnswerQuestion;
@@ -179,7 +179,7 @@ function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConf
 /** The answering engine over a corpus and its indexes, built now or stored. */
 function assembleEngine(corpus: Corpus, indexes: { passageIndex?: Bm25Index; vectors: VectorSearch | null }, manifest: Manifest, rebuilt: boolean, warnings: string[], config: EngineConfig): Engine {
   const searcher = new CorpusSearcher(corpus, indexes);
-  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency, defaultDocument: config.defaultDocument, cacheSize: config.answerCacheSize }), searcher, manifest, issues: corpus.issues, rebuilt, warnings };
+  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency, defaultDocument: config.defaultDocument, cacheSize: config.answerCacheSize, province: config.province }), searcher, manifest, issues: corpus.issues, rebuilt, warnings };
 }
 
 /** The stored vectors and the embedder for queries, if the configured embedder is the one they were built with. */
