@@ -89,7 +89,7 @@ async function main() {
   for (const split of ['dev', 'test', 'fresh'].filter((s) => rows.some((r) => r.item.split === s))) {
     const summaries = report(split, rows.filter((r) => r.item.split === split));
     json[split] = summaries;
-    if ((GATED_SPLITS as readonly string[]).includes(split)) failures.push(...checkThresholds(split, summaries));
+    if ((GATED_SPLITS as readonly string[]).includes(split)) failures.push(...checkThresholds(split as (typeof GATED_SPLITS)[number], summaries));
   }
 
   const failedRows = rows.filter((r) => !r.correct || (r.item.expected.documentId && (r.rank === null || r.rank > 3)) || r.echoed);
