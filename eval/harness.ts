@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app.ts';
+import type { Composer } from '../src/answer/composer.ts';
+import type { Metrics } from '../src/metrics.ts';
 import { toReadyEngine, type Engine } from '../src/entry/engine.ts';
 import { createLogger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
@@ -38,17 +40,24 @@ export function loadItems(files: string, split: string): EvalItem[] {
   return items.filter((item) => split === 'all' || item.split === split);
 }
 
-export function engineAsk(engine: Engine): { ask: Ask; close: () => void } {
+/** The app over the engine with a throwaway SQLite file; with a composer (an LLM), questions are asked streaming. */
+export function engineAsk(engine: Engine, options: { composer?: Composer; metrics?: Metrics } = {}): { ask: Ask; close: () => void } {
   const tmp = mkdtempSync(join(tmpdir(), 'nq57-eval-'));
   const store = openSqliteStore(join(tmp, 'eval.sqlite'));
   const app = createApp({
     state: { engine: toReadyEngine(engine), store },
     logger: createLogger('error'),
+    composer: options.composer,
+    metrics: options.metrics,
   });
   const ask: Ask = async (message, conversationId, context) => {
-    const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message, conversationId, context }) });
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(options.composer ? { accept: 'text/event-stream' } : {}) };
+    const res = await app.request('/api/chat', { method: 'POST', headers, body: JSON.stringify({ message, conversationId, context }) });
     if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${message}": ${await res.text()}`);
-    return (await res.json()) as Observed & { conversationId: string };
+    if (!options.composer) return (await res.json()) as Observed & { conversationId: string };
+    const done = /event: done\ndata: (.*)\n/.exec(await res.text())?.[1];
+    if (!done) throw new Error(`no done event for "${message}"`);
+    return JSON.parse(done) as Observed & { conversationId: string };
   };
   return {
     ask,

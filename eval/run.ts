@@ -1,19 +1,29 @@
 /**
  * @module
- * `npm run eval [-- --split dev|test|fresh|all] [--file F,G] [--url U] [--verbose] [--json OUT]`
+ * `npm run eval [-- --split dev|test|fresh|all] [--file F,G] [--url U] [--verbose] [--json OUT] [--llm]`
  *
  * Asks every question of the sets through the HTTP API (in process by default, or a running
  * server with --url), once as written and, for answerable questions, once more with tone
  * marks removed. Prints the metrics per split, with and without tone marks, per category
  * and per class of question (multi-part, subject, year, deixis…), and exits non-zero when a
  * gated split (test, fresh) is below the thresholds (THRESHOLDS in metrics.ts).
+ *
+ * `--llm` answers through the LLM configured in the environment or `.env` (LLM_PROVIDER…),
+ * streaming, and adds how often the generated answer was used, why it was not (by reason),
+ * and the time to its first text: what a province needs to judge a model before switching
+ * it on.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { createEngine } from '../src/entry/engine.ts';
 import { askAll, DEFAULT_FILES, engineAsk, httpAsk, loadItems } from './harness.ts';
-import { checkThresholds, GATED_SPLITS, summarise, type Graded, type SplitSummaries, type Summary } from './metrics.ts';
+import type { Composer } from '../src/answer/composer.ts';
+import type { DocumentMeta } from '../src/ingest/types.ts';
+import { createLlmComposer } from '../src/answer/llm/composer.ts';
+import { createLlmClient } from '../src/answer/llm/langchain-client.ts';
+import { noopMetrics, type Metrics } from '../src/metrics.ts';
+import { checkThresholds, GATED_SPLITS, percentile, summarise, type Graded, type SplitSummaries, type Summary } from './metrics.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -22,6 +32,7 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     json: { type: 'string' },
+    llm: { type: 'boolean', default: false },
   },
 });
 
@@ -76,12 +87,39 @@ function report(split: string, rows: Graded[]): SplitSummaries {
   return summaries;
 }
 
+/** The configured LLM composer, with a record of every composition for the report. */
+function llmRecorder(config: ReturnType<typeof loadConfig>, documents: ReadonlyMap<string, DocumentMeta>) {
+  if (!config.llm) throw new Error('--llm needs an LLM configured: set LLM_PROVIDER, LLM_MODEL and LLM_BASE_URL (or LLM_API_KEY), in the environment or .env');
+  const records: Array<{ used: boolean; reason: string | null; first: number | null; total: number }> = [];
+  const composer: Composer = createLlmComposer({ client: createLlmClient(config.llm), documents: () => documents, agency: config.defaultAgency, timeoutMs: config.llm.timeoutMs });
+  const metrics: Metrics = { ...noopMetrics, llm: (outcome, reason, first, total) => void records.push({ used: outcome === 'used', reason, first, total }) };
+  return {
+    composer,
+    metrics,
+    report() {
+      const reasons = new Map<string, number>();
+      for (const r of records) if (!r.used) reasons.set(r.reason ?? 'unknown', (reasons.get(r.reason ?? 'unknown') ?? 0) + 1);
+      const firsts = records.map((r) => r.first).filter((x): x is number => x !== null).map((s) => s * 1000);
+      const totals = records.map((r) => r.total * 1000);
+      const share = (n: number) => `${((100 * n) / Math.max(1, records.length)).toFixed(1)}%`;
+      console.log(`\nLLM (${config.llm?.provider} ${config.llm?.model}): ${records.length} generated answers, ${share(records.filter((r) => r.used).length)} used`);
+      for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  fallback ${reason.padEnd(22)} ${String(n).padStart(4)} (${share(n)})`);
+      console.log(`  first text p50 ${percentile(firsts, 50).toFixed(0)} ms, p95 ${percentile(firsts, 95).toFixed(0)} ms; whole answer p50 ${percentile(totals, 50).toFixed(0)} ms, p95 ${percentile(totals, 95).toFixed(0)} ms`);
+    },
+  };
+}
+
 async function main() {
   loadDotEnv();
   const items = loadItems(args.file, args.split);
-  const target = args.url ? { ask: httpAsk(args.url), close: () => {} } : engineAsk(await createEngine(loadConfig()));
+  const config = loadConfig();
+  if (args.llm && args.url) throw new Error('--llm answers in process; to judge a running server, configure its LLM and use --url alone');
+  const engine = args.url ? null : await createEngine(config);
+  const llm = args.llm && engine ? llmRecorder(config, engine.searcher.documents) : null;
+  const target = engine ? engineAsk(engine, llm ?? {}) : { ask: httpAsk(args.url ?? ''), close: () => {} };
   const rows = await askAll(items, target.ask);
   target.close();
+  if (llm) llm.report();
   console.log(`Eval: ${args.file}, split=${args.split}, ${items.length} questions, ${rows.length} asks${args.url ? ` at ${args.url}` : ' (in process)'}`);
 
   const failures: string[] = [];

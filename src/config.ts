@@ -23,6 +23,13 @@ const schema = z.object({
   METRICS_TOKEN: z.string().optional(),
   DB_MAX_MB: z.coerce.number().min(0).default(0),
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
+  LLM_BASE_URL: z.url().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(512),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(1440),
   EMBEDDER: z.enum(['none', 'hashed', 'transformers']).default('hashed'),
   EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
@@ -59,6 +66,8 @@ export type Config = {
   dbMaxMb: number;
   /** First questions whose answers are remembered per index (0: none). */
   answerCacheSize: number;
+  /** An LLM writes answers from the sources when configured; null: extractive answers only. */
+  llm: { provider: 'openai' | 'ollama'; baseUrl: string | null; model: string; apiKey: string | null; timeoutMs: number; maxTokens: number; temperature: number } | null;
   conversationTtlMs: number;
   embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string; dtype: ModelDtype };
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
@@ -107,6 +116,23 @@ function parseOrigins(value: string): string[] {
   return origins;
 }
 
+function llmSettings(e: z.infer<typeof schema>): Config['llm'] {
+  if (e.LLM_PROVIDER === 'none') return null;
+  if (!e.LLM_MODEL) throw new Error(`Invalid configuration: LLM_MODEL: required when LLM_PROVIDER=${e.LLM_PROVIDER} (e.g. qwen2.5:7b-instruct for Ollama)`);
+  if (e.LLM_PROVIDER === 'openai' && !e.LLM_BASE_URL && !e.LLM_API_KEY) {
+    throw new Error('Invalid configuration: LLM_BASE_URL or LLM_API_KEY: an OpenAI-compatible provider needs its endpoint (a local server) or a key (api.openai.com)');
+  }
+  return {
+    provider: e.LLM_PROVIDER,
+    baseUrl: e.LLM_BASE_URL ?? null,
+    model: e.LLM_MODEL,
+    apiKey: e.LLM_API_KEY ?? null,
+    timeoutMs: e.LLM_TIMEOUT_MS,
+    maxTokens: e.LLM_MAX_TOKENS,
+    temperature: e.LLM_TEMPERATURE,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -129,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN?.trim() || null,
     dbMaxMb: e.DB_MAX_MB,
     answerCacheSize: e.ANSWER_CACHE_SIZE,
+    llm: llmSettings(e),
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },

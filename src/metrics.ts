@@ -14,6 +14,8 @@ export interface Metrics {
   storeProblem(problem: string, outcome: string): void;
   storeQueueDepth(depth: number): void;
   indexBuild(result: 'ok' | 'failed', seconds: number): void;
+  /** One LLM composition: used, or the reason the extractive answer replaced it; time to its first text. */
+  llm(outcome: 'used' | 'fallback', reason: string | null, firstTextSeconds: number | null, totalSeconds: number): void;
   /** The Prometheus text exposition, or null where the runtime exports metrics another way. */
   render(): Promise<{ contentType: string; body: string } | null>;
 }
@@ -25,5 +27,6 @@ export const noopMetrics: Metrics = {
   storeProblem() {},
   storeQueueDepth() {},
   indexBuild() {},
+  llm() {},
   render: async () => null,
 };

@@ -51,6 +51,8 @@ export interface AnswerResult {
   suggestions: string[];
   /** Scores behind the decision, for logs and calibration (never sent to clients). */
   signals: { faq: number; coverage: number; score: number; followUp: boolean };
+  /** For an extractive answer: the passages a composer may write from, its sources first (at most five). */
+  candidates?: Passage[];
 }
 
 /** An earlier turn of the conversation: what was asked and which documents the answer cited. */
@@ -489,6 +491,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       method: 'extractive',
       answer: composition.answer,
       sources: sourcesFor(composition.used, answerable),
+      candidates: sourcesFor(composition.used, answerable, 5),
       suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3),
       signals,
     };

@@ -15,6 +15,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/types.ts';
 import { StoreBusyError } from '../store/write-queue.ts';
 import { redactPersonalData } from '../text/index.ts';
+import type { Composer } from '../answer/composer.ts';
 import type { ConversationLocks } from './locks.ts';
 
 export type Channel = 'web' | 'zalo' | 'messenger';
@@ -52,6 +53,14 @@ export interface ConversationDeps {
   conversationTtlMs: number;
   logger?: Logger;
   metrics?: Metrics;
+  /** Writes the words of an answer decided by the answerer (an LLM); the extractive answer when absent. */
+  composer?: Composer;
+}
+
+/** Streaming: the sources as soon as they are decided, then the text as it is written. */
+export interface AnswerHooks {
+  onSources?(sources: readonly Passage[]): void;
+  onDelta?(text: string): void;
 }
 
 /** A question admitted into its conversation, which it holds until answered. */
@@ -103,7 +112,7 @@ export function createConversationService(deps: ConversationDeps) {
   }
 
   /** Answers an admitted question with the conversation's recent turns, stores the exchange, releases the conversation. */
-  async function answer(turn: OpenTurn): Promise<AskResult> {
+  async function answer(turn: OpenTurn, hooks: AnswerHooks = {}): Promise<AskResult> {
     const { conversationId, message, now, request } = turn;
     try {
       const since = new Date(now.getTime() - deps.conversationTtlMs).toISOString();
@@ -112,7 +121,11 @@ export function createConversationService(deps: ConversationDeps) {
       // Pages outlive corpus changes: an id the corpus no longer holds is ignored, and logged for the operator.
       const known = documentId !== undefined && deps.documents.has(documentId);
       if (documentId !== undefined && !known) deps.logger?.info('unknown context document ignored', { documentId: documentId.slice(0, 128) });
-      const result: AnswerResult = await deps.answer(message, history, known ? { documentId } : {});
+      // A follow-up is rewritten into a standalone question for retrieval when an LLM is configured.
+      const earlier = history.map((t) => t.question);
+      const asked = (history.length > 0 ? await deps.composer?.rewrite?.(message, earlier) : null) ?? message;
+      const decided: AnswerResult = await deps.answer(asked, history, known ? { documentId } : {});
+      const result = await composeAnswer(decided, asked, earlier, hooks);
       const latencyMs = Math.round((performance.now() - turn.started) * 100) / 100;
       deps.metrics?.answer(result.outcome, result.method, latencyMs / 1000);
       const messageId = deps.newId();
@@ -128,6 +141,7 @@ export function createConversationService(deps: ConversationDeps) {
         sources: result.sources.map((p) => ({ passageId: p.id, documentId: p.documentId, section: p.path.join(SECTION_SEPARATOR) || null })),
         latencyMs,
         createdAt: now.toISOString(),
+        confidence: result.method === 'faq' ? result.signals.faq : result.method === 'extractive' ? result.signals.coverage : null,
       });
       return {
         conversationId,
@@ -145,6 +159,23 @@ export function createConversationService(deps: ConversationDeps) {
     }
   }
 
+  /**
+   * The words of the answer: a configured composer (an LLM) writes a grounded extractive
+   * answer afresh from its candidate passages, streaming; FAQ answers, declines and refusals
+   * are given as decided. The composer falls back to the extractive answer on any failure.
+   */
+  async function composeAnswer(decided: AnswerResult, question: string, earlier: string[], hooks: AnswerHooks): Promise<AnswerResult & { fallback?: string | null }> {
+    const composer = deps.composer;
+    if (!composer || decided.outcome !== 'answered' || decided.method !== 'extractive' || !decided.candidates?.length) {
+      hooks.onSources?.(decided.sources);
+      return decided;
+    }
+    hooks.onSources?.(decided.candidates);
+    const composed = await composer.compose({ question, earlier, passages: decided.candidates, extractive: decided }, { onDelta: hooks.onDelta });
+    deps.metrics?.llm(composed.method === 'llm' ? 'used' : 'fallback', composed.fallback, composed.firstTextMs === undefined ? null : composed.firstTextMs / 1000, (composed.totalMs ?? 0) / 1000);
+    return { ...decided, answer: composed.answer, sources: [...composed.sources], method: composed.method, fallback: composed.fallback };
+  }
+
   async function save(record: Parameters<Store['saveExchange']>[0]): Promise<void> {
     try {
       await deps.store.saveExchange(record);
@@ -154,7 +185,7 @@ export function createConversationService(deps: ConversationDeps) {
     }
   }
 
-  return { open, answer, ask: async (request: AskRequest) => answer(await open(request)) };
+  return { open, answer, ask: async (request: AskRequest, hooks?: AnswerHooks) => answer(await open(request), hooks) };
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;

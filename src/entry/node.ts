@@ -11,6 +11,8 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import { createApp, type AppState } from '../app.ts';
 import { loadConfig, loadDotEnv, type Config } from '../config.ts';
+import { createLlmComposer } from '../answer/llm/composer.ts';
+import { createLlmClient } from '../answer/llm/langchain-client.ts';
 import { createNodeBackground } from '../conversation/background.ts';
 import { clientKey } from '../http/client-address.ts';
 import { createMemoryRateLimiter } from '../http/rate-limit.ts';
@@ -53,6 +55,15 @@ try {
 }
 
 const metrics = createPromMetrics();
+const composer = config.llm
+  ? createLlmComposer({
+      client: createLlmClient(config.llm),
+      documents: () => state.engine?.documents ?? new Map(),
+      agency: config.defaultAgency,
+      timeoutMs: config.llm.timeoutMs,
+      logger,
+    })
+  : undefined;
 const background = createNodeBackground(logger);
 const state: AppState = { engine: null, store: null };
 let widget: WidgetAsset | null = null;
@@ -61,6 +72,7 @@ const app = createApp({
   state,
   logger,
   metrics,
+  composer,
   background: () => background,
   metricsToken: config.metricsToken ?? undefined,
   conversationTtlMs: config.conversationTtlMs,
@@ -77,7 +89,7 @@ const app = createApp({
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  logger.info('listening', { host: config.host, port: info.port, pid: process.pid });
+  logger.info('listening', { host: config.host, port: info.port, pid: process.pid, llm: config.llm ? `${config.llm.provider} ${config.llm.model}` : 'none' });
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') fail(logger, `Cannot start: port ${config.port} on ${config.host} is already in use (stop the other server or set PORT).`);

@@ -27,6 +27,9 @@ export function createPromMetrics(): Metrics & { registry: Registry } {
   });
   const queueDepth = new Gauge({ name: 'hoidap_store_queued_writes', help: 'Writes waiting for the database', registers: [registry] });
   const builds = new Counter({ name: 'hoidap_index_builds_total', help: 'Index builds by result', labelNames: ['result'], registers: [registry] });
+  const llm = new Counter({ name: 'hoidap_llm_answers_total', help: 'LLM compositions: used, or the fallback reason (timeout, rate_limited, provider_error, connection, malformed, a failed check…)', labelNames: ['outcome', 'reason'], registers: [registry] });
+  const llmFirstText = new Histogram({ name: 'hoidap_llm_first_text_seconds', help: 'Time from the question to the first streamed LLM text', buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30], registers: [registry] });
+  const llmSeconds = new Histogram({ name: 'hoidap_llm_duration_seconds', help: 'Whole LLM composition, checks included', buckets: [0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60], registers: [registry] });
   const buildSeconds = new Histogram({ name: 'hoidap_index_build_duration_seconds', help: 'Index build duration', buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 1800], registers: [registry] });
 
   return {
@@ -45,6 +48,11 @@ export function createPromMetrics(): Metrics & { registry: Registry } {
     indexBuild(result, seconds) {
       builds.inc({ result });
       buildSeconds.observe(seconds);
+    },
+    llm(outcome, reason, firstTextSeconds, totalSeconds) {
+      llm.inc({ outcome, reason: reason ?? 'none' });
+      if (firstTextSeconds !== null) llmFirstText.observe(firstTextSeconds);
+      llmSeconds.observe(totalSeconds);
     },
     render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   };

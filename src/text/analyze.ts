@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese } from './normalize.ts';
 
-const CODE_VERSION = 4;
+const CODE_VERSION = 5;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -30,7 +30,8 @@ const NUMBER_FIRST = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,4})\\s*[-/]\\s*(${TYP
 // "NQ57", "NQ 57", "QĐ 1169"
 const TYPE_FIRST = new RegExp(`(?<![\\p{L}\\p{N}])(${TYPE_ALT})\\s*(?:số\\s*|so\\s*)?(\\d{1,4})(?![\\p{N}/])`, 'gu');
 // "nghị quyết (số) 57", "quyết định 1169", "kế hoạch 252" (words kept, code added)
-const WORDS_FIRST = /(nghị quyết|nghi quyet|quyết định|quyet dinh|kế hoạch|ke hoach|nghị định|nghi dinh)\s+(?:số\s+|so\s+)?(\d{1,4})(?![\p{N}/.,])/gu;
+// A number at the end of a sentence ("theo Nghị quyết 57.") is a code; "57,5" or "57.3" is not.
+const WORDS_FIRST = /(nghị quyết|nghi quyet|quyết định|quyet dinh|kế hoạch|ke hoach|nghị định|nghi dinh)\s+(?:số\s+|so\s+)?(\d{1,4})(?![\p{N}/]|[.,]\p{N})/gu;
 const WORD_TYPES: Record<string, string> = {
   'nghị quyết': 'nq', 'nghi quyet': 'nq', 'quyết định': 'qđ', 'quyet dinh': 'qđ',
   'kế hoạch': 'kh', 'ke hoach': 'kh', 'nghị định': 'nđ', 'nghi dinh': 'nđ',

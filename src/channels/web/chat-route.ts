@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { AppError, errorBody } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
+import { toSource } from '../../conversation/service.ts';
 import { openChat, respondToChat, toChatResponse, type ChatDeps } from './chat-service.ts';
 import { readJson } from './read-json.ts';
 import { chatRequestSchema } from './schemas.ts';
@@ -30,12 +31,28 @@ export function createChatHandler(getDeps: () => ChatDeps, logger: Logger) {
     // Admission (and a 409) happens before the stream starts; only answering runs inside it.
     const open = await openChat(deps, request);
     return streamSSE(c, async (stream) => {
+      // Hooks fire synchronously from the answering; their events are written in order.
+      let writing = Promise.resolve();
+      const send = (event: string, data: unknown) => {
+        writing = writing.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
+      };
+      let streamedText = false;
       try {
-        const response = toChatResponse(await deps.conversations.answer(open), deps.documents);
-        await stream.writeSSE({ event: 'sources', data: JSON.stringify(response.sources) });
-        for (const text of deltas(response.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text }) });
-        await stream.writeSSE({ event: 'done', data: JSON.stringify(response) });
+        const result = await deps.conversations.answer(open, {
+          onSources: (sources) => send('sources', sources.map((p) => toSource(p, deps.documents))),
+          onDelta: (text) => {
+            streamedText = true;
+            send('delta', { text });
+          },
+        });
+        const response = toChatResponse(result, deps.documents);
+        // An extractive answer arrives whole: it is sent in pieces so it renders progressively.
+        if (!streamedText) for (const text of deltas(response.answer)) send('delta', { text });
+        // When a generated answer was replaced (a check failed), `done` carries the answer to show.
+        send('done', response);
+        await writing;
       } catch (error) {
+        await writing.catch(() => {});
         const known = error instanceof AppError ? error : new AppError('internal');
         if (!(error instanceof AppError)) logger.error('chat stream failed', { error });
         await stream.writeSSE({ event: 'error', data: JSON.stringify(errorBody(known.code, known.message).error) });
