@@ -1,6 +1,8 @@
 /**
  * @module
- * The store interface: the record of conversations, exchanges and feedback. SQLite on
+ * The conversations concern of the store: conversations, exchanges and feedback (the FAQ,
+ * staff and audit, the review queue and the outbox have their own interfaces beside it,
+ * in faq/, staff/, audit/, review/ and outbox/). SQLite on
  * Node (sqlite.ts), D1 on Workers later; both run the same migrations. Async so that
  * both fit. Everything stored has already been redacted by the caller.
  */
@@ -18,6 +20,12 @@ export interface ExchangeRecord {
   sources: Array<{ passageId: string; documentId: string; section: string | null }>;
   latencyMs: number;
   createdAt: string;
+  /**
+   * How sure the answer was: the FAQ match's similarity, or the share of the question the
+   * best passage covered for an extractive answer; null when neither applies. The review
+   * queue picks up answers given with low confidence.
+   */
+  confidence?: number | null;
 }
 
 export interface FeedbackRecord {

@@ -73,6 +73,32 @@ export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
+/** `after`: a message id (time-ordered) or an ISO 8601 time. */
+export const conversationMessagesQuerySchema = z.object({
+  id: z.string().min(1).max(200, { error: 'Mã cuộc trò chuyện dài quá 200 ký tự.' }),
+  after: z
+    .string()
+    .regex(/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}))$/i, {
+      error: 'Tham số "after" phải là một messageId hoặc một thời điểm ISO 8601 (ví dụ 2026-01-31T08:00:00Z).',
+    })
+    .refine((a) => !/^\d{4}-/.test(a) || !Number.isNaN(Date.parse(a)), { error: 'Thời điểm trong tham số "after" không có thật.' })
+    .transform((a) => (/^\d{4}-/.test(a) ? new Date(a).toISOString() : a.toLowerCase()))
+    .optional(),
+});
+
+export const conversationMessageSchema = chatResponseSchema.omit({ latencyMs: true }).extend({
+  method: z.literal('staff'),
+  /** The citizen's question it answers. */
+  inReplyTo: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const conversationMessagesSchema = z.object({
+  conversationId: z.string(),
+  messages: z.array(conversationMessageSchema),
+});
+
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
+export type ConversationMessages = z.infer<typeof conversationMessagesSchema>;
 export type ChatResponse = z.infer<typeof chatResponseSchema>;
 export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;

@@ -43,4 +43,121 @@ CREATE TABLE feedback (
 ALTER TABLE conversations ADD COLUMN external_user_id TEXT;
 CREATE UNIQUE INDEX conversations_by_user ON conversations(channel, external_user_id) WHERE external_user_id IS NOT NULL;`,
   },
+  {
+    version: 3,
+    name: 'staff workspace: FAQ as live data, accounts, audit, review queue, outbox',
+    sql: `
+ALTER TABLE exchanges ADD COLUMN confidence REAL;
+CREATE TABLE faq_entries (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'published', 'archived')),
+  version INTEGER NOT NULL,
+  published_version INTEGER,
+  reviewed_on TEXT,
+  position INTEGER NOT NULL,
+  submitted_by TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX faq_entries_by_status ON faq_entries(status, position);
+CREATE TABLE faq_versions (
+  entry_id TEXT NOT NULL REFERENCES faq_entries(id),
+  version INTEGER NOT NULL,
+  question TEXT NOT NULL,
+  alternatives TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  document TEXT NOT NULL,
+  section TEXT,
+  agency TEXT NOT NULL,
+  review_by TEXT NOT NULL,
+  author TEXT NOT NULL,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (entry_id, version)
+);
+CREATE TABLE staff_users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer', 'viewer')),
+  password_hash TEXT NOT NULL,
+  session_version INTEGER NOT NULL DEFAULT 1,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES staff_users(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  id TEXT PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  before TEXT,
+  after TEXT
+);
+CREATE INDEX audit_log_by_action ON audit_log(action, id);
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TABLE review_groups (
+  id TEXT PRIMARY KEY,
+  question TEXT NOT NULL,
+  terms TEXT NOT NULL,
+  folded TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'out_of_scope', 'dismissed')),
+  count INTEGER NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  faq_entry_id TEXT,
+  resolved_by TEXT,
+  resolved_at TEXT
+);
+CREATE INDEX review_groups_by_status ON review_groups(status, last_seen);
+CREATE TABLE review_items (
+  message_id TEXT PRIMARY KEY REFERENCES exchanges(message_id),
+  group_id TEXT NOT NULL REFERENCES review_groups(id),
+  reason TEXT NOT NULL CHECK (reason IN ('no_answer', 'out_of_scope', 'thumbs_down', 'low_confidence')),
+  asked_at TEXT NOT NULL
+);
+CREATE INDEX review_items_by_group ON review_items(group_id, asked_at);
+CREATE TABLE staff_answers (
+  id TEXT PRIMARY KEY,
+  group_id TEXT NOT NULL REFERENCES review_groups(id),
+  text TEXT NOT NULL,
+  author TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY,
+  conversation_id TEXT NOT NULL REFERENCES conversations(id),
+  channel TEXT NOT NULL,
+  external_user_id TEXT,
+  in_reply_to TEXT REFERENCES exchanges(message_id),
+  staff_answer_id TEXT REFERENCES staff_answers(id),
+  method TEXT NOT NULL,
+  text TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'available', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  delivered_at TEXT,
+  error TEXT
+);
+CREATE INDEX outbox_by_conversation ON outbox(conversation_id, id);
+CREATE INDEX outbox_pending ON outbox(channel, next_attempt_at) WHERE state = 'pending';`,
+  },
 ];

@@ -1,0 +1,22 @@
+/**
+ * @module
+ * Password hashing as an interface: scrypt (node:crypto) on Node, injected by the entry, so
+ * the core stays free of `node:` imports. Stored hashes name their parameters, so stronger
+ * ones can be introduced while old hashes still verify.
+ */
+import { z } from 'zod';
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** Constant time in the password; false for a malformed hash. */
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** NIST SP 800-63B §3.1.1.2: at least 8, allow at least 64; staff accounts publish to citizens, so 12. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
+export const passwordSchema = z
+  .string({ error: 'Cần nhập mật khẩu.' })
+  .min(PASSWORD_MIN, { error: `Mật khẩu cần ít nhất ${PASSWORD_MIN} ký tự.` })
+  .max(PASSWORD_MAX, { error: `Mật khẩu dài quá ${PASSWORD_MAX} ký tự.` });

@@ -1,0 +1,159 @@
+/**
+ * @module
+ * The review queue: brings new questions in (declined, rated down, answered with low
+ * confidence), groups them, and lets staff answer a group once for everyone in it, turn it
+ * into an FAQ draft, mark it out of scope, dismiss it, or move a question out of it.
+ */
+import { AppError } from '../../errors.ts';
+import type { NewOutboxMessage } from '../../store/outbox/types.ts';
+import { GroupStateError, type GroupStatus, type ReviewGroup, type ReviewItem, type ReviewReason } from '../../store/review/types.ts';
+import type { StaffPrincipal } from '../auth/authenticate.ts';
+import { auditRecord, type WorkspaceContext } from '../context.ts';
+import type { FaqService } from '../faq/service.ts';
+import type { CreateFaqInput } from '../faq/schemas.ts';
+import type { SettingsService } from '../settings/registry.ts';
+import { foldQuestion, placeInGroups, questionTerms } from './grouping.ts';
+
+/**
+ * An extractive answer whose best passage covered less of the question than this was given
+ * only because the question is on the service's subject: the answerer's COVERAGE_MIN (0.65),
+ * the coverage that answers any question.
+ */
+export const LOW_CONFIDENCE = 0.65;
+const BATCH = 500;
+/** Exchanges written late (a lock held the write queue) are still picked up within this. */
+const OVERLAP_MS = 3_600_000;
+const FIRST_SYNC_OVERLAP_MS = 86_400_000;
+
+const stateError = async <T>(run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GroupStateError) throw new AppError('conflict', 'Nhóm câu hỏi này vừa được người khác xử lý. Hãy tải lại trang.', undefined, { cause: error });
+    throw error;
+  }
+};
+
+export function createQueueService(ctx: WorkspaceContext, faq: FaqService, settings: SettingsService) {
+  const review = () => ctx.stores().review;
+  let syncedUntil: string | null = null;
+  let syncing: Promise<number> | null = null;
+
+  async function syncOnce(): Promise<number> {
+    const started = ctx.now().getTime();
+    const last = syncedUntil ?? (await review().lastAskedAt());
+    const since = syncedUntil ?? (last ? new Date(Date.parse(last) - FIRST_SYNC_OVERLAP_MS).toISOString() : '');
+    let added = 0;
+    for (;;) {
+      const candidates = await review().candidates(since, LOW_CONFIDENCE, BATCH);
+      if (candidates.length === 0) break;
+      const placed = placeInGroups(candidates, await review().openGroups(), ctx.newId);
+      await review().addItems(placed.groups, placed.items);
+      added += candidates.length;
+      if (candidates.length < BATCH) break;
+    }
+    syncedUntil = new Date(started - OVERLAP_MS).toISOString();
+    return added;
+  }
+
+  /** Brings in the questions asked since the last look; one run at a time. */
+  function sync(): Promise<number> {
+    syncing ??= syncOnce().finally(() => (syncing = null));
+    return syncing;
+  }
+
+  async function group(id: string): Promise<ReviewGroup> {
+    const found = await review().getGroup(id);
+    if (!found) throw new AppError('not_found', 'Không có nhóm câu hỏi này.');
+    return found;
+  }
+
+  return {
+    sync,
+
+    async list(filter: { status: GroupStatus | 'all'; reason?: ReviewReason; q?: string }) {
+      await sync();
+      const words = foldQuestion(filter.q ?? '').split(' ').filter(Boolean);
+      const groups = await review().listGroups({ status: filter.status === 'all' ? undefined : filter.status, reason: filter.reason, limit: 500 });
+      return groups.filter((g) => words.every((w) => g.folded.includes(w)));
+    },
+
+    async detail(id: string): Promise<{ group: ReviewGroup; items: ReviewItem[]; answers: Awaited<ReturnType<ReturnType<typeof review>['answers']>> }> {
+      await sync();
+      return { group: await group(id), items: await review().items(id), answers: await review().answers(id) };
+    },
+
+    /** Sends one answer to every citizen whose question is in the group, in the conversation where they asked. */
+    async answer(actor: StaffPrincipal, id: string, text: string): Promise<{ recipients: number }> {
+      const g = await group(id);
+      if (g.status !== 'open') throw new AppError('conflict', 'Chỉ trả lời được nhóm đang chờ xử lý.');
+      const { staffSignature } = await settings.read();
+      const body = staffSignature ? `${text}\n\n${staffSignature}` : text;
+      const at = ctx.now().toISOString();
+      const answerId = ctx.newId();
+      // One message per conversation, in reply to its latest question in the group.
+      const latest = new Map<string, ReviewItem>();
+      for (const item of await review().items(id)) latest.set(item.conversationId, item);
+      const messages: NewOutboxMessage[] = [...latest.values()].map((item) => ({
+        id: ctx.newId(),
+        conversationId: item.conversationId,
+        channel: item.channel,
+        externalUserId: item.externalUserId,
+        inReplyTo: item.messageId,
+        staffAnswerId: answerId,
+        text: body,
+        createdAt: at,
+      }));
+      await stateError(() =>
+        review().answer(
+          { id: answerId, groupId: id, text: body, author: actor.user.username, createdAt: at },
+          messages,
+          auditRecord(ctx, actor.actor, 'answer.send', id, { status: g.status, question: g.question }, { status: 'answered', text: body, recipients: messages.length, channels: [...new Set(messages.map((m) => m.channel))] }),
+        ),
+      );
+      ctx.dispatchOutbox();
+      return { recipients: messages.length };
+    },
+
+    /** What a draft made from the group starts with: its question, its other phrasings, the staff answer. */
+    async draftDefaults(id: string) {
+      const g = await group(id);
+      const items = await review().items(id);
+      const answers = await review().answers(id);
+      const seen = new Set([foldQuestion(g.question)]);
+      const alternatives: string[] = [];
+      for (const item of items) {
+        const key = foldQuestion(item.question);
+        if (seen.has(key) || alternatives.length >= 10) continue;
+        seen.add(key);
+        alternatives.push(item.question);
+      }
+      return { question: g.question, alternatives, answer: answers.at(-1)?.text ?? '', agency: ctx.defaultAgency };
+    },
+
+    /** Turns the group into an FAQ draft in one step (it then goes through review like any entry). */
+    async draft(actor: StaffPrincipal, id: string, input: CreateFaqInput) {
+      const g = await group(id);
+      if (g.faqEntryId) throw new AppError('conflict', `Nhóm này đã có bản nháp FAQ "${g.faqEntryId}".`);
+      const entry = await faq.create(actor, { ...input, note: input.note ?? `tạo từ nhóm câu hỏi ${id}` });
+      await review().linkDraft(id, entry.id);
+      return entry;
+    },
+
+    async resolve(actor: StaffPrincipal, id: string, status: Extract<GroupStatus, 'out_of_scope' | 'dismissed' | 'open'>) {
+      const g = await group(id);
+      await stateError(() => review().resolve(id, status, actor.user.username, ctx.now().toISOString(), auditRecord(ctx, actor.actor, 'queue.resolve', id, { status: g.status }, { status })));
+    },
+
+    /** Moves one question into a group of its own: it was not the same question. */
+    async split(actor: StaffPrincipal, id: string, messageId: string): Promise<string> {
+      const item = (await review().items(id)).find((i) => i.messageId === messageId);
+      if (!item) throw new AppError('not_found', 'Câu hỏi này không thuộc nhóm.');
+      const newGroup = { id: ctx.newId(), question: item.question, terms: questionTerms(item.question), folded: foldQuestion(item.question) };
+      await stateError(() => review().splitItem(messageId, newGroup, auditRecord(ctx, actor.actor, 'queue.split', id, { group: id, messageId }, { group: newGroup.id, messageId })));
+      return newGroup.id;
+    },
+  };
+}
+
+export type QueueService = ReturnType<typeof createQueueService>;

@@ -1,0 +1,47 @@
+/**
+ * @module
+ * Staff passwords hashed with scrypt (node:crypto). Cost N=2^15, r=8, p=3: one of the OWASP
+ * Password Storage Cheat Sheet's equivalent settings for scrypt, chosen over N=2^17, p=1
+ * because it needs 32 MiB per hash instead of 128 MiB on a small provincial server (the
+ * work, and so an attacker's cost, is the same). The stored form names its parameters
+ * (`scrypt$N$r$p$salt$hash`, base64url), so they can be raised later while old hashes verify.
+ */
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { PasswordHasher } from '../admin/auth/passwords.ts';
+
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export const SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
+const KEY_BYTES = 32;
+const SALT_BYTES = 16;
+
+function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
+  // Node refuses when 128·N·r exceeds maxmem (32 MiB by default, exactly this cost): leave room.
+  const options: ScryptOptions = { ...cost, maxmem: 256 * cost.N * cost.r };
+  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))));
+}
+
+/** `cost` is lowered only by tests, which hash hundreds of times. */
+export function createScryptHasher(cost: ScryptCost = SCRYPT_COST): PasswordHasher {
+  return {
+    async hash(password) {
+      const salt = randomBytes(SALT_BYTES);
+      const key = await derive(password, salt, cost);
+      return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+    },
+    async verify(password, stored) {
+      const parts = stored.split('$');
+      if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+      const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+      // A stored hash decides its own cost, within bounds a forged row could not abuse.
+      if (![N, r, p].every(Number.isSafeInteger) || N < 2 || N > 2 ** 20 || (N & (N - 1)) !== 0 || r < 1 || r > 32 || p < 1 || p > 16) return false;
+      const expected = Buffer.from(parts[5] as string, 'base64url');
+      const key = await derive(password, Buffer.from(parts[4] as string, 'base64url'), { N, r, p });
+      return expected.length === key.length && timingSafeEqual(expected, key);
+    },
+  };
+}

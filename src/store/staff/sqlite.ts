@@ -1,0 +1,141 @@
+/**
+ * @module
+ * Staff accounts, API tokens and settings in SQLite.
+ */
+import { auditWriter } from '../audit/sqlite.ts';
+import type { SqliteDatabase } from '../sqlite-database.ts';
+import { StaffConflictError, type StaffStore, type StaffToken, type StaffUser } from './types.ts';
+
+interface UserRow {
+  id: string;
+  username: string;
+  role: StaffUser['role'];
+  password_hash: string;
+  session_version: number;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+interface TokenRow {
+  id: string;
+  user_id: string;
+  username: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+const TOUCH_INTERVAL_MS = 3_600_000;
+
+function toUser(row: UserRow): StaffUser {
+  return { id: row.id, username: row.username, role: row.role, disabled: row.disabled === 1, sessionVersion: row.session_version, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toToken(row: TokenRow): StaffToken {
+  return { id: row.id, userId: row.user_id, username: row.username, name: row.name, createdBy: row.created_by, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
+}
+
+function unique<T>(run: () => T, what: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new StaffConflictError(`${what} already exists`);
+    throw error;
+  }
+}
+
+export function createSqliteStaffStore(database: SqliteDatabase): StaffStore {
+  const { db, queue } = database;
+  const writeAudit = auditWriter(db);
+  const byId = db.prepare('SELECT * FROM staff_users WHERE id = ?');
+  const byName = db.prepare('SELECT * FROM staff_users WHERE username = ?');
+  const users = db.prepare('SELECT * FROM staff_users ORDER BY username');
+  const countUsers = db.prepare('SELECT COUNT(*) FROM staff_users').pluck();
+  const insertUser = db.prepare('INSERT INTO staff_users (id, username, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const updateUser = db.prepare(
+    `UPDATE staff_users SET role = COALESCE(@role, role), disabled = COALESCE(@disabled, disabled), password_hash = COALESCE(@passwordHash, password_hash),
+     session_version = session_version + @bump, updated_at = @at WHERE id = @id`,
+  );
+  const tokenSelect = 'SELECT t.*, u.username FROM api_tokens t JOIN staff_users u ON u.id = t.user_id';
+  const tokenByHash = db.prepare(`${tokenSelect} WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
+  const tokens = db.prepare(`${tokenSelect} ORDER BY t.created_at DESC`);
+  const insertToken = db.prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const revokeToken = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const touchToken = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
+  const settings = db.prepare('SELECT key, value FROM settings');
+  const upsertSetting = db.prepare(
+    'INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
+  );
+  /** Last use written per token, so a busy script does not write on every request. */
+  const touched = new Map<string, number>();
+
+  return {
+    async countUsers() {
+      return countUsers.get() as number;
+    },
+    async getUser(id) {
+      const row = byId.get(id) as UserRow | undefined;
+      return row ? toUser(row) : null;
+    },
+    async findUser(username) {
+      const row = byName.get(username) as UserRow | undefined;
+      return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+    },
+    async listUsers() {
+      return (users.all() as UserRow[]).map(toUser);
+    },
+    async createUser(u, audit) {
+      database.write(() => {
+        unique(() => insertUser.run(u.id, u.username, u.role, u.passwordHash, u.at, u.at), `the account "${u.username}"`);
+        if (audit) writeAudit(audit);
+      });
+    },
+    async updateUser(id, change, audit) {
+      database.write(() => {
+        const disabled = change.disabled === undefined ? null : change.disabled ? 1 : 0;
+        updateUser.run({ id, role: change.role ?? null, disabled, passwordHash: change.passwordHash ?? null, bump: change.endSessions ? 1 : 0, at: change.at });
+        if (audit) writeAudit(audit);
+      });
+    },
+    async createToken(t, audit) {
+      database.write(() => {
+        unique(() => insertToken.run(t.id, t.userId, t.name, t.tokenHash, t.createdBy, t.at), 'the token');
+        writeAudit(audit);
+      });
+    },
+    async findToken(tokenHash) {
+      const row = tokenByHash.get(tokenHash) as TokenRow | undefined;
+      if (!row) return null;
+      const user = byId.get(row.user_id) as UserRow | undefined;
+      return user ? { token: toToken(row), user: toUser(user) } : null;
+    },
+    async listTokens() {
+      return (tokens.all() as TokenRow[]).map(toToken);
+    },
+    async revokeToken(id, at, audit) {
+      return database.write(() => {
+        const changed = revokeToken.run(at, id).changes > 0;
+        if (changed) writeAudit(audit);
+        return changed;
+      });
+    },
+    async touchToken(id, at) {
+      const ms = Date.parse(at);
+      if (ms - (touched.get(id) ?? -Infinity) < TOUCH_INTERVAL_MS) return;
+      touched.set(id, ms);
+      await queue.submit({ run: () => touchToken.run(at, id) });
+    },
+    async settings() {
+      return Object.fromEntries((settings.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+    },
+    async saveSettings(values, by, at, audit) {
+      database.write(() => {
+        for (const [key, value] of Object.entries(values)) upsertSetting.run(key, value, by, at);
+        writeAudit(audit);
+      });
+    },
+  };
+}

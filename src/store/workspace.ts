@@ -1,0 +1,18 @@
+/**
+ * @module
+ * The stores of the staff workspace, one interface per concern, beside the conversation
+ * store (`Store` in types.ts). SQLite on Node (sqlite-stores.ts), D1 on Workers later.
+ */
+import type { AuditStore } from './audit/types.ts';
+import type { FaqStore } from './faq/types.ts';
+import type { OutboxStore } from './outbox/types.ts';
+import type { ReviewQueueStore } from './review/types.ts';
+import type { StaffStore } from './staff/types.ts';
+
+export interface WorkspaceStores {
+  faq: FaqStore;
+  staff: StaffStore;
+  audit: AuditStore;
+  review: ReviewQueueStore;
+  outbox: OutboxStore;
+}
