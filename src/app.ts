@@ -13,6 +13,9 @@ import type { Background } from './conversation/background.ts';
 import { createMemoryLocks, type ConversationLocks } from './conversation/locks.ts';
 import { createConversationService, type ConversationService } from './conversation/service.ts';
 import { createFeedbackHandler } from './channels/web/feedback-route.ts';
+import { createMessagesHandler } from './channels/web/messages-route.ts';
+import { registerStaffWorkspace } from './admin/register.ts';
+import { createWorkspace, type Workspace } from './admin/workspace.ts';
 import { renderHomePage } from './channels/web/home-page.tsx';
 import { buildOpenApiDocument } from './channels/web/openapi.ts';
 import { createWidgetHandler, type WidgetScript } from './channels/web/widget-route.ts';
@@ -24,6 +27,7 @@ import { rateLimitMiddleware, type RateLimiter } from './http/rate-limit.ts';
 import type { Logger } from './logger.ts';
 import { noopMetrics, type Metrics } from './metrics.ts';
 import type { Store } from './store/types.ts';
+import type { WorkspaceStores } from './store/workspace.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024;
 
@@ -45,6 +49,8 @@ export interface ReadyEngine {
 export interface AppState {
   engine: ReadyEngine | null;
   store: Store | null;
+  /** The staff workspace's stores (FAQ, staff and audit, review queue, outbox); null until open. */
+  workspace?: WorkspaceStores | null;
 }
 
 export interface AppDeps {
@@ -70,6 +76,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** The staff workspace at /admin and /api/admin (sessions, password hashing, login limits, deliveries of staff answers); one that nobody can log in to by default. */
+  workspace?: Workspace;
 }
 
 /** Compares a secret in time independent of where the strings differ. */
@@ -143,7 +151,7 @@ export function createApp(deps: AppDeps) {
     exposeHeaders: ['Retry-After'],
     maxAge: 86_400,
   });
-  for (const path of ['/api/chat', '/api/feedback', '/widget.js']) app.use(path, citizenCors);
+  for (const path of ['/api/chat', '/api/feedback', '/api/conversations/*', '/widget.js']) app.use(path, citizenCors);
   app.get('/widget.js', createWidgetHandler(deps.widget ?? (() => null)));
 
   if (deps.rateLimit) {
@@ -151,6 +159,7 @@ export function createApp(deps: AppDeps) {
     const limited = rateLimitMiddleware(limiter, clientKey, (route) => metrics.rateLimited(route));
     app.post('/api/chat', limited);
     app.post('/api/feedback', limited);
+    app.get('/api/conversations/:id/messages', limited);
   }
   const limit = limitBody(MAX_BODY_BYTES, (c) => errorResponse(c, new AppError('payload_too_large')));
   const requireReady = async (_c: unknown, next: () => Promise<void>) => {
@@ -159,6 +168,9 @@ export function createApp(deps: AppDeps) {
   };
   app.post('/api/chat', limit, requireReady, createChatHandler(chatDeps, deps.logger));
   app.post('/api/feedback', limit, requireReady, createFeedbackHandler(() => ready().store, now));
+  const workspace = deps.workspace ?? createWorkspace({ state: deps.state, logger: deps.logger, now, newId });
+  registerStaffWorkspace(app, workspace);
+  app.get('/api/conversations/:id/messages', createMessagesHandler(() => workspace.ctx.stores().outbox, now));
 
   return app;
 }

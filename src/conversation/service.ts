@@ -141,6 +141,7 @@ export function createConversationService(deps: ConversationDeps) {
         sources: result.sources.map((p) => ({ passageId: p.id, documentId: p.documentId, section: p.path.join(SECTION_SEPARATOR) || null })),
         latencyMs,
         createdAt: now.toISOString(),
+        confidence: result.method === 'faq' ? result.signals.faq : result.method === 'extractive' ? result.signals.coverage : null,
       });
       return {
         conversationId,
