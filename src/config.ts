@@ -31,6 +31,11 @@ const schema = z.object({
   LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(512),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(1440),
+  ADMIN_USERNAME: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'lower-case letters, digits, ".", "_" or "-", 3 to 40 characters').optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').max(256).optional(),
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   EMBEDDER: z.enum(['none', 'hashed', 'transformers']).default('hashed'),
   EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
@@ -69,6 +74,8 @@ export type Config = {
   /** An LLM writes answers from the sources when configured; null: extractive answers only. */
   llm: { provider: 'openai' | 'ollama'; baseUrl: string | null; model: string; apiKey: string | null; timeoutMs: number; maxTokens: number; temperature: number } | null;
   conversationTtlMs: number;
+  /** The staff workspace: the first admin of a fresh install, how sessions are signed and when they end, cookies' Secure flag. */
+  staff: { firstAdmin: { username: string; password: string } | null; sessionSecret: string | null; sessionIdleMs: number; cookieSecure: boolean | 'auto' };
   embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string; dtype: ModelDtype };
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
   fusion: { method: 'score' | 'rrf'; weight: number | null };
@@ -133,6 +140,12 @@ function llmSettings(e: z.infer<typeof schema>): Config['llm'] {
   };
 }
 
+function firstAdmin(e: z.infer<typeof schema>): Config['staff']['firstAdmin'] {
+  if (!e.ADMIN_USERNAME && !e.ADMIN_PASSWORD) return null;
+  if (!e.ADMIN_USERNAME || !e.ADMIN_PASSWORD) throw new Error('Invalid configuration: ADMIN_USERNAME and ADMIN_PASSWORD: set both (the first admin of a fresh install) or neither');
+  return { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -157,6 +170,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     llm: llmSettings(e),
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
+    staff: {
+      firstAdmin: firstAdmin(e),
+      sessionSecret: e.SESSION_SECRET ?? null,
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    },
     embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },
     vectorIndex: e.VECTOR_INDEX,

@@ -5,6 +5,7 @@
  * child process, swapping it in when done. /readyz is 503 only while no index at all is
  * loaded. A failure to start is one JSON log line saying what to fix, and exit code 1.
  */
+import type { Context } from 'hono';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
@@ -19,11 +20,13 @@ import { createMemoryRateLimiter } from '../http/rate-limit.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { readCorpusSources } from '../ingest/read-files.ts';
 import { readCurrentIndex, removeDebris, type StoredIndex } from '../retrieval/index-store.ts';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite.ts';
+import type { SqliteStore } from '../store/sqlite.ts';
+import { openSqliteStores } from '../store/sqlite-stores.ts';
 import { buildWidget, type WidgetAsset } from '../../widget/build.ts';
 import { isCurrent, openStoredEngine, toReadyEngine } from './engine.ts';
 import { createPromMetrics } from './prom-metrics.ts';
 import { rebuildInChild } from './rebuild.ts';
+import { createNodeWorkspace, prepareServedEngine, startStaffWorkspace } from './staff.ts';
 
 /** Drain time on SIGTERM: answers and streams in flight finish, waiting writes land. */
 const DRAIN_MS = 10_000;
@@ -68,6 +71,8 @@ const background = createNodeBackground(logger);
 const state: AppState = { engine: null, store: null };
 let widget: WidgetAsset | null = null;
 const trusted = config.trustedProxies;
+const addressOf = (c: Context) => clientKey(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trusted);
+const workspace = createNodeWorkspace(config, state, logger, addressOf);
 const app = createApp({
   state,
   logger,
@@ -83,9 +88,10 @@ const app = createApp({
     config.rateLimit.perMinute > 0
       ? {
           limiter: createMemoryRateLimiter(config.rateLimit),
-          clientKey: (c) => clientKey(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trusted),
+          clientKey: addressOf,
         }
       : undefined,
+  workspace,
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
@@ -110,7 +116,10 @@ let servedDegraded = false;
 async function serveStored(stored: StoredIndex, how: string): Promise<boolean> {
   const engine = await openStoredEngine(stored, config);
   if (!engine) return false;
-  state.engine = toReadyEngine(engine, { passages: engine.manifest.passages, faq: engine.manifest.faq, documents: engine.manifest.documents, indexBuiltAt: engine.manifest.builtAt });
+  const ready = toReadyEngine(engine, { passages: engine.manifest.passages, faq: engine.manifest.faq, documents: engine.manifest.documents, indexBuiltAt: engine.manifest.builtAt });
+  // Staff's published FAQ replaces the one the index was built with before it answers anyone.
+  await prepareServedEngine(ready, workspace, config, logger);
+  state.engine = ready;
   served = engine.manifest.build;
   servedDegraded = engine.warnings.length > 0;
   for (const warning of engine.warnings) logger.warn('index', { warning });
@@ -182,8 +191,10 @@ setImmediate(() => {
     (error: unknown) => logger.error('the widget could not be built; /widget.js answers 503', { error }),
   );
   try {
-    store = openSqliteStore(join(config.dataDir, 'hoidap.sqlite'), { logger, metrics, maxSizeMb: config.dbMaxMb || undefined });
+    const stores = openSqliteStores(join(config.dataDir, 'hoidap.sqlite'), { logger, metrics, maxSizeMb: config.dbMaxMb || undefined });
+    store = stores.conversations;
     state.store = store;
+    state.workspace = stores.workspace;
   } catch (error) {
     fail(logger, `Cannot start: the database in "${config.dataDir}" cannot be opened (is the folder writable, the disk full, or the file damaged?).`, error);
   }
@@ -193,9 +204,14 @@ setImmediate(() => {
   } catch (error) {
     logger.warn('could not remove an unfinished index build', { error });
   }
+  startStaffWorkspace(workspace, config, logger).catch((error: unknown) => logger.error('the staff workspace could not start', { error }));
   void refreshIndex();
 });
-process.on('SIGHUP', () => void refreshIndex());
+process.on('SIGHUP', () => {
+  // The FAQ may have been imported by the CLI meanwhile: served again from the store.
+  if (state.engine) prepareServedEngine(state.engine, workspace, config, logger).catch((error: unknown) => logger.error('the published FAQ could not be served again', { error }));
+  void refreshIndex();
+});
 
 /**
  * SIGTERM: stop accepting connections, let answers and streams in flight finish (and replies

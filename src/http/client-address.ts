@@ -44,6 +44,12 @@ function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, trusted: TrustedProxies):
   return trusted.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
 }
 
+/** Whether the socket's peer is one of the proxies named in TRUST_PROXY (it then terminates TLS for us). */
+export function isTrustedProxy(socketAddress: string | undefined, trusted: TrustedProxies): boolean {
+  const socket = socketAddress ? parse(socketAddress) : null;
+  return socket !== null && trusted.length > 0 && isTrusted(socket, trusted);
+}
+
 function key(address: ipaddr.IPv4 | ipaddr.IPv6): string {
   if (address.kind() === 'ipv4') return address.toString();
   const parts = (address as ipaddr.IPv6).parts.slice(0, 4);
