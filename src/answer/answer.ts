@@ -35,6 +35,8 @@ const TYPED_RATIO = 0.5;
 const UNIT_COVERAGE_FOR_TYPED = 0.45;
 const SUGGESTION_MIN = 0.25;
 const RETRIEVE_K = 8;
+/** Passages whose sentences compete to lead: a plan section is often several passages of near-equal score. */
+const UNIT_PASSAGES = 8;
 const FOLLOW_UP_BOOST = 1.5;
 const NAMED_BOOST = 2.0;
 const POINTED_BOOST = 4.0;
@@ -469,7 +471,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }
     }
-    let units = rankUnits(answerable.slice(0, 4), query, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
+    let units = rankUnits(answerable.slice(0, UNIT_PASSAGES), query, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
     if (facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact')) {
       // A date, number or contact question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.holds.size > 0);

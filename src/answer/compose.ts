@@ -23,6 +23,12 @@ const TYPE_BONUS = 0.6;
 const HEADING_SHARE = 0.5;
 /** A unit answering a later facet must score at least this share of the lead (it is still about the question). */
 const FACET_RATIO = 0.25;
+/**
+ * A unit's score grows with how much of the question it (with its headings) covers: among
+ * near-equal passages of one section, the sentence naming the question's own rare words
+ * ("podcast", "infographic") leads.
+ */
+const COVERAGE_FLOOR = 0.6;
 
 export interface Unit {
   text: string;
@@ -148,7 +154,7 @@ export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Fac
       const typed = primary !== undefined && holds.has(primary);
       const { score, coverage } = scoreUnit(text, path, query, idf);
       const bonus = 1 + (typed ? TYPE_BONUS : 0) + (TYPE_BONUS / 2) * [...holds].filter((k) => k !== primary).length;
-      units.push({ text, passage: hit.passage, score: score * prior * bonus * alignmentFactor(alignment, text, path), holds, typed, coverage });
+      units.push({ text, passage: hit.passage, score: score * prior * bonus * (COVERAGE_FLOOR + coverage) * alignmentFactor(alignment, text, path), holds, typed, coverage });
     }
   }
   return units.sort((a, b) => b.score - a.score);
