@@ -4,7 +4,8 @@
  * (zod 4's JSON Schema output), so the published contract cannot drift from validation.
  */
 import { z } from 'zod';
-import { chatRequestSchema, chatResponseSchema, errorSchema, feedbackRequestSchema } from './schemas.ts';
+import { staffPaths, staffSchemas, staffSecuritySchemes } from '../../admin/openapi.ts';
+import { chatRequestSchema, chatResponseSchema, conversationMessagesSchema, errorSchema, feedbackRequestSchema } from './schemas.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
 const errorRef = { $ref: '#/components/schemas/Error' };
@@ -54,6 +55,23 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      '/api/conversations/{id}/messages': {
+        get: {
+          summary: 'Messages added to a web conversation out of band (staff answers, method "staff"), oldest first; the widget polls it',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'The conversationId an answer returned' },
+            { name: 'after', in: 'query', required: false, schema: { type: 'string' }, description: 'Only messages after this messageId (ids are time-ordered) or ISO 8601 time' },
+          ],
+          responses: {
+            '200': { description: 'The messages', content: { 'application/json': { schema: { $ref: '#/components/schemas/ConversationMessages' } } } },
+            '400': errorResponse('invalid_request: a malformed after'),
+            '404': errorResponse('not_found: no such conversation'),
+            '429': errorResponse('rate_limited (with Retry-After)'),
+            '503': errorResponse('not_ready'),
+          },
+        },
+      },
+      ...staffPaths(),
       '/healthz': {
         get: { summary: 'Liveness', responses: { '200': { description: '{"status":"ok"}' } } },
       },
@@ -85,8 +103,11 @@ export function buildOpenApiDocument() {
         ChatRequest: json(chatRequestSchema),
         ChatResponse: json(chatResponseSchema),
         FeedbackRequest: json(feedbackRequestSchema),
+        ConversationMessages: json(conversationMessagesSchema),
         Error: json(errorSchema),
+        ...staffSchemas(),
       },
+      securitySchemes: staffSecuritySchemes,
     },
   };
 }
