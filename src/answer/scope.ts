@@ -5,7 +5,7 @@
  * ("tỉnh", "người dân", "hỗ trợ", "tiền") does not make a divorce procedure, tomorrow's
  * weather or a quick loan answerable: the question's own topic decides.
  */
-import { DOMAIN_TERMS, foldDiacritics, tokenizeSegments } from '../text/index.ts';
+import { DOMAIN_TERMS, foldDiacritics, hasDiacritics, tokenizeSegments } from '../text/index.ts';
 
 /** The question's words as written (abbreviations and document numbers read, no synonyms added), folded, one string. */
 export function foldedWords(question: string): string {
@@ -21,34 +21,49 @@ export function namesSubject(question: string): boolean {
 }
 
 /**
- * Everyday matters citizens also ask a government chatbot about (folded phrases). Each is
- * out of scope when the corpus never mentions it; a corpus that does (a province that adds
- * a document on health insurance) makes it answerable again without a code change.
+ * Everyday matters citizens also ask a government chatbot about. Each is out of scope when
+ * the corpus never mentions it; a corpus that does (a province that adds a document on
+ * health insurance) makes it answerable again without a code change. Written with tone
+ * marks: a question with marks is matched as written ("sở đó" is not "sổ đỏ"); one typed
+ * without marks is matched folded, except the few whose folded form is also common on the
+ * subject ("thuoc": thuộc, "so do": sở đó).
  */
 const EVERYDAY_TOPICS = [
-  'ly hon', 'ket hon', 'dang ky ket hon', 'khai sinh', 'khai tu', 'ho khau', 'tam tru', 'ho chieu', 'thi thuc',
-  'thoi tiet', 'du bao thoi tiet', 'mua bao', 'nhiet do', 'lu lut', 'sat lo',
-  'vay von', 'vay tien', 'vay nong', 'vay tieu dung', 'lai suat', 'the tin dung', 'tra gop', 'ngan hang nao',
-  'kham benh', 'benh vien', 'thuoc', 'tiem chung', 'bao hiem y te', 'bao hiem xa hoi', 'dau bung', 'sot', 'ho khan',
-  'phat nguoi', 'vi pham giao thong', 'bang lai', 'giay phep lai xe', 'dang kiem', 'bien so xe',
-  'so do', 'so hong', 'tranh chap dat', 'dat dai', 'giay chung nhan quyen su dung dat', 'xay nha', 'giay phep xay dung',
-  'bong da', 'tran dau', 'ty so', 'world cup', 'v league',
-  've tau', 've xe', 've may bay', 'lich chay', 'xe khach',
-  'nau', 'mon an', 'cong thuc nau', 'pho bo',
-  'tuyen sinh lop', 'diem thi', 'diem chuan', 'hoc bong',
-  'tien dien', 'hoa don dien', 'tien nuoc', 'cat dien',
-  'luong huu', 'luong co so', 'tro cap that nghiep', 'xuat khau lao dong', 'tim viec', 'viec lam them',
-  'thue thu nhap', 'quyet toan thue', 'nop thue',
-  'gia vang', 'gia xang', 'chung khoan', 'co phieu', 'tien ao', 'bitcoin',
-  'xo so', 'ket qua xo so', 'tu vi', 'phong thuy', 'ngay dep', 'xem ngay', 'chuyen nha',
-  'tuyen dung', 'thi tuyen', 'thi cong chuc', 'ho kinh doanh', 'dang ky kinh doanh', 'giay phep kinh doanh', 'thanh lap doanh nghiep',
-];
+  'ly hôn', 'kết hôn', 'đăng ký kết hôn', 'khai sinh', 'khai tử', 'hộ khẩu', 'tạm trú', 'hộ chiếu', 'thị thực',
+  'thời tiết', 'dự báo thời tiết', 'mưa bão', 'nhiệt độ', 'lũ lụt', 'sạt lở',
+  'vay vốn', 'vay tiền', 'vay nóng', 'vay tiêu dùng', 'lãi suất', 'thẻ tín dụng', 'trả góp', 'ngân hàng nào',
+  'khám bệnh', 'bệnh viện', 'thuốc', 'tiêm chủng', 'bảo hiểm y tế', 'bảo hiểm xã hội', 'đau bụng', 'sốt', 'ho khan',
+  'phạt nguội', 'vi phạm giao thông', 'bằng lái', 'giấy phép lái xe', 'đăng kiểm', 'biển số xe',
+  'sổ đỏ', 'sổ hồng', 'tranh chấp đất', 'đất đai', 'giấy chứng nhận quyền sử dụng đất', 'xây nhà', 'giấy phép xây dựng',
+  'bóng đá', 'trận đấu', 'tỷ số', 'world cup', 'v league',
+  'vé tàu', 'vé xe', 'vé máy bay', 'lịch chạy', 'xe khách',
+  'nấu', 'món ăn', 'công thức nấu', 'phở bò',
+  'tuyển sinh lớp', 'điểm thi', 'điểm chuẩn', 'học bổng',
+  'tiền điện', 'hóa đơn điện', 'tiền nước', 'cắt điện',
+  'lương hưu', 'lương cơ sở', 'trợ cấp thất nghiệp', 'xuất khẩu lao động', 'tìm việc', 'việc làm thêm',
+  'thuế thu nhập', 'quyết toán thuế', 'nộp thuế',
+  'giá vàng', 'giá xăng', 'chứng khoán', 'cổ phiếu', 'tiền ảo', 'bitcoin',
+  'xổ số', 'kết quả xổ số', 'tử vi', 'phong thủy', 'ngày đẹp', 'xem ngày', 'chuyển nhà',
+  'tuyển dụng', 'thi tuyển', 'thi công chức', 'hộ kinh doanh', 'đăng ký kinh doanh', 'giấy phép kinh doanh', 'thành lập doanh nghiệp',
+].map((topic) => ({ written: ` ${topic} `, folded: ` ${foldDiacritics(topic)} ` }));
+
+/** Folded forms too common on the subject to mean the everyday matter in a question typed without marks. */
+const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ']);
+
+/** The question's words as written (abbreviations and document numbers read), lower-case, one string. */
+function writtenWords(question: string): string {
+  return ` ${tokenizeSegments(question)
+    .map((segment) => segment.join(' '))
+    .join(' ')} `;
+}
 
 /** An everyday topic the question is about and the corpus never mentions (its folded phrase), or null. */
 export function everydayTopicOutsideCorpus(question: string, mentioned: (foldedPhrase: string) => boolean): string | null {
-  const text = foldedWords(question);
+  const marked = hasDiacritics(question);
+  const text = marked ? writtenWords(question) : foldedWords(question);
   for (const topic of EVERYDAY_TOPICS) {
-    if (text.includes(` ${topic} `) && !mentioned(topic)) return topic;
+    const asked = marked ? text.includes(topic.written) : text.includes(topic.folded) && !AMBIGUOUS_FOLDED.has(topic.folded);
+    if (asked && !mentioned(topic.folded.trim())) return topic.folded.trim();
   }
   return null;
 }
