@@ -166,3 +166,21 @@ export async function sendFeedback(api: string, body: { messageId: string; ratin
     return false;
   }
 }
+
+/**
+ * Messages added to the conversation later (staff answers), after the given message id.
+ * 'gone' when the server no longer knows the conversation; null on any failure (the next
+ * poll tries again).
+ */
+export async function fetchMessages(api: string, conversationId: string, after?: string): Promise<ChatResponse[] | 'gone' | null> {
+  try {
+    const query = after ? '?after=' + encodeURIComponent(after) : '';
+    const res = await fetch(api + '/api/conversations/' + encodeURIComponent(conversationId) + '/messages' + query, { credentials: 'omit', cache: 'no-store' });
+    if (res.status === 404) return 'gone';
+    if (!res.ok) return null;
+    const body = parseJson(await res.text()) as { messages?: unknown } | null;
+    return body && Array.isArray(body.messages) ? body.messages.filter(isResponse) : null;
+  } catch {
+    return null;
+  }
+}

@@ -3,7 +3,7 @@
  * The conversation: sending (one question at a time), streaming the answer in, errors with
  * a retry that re-sends the same question, suggestions, read aloud, and persistence.
  */
-import { askQuestion, type AskFailure, type ChatRequest } from './api.ts';
+import { askQuestion, fetchMessages, type AskFailure, type ChatRequest } from './api.ts';
 import { el } from './dom.ts';
 import { feedbackRow } from './feedback.ts';
 import { stringsFor } from './i18n.ts';
@@ -15,6 +15,8 @@ import { toBotMessage, type BotMessage, type Message } from './types.ts';
 import { buildChrome } from './view.ts';
 
 const SLOW_HINT_MS = 3000;
+/** While the panel is open, staff answers are looked for this often (and on opening, and on reload). */
+const POLL_MS = 30_000;
 
 interface BotEntry {
   m: BotMessage;
@@ -38,6 +40,8 @@ export function mountWidget(o: WidgetOptions): void {
   let errorBox: HTMLElement | null = null;
   let chips: HTMLElement | null = null;
   const speech = createSpeech(syncSpeech);
+  let pollTimer: ReturnType<typeof setInterval> | undefined;
+  let polling = false;
 
   const persist = () => saveConversation(o.api, { conversationId, messages, open: !ui.panel.hidden });
   const nearEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight < 80;
@@ -159,6 +163,28 @@ export function mountWidget(o: WidgetOptions): void {
     }
   }
 
+  /** Staff answers that joined the conversation since the last one seen (shown with their label). */
+  async function poll() {
+    const id = conversationId;
+    if (!id || polling || document.hidden) return;
+    polling = true;
+    const seen = messages.filter((m) => m.role === 'bot' && m.method === 'staff').pop();
+    const found = await fetchMessages(o.api, id, seen && seen.id);
+    polling = false;
+    // A new conversation was started meanwhile: these belong to the old one.
+    if (id !== conversationId || !found) return;
+    if (found === 'gone') {
+      clearInterval(pollTimer);
+      return;
+    }
+    const follow = nearEnd();
+    for (const r of found) showBot(toBotMessage(r));
+    if (found.length) {
+      persist();
+      if (follow) scrollEnd();
+    }
+  }
+
   function submit() {
     if (active || !input.value.trim()) return;
     const q = input.value;
@@ -185,7 +211,10 @@ export function mountWidget(o: WidgetOptions): void {
     ui.launcher.hidden = open;
     ui.launcher.setAttribute('aria-expanded', String(open));
     persist();
+    clearInterval(pollTimer);
     if (open) {
+      pollTimer = setInterval(poll, POLL_MS);
+      void poll();
       scrollEnd();
       if (focus) input.focus();
     } else {
@@ -228,4 +257,5 @@ export function mountWidget(o: WidgetOptions): void {
   render(saved.messages);
   document.body.append(ui.host);
   if (saved.open) setOpen(true, false);
+  else void poll();
 }
