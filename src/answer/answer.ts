@@ -21,7 +21,7 @@ import { compose, rankUnits, type Unit } from './compose.ts';
 import { detectFacets, type Facet, type FacetKind } from './facets.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
-import { classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
+import { asksForPerson, classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
 
 export const FAQ_MIN = 0.55;
 /** Coverage that answers any question; on-subject questions need only COVERAGE_ON_SUBJECT. */
@@ -472,8 +472,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       }
     }
     let units = rankUnits(answerable.slice(0, UNIT_PASSAGES), query, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
-    if (facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact')) {
-      // A date, number or contact question is answered by a unit that holds one, or declined.
+    if (facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
+      // A date, number, contact or person question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.holds.size > 0);
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
       const passageCoverage = answerable.find((h) => h.passage === typed?.passage)?.coverage ?? 0;

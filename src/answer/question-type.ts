@@ -53,6 +53,11 @@ function questionFacts(question: string): { asked: string[]; money: boolean; fre
   return lastQuestion;
 }
 
+/** Whether the question asks for a person ("ai ký", "ai là Trưởng ban"), not a body. */
+export function asksForPerson(question: string): boolean {
+  return questionFacts(question).person;
+}
+
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 const PERSON_QUESTION = /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dung dau|dam nhiem)|ten (?:la )?gi|nguoi dung dau|giam doc la ai|truong ban la ai/;
 /** A person named after a title: "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Vừ A Bằng". */
