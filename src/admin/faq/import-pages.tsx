@@ -64,7 +64,7 @@ export function registerFaqImportPages(app: Hono, w: Workspace): void {
     const upload = body.file instanceof File && body.file.size > 0 ? body.file : null;
     const text = upload ? await upload.text() : ((await formFields(c)).yaml ?? '');
     if (!text.trim()) return importPage(c, { problems: [{ file: '(biểu mẫu)', line: null, message: 'chưa chọn tệp hoặc dán nội dung' }] });
-    const result = await w.faq.importYaml(c.get('staff'), [{ file: upload?.name || 'faq.yaml', text }]);
+    const result = await w.faq.importYaml(c.get('staff').actor, [{ file: upload?.name || 'faq.yaml', text }]);
     if (!result.ok) return importPage(c, { problems: result.problems });
     return importPage(c, { summary: result });
   });

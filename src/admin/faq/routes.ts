@@ -22,7 +22,7 @@ export function registerFaqApi(app: Hono, w: Workspace): void {
   app.post('/api/admin/faq/import', limitImport, w.staff('faq:import'), async (c) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     const input = type === 'text/yaml' || type === 'application/yaml' ? parseWith(importSchema, { file: c.req.query('file') || undefined, yaml: await c.req.text() }) : await jsonBody(c, importSchema);
-    const result = await w.faq.importYaml(c.get('staff'), [{ file: input.file, text: input.yaml }]);
+    const result = await w.faq.importYaml(c.get('staff').actor, [{ file: input.file, text: input.yaml }]);
     if (!result.ok) {
       const error = new AppError('invalid_request', `Tệp FAQ có ${result.problems.length} lỗi; chưa nhập mục nào.`);
       return c.json({ error: { code: error.code, message: error.message }, problems: result.problems }, 400);

@@ -135,12 +135,12 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
     },
 
     /** Imports YAML files whole, or reports every problem with its file and line and changes nothing. */
-    async importYaml(actor: StaffPrincipal, files: FaqFile[]) {
+    async importYaml(actor: string, files: FaqFile[]) {
       const parsed = parseFaqFiles(files, ctx.engine(), (await settings()).reviewDays);
       if (parsed.problems.length > 0) return { ok: false as const, problems: parsed.problems };
       const existing = new Map((await faq().list()).map((e) => [e.id, e]));
-      const plan = importPlan(parsed.entries, existing, actor.actor, ctx);
-      await guarded(() => faq().save(plan.writes, [...plan.audit, auditRecord(ctx, actor.actor, 'faq.import', null, null, { files: files.map((f) => f.file), ...plan.summary })]));
+      const plan = importPlan(parsed.entries, existing, actor, ctx);
+      await guarded(() => faq().save(plan.writes, [...plan.audit, auditRecord(ctx, actor, 'faq.import', null, null, { files: files.map((f) => f.file), ...plan.summary })]));
       if (plan.writes.length > 0) await republish();
       return { ok: true as const, ...plan.summary };
     },
