@@ -85,6 +85,9 @@ const PAGES: Route[] = ([
   { method: 'get', path: '/admin/audit', summary: 'The audit log with filters', permission: 'audit' },
 ] satisfies Route[]).map((r) => ({ ...r, html: true }));
 
+/** Every staff route and the permission it needs ('none': the login form; 'per action': the lifecycle, checked per action). */
+export const STAFF_ROUTES: readonly Route[] = [...API, ...PAGES];
+
 function operation(r: Route) {
   const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   const open = r.permission === 'none';
@@ -107,7 +110,7 @@ function operation(r: Route) {
 
 export function staffPaths(): Record<string, Partial<Record<Method, ReturnType<typeof operation>>>> {
   const paths: Record<string, Partial<Record<Method, ReturnType<typeof operation>>>> = {};
-  for (const r of [...API, ...PAGES]) (paths[r.path] ??= {})[r.method] = operation(r);
+  for (const r of STAFF_ROUTES) (paths[r.path] ??= {})[r.method] = operation(r);
   return paths;
 }
 
