@@ -33,7 +33,8 @@ async function seed(channel: string, id: string) {
   );
 }
 
-const state = async (id: string) => (await s.workspace.outbox.due(['zalo', 'messenger', 'web'], '9999', 100)).find((m) => m.id === id)?.state ?? (await s.workspace.outbox.after(`c-${id}`, {}, 10))[0]?.state;
+const CHANNEL: Record<string, string> = { w: 'web', z: 'zalo', f: 'messenger' };
+const state = async (id: string) => (await s.workspace.outbox.after(`c-${id}`, CHANNEL[id[0] as string] as string, {}, 10))[0]?.state;
 
 describe('the outbox dispatcher', () => {
   it('makes web messages available, retries a failing push with backoff, and leaves channels without a delivery waiting', async () => {

@@ -20,7 +20,8 @@ export function createMessagesHandler(getOutbox: () => OutboxStore, now: () => D
     const outbox = getOutbox();
     if (!(await outbox.conversationExists(id))) throw new AppError('not_found', 'Không tìm thấy cuộc trò chuyện này.');
     const after = parsed.data.after;
-    const messages = await outbox.after(id, after === undefined ? {} : /^\d{4}-/.test(after) ? { time: after } : { id: after }, LIMIT);
+    // Only the web's: a Zalo or Messenger conversation gets its messages on its own platform.
+    const messages = await outbox.after(id, 'web', after === undefined ? {} : /^\d{4}-/.test(after) ? { time: after } : { id: after }, LIMIT);
     // Fetched is delivered: recorded in the background, the answer does not wait for it.
     void outbox.markDelivered(messages.map((m) => m.id), now().toISOString()).catch(() => undefined);
     const body: ConversationMessages = {

@@ -54,8 +54,8 @@ export function createSqliteOutboxStore(database: SqliteDatabase): OutboxStore {
   const { db, queue, read } = database;
   const exists = db.prepare('SELECT 1 FROM conversations WHERE id = ?').pluck();
   // A web message is available from the moment it is written: the delivery only records that.
-  const afterId = db.prepare("SELECT * FROM outbox WHERE conversation_id = ? AND id > ? AND state != 'failed' ORDER BY id LIMIT ?");
-  const afterTime = db.prepare("SELECT * FROM outbox WHERE conversation_id = ? AND created_at > ? AND state != 'failed' ORDER BY id LIMIT ?");
+  const afterId = db.prepare("SELECT * FROM outbox WHERE conversation_id = ? AND channel = ? AND id > ? AND state != 'failed' ORDER BY id LIMIT ?");
+  const afterTime = db.prepare("SELECT * FROM outbox WHERE conversation_id = ? AND channel = ? AND created_at > ? AND state != 'failed' ORDER BY id LIMIT ?");
   const due = db.prepare(
     "SELECT * FROM outbox WHERE state = 'pending' AND channel IN (SELECT value FROM json_each(?)) AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
   );
@@ -69,8 +69,8 @@ export function createSqliteOutboxStore(database: SqliteDatabase): OutboxStore {
     async conversationExists(id) {
       return read(() => exists.get(id) !== undefined, true);
     },
-    async after(conversationId, cursor, limit) {
-      const rows = read(() => (cursor.time !== undefined ? afterTime.all(conversationId, cursor.time, limit) : afterId.all(conversationId, cursor.id ?? '', limit)) as OutboxRow[], []);
+    async after(conversationId, channel, cursor, limit) {
+      const rows = read(() => (cursor.time !== undefined ? afterTime.all(conversationId, channel, cursor.time, limit) : afterId.all(conversationId, channel, cursor.id ?? '', limit)) as OutboxRow[], []);
       return rows.map(toMessage);
     },
     async due(channels, at, limit) {

@@ -39,8 +39,8 @@ export interface DeliveryOutcome {
 export interface OutboxStore {
   /** Whether the conversation exists, however long ago it was active. */
   conversationExists(conversationId: string): Promise<boolean>;
-  /** A conversation's messages after a message id (ids are time-ordered) or an ISO time, oldest first. */
-  after(conversationId: string, cursor: { id?: string; time?: string }, limit: number): Promise<OutboxMessage[]>;
+  /** A conversation's messages on a channel after a message id (ids are time-ordered) or an ISO time, oldest first. */
+  after(conversationId: string, channel: string, cursor: { id?: string; time?: string }, limit: number): Promise<OutboxMessage[]>;
   /** Messages of these channels waiting for delivery whose next attempt is due, oldest first. */
   due(channels: string[], at: string, limit: number): Promise<OutboxMessage[]>;
   /** Records one delivery attempt. */
