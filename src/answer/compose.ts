@@ -50,8 +50,16 @@ export interface Composition {
   missing: FacetKind[];
 }
 
+const wordCounts = new Map<string, number>();
+
+/** Words in a text; the units of the corpus are counted once. */
 function words(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let count = wordCounts.get(text);
+  if (count === undefined) {
+    count = text.split(/\s+/).filter(Boolean).length;
+    if (wordCounts.size < 200_000) wordCounts.set(text, count);
+  }
+  return count;
 }
 
 /** Bullets and sentences of a passage; a bullet's sentences stay together unless it is long. */

@@ -111,21 +111,29 @@ interface SynonymPhrase {
   group: number;
 }
 
-/** Synonym phrases, longest first, matched on whole tokens. */
+/** Synonym phrases by their first word (as written and folded), longest first: a text is scanned once. */
 const SYNONYM_PHRASES: SynonymPhrase[] = SYNONYMS.flatMap((group, i) =>
   group.map((phrase) => ({ words: phrase.split(' '), folded: foldDiacritics(phrase).split(' '), group: i })),
 ).sort((a, b) => b.words.length - a.words.length);
+const byFirst = <T>(items: T[], first: (item: T) => string): Map<string, T[]> => {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(first(item), [...(map.get(first(item)) ?? []), item]);
+  return map;
+};
+const SYNONYMS_WRITTEN = byFirst(SYNONYM_PHRASES, (p) => p.words[0] ?? '');
+const SYNONYMS_FOLDED = byFirst(SYNONYM_PHRASES, (p) => p.folded[0] ?? '');
 
-/** Longer terms a synonym may sit inside without being meant ("nhân dân" in "ủy ban nhân dân"), folded. */
-const COMPOUNDS: string[][] = [...new Set([...Object.values(ABBREVIATIONS), ...DOMAIN_TERMS].map(foldDiacritics))]
-  .map((t) => t.split(' '))
-  .filter((t) => t.length >= 3);
+/** Longer terms a synonym may sit inside without being meant ("nhân dân" in "ủy ban nhân dân"), folded, by first word. */
+const COMPOUNDS = byFirst(
+  [...new Set([...Object.values(ABBREVIATIONS), ...DOMAIN_TERMS].map(foldDiacritics))].map((t) => t.split(' ')).filter((t) => t.length >= 3),
+  (t) => t[0] ?? '',
+);
 
 /** Positions of the (folded) tokens that belong to a longer known term. */
 function insideCompounds(folded: string[]): Set<number> {
   const covered = new Set<number>();
   for (let i = 0; i < folded.length; i++) {
-    for (const compound of COMPOUNDS) {
+    for (const compound of COMPOUNDS.get(folded[i] as string) ?? []) {
       if (!compound.every((w, k) => folded[i + k] === w)) continue;
       for (let k = 0; k < compound.length; k++) covered.add(i + k);
     }
@@ -143,14 +151,16 @@ function insideCompounds(folded: string[]): Set<number> {
 function withSynonyms(tokens: string[], unaccented: boolean): string[] {
   const folded = tokens.map(foldDiacritics);
   const sequence = unaccented ? folded : tokens;
-  const covered = insideCompounds(folded);
+  const phrases = unaccented ? SYNONYMS_FOLDED : SYNONYMS_WRITTEN;
+  let covered: Set<number> | null = null;
   const groups = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of SYNONYM_PHRASES) {
+    for (const phrase of phrases.get(sequence[i] as string) ?? []) {
       const form = unaccented ? phrase.folded : phrase.words;
       if (unaccented && form.length < 2) continue;
       if (!form.every((w, k) => sequence[i + k] === w)) continue;
-      if (form.some((_w, k) => covered.has(i + k))) continue;
+      covered ??= insideCompounds(folded);
+      if (form.some((_w, k) => covered?.has(i + k))) continue;
       groups.add(phrase.group);
     }
   }
