@@ -19,6 +19,8 @@ import { createWorkspace, type Workspace } from './admin/workspace.ts';
 import { renderHomePage } from './channels/web/home-page.tsx';
 import { buildOpenApiDocument } from './channels/web/openapi.ts';
 import { createWidgetHandler, type WidgetScript } from './channels/web/widget-route.ts';
+import { mountPlatformWebhooks } from './channels/platform/mount.ts';
+import type { PlatformChannel } from './channels/platform/types.ts';
 import { AppError, createErrorHandler, errorResponse } from './errors.ts';
 import type { DocumentMeta, FaqEntry } from './ingest/types.ts';
 import { limitBody } from './http/body-limit.ts';
@@ -78,6 +80,8 @@ export interface AppDeps {
   metricsToken?: string;
   /** The staff workspace at /admin and /api/admin (sessions, password hashing, login limits, deliveries of staff answers); one that nobody can log in to by default. */
   workspace?: Workspace;
+  /** The chat platforms configured (Zalo, Messenger); the webhook paths of the others answer 404. */
+  platforms?: PlatformChannel[];
 }
 
 /** Compares a secret in time independent of where the strings differ. */
@@ -171,6 +175,9 @@ export function createApp(deps: AppDeps) {
   const workspace = deps.workspace ?? createWorkspace({ state: deps.state, logger: deps.logger, now, newId });
   registerStaffWorkspace(app, workspace);
   app.get('/api/conversations/:id/messages', createMessagesHandler(() => workspace.ctx.stores().outbox, now));
+  // Webhooks are answered after their acknowledgement; without a runner (tests, tools) the work just runs on.
+  const background = deps.background ?? (() => ({ run: (name: string, task: () => Promise<void>) => void task().catch((error: unknown) => deps.logger.error('background task failed', { task: name, error })) }));
+  mountPlatformWebhooks(app, deps.platforms ?? [], { conversations, documents: () => ready().engine.documents, background });
 
   return app;
 }

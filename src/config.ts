@@ -6,6 +6,12 @@
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 import type { ModelDtype } from './retrieval/embed/model-files.ts';
+import { MESSENGER_REQUIRED, type MessengerSettings } from './channels/messenger/settings.ts';
+import { ZALO_REQUIRED, type ZaloSettings } from './channels/zalo/settings.ts';
+
+/** A variable set to nothing (`ZALO_APP_SECRET=`) is not set: a channel left blank is off, not a failed start. */
+const unsetIfBlank = <T extends z.ZodType>(type: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), type);
+const secret = () => unsetIfBlank(z.string().trim().min(1).optional());
 
 const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -44,6 +50,19 @@ const schema = z.object({
   FUSION: z.enum(['score', 'rrf']).default('score'),
   FUSION_WEIGHT: z.coerce.number().min(0).max(1).optional(),
   VECTOR_INDEX: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
+  ZALO_APP_ID: unsetIfBlank(z.string().trim().regex(/^\d{1,32}$/, 'the Zalo app id: digits only').optional()),
+  ZALO_APP_SECRET: secret(),
+  ZALO_OA_SECRET_KEY: secret(),
+  ZALO_ACCESS_TOKEN: secret(),
+  ZALO_REFRESH_TOKEN: secret(),
+  ZALO_OA_ID: unsetIfBlank(z.string().trim().regex(/^\d{1,32}$/, 'the OA id: digits only').optional()),
+  ZALO_OPENAPI_BASE: z.url().default('https://openapi.zalo.me'),
+  ZALO_OAUTH_BASE: z.url().default('https://oauth.zaloapp.com'),
+  FB_APP_SECRET: secret(),
+  FB_VERIFY_TOKEN: secret(),
+  FB_PAGE_ACCESS_TOKEN: secret(),
+  GRAPH_API_BASE: z.url().default('https://graph.facebook.com'),
+  GRAPH_API_VERSION: z.string().trim().regex(/^v\d+\.\d+$/, 'a Graph API version such as v25.0').default('v25.0'),
 });
 
 /** Every variable the service reads, for the docs check (README and .env.example list each). */
@@ -80,6 +99,9 @@ export type Config = {
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
   fusion: { method: 'score' | 'rrf'; weight: number | null };
   vectorIndex: 'auto' | 'hnsw' | 'exact';
+  /** Each chat platform's settings, or the variables it still needs (the channel is then off). */
+  zalo: ZaloSettings | { missing: string[] };
+  messenger: MessengerSettings | { missing: string[] };
 };
 
 function parseOrThrow<T>(name: string, parse: () => T): T {
@@ -146,6 +168,40 @@ function firstAdmin(e: z.infer<typeof schema>): Config['staff']['firstAdmin'] {
   return { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD };
 }
 
+/** The variables of `required` that are not set (trimmed empty counts as not set). */
+function missing(e: Record<string, unknown>, required: readonly string[]): string[] {
+  return required.filter((name) => typeof e[name] !== 'string' || e[name] === '');
+}
+
+const base = (url: string) => url.replace(/\/+$/, '');
+
+function zaloSettings(e: z.infer<typeof schema>): Config['zalo'] {
+  const absent = missing(e, ZALO_REQUIRED);
+  if (absent.length > 0) return { missing: absent };
+  return {
+    appId: e.ZALO_APP_ID as string,
+    appSecret: e.ZALO_APP_SECRET as string,
+    oaSecretKey: e.ZALO_OA_SECRET_KEY as string,
+    accessToken: e.ZALO_ACCESS_TOKEN as string,
+    refreshToken: e.ZALO_REFRESH_TOKEN as string,
+    oaId: e.ZALO_OA_ID ?? null,
+    openApiBase: base(e.ZALO_OPENAPI_BASE),
+    oauthBase: base(e.ZALO_OAUTH_BASE),
+  };
+}
+
+function messengerSettings(e: z.infer<typeof schema>): Config['messenger'] {
+  const absent = missing(e, MESSENGER_REQUIRED);
+  if (absent.length > 0) return { missing: absent };
+  return {
+    appSecret: e.FB_APP_SECRET as string,
+    verifyToken: e.FB_VERIFY_TOKEN as string,
+    pageAccessToken: e.FB_PAGE_ACCESS_TOKEN as string,
+    graphApiBase: base(e.GRAPH_API_BASE),
+    graphApiVersion: e.GRAPH_API_VERSION,
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -179,5 +235,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },
     vectorIndex: e.VECTOR_INDEX,
+    zalo: zaloSettings(e),
+    messenger: messengerSettings(e),
   };
 }

@@ -11,15 +11,19 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type AppState } from '../app.ts';
+import { AppError } from '../errors.ts';
 import { loadConfig, loadDotEnv, type Config } from '../config.ts';
 import { createLlmComposer } from '../answer/llm/composer.ts';
 import { createLlmClient } from '../answer/llm/langchain-client.ts';
 import { createNodeBackground } from '../conversation/background.ts';
+import { createDeliveryWorker } from '../channels/platform/delivery-worker.ts';
+import { createPlatformChannels } from '../channels/platforms.ts';
 import { clientKey } from '../http/client-address.ts';
 import { createMemoryRateLimiter } from '../http/rate-limit.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { readCorpusSources } from '../ingest/read-files.ts';
 import { readCurrentIndex, removeDebris, type StoredIndex } from '../retrieval/index-store.ts';
+import type { ChannelStores } from '../store/channels.ts';
 import type { SqliteStore } from '../store/sqlite.ts';
 import { openSqliteStores } from '../store/sqlite-stores.ts';
 import { buildWidget, type WidgetAsset } from '../../widget/build.ts';
@@ -73,6 +77,27 @@ let widget: WidgetAsset | null = null;
 const trusted = config.trustedProxies;
 const addressOf = (c: Context) => clientKey(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trusted);
 const workspace = createNodeWorkspace(config, state, logger, addressOf);
+// Zalo and Messenger, each when configured; their stores and the worker delivering staff answers come with the database.
+let channelStores: ChannelStores | null = null;
+const platforms = createPlatformChannels(config, {
+  fetch: (input, init) => fetch(input, init),
+  stores: () => {
+    if (!channelStores) throw new AppError('not_ready');
+    return channelStores;
+  },
+  now: () => new Date(),
+  logger,
+});
+const deliveryWorker =
+  platforms.length > 0
+    ? createDeliveryWorker({
+        platforms,
+        outbox: () => workspace.ctx.stores().outbox,
+        events: () => (channelStores as ChannelStores).events,
+        now: () => new Date(),
+        logger,
+      })
+    : null;
 const app = createApp({
   state,
   logger,
@@ -92,6 +117,7 @@ const app = createApp({
         }
       : undefined,
   workspace,
+  platforms,
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
@@ -195,6 +221,7 @@ setImmediate(() => {
     store = stores.conversations;
     state.store = store;
     state.workspace = stores.workspace;
+    channelStores = stores.channels;
   } catch (error) {
     fail(logger, `Cannot start: the database in "${config.dataDir}" cannot be opened (is the folder writable, the disk full, or the file damaged?).`, error);
   }
@@ -205,6 +232,7 @@ setImmediate(() => {
     logger.warn('could not remove an unfinished index build', { error });
   }
   startStaffWorkspace(workspace, config, logger).catch((error: unknown) => logger.error('the staff workspace could not start', { error }));
+  deliveryWorker?.start();
   void refreshIndex();
 });
 process.on('SIGHUP', () => {
@@ -227,6 +255,8 @@ const shutdown = () => {
   const finish = async () => {
     if (finishing) return;
     finishing = true;
+    // The platforms' worker finishes its round (a staff answer being pushed), within a few seconds.
+    if (deliveryWorker) await Promise.race([deliveryWorker.stop(), new Promise((resolve) => setTimeout(resolve, Math.min(3_000, Math.max(0, deadline - Date.now() - 2_000))))]);
     // Replies promised to platforms after their webhook was acknowledged go out first.
     if (!(await background.drain(Math.max(0, deadline - Date.now() - 1_000)))) logger.error('stopping with replies still being sent', { pending: background.pending() });
     if (store) {

@@ -1,20 +1,25 @@
 /**
  * @module
- * Every concern's SQLite store over one database file: conversations (the citizens' side)
- * and the staff workspace. Closing the conversation store closes the database.
+ * Every concern's SQLite store over one database file: conversations (the citizens' side),
+ * the staff workspace, and the chat platforms' webhook events and tokens. Closing the
+ * conversation store closes the database.
  */
 import { createSqliteAuditStore } from './audit/sqlite.ts';
+import { createSqliteTokenStore } from './channel-tokens/sqlite.ts';
+import type { ChannelStores } from './channels.ts';
 import { createSqliteFaqStore } from './faq/sqlite.ts';
 import { createSqliteOutboxStore } from './outbox/sqlite.ts';
 import { createSqliteReviewStore } from './review/sqlite.ts';
 import { createConversationStore, type SqliteStore } from './sqlite.ts';
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.ts';
 import { createSqliteStaffStore } from './staff/sqlite.ts';
+import { createSqliteWebhookEventStore } from './webhook-events/sqlite.ts';
 import type { WorkspaceStores } from './workspace.ts';
 
 export interface SqliteStores {
   conversations: SqliteStore;
   workspace: WorkspaceStores;
+  channels: ChannelStores;
 }
 
 export function openSqliteStores(file: string, options: SqliteStoreOptions = {}): SqliteStores {
@@ -28,5 +33,6 @@ export function openSqliteStores(file: string, options: SqliteStoreOptions = {})
       review: createSqliteReviewStore(database),
       outbox: createSqliteOutboxStore(database),
     },
+    channels: { events: createSqliteWebhookEventStore(database), tokens: createSqliteTokenStore(database) },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { staffPaths, staffSchemas, staffSecuritySchemes } from '../../admin/openapi.ts';
+import { platformPaths, platformSchemas } from '../platform/openapi.ts';
 import { chatRequestSchema, chatResponseSchema, conversationMessagesSchema, errorSchema, feedbackRequestSchema } from './schemas.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
@@ -72,6 +73,7 @@ export function buildOpenApiDocument() {
         },
       },
       ...staffPaths(),
+      ...platformPaths(),
       '/healthz': {
         get: { summary: 'Liveness', responses: { '200': { description: '{"status":"ok"}' } } },
       },
@@ -106,6 +108,7 @@ export function buildOpenApiDocument() {
         ConversationMessages: json(conversationMessagesSchema),
         Error: json(errorSchema),
         ...staffSchemas(),
+        ...platformSchemas(),
       },
       securitySchemes: staffSecuritySchemes,
     },

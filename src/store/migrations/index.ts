@@ -160,4 +160,32 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_by_conversation ON outbox(conversation_id, id);
 CREATE INDEX outbox_pending ON outbox(channel, next_attempt_at) WHERE state = 'pending';`,
   },
+  {
+    version: 4,
+    name: 'platform channels: webhook events recorded once (exactly-once replies, the messaging window), rotated tokens',
+    sql: `
+CREATE TABLE webhook_events (
+  channel TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('received', 'answering', 'answered', 'ignored', 'limited', 'failed', 'expired')),
+  payload TEXT,
+  error TEXT,
+  handled_at TEXT,
+  PRIMARY KEY (channel, event_id)
+);
+CREATE INDEX webhook_events_by_user ON webhook_events(channel, user_id, occurred_at);
+CREATE INDEX webhook_events_by_time ON webhook_events(received_at);
+CREATE INDEX webhook_events_waiting ON webhook_events(channel, received_at) WHERE state = 'received';
+CREATE TABLE channel_tokens (
+  name TEXT PRIMARY KEY,
+  access_token TEXT NOT NULL,
+  refresh_token TEXT NOT NULL,
+  expires_at TEXT,
+  seed TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);`,
+  },
 ];
