@@ -26,7 +26,7 @@ function off(logger: Logger, label: string, required: readonly string[], missing
 
 export function createPlatformChannels(settings: PlatformSettings, deps: Omit<ChannelDeps, 'limiter'>): PlatformChannel[] {
   const channels: PlatformChannel[] = [];
-  const limiter = () => (settings.rateLimit.perMinute > 0 ? createMemoryRateLimiter(settings.rateLimit) : undefined);
+  const limiter = () => (settings.rateLimit.perMinute > 0 ? createMemoryRateLimiter({ ...settings.rateLimit, now: () => deps.now().getTime() }) : undefined);
   if ('missing' in settings.zalo) off(deps.logger, 'Zalo OA', ZALO_REQUIRED, settings.zalo.missing);
   else channels.push(createZaloChannel(settings.zalo, { ...deps, limiter: limiter() }));
   if ('missing' in settings.messenger) off(deps.logger, 'Messenger', MESSENGER_REQUIRED, settings.messenger.missing);

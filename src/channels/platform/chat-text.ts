@@ -52,8 +52,8 @@ function cutLong(piece: string, limit: number): string[] {
   return out;
 }
 
-/** Splits a text into messages of at most `limit` units, on sentence boundaries where it can, in reading order. */
-export function splitForChat(text: string, limit = CHAT_TEXT_LIMIT): string[] {
+/** A paragraph longer than a message, by sentences (and lines), then by words. */
+function splitParagraph(paragraph: string, limit: number): string[] {
   const messages: string[] = [];
   let current = '';
   const flush = () => {
@@ -61,7 +61,7 @@ export function splitForChat(text: string, limit = CHAT_TEXT_LIMIT): string[] {
     if (trimmed) messages.push(trimmed);
     current = '';
   };
-  for (const sentence of sentences(text.trim())) {
+  for (const sentence of sentences(paragraph)) {
     if ((current + sentence).trimEnd().length <= limit) {
       current += sentence;
       continue;
@@ -72,6 +72,34 @@ export function splitForChat(text: string, limit = CHAT_TEXT_LIMIT): string[] {
     for (const piece of pieces) messages.push(piece.trim());
   }
   flush();
+  return messages;
+}
+
+/**
+ * Splits a text into messages of at most `limit` units, in reading order: a paragraph that
+ * fits in a message is not split (a source list stays whole); a longer one is split on
+ * sentence boundaries, then at spaces.
+ */
+export function splitForChat(text: string, limit = CHAT_TEXT_LIMIT): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const paragraph of text.trim().split(/\n[ \t]*\n\s*/)) {
+    const joined = current ? `${current}\n\n${paragraph}` : paragraph;
+    if (joined.length <= limit) {
+      current = joined;
+      continue;
+    }
+    if (paragraph.length <= limit) {
+      if (current) messages.push(current);
+      current = paragraph;
+      continue;
+    }
+    // Split anyway: it starts in the message being filled.
+    const parts = splitParagraph(joined, limit);
+    current = parts.pop() ?? '';
+    messages.push(...parts);
+  }
+  if (current.trim()) messages.push(current.trim());
   return messages;
 }
 

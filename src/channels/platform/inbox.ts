@@ -180,8 +180,8 @@ export function createInbox(deps: InboxDeps) {
 
   return {
     claim,
-    /** Answers claimed events after the response; resolves when all are handled. */
-    process: (events: readonly InboundEvent[]) => Promise.all(events.map(enqueue)).then(() => undefined),
+    /** Answers claimed events after the response; resolves when all are handled. A batch is queued oldest first. */
+    process: (events: readonly InboundEvent[]) => Promise.all([...events].sort((a, b) => a.occurredAt - b.occurredAt).map(enqueue)).then(() => undefined),
     bind(bound: Pick<WebhookEnv, 'conversations' | 'documents'>) {
       env = bound;
     },
