@@ -4,7 +4,7 @@
  * writes wait in order and land once the lock is gone, nothing acknowledged is lost.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -123,9 +123,11 @@ describe('a write lock held by another process', () => {
 describe('a full disk', () => {
   it('keeps accepting: writes wait while there is room, then are dropped and counted, never thrown', async () => {
     await store?.close();
-    // A size cap makes SQLite report SQLITE_FULL, the same error as a full disk.
+    // A size cap makes SQLite report SQLITE_FULL, the same error as a full disk. It sits 200 KB
+    // above the empty schema (every table and index takes pages), so a few exchanges fit.
+    const schemaMb = statSync(file).size / (1024 * 1024);
     const s = openSqliteStore(file, {
-      maxSizeMb: 0.2,
+      maxSizeMb: schemaMb + 0.2,
       maxQueuedWrites: 3,
       logger: createLogger('silent'),
       metrics: { ...noopMetrics, storeProblem: (problem, outcome) => problems.push(`${problem}/${outcome}`) },
