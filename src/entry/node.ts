@@ -30,7 +30,7 @@ import { buildWidget, type WidgetAsset } from '../../widget/build.ts';
 import { isCurrent, openStoredEngine, toReadyEngine } from './engine.ts';
 import { createPromMetrics } from './prom-metrics.ts';
 import { rebuildInChild } from './rebuild.ts';
-import { createNodeWorkspace, prepareServedEngine, startStaffWorkspace } from './staff.ts';
+import { createNodeWorkspace, prepareServedEngine, serveWithPublishedFaq, startStaffWorkspace } from './staff.ts';
 
 /** Drain time on SIGTERM: answers and streams in flight finish, waiting writes land. */
 const DRAIN_MS = 10_000;
@@ -144,13 +144,12 @@ async function serveStored(stored: StoredIndex, how: string): Promise<boolean> {
   if (!engine) return false;
   const ready = toReadyEngine(engine, { passages: engine.manifest.passages, faq: engine.manifest.faq, documents: engine.manifest.documents, indexBuiltAt: engine.manifest.builtAt });
   // Staff's published FAQ replaces the one the index was built with before it answers anyone.
-  await prepareServedEngine(ready, workspace, config, logger);
-  state.engine = ready;
+  await serveWithPublishedFaq(ready, () => (state.engine = ready), workspace, config, logger);
   served = engine.manifest.build;
   servedDegraded = engine.warnings.length > 0;
   for (const warning of engine.warnings) logger.warn('index', { warning });
   const { build, embedder, vectorIndex, buildMs, timings } = engine.manifest;
-  logger.info('ready', { index: how, build, embedder, vectorIndex, buildMs, ...timings, ...state.engine.info });
+  logger.info('ready', { index: how, build, embedder, vectorIndex, buildMs, ...timings, ...ready.info });
   return true;
 }
 

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppState, ReadyEngine } from '../app.ts';
-import { prepareEngine } from '../admin/faq/live.ts';
+import { applyPublishedFaq, prepareEngine } from '../admin/faq/live.ts';
 import { createWorkspace, type Workspace } from '../admin/workspace.ts';
 import type { Config } from '../config.ts';
 import { isTrustedProxy } from '../http/client-address.ts';
@@ -54,4 +54,15 @@ export async function prepareServedEngine(engine: ReadyEngine, workspace: Worksp
   const reviewDays = (await workspace.settings.read()).reviewDays;
   const applied = await prepareEngine(engine, workspace.ctx.stores(), readFaqFiles(config.corpusDir), { now: workspace.ctx.now, newId: workspace.ctx.newId, logger, reviewDays });
   if (applied) logger.info('published FAQ served', { entries: applied.served, leftOut: applied.problems.length });
+}
+
+/**
+ * Serves an engine (start, rebuild) with the published FAQ: prepared before it answers
+ * anyone, installed, then given the FAQ once more, since a publish that landed between the
+ * first read and the swap reached only the engine being replaced.
+ */
+export async function serveWithPublishedFaq(engine: ReadyEngine, install: () => void, workspace: Workspace, config: Config, logger: Logger): Promise<void> {
+  await prepareServedEngine(engine, workspace, config, logger);
+  install();
+  await applyPublishedFaq(engine, workspace.ctx.stores().faq, logger);
 }

@@ -30,6 +30,8 @@ export async function applyPublishedFaq(engine: ReadyEngine, faq: FaqStore, logg
     else linked.push(checked.entry);
   }
   engine.replaceFaq(linked);
+  // /readyz reports the FAQ being served.
+  engine.info.faq = linked.length;
   // The home page's starter questions follow the published FAQ too.
   engine.starters.clear();
   for (const entry of linked) engine.starters.set(entry.document, [...(engine.starters.get(entry.document) ?? []), entry.question]);
