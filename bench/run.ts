@@ -9,6 +9,10 @@
  * N-passage corpus written from the real one; `--dim` (384), `--questions` (1000),
  * `--seed`, `--ef 32,64,…,2048` (sweep), `--sizes 1000,5000,20000,50000` (exact vs HNSW
  * crossover), `--json FILE`.
+ *
+ * `npm run bench -- --webhooks` measures the Zalo and Messenger webhooks' acknowledgement
+ * time at 50 signed events/s with the answerer slowed to 2 s instead (`webhooks.ts`;
+ * `--duration` seconds, at least 30).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,6 +40,7 @@ const { values: args } = parseArgs({
     ef: { type: 'string', default: '32,64,128,256,512,1024,2048' },
     sizes: { type: 'string', default: '1000,5000,20000,50000' },
     json: { type: 'string' },
+    webhooks: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -165,7 +170,13 @@ async function main() {
   }
 }
 
-(args.passages ? scale(args.passages) : main()).catch((error: unknown) => {
+async function webhooks() {
+  const { runWebhookBench } = await import('./webhooks.ts');
+  // This run's own default is 10 s; the webhook figure wants at least 30.
+  await runWebhookBench({ rate: 50, seconds: Math.max(30, Number(args.duration)), delayMs: 2_000 });
+}
+
+(args.webhooks ? webhooks() : args.passages ? scale(args.passages) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
