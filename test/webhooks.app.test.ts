@@ -103,6 +103,35 @@ describe('chat formatting on the platforms', () => {
   });
 });
 
+describe('redeliveries', () => {
+  it('are still recognised 13 hours, 37 hours and 6 days later (ids kept 8 days, pruned hourly); older events are refused', async () => {
+    const { p, zalo, graph } = await setUp();
+    const user = psid();
+    const sentAt = p.clock.ms;
+    const raw = messengerDelivery([{ pageId: META.pageId, time: sentAt, messaging: [messengerText({ psid: user, pageId: META.pageId, mid: id(), text: 'NQ57 là gì?', timestamp: sentAt })] }]);
+    const deliver = () => postMessengerDelivery((path, init) => p.app.request(path, init), raw, META.appSecret);
+    expect((await deliver()).status).toBe(200);
+    await p.background.drain(10_000);
+    for (const hours of [13, 37, 6 * 24]) {
+      p.clock.ms = sentAt + hours * 3_600_000;
+      await p.worker.tick();
+      expect((await deliver()).status).toBe(200);
+      await p.background.drain(10_000);
+    }
+    expect(graph.messagesTo(user)).toHaveLength(1);
+    p.clock.ms = sentAt + 8 * 86_400_000 + 60_000;
+    await p.worker.tick();
+    expect(eventRows(p.dbFile, 'messenger')).toEqual([]);
+    expect((await deliver()).status).toBe(401);
+
+    // Zalo stops retrying within about 2 hours: a Zalo event 13 hours old is a replay.
+    const zaloUserId = zaloUser();
+    const zaloRaw = zaloTextEvent({ appId: ZALO.appId, oaId: ZALO.oaId, userId: zaloUserId, msgId: id(), text: 'NQ57 là gì?', timestamp: p.clock.ms - 13 * 3_600_000 });
+    expect((await postZaloEvent((path, init) => p.app.request(path, init), zaloRaw, ZALO)).status).toBe(401);
+    expect(zalo.textsTo(zaloUserId)).toEqual([]);
+  });
+});
+
 describe('the per-user rate limit', () => {
   it('answers a flooding user up to the limit, sends one polite notice, then stays silent until the window passes', async () => {
     const { p, zalo } = await setUp({ RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2' });

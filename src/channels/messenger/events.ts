@@ -37,12 +37,12 @@ export type MessengerBatch = z.infer<typeof messengerBatchSchema>;
  * attachment-only message is something the assistant cannot read; a postback (Get Started)
  * is a greeting. Echoes of the Page's own messages, receipts and reactions are dropped.
  */
-export function toInboundEvents(batch: MessengerBatch): InboundEvent[] {
+export function toInboundEvents(batch: MessengerBatch, now: number): InboundEvent[] {
   const events: InboundEvent[] = [];
   for (const entry of batch.entry) {
     for (const item of entry.messaging ?? []) {
       const userId = item.sender?.id;
-      const occurredAt = item.timestamp ?? entry.time ?? 0;
+      const occurredAt = item.timestamp ?? entry.time ?? now;
       if (!userId) continue;
       const message = item.message;
       if (message) {

@@ -60,8 +60,9 @@ export function createMessengerWebhookHandler(deps: MessengerWebhookDeps, env: W
       deps.logger.warn('a Messenger delivery that is not a page event was ignored', { object: batch.success ? batch.data.object.slice(0, 32) : null });
       return c.text('EVENT_RECEIVED');
     }
-    const all = toInboundEvents(batch.data);
-    const oldest = deps.now().getTime() - MESSENGER_MAX_AGE_MS;
+    const now = deps.now().getTime();
+    const all = toInboundEvents(batch.data, now);
+    const oldest = now - MESSENGER_MAX_AGE_MS;
     const events = all.filter((e) => e.occurredAt >= oldest);
     if (events.length < all.length) {
       deps.logger.warn('Messenger events older than 7 days were refused (a replay?)', { count: all.length - events.length });

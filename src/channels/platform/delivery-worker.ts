@@ -14,9 +14,10 @@ import type { WebhookEventStore } from '../../store/webhook-events/types.ts';
 import type { PlatformChannel } from './types.ts';
 
 /**
- * Webhook event ids are kept 8 days: Meta redelivers for up to a day and a half and
- * WhatsApp-style schedules for 7 days; Zalo's retries end within 2 hours. Events older than
- * the platforms' retries are refused at the door, so a kept id always answers "seen".
+ * Webhook event ids are kept 8 days, beyond the 7 the reliability criteria ask (Meta
+ * redelivers for about a day and a half, Zalo for about two hours). Messenger events older
+ * than 7 days and Zalo events older than about 2 hours are refused at the door, so an event
+ * let in was either never seen or finds its id.
  */
 export const EVENT_RETENTION_MS = 8 * 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;

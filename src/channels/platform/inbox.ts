@@ -6,7 +6,8 @@
  * first (platforms reorder), through the same conversation service as the web. A user over
  * the rate limit gets one notice, then silence until the limit lets them ask again.
  * Events recorded but never answered (the process stopped, the index was loading, the
- * database busy) are picked up again by `resume`.
+ * database busy) are picked up again by `resume`. An event whose answering had begun when
+ * the process stopped is not (its reply may have gone out): from there, at most once.
  */
 import { AppError } from '../../errors.ts';
 import type { RateLimiter } from '../../http/rate-limit.ts';
@@ -43,6 +44,17 @@ export interface InboxDeps {
 interface Queued {
   event: InboundEvent;
   done(): void;
+}
+
+function readPayload(payload: string): { kind: InboundKind; text?: string } | null {
+  try {
+    const value = JSON.parse(payload) as { kind?: unknown; text?: unknown };
+    const kinds: InboundKind[] = ['text', 'unsupported', 'welcome'];
+    if (!kinds.includes(value.kind as InboundKind) || (value.kind === 'text' && typeof value.text !== 'string')) return null;
+    return { kind: value.kind as InboundKind, text: typeof value.text === 'string' ? value.text : undefined };
+  } catch {
+    return null;
+  }
 }
 
 function describe(error: unknown): string {
@@ -192,9 +204,12 @@ export function createInbox(deps: InboxDeps) {
       const due: InboundEvent[] = [];
       for (const w of await deps.events().waiting(channel, new Date(now - RESUME_AFTER_MS).toISOString(), 100)) {
         if (inFlight.has(w.eventId)) continue;
-        const payload = JSON.parse(w.payload) as { kind: InboundKind; text?: string };
-        const event: InboundEvent = { channel, eventId: w.eventId, userId: w.userId, occurredAt: Date.parse(w.occurredAt), kind: payload.kind, text: payload.text };
-        if (Date.parse(w.receivedAt) < now - GIVE_UP_MS) {
+        const payload = readPayload(w.payload);
+        const event: InboundEvent = { channel, eventId: w.eventId, userId: w.userId, occurredAt: Date.parse(w.occurredAt), kind: payload?.kind ?? 'text', text: payload?.text };
+        if (!payload) {
+          logger.error('a recorded platform event cannot be read and is given up', { channel, eventId: w.eventId });
+          await mark(event, 'failed', 'unreadable record');
+        } else if (Date.parse(w.receivedAt) < now - GIVE_UP_MS) {
           logger.warn('a platform question was never answered and is now too old to answer', { channel, eventId: w.eventId });
           await mark(event, 'expired');
         } else due.push(event);

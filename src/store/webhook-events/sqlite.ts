@@ -50,7 +50,8 @@ export function createSqliteWebhookEventStore(database: SqliteDatabase): Webhook
       );
     },
     async lastInteraction(channel, userId) {
-      return read(() => (last.get(channel, userId) as string | null) ?? null, null);
+      // Not degraded to "never" on a lock: that would record a staff answer as undeliverable.
+      return (last.get(channel, userId) as string | null) ?? null;
     },
     async prune(before) {
       return database.write(() => prune.run(before).changes);
