@@ -134,7 +134,8 @@ export function createInbox(deps: InboxDeps) {
     } catch (error) {
       // Not answerable yet (the index loading, the database busy): left for `resume`.
       if (error instanceof AppError && (error.code === 'not_ready' || error.code === 'conflict')) return null;
-      logger.error('a platform question could not be answered', { channel, eventId: event.eventId, error });
+      // Where it failed, without the message: an error's text might quote the question.
+      logger.error('a platform question could not be answered', { channel, eventId: event.eventId, error: describe(error), at: error instanceof Error ? error.stack?.split('\n').slice(1, 6).join('\n') : undefined });
       return { messages: textMessages(FAILED_MESSAGE), state: 'failed', error: 'answer failed' };
     }
   }
