@@ -6,32 +6,22 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAnswerer, type AnswerQuestion } from '../answer/answer.ts';
-import type { ReadyEngine } from '../app.ts';
 import type { Config } from '../config.ts';
-import { buildCorpus, INGEST_VERSION, linkFaqEntry, type Corpus, type Progress } from '../ingest/corpus.ts';
+import { assembleEngine, type Engine } from '../engine/assemble.ts';
+import { buildCorpus, INGEST_VERSION, type Corpus, type Progress } from '../ingest/corpus.ts';
 import { corpusHashes, extractCorpusFiles, readCorpusSources, type CorpusSource } from '../ingest/read-files.ts';
-import type { IngestIssue } from '../ingest/types.ts';
 import type { Bm25Index } from '../retrieval/bm25.ts';
 import { embedAll, embedderId, openEmbedder, type Embedder } from '../retrieval/embedder.ts';
 import { fusionWeight } from '../retrieval/fusion.ts';
 import { HnswVectorIndex } from '../retrieval/hnsw-index.ts';
 import { abandonBuild, beginBuild, commitBuild, FORMAT_VERSION, loadIndexContent, newBuildId, readCurrentIndex, removeDebris, sameKey, type IndexKey, type Manifest, type StoredIndex } from '../retrieval/index-store.ts';
-import { buildPassageIndex, CorpusSearcher, passageEmbeddingText, type VectorSearch } from '../retrieval/searcher.ts';
+import { buildPassageIndex, passageEmbeddingText, type VectorSearch } from '../retrieval/searcher.ts';
 import { ExactVectorIndex, type VectorIndex } from '../retrieval/vectors.ts';
 import { hashString, TEXT_VERSION } from '../text/index.ts';
 
 export type EngineConfig = Pick<Config, 'corpusDir' | 'dataDir' | 'defaultAgency' | 'defaultDocument' | 'answerCacheSize' | 'province' | 'embedder' | 'fusion' | 'vectorIndex'>;
 
-export interface Engine {
-  answer: AnswerQuestion;
-  searcher: CorpusSearcher;
-  manifest: Manifest;
-  issues: IngestIssue[];
-  rebuilt: boolean;
-  /** Why the vectors stored with the index are not used (the model is missing…): it serves BM25 alone. */
-  warnings: string[];
-}
+export { toReadyEngine, type Engine } from '../engine/assemble.ts';
 
 /**
  * Up to this many floats (passages × dimension: 20,000 passages at 384 dimensions, 1,875 at
@@ -85,6 +75,8 @@ export interface BuiltIndex {
   corpus: Corpus;
   passageIndex: Bm25Index;
   vectors: VectorSearch | null;
+  /** What embeds queries the same way (hashed: its idf); null without vectors. */
+  embedderState: unknown;
 }
 
 export interface BuildOptions {
@@ -149,7 +141,7 @@ async function buildInto(building: string, build: string, sources: CorpusSource[
   };
   stopIfCancelled();
   await commitBuild(config.dataDir, building, manifest, { corpus, passageIndex, embedderState: embedder?.state() ?? null, vectors });
-  return { manifest, corpus, passageIndex, vectors: embedder && vectors ? vectorSearch(embedder, vectors, config) : null };
+  return { manifest, corpus, passageIndex, vectors: embedder && vectors ? vectorSearch(embedder, vectors, config) : null, embedderState: embedder?.state() ?? null };
 }
 
 /**
@@ -174,12 +166,6 @@ async function embedWithCache(embedder: Embedder, texts: string[], dataDir: stri
 
 function vectorSearch(embedder: Embedder, index: VectorIndex, config: EngineConfig): VectorSearch {
   return { index, embedQuery: (text: string) => embedder.embeddings.embedQuery(text), fusion: { method: config.fusion.method, weight: fusionWeight(embedder.kind, config.fusion.weight) } };
-}
-
-/** The answering engine over a corpus and its indexes, built now or stored. */
-function assembleEngine(corpus: Corpus, indexes: { passageIndex?: Bm25Index; vectors: VectorSearch | null }, manifest: Manifest, rebuilt: boolean, warnings: string[], config: EngineConfig): Engine {
-  const searcher = new CorpusSearcher(corpus, indexes);
-  return { answer: createAnswerer(searcher, { defaultAgency: config.defaultAgency, defaultDocument: config.defaultDocument, cacheSize: config.answerCacheSize, province: config.province }), searcher, manifest, issues: corpus.issues, rebuilt, warnings };
 }
 
 /** The stored vectors and the embedder for queries, if the configured embedder is the one they were built with. */
@@ -211,7 +197,7 @@ export async function openStoredEngine(stored: StoredIndex, config: EngineConfig
   } catch (error) {
     warnings.push(`vectors not used, answering with BM25 alone: ${(error as Error).message}`);
   }
-  return assembleEngine(content.corpus, { passageIndex: content.passageIndex ?? undefined, vectors }, stored.manifest, false, warnings, config);
+  return assembleEngine(content.corpus, { passageIndex: content.passageIndex ?? undefined, vectors }, stored.manifest, config, { warnings });
 }
 
 /** Loads the stored index if it is current, else rebuilds it (in this thread) and saves it. */
@@ -224,30 +210,5 @@ export async function createEngine(config: EngineConfig, options: { force?: bool
     if (engine && engine.warnings.length === 0) return engine;
   }
   const built = await buildIndex(sources, config, { onProgress: options.onProgress });
-  return assembleEngine(built.corpus, built, built.manifest, true, [], config);
-}
-
-/** What the app serves from an engine: answering, the documents, and what the home page shows of them. */
-export function toReadyEngine(engine: Engine, info: Record<string, unknown> = {}): ReadyEngine {
-  const { corpus } = engine.searcher;
-  const outlines = new Map<string, string[]>();
-  for (const passage of corpus.passages) {
-    const top = passage.path[0];
-    if (!top) continue;
-    const headings = outlines.get(passage.documentId) ?? [];
-    if (!headings.includes(top)) headings.push(top);
-    outlines.set(passage.documentId, headings);
-  }
-  const starters = new Map<string, string[]>();
-  for (const entry of corpus.faq) starters.set(entry.document, [...(starters.get(entry.document) ?? []), entry.question]);
-  const { searcher } = engine;
-  return {
-    answer: engine.answer,
-    documents: searcher.documents,
-    outlines,
-    starters,
-    info,
-    replaceFaq: (entries) => searcher.replaceFaq(entries),
-    linkFaq: (entry) => linkFaqEntry(entry, corpus.passages, searcher.documents),
-  };
+  return assembleEngine(built.corpus, built, built.manifest, config, { rebuilt: true });
 }

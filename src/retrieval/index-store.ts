@@ -18,49 +18,14 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { packBm25, unpackBm25 } from '../engine/codec.ts';
+import { FORMAT_VERSION, type Manifest } from '../engine/manifest.ts';
 import type { Corpus } from '../ingest/corpus.ts';
 import { Bm25Index, type Bm25Parts } from './bm25.ts';
 import { HnswVectorIndex } from './hnsw-index.ts';
 import { ExactVectorIndex, type VectorIndex } from './vectors.ts';
 
-export const FORMAT_VERSION = 2;
-
-/** Everything an index is derived from: if any of it changes, the index is stale. */
-export interface IndexKey {
-  formatVersion: number;
-  corpusHash: string;
-  faqHash: string;
-  /** Version of extraction, cleaning and chunking (INGEST_VERSION). */
-  ingestVersion: number;
-  textVersion: string;
-  /** The embedder's id (it names its dimension), or null for a BM25-only index. */
-  embedder: string | null;
-  vectorIndex: 'hnsw' | 'exact' | null;
-}
-
-export interface Manifest extends IndexKey {
-  build: string;
-  builtAt: string;
-  dimension: number | null;
-  documents: number;
-  passages: number;
-  faq: number;
-  buildMs: number;
-  /** Milliseconds per build step (corpus, embedding, vector index). */
-  timings: Record<string, number>;
-}
-
-export function sameKey(a: IndexKey, b: IndexKey): boolean {
-  return (
-    a.formatVersion === b.formatVersion &&
-    a.corpusHash === b.corpusHash &&
-    a.faqHash === b.faqHash &&
-    a.ingestVersion === b.ingestVersion &&
-    a.textVersion === b.textVersion &&
-    a.embedder === b.embedder &&
-    a.vectorIndex === b.vectorIndex
-  );
-}
+export { FORMAT_VERSION, sameKey, type IndexKey, type Manifest } from '../engine/manifest.ts';
 
 const indexRoot = (dataDir: string) => join(dataDir, 'index');
 const BUILD_ID = /^b-[0-9a-z-]+$/;
@@ -131,32 +96,12 @@ export interface IndexContent {
 
 function writeBm25(dir: string, parts: Bm25Parts): void {
   writeDurable(join(dir, 'bm25.json'), JSON.stringify(parts.terms));
-  const arrays = [parts.offsets, parts.postingDocs, parts.postingTf, parts.docLengths];
-  const bytes = new Uint8Array(arrays.reduce((n, a) => n + a.byteLength, 0));
-  let at = 0;
-  for (const a of arrays) {
-    bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += a.byteLength;
-  }
-  writeDurable(join(dir, 'bm25.bin'), bytes);
+  writeDurable(join(dir, 'bm25.bin'), packBm25(parts));
 }
 
 function readBm25(dir: string, passages: number): Bm25Index {
   const terms = JSON.parse(readFileSync(join(dir, 'bm25.json'), 'utf8')) as string[];
-  const file = readFileSync(join(dir, 'bm25.bin'));
-  const words = new Uint32Array(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
-  const offsets = words.slice(0, terms.length + 1);
-  const total = offsets[terms.length] ?? 0;
-  const floats = new Float32Array(words.buffer);
-  const expected = terms.length + 1 + 2 * total + passages;
-  if (words.length !== expected) throw new Error(`bm25.bin holds ${words.length} words, expected ${expected}`);
-  return Bm25Index.fromParts({
-    terms,
-    offsets,
-    postingDocs: words.slice(terms.length + 1, terms.length + 1 + total),
-    postingTf: floats.slice(terms.length + 1 + total, terms.length + 1 + 2 * total),
-    docLengths: floats.slice(terms.length + 1 + 2 * total),
-  });
+  return Bm25Index.fromParts(unpackBm25(terms, readFileSync(join(dir, 'bm25.bin')), passages));
 }
 
 async function writeVectors(dir: string, vectors: VectorIndex): Promise<void> {
