@@ -159,8 +159,8 @@ describe('POST /webhooks/zalo on the real server', () => {
     const stored = queryDatabase<{ refresh_token: string }>(dbFile, "SELECT refresh_token FROM channel_tokens WHERE name = 'zalo'");
     expect(stored[0]?.refresh_token).toBe(rotated.refreshToken);
 
-    // The configured refresh token is spent now: a restart must use the stored one.
-    await stopServer(server);
+    // The configured refresh token is spent now: a restart must use the stored one. SIGTERM stops the delivery worker too.
+    expect(await stopServer(server)).toBe(0);
     server = await startReady(dataDir, { ...zaloEnv(zalo), ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info' });
     zalo.expireAccessToken();
     const again = newUser();
