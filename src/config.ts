@@ -9,6 +9,9 @@ import type { ModelDtype } from './retrieval/embed/model-files.ts';
 import { MESSENGER_REQUIRED, type MessengerSettings } from './channels/messenger/settings.ts';
 import { ZALO_REQUIRED, type ZaloSettings } from './channels/zalo/settings.ts';
 
+/** Workers AI's chat model when LLM_MODEL is not set: multilingual (over 140 languages, Vietnamese among them), 80,000 tokens of context. */
+export const WORKERS_AI_CHAT_MODEL = '@cf/google/gemma-3-12b-it';
+
 /** A variable set to nothing (`ZALO_APP_SECRET=`) is not set: a channel left blank is off, not a failed start. */
 const unsetIfBlank = <T extends z.ZodType>(type: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), type);
 const secret = () => unsetIfBlank(z.string().trim().min(1).optional());
@@ -29,7 +32,7 @@ const schema = z.object({
   METRICS_TOKEN: z.string().optional(),
   DB_MAX_MB: z.coerce.number().min(0).default(0),
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
-  LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
+  LLM_PROVIDER: z.enum(['none', 'openai', 'ollama', 'workers-ai']).default('none'),
   LLM_BASE_URL: z.url().optional(),
   LLM_MODEL: z.string().min(1).optional(),
   LLM_API_KEY: z.string().min(1).optional(),
@@ -42,14 +45,17 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 48)').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  EMBEDDER: z.enum(['none', 'hashed', 'transformers']).default('hashed'),
+  EMBEDDER: z.enum(['none', 'hashed', 'transformers', 'workers-ai']).default('hashed'),
   EMBEDDING_DIM: z.coerce.number().int().min(64).max(65536).default(4096),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODELS_DIR: z.string().min(1).default('./models'),
   EMBEDDING_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4'] satisfies ModelDtype[]).default('q8'),
   FUSION: z.enum(['score', 'rrf']).default('score'),
   FUSION_WEIGHT: z.coerce.number().min(0).max(1).optional(),
-  VECTOR_INDEX: z.enum(['auto', 'hnsw', 'exact']).default('auto'),
+  VECTOR_INDEX: z.enum(['auto', 'hnsw', 'exact', 'vectorize']).default('auto'),
+  CLOUDFLARE_ACCOUNT_ID: secret(),
+  CLOUDFLARE_API_TOKEN: secret(),
+  CLOUDFLARE_API_BASE: z.url().default('https://api.cloudflare.com/client/v4'),
   ZALO_APP_ID: unsetIfBlank(z.string().trim().regex(/^\d{1,32}$/, 'the Zalo app id: digits only').optional()),
   ZALO_APP_SECRET: secret(),
   ZALO_OA_SECRET_KEY: secret(),
@@ -91,14 +97,23 @@ export type Config = {
   /** First questions whose answers are remembered per index (0: none). */
   answerCacheSize: number;
   /** An LLM writes answers from the sources when configured; null: extractive answers only. */
-  llm: { provider: 'openai' | 'ollama'; baseUrl: string | null; model: string; apiKey: string | null; timeoutMs: number; maxTokens: number; temperature: number } | null;
+  llm: { provider: 'openai' | 'ollama' | 'workers-ai'; baseUrl: string | null; model: string; apiKey: string | null; timeoutMs: number; maxTokens: number; temperature: number } | null;
   conversationTtlMs: number;
   /** The staff workspace: the first admin of a fresh install, how sessions are signed and when they end, cookies' Secure flag. */
   staff: { firstAdmin: { username: string; password: string } | null; sessionSecret: string | null; sessionIdleMs: number; cookieSecure: boolean | 'auto' };
-  embedder: { kind: 'none' | 'hashed' | 'transformers'; dimension: number; model: string; modelsDir: string; dtype: ModelDtype };
+  embedder: {
+    kind: 'none' | 'hashed' | 'transformers' | 'workers-ai';
+    dimension: number;
+    model: string;
+    modelsDir: string;
+    dtype: ModelDtype;
+    /** Workers AI over its REST API, for builds on Node (`npm run build:worker` with EMBEDDER=workers-ai); the Worker uses its AI binding. */
+    cloudflare?: { accountId: string; apiToken: string; apiBase: string } | null;
+  };
   /** Weight null: the measured default for the embedder (`DEFAULT_FUSION_WEIGHTS`). */
   fusion: { method: 'score' | 'rrf'; weight: number | null };
-  vectorIndex: 'auto' | 'hnsw' | 'exact';
+  /** `vectorize`: Cloudflare Vectorize (Workers, EMBEDDER=workers-ai); `hnsw` is Node only. */
+  vectorIndex: 'auto' | 'hnsw' | 'exact' | 'vectorize';
   /** Each chat platform's settings, or the variables it still needs (the channel is then off). */
   zalo: ZaloSettings | { missing: string[] };
   messenger: MessengerSettings | { missing: string[] };
@@ -147,6 +162,10 @@ function parseOrigins(value: string): string[] {
 
 function llmSettings(e: z.infer<typeof schema>): Config['llm'] {
   if (e.LLM_PROVIDER === 'none') return null;
+  if (e.LLM_PROVIDER === 'workers-ai') {
+    // Workers AI's own default is 256 tokens for many models: LLM_MAX_TOKENS is always sent.
+    return { provider: 'workers-ai', baseUrl: null, model: e.LLM_MODEL ?? WORKERS_AI_CHAT_MODEL, apiKey: null, timeoutMs: e.LLM_TIMEOUT_MS, maxTokens: e.LLM_MAX_TOKENS, temperature: e.LLM_TEMPERATURE };
+  }
   if (!e.LLM_MODEL) throw new Error(`Invalid configuration: LLM_MODEL: required when LLM_PROVIDER=${e.LLM_PROVIDER} (e.g. qwen2.5:7b-instruct for Ollama)`);
   if (e.LLM_PROVIDER === 'openai' && !e.LLM_BASE_URL && !e.LLM_API_KEY) {
     throw new Error('Invalid configuration: LLM_BASE_URL or LLM_API_KEY: an OpenAI-compatible provider needs its endpoint (a local server) or a key (api.openai.com)');
@@ -232,7 +251,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
       cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     },
-    embedder: { kind: e.EMBEDDER, dimension: e.EMBEDDING_DIM, model: e.EMBEDDING_MODEL, modelsDir: e.MODELS_DIR, dtype: e.EMBEDDING_DTYPE },
+    embedder: {
+      kind: e.EMBEDDER,
+      dimension: e.EMBEDDING_DIM,
+      model: e.EMBEDDING_MODEL,
+      modelsDir: e.MODELS_DIR,
+      dtype: e.EMBEDDING_DTYPE,
+      cloudflare: e.CLOUDFLARE_ACCOUNT_ID && e.CLOUDFLARE_API_TOKEN ? { accountId: e.CLOUDFLARE_ACCOUNT_ID, apiToken: e.CLOUDFLARE_API_TOKEN, apiBase: base(e.CLOUDFLARE_API_BASE) } : null,
+    },
     fusion: { method: e.FUSION, weight: e.FUSION_WEIGHT ?? null },
     vectorIndex: e.VECTOR_INDEX,
     zalo: zaloSettings(e),

@@ -107,7 +107,7 @@ export function createConversationService(deps: ConversationDeps) {
         ? await deps.store.findConversation(request.conversationId, activeSince)
         : null;
     const conversationId = existing?.id ?? deps.newId();
-    if (!deps.locks.acquire(conversationId)) throw new AppError('conflict');
+    if (!(await deps.locks.acquire(conversationId))) throw new AppError('conflict');
     return { request, started, now, message: request.message.normalize('NFC').trim(), conversationId, isNew: !existing };
   }
 
@@ -155,7 +155,7 @@ export function createConversationService(deps: ConversationDeps) {
         isNew: turn.isNew,
       };
     } finally {
-      deps.locks.release(conversationId);
+      await deps.locks.release(conversationId);
     }
   }
 

@@ -49,6 +49,7 @@ try {
   fail(bootLogger, `Cannot start: ${(error as Error).message}`);
 }
 const logger = createLogger(config.logLevel);
+if (config.llm?.provider === 'workers-ai') fail(logger, 'Cannot start: LLM_PROVIDER=workers-ai runs on Cloudflare Workers (npm run deploy); on Node set openai or ollama.');
 
 // The folders are checked before listening, so a mistake is one clear line, not a stack trace later.
 if (!existsSync(config.corpusDir) || !statSync(config.corpusDir).isDirectory()) {

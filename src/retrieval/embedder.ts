@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { createEmbedder, HashedEmbeddings, modelFiles, transformersId, type EmbedderChoice, type HashedEmbeddingsJSON, type TransformersEmbeddings } from './embed/index.ts';
 import { modelDirectory } from './embed/model-files.ts';
+import { createWorkersAiEmbeddings, restAiBinding, WORKERS_AI_DIMENSION, WORKERS_AI_EMBEDDER_ID } from './embed/workers-ai.ts';
 
 export type EmbedderSpec = Config['embedder'];
 
-export interface Embedder extends EmbedderChoice {
+export interface Embedder extends Omit<EmbedderChoice, 'kind'> {
+  kind: EmbedderChoice['kind'] | 'workers-ai';
   /** What must be stored with the index to embed queries the same way (hashed: its idf). */
   state(): unknown;
   /** A model's passage vectors, kept between builds (null for the hashed embedder, which is cheap). */
@@ -41,12 +43,20 @@ function modelFingerprint(spec: EmbedderSpec): string {
 export function embedderId(spec: EmbedderSpec): string | null {
   if (spec.kind === 'none') return null;
   if (spec.kind === 'hashed') return HashedEmbeddings.idFor(spec.dimension);
+  if (spec.kind === 'workers-ai') return WORKERS_AI_EMBEDDER_ID;
   return `${transformersId(spec.model, spec.dtype)}@${modelFingerprint(spec)}`;
 }
 
 /** Opens the embedder: fitted on `fitTexts` when building, restored from `state` when loading. */
 export async function openEmbedder(spec: EmbedderSpec, from: { fitTexts: string[] } | { state: unknown }): Promise<Embedder> {
   if (spec.kind === 'none') throw new Error('no embedder is configured (EMBEDDER=none)');
+  if (spec.kind === 'workers-ai') {
+    // On Node only to build the Worker's index (its passages' vectors), over the REST API.
+    if (!spec.cloudflare) throw new Error('EMBEDDER=workers-ai on Node needs CLOUDFLARE_ACCOUNT_ID and CLOUDFLARE_API_TOKEN (the Worker uses its AI binding)');
+    const { accountId, apiToken, apiBase } = spec.cloudflare;
+    const embeddings = createWorkersAiEmbeddings(restAiBinding({ accountId, apiToken, baseUrl: apiBase }));
+    return { kind: 'workers-ai', id: WORKERS_AI_EMBEDDER_ID, dimension: WORKERS_AI_DIMENSION, embeddings: embeddings as EmbedderChoice['embeddings'], cache: null, state: () => null };
+  }
   const choice = await createEmbedder(
     spec.kind === 'hashed'
       ? { kind: 'hashed', dimension: spec.dimension, ...('fitTexts' in from ? { fitTexts: from.fitTexts } : { state: from.state as HashedEmbeddingsJSON }) }

@@ -65,7 +65,7 @@ export function fuseRankings(lexical: readonly Ranked[], vector: readonly Vector
  * measurement in the README. The model's weight is a starting point: with a tiny test
  * model the mechanics are measured here, not its quality; measure with the real model.
  */
-export const DEFAULT_FUSION_WEIGHTS = { none: 0, hashed: 0, transformers: 0.3 } as const;
+export const DEFAULT_FUSION_WEIGHTS = { none: 0, hashed: 0, transformers: 0.3, 'workers-ai': 0.3 } as const;
 
 export function fusionWeight(kind: keyof typeof DEFAULT_FUSION_WEIGHTS, configured: number | null): number {
   return configured ?? DEFAULT_FUSION_WEIGHTS[kind];

@@ -13,7 +13,7 @@ export interface VectorHit {
 }
 
 export interface VectorIndex {
-  readonly kind: 'exact' | 'hnsw';
+  readonly kind: 'exact' | 'hnsw' | 'vectorize';
   readonly size: number;
   readonly dimension: number;
   search(query: ArrayLike<number>, k: number): Promise<VectorHit[]>;

@@ -12,7 +12,8 @@ import { ChatOpenAI } from '@langchain/openai';
 import type { LlmClient } from './composer.ts';
 
 export interface LlmSettings {
-  provider: 'openai' | 'ollama';
+  /** `workers-ai` is served by the Worker's AI binding (workers-ai-client.ts), never from here. */
+  provider: 'openai' | 'ollama' | 'workers-ai';
   baseUrl: string | null;
   model: string;
   apiKey: string | null;
@@ -27,6 +28,7 @@ function textOf(content: unknown): string {
 }
 
 export function createChatModel(settings: LlmSettings): BaseChatModel {
+  if (settings.provider === 'workers-ai') throw new Error('LLM_PROVIDER=workers-ai runs on Cloudflare Workers (README, "Deploying to Cloudflare Workers"); on Node use openai or ollama');
   if (settings.provider === 'ollama') {
     return new ChatOllama({ baseUrl: settings.baseUrl ?? 'http://127.0.0.1:11434', model: settings.model, temperature: settings.temperature, numPredict: settings.maxTokens, maxRetries: 0 });
   }

@@ -5,54 +5,8 @@
  */
 import { auditWriter } from '../audit/sqlite.ts';
 import type { SqliteDatabase } from '../sqlite-database.ts';
-import { FaqConflictError, type FaqContent, type FaqRecord, type FaqStore, type FaqVersion, type FaqWrite } from './types.ts';
-
-interface EntryRow {
-  id: string;
-  status: FaqRecord['status'];
-  version: number;
-  published_version: number | null;
-  reviewed_on: string | null;
-  position: number;
-  submitted_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-interface VersionRow {
-  entry_id: string;
-  version: number;
-  question: string;
-  alternatives: string;
-  answer: string;
-  document: string;
-  section: string | null;
-  agency: string;
-  review_by: string;
-  author: string;
-  note: string | null;
-  created_at: string;
-}
-
-function toVersion(row: VersionRow): FaqVersion {
-  return {
-    version: row.version,
-    question: row.question,
-    alternatives: JSON.parse(row.alternatives) as string[],
-    answer: row.answer,
-    document: row.document,
-    section: row.section,
-    agency: row.agency,
-    reviewBy: row.review_by,
-    author: row.author,
-    note: row.note,
-    createdAt: row.created_at,
-  };
-}
-
-function contentOf(v: FaqVersion): FaqContent {
-  return { question: v.question, alternatives: v.alternatives, answer: v.answer, document: v.document, section: v.section, agency: v.agency, reviewBy: v.reviewBy };
-}
+import { contentOf, toVersion, type EntryRow, type VersionRow } from './rows.ts';
+import { FaqConflictError, type FaqRecord, type FaqStore, type FaqVersion, type FaqWrite } from './types.ts';
 
 export function createSqliteFaqStore(database: SqliteDatabase): FaqStore {
   const { db } = database;

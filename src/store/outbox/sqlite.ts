@@ -5,41 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from '../sqlite-database.ts';
-import type { NewOutboxMessage, OutboxMessage, OutboxStore } from './types.ts';
-
-interface OutboxRow {
-  id: string;
-  conversation_id: string;
-  channel: string;
-  external_user_id: string | null;
-  in_reply_to: string | null;
-  staff_answer_id: string | null;
-  method: 'staff';
-  text: string;
-  created_at: string;
-  state: OutboxMessage['state'];
-  attempts: number;
-  delivered_at: string | null;
-  error: string | null;
-}
-
-function toMessage(r: OutboxRow): OutboxMessage {
-  return {
-    id: r.id,
-    conversationId: r.conversation_id,
-    channel: r.channel,
-    externalUserId: r.external_user_id,
-    inReplyTo: r.in_reply_to,
-    staffAnswerId: r.staff_answer_id,
-    method: r.method,
-    text: r.text,
-    createdAt: r.created_at,
-    state: r.state,
-    attempts: r.attempts,
-    deliveredAt: r.delivered_at,
-    error: r.error,
-  };
-}
+import { toMessage, type OutboxRow } from './rows.ts';
+import type { NewOutboxMessage, OutboxStore } from './types.ts';
 
 /** Prepares the insert once per database; call the result inside a transaction. New messages wait for their channel. */
 export function outboxWriter(db: Database.Database): (message: NewOutboxMessage) => void {

@@ -4,39 +4,8 @@
  */
 import { auditWriter } from '../audit/sqlite.ts';
 import type { SqliteDatabase } from '../sqlite-database.ts';
-import { StaffConflictError, type StaffStore, type StaffToken, type StaffUser } from './types.ts';
-
-interface UserRow {
-  id: string;
-  username: string;
-  role: StaffUser['role'];
-  password_hash: string;
-  session_version: number;
-  disabled: number;
-  created_at: string;
-  updated_at: string;
-}
-
-interface TokenRow {
-  id: string;
-  user_id: string;
-  username: string;
-  name: string;
-  created_by: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-const TOUCH_INTERVAL_MS = 3_600_000;
-
-function toUser(row: UserRow): StaffUser {
-  return { id: row.id, username: row.username, role: row.role, disabled: row.disabled === 1, sessionVersion: row.session_version, createdAt: row.created_at, updatedAt: row.updated_at };
-}
-
-function toToken(row: TokenRow): StaffToken {
-  return { id: row.id, userId: row.user_id, username: row.username, name: row.name, createdBy: row.created_by, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
-}
+import { toToken, toUser, TOUCH_INTERVAL_MS, type TokenRow, type UserRow } from './rows.ts';
+import { StaffConflictError, type StaffStore } from './types.ts';
 
 function unique<T>(run: () => T, what: string): T {
   try {
