@@ -9,6 +9,8 @@ import { createSqliteTokenStore } from './channel-tokens/sqlite.ts';
 import type { ChannelStores } from './channels.ts';
 import { createSqliteFaqStore } from './faq/sqlite.ts';
 import { createSqliteOutboxStore } from './outbox/sqlite.ts';
+import { createSqlitePersonalDataStore } from './personal-data/sqlite.ts';
+import { createSqliteReportStore } from './reports/sqlite.ts';
 import { createSqliteReviewStore } from './review/sqlite.ts';
 import { createConversationStore, type SqliteStore } from './sqlite.ts';
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.ts';
@@ -32,6 +34,8 @@ export function openSqliteStores(file: string, options: SqliteStoreOptions = {})
       audit: createSqliteAuditStore(database),
       review: createSqliteReviewStore(database),
       outbox: createSqliteOutboxStore(database),
+      reports: createSqliteReportStore(database),
+      personalData: createSqlitePersonalDataStore(database),
     },
     channels: { events: createSqliteWebhookEventStore(database), tokens: createSqliteTokenStore(database) },
   };

@@ -6,6 +6,8 @@
 import type { AuditStore } from './audit/types.ts';
 import type { FaqStore } from './faq/types.ts';
 import type { OutboxStore } from './outbox/types.ts';
+import type { PersonalDataStore } from './personal-data/types.ts';
+import type { ReportStore } from './reports/types.ts';
 import type { ReviewQueueStore } from './review/types.ts';
 import type { StaffStore } from './staff/types.ts';
 
@@ -15,4 +17,8 @@ export interface WorkspaceStores {
   audit: AuditStore;
   review: ReviewQueueStore;
   outbox: OutboxStore;
+  /** Counts for the statistics and the half-year report (absent where not built yet: the pages answer 503). */
+  reports?: ReportStore;
+  /** Citizens' requests (export, erasure) and the retention purge (absent where not built yet). */
+  personalData?: PersonalDataStore;
 }

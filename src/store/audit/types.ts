@@ -22,7 +22,13 @@ export type AuditAction =
   | 'account.password'
   | 'token.create'
   | 'token.revoke'
-  | 'settings.update';
+  | 'settings.update'
+  /** A citizen's data handed out at their request (counts only, never the data). */
+  | 'citizen.export'
+  /** A citizen's data erased at their request (counts only). */
+  | 'citizen.erase'
+  /** The daily purge of exchanges older than RETENTION_DAYS (counts and the cutoff). */
+  | 'retention.purge';
 
 export interface AuditRecord {
   id: string;
@@ -30,7 +36,7 @@ export interface AuditRecord {
   /** A staff username, "system" (first start) or "cli"; a script's token reads "username (token: name)". */
   actor: string;
   action: AuditAction;
-  /** What was changed: an FAQ id, a queue group id, a username, a setting. */
+  /** What was changed: an FAQ id, a queue group id, a username, a setting; a citizen's request: a digest of whom it concerned, never the id itself. */
   target: string | null;
   /** The record before and after the change (never a password, hash or token). */
   before: unknown;

@@ -188,4 +188,26 @@ CREATE TABLE channel_tokens (
   updated_at TEXT NOT NULL
 );`,
   },
+  {
+    version: 5,
+    name: 'reports and personal data: indexes by time for periods and the retention purge, stored text capped, no citizen words in the audit log',
+    sql: `
+CREATE INDEX exchanges_by_time ON exchanges(created_at);
+CREATE INDEX conversations_by_update ON conversations(updated_at);
+CREATE INDEX outbox_by_time ON outbox(created_at);
+CREATE INDEX outbox_by_reply ON outbox(in_reply_to) WHERE in_reply_to IS NOT NULL;
+CREATE INDEX outbox_by_staff_answer ON outbox(staff_answer_id) WHERE staff_answer_id IS NOT NULL;
+CREATE INDEX review_items_by_time ON review_items(asked_at);
+CREATE INDEX staff_answers_by_group ON staff_answers(group_id);
+CREATE TRIGGER exchanges_capped AFTER INSERT ON exchanges
+  WHEN length(NEW.question) > 1000 OR length(NEW.answer) > 4000
+  BEGIN UPDATE exchanges SET question = substr(question, 1, 1000), answer = substr(answer, 1, 4000) WHERE message_id = NEW.message_id; END;
+CREATE TRIGGER feedback_capped_insert AFTER INSERT ON feedback WHEN length(NEW.comment) > 1000
+  BEGIN UPDATE feedback SET comment = substr(comment, 1, 1000) WHERE message_id = NEW.message_id; END;
+CREATE TRIGGER feedback_capped_update AFTER UPDATE OF comment ON feedback WHEN length(NEW.comment) > 1000
+  BEGIN UPDATE feedback SET comment = substr(comment, 1, 1000) WHERE message_id = NEW.message_id; END;
+DROP TRIGGER audit_log_append_only_update;
+UPDATE audit_log SET before = json_remove(before, '$.question') WHERE action = 'answer.send' AND json_type(before, '$.question') IS NOT NULL;
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  },
 ];
