@@ -173,7 +173,7 @@ export function createApp(deps: AppDeps) {
   app.post('/api/chat', limit, requireReady, createChatHandler(chatDeps, deps.logger));
   app.post('/api/feedback', limit, requireReady, createFeedbackHandler(() => ready().store, now));
   const workspace = deps.workspace ?? createWorkspace({ state: deps.state, logger: deps.logger, now, newId });
-  registerStaffWorkspace(app, workspace);
+  registerStaffWorkspace(app, workspace, { province: site.province });
   app.get('/api/conversations/:id/messages', createMessagesHandler(() => workspace.ctx.stores().outbox, now));
   // Webhooks are answered after their acknowledgement; without a runner (tests, tools) the work just runs on.
   const background = deps.background ?? (() => ({ run: (name: string, task: () => Promise<void>) => void task().catch((error: unknown) => deps.logger.error('background task failed', { task: name, error })) }));

@@ -40,6 +40,8 @@ const schema = z.object({
   LLM_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(512),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.2),
   CONVERSATION_TTL_MINUTES: z.coerce.number().int().min(1).default(1440),
+  // At least 8 days: the platforms' webhook event ids are kept that long to answer each event once.
+  RETENTION_DAYS: z.coerce.number().int().min(8, 'at least 8 (webhook event ids are kept 8 days)').max(3650).default(365),
   ADMIN_USERNAME: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'lower-case letters, digits, ".", "_" or "-", 3 to 40 characters').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').max(256).optional(),
   SESSION_SECRET: z.string().min(32, 'at least 32 characters (e.g. openssl rand -base64 48)').optional(),
@@ -99,6 +101,8 @@ export type Config = {
   /** An LLM writes answers from the sources when configured; null: extractive answers only. */
   llm: { provider: 'openai' | 'ollama' | 'workers-ai'; baseUrl: string | null; model: string; apiKey: string | null; timeoutMs: number; maxTokens: number; temperature: number } | null;
   conversationTtlMs: number;
+  /** Citizens' exchanges, feedback, staff messages and webhook events older than this are purged daily. */
+  retentionDays: number;
   /** The staff workspace: the first admin of a fresh install, how sessions are signed and when they end, cookies' Secure flag. */
   staff: { firstAdmin: { username: string; password: string } | null; sessionSecret: string | null; sessionIdleMs: number; cookieSecure: boolean | 'auto' };
   embedder: {
@@ -245,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     llm: llmSettings(e),
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
+    retentionDays: e.RETENTION_DAYS,
     staff: {
       firstAdmin: firstAdmin(e),
       sessionSecret: e.SESSION_SECRET ?? null,

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { createAccountSchema, createTokenSchema, updateAccountSchema } from './accounts/schemas.ts';
 import { createFaqSchema, importSchema, transitionSchema, updateFaqSchema } from './faq/schemas.ts';
+import { citizenRequestSchema } from './personal-data/schemas.ts';
 import { answerSchema, resolveSchema, splitSchema } from './queue/schemas.ts';
 import { settingsSchema } from './settings/registry.ts';
 
@@ -51,6 +52,9 @@ const API: Route[] = [
   { method: 'get', path: '/api/admin/settings', summary: 'Workspace settings', permission: 'settings' },
   { method: 'post', path: '/api/admin/settings', summary: 'Change workspace settings', permission: 'settings', body: 'Settings' },
   { method: 'get', path: '/api/admin/audit', summary: 'The audit log, newest first (?action=faq|faq.publish…, ?actor=, ?target=, ?before=<id>, ?limit=)', permission: 'audit' },
+  { method: 'get', path: '/api/admin/stats', summary: 'Every figure of a period (?from=&to= local days in Asia/Ho_Chi_Minh, default the last 30; ?channel=web|zalo|messenger|all) and the plan’s criteria', permission: 'read' },
+  { method: 'post', path: '/api/admin/citizens/export', summary: 'Everything stored about one citizen (by conversationId, or channel and userId); audited', permission: 'personal-data', body: 'CitizenRequest' },
+  { method: 'post', path: '/api/admin/citizens/erase', summary: 'Erase everything stored about one citizen; audited with counts → {reference, removed}', permission: 'personal-data', body: 'CitizenRequest' },
 ];
 
 const PAGES: Route[] = ([
@@ -83,6 +87,13 @@ const PAGES: Route[] = ([
   { method: 'get', path: '/admin/settings', summary: 'Settings', permission: 'settings' },
   { method: 'post', path: '/admin/settings', summary: 'Change settings (form)', permission: 'settings' },
   { method: 'get', path: '/admin/audit', summary: 'The audit log with filters', permission: 'audit' },
+  { method: 'get', path: '/admin/stats', summary: 'Statistics of a period and channel, with charts (?from=&to=&channel=)', permission: 'read' },
+  { method: 'get', path: '/admin/report', summary: 'The half-year report, printable (?from=&to=, default the reporting period of today)', permission: 'read' },
+  { method: 'get', path: '/admin/report.csv', summary: 'Every figure of the report as CSV (UTF-8 with BOM)', permission: 'read' },
+  { method: 'get', path: '/admin/citizens', summary: 'A citizen’s request (find, export, erase) and the retention purge', permission: 'personal-data' },
+  { method: 'post', path: '/admin/citizens', summary: 'Find what is stored about a citizen (form; counts only)', permission: 'personal-data' },
+  { method: 'post', path: '/admin/citizens/export', summary: 'Download everything stored about a citizen (form; JSON attachment; audited)', permission: 'personal-data' },
+  { method: 'post', path: '/admin/citizens/erase', summary: 'Erase everything stored about a citizen (form, with confirmation; audited)', permission: 'personal-data' },
 ] satisfies Route[]).map((r) => ({ ...r, html: true }));
 
 /** Every staff route and the permission it needs ('none': the login form; 'per action': the lifecycle, checked per action). */
@@ -127,6 +138,7 @@ export function staffSchemas() {
     AccountUpdate: json(updateAccountSchema),
     TokenCreate: json(createTokenSchema),
     Settings: json(settingsSchema),
+    CitizenRequest: json(citizenRequestSchema),
   };
 }
 

@@ -12,13 +12,15 @@ import { registerAuthRoutes } from './auth/routes.tsx';
 import { registerDashboard } from './dashboard.tsx';
 import { registerFaqApi } from './faq/routes.ts';
 import { registerFaqPages } from './faq/pages.tsx';
+import { registerPersonalDataRoutes } from './personal-data/pages.tsx';
 import { registerQueueApi } from './queue/routes.ts';
 import { registerQueuePages } from './queue/pages.tsx';
+import { registerReports } from './reports/pages.tsx';
 import { registerSettingsRoutes } from './settings/routes.tsx';
 import { pageErrors } from './ui/errors.tsx';
 import type { Workspace } from './workspace.ts';
 
-export function registerStaffWorkspace(app: Hono, w: Workspace): void {
+export function registerStaffWorkspace(app: Hono, w: Workspace, options: { province?: string } = {}): void {
   app.use('/admin/*', pageErrors(w.auth.session));
   registerAuthRoutes(app, w);
   registerDashboard(app, w);
@@ -30,4 +32,6 @@ export function registerStaffWorkspace(app: Hono, w: Workspace): void {
   registerAccountsPages(app, w);
   registerSettingsRoutes(app, w);
   registerAuditRoutes(app, w);
+  registerReports(app, w, { province: options.province ?? 'Điện Biên' });
+  registerPersonalDataRoutes(app, w);
 }

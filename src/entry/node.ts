@@ -17,9 +17,11 @@ import { createLlmComposer } from '../answer/llm/composer.ts';
 import { createLlmClient } from '../answer/llm/langchain-client.ts';
 import { createNodeBackground } from '../conversation/background.ts';
 import { createDeliveryWorker } from '../channels/platform/delivery-worker.ts';
+import { scheduleRetention } from '../admin/personal-data/retention.ts';
 import { createPlatformChannels } from '../channels/platforms.ts';
 import { clientKey } from '../http/client-address.ts';
 import { createMemoryRateLimiter } from '../http/rate-limit.ts';
+import { timeOrderedId } from '../http/time-ordered-id.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { readCorpusSources } from '../ingest/read-files.ts';
 import { readCurrentIndex, removeDebris, type StoredIndex } from '../retrieval/index-store.ts';
@@ -207,6 +209,8 @@ function refreshIndex(): Promise<void> {
 }
 
 let store: SqliteStore | null = null;
+// Personal data older than RETENTION_DAYS goes: once at start, then daily.
+const retention = scheduleRetention({ stores: () => workspace.ctx.stores(), retentionDays: config.retentionDays, now: () => new Date(), newId: () => timeOrderedId(), logger });
 setImmediate(() => {
   // The widget is built from source at start (tens of milliseconds): nothing built is committed.
   buildWidget().then(
@@ -233,6 +237,7 @@ setImmediate(() => {
   }
   startStaffWorkspace(workspace, config, logger).catch((error: unknown) => logger.error('the staff workspace could not start', { error }));
   deliveryWorker?.start();
+  retention.start();
   void refreshIndex();
 });
 process.on('SIGHUP', () => {
@@ -259,6 +264,7 @@ const shutdown = () => {
     if (deliveryWorker) await Promise.race([deliveryWorker.stop(), new Promise((resolve) => setTimeout(resolve, Math.min(3_000, Math.max(0, deadline - Date.now() - 2_000))))]);
     // Replies promised to platforms after their webhook was acknowledged go out first.
     if (!(await background.drain(Math.max(0, deadline - Date.now() - 1_000)))) logger.error('stopping with replies still being sent', { pending: background.pending() });
+    await retention.stop();
     if (store) {
       const landed = await store.flush(Math.max(0, deadline - Date.now()));
       if (!landed) logger.error('stopping with writes that could not be stored', { waiting: store.queuedWrites() });

@@ -19,13 +19,15 @@ export type Permission =
   | 'faq:import'
   | 'accounts'
   | 'settings'
-  | 'audit';
+  | 'audit'
+  /** Export or erase a citizen's data at their request. */
+  | 'personal-data';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   viewer: ['read'],
   editor: ['read', 'faq:write', 'queue:answer'],
   reviewer: ['read', 'faq:review'],
-  admin: ['read', 'faq:write', 'faq:review', 'queue:answer', 'faq:import', 'accounts', 'settings', 'audit'],
+  admin: ['read', 'faq:write', 'faq:review', 'queue:answer', 'faq:import', 'accounts', 'settings', 'audit', 'personal-data'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

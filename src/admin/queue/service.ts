@@ -108,7 +108,8 @@ export function createQueueService(ctx: WorkspaceContext, faq: FaqService, setti
         review().answer(
           { id: answerId, groupId: id, text: body, author: actor.user.username, createdAt: at },
           messages,
-          auditRecord(ctx, actor.actor, 'answer.send', id, { status: g.status, question: g.question }, { status: 'answered', text: body, recipients: messages.length, channels: [...new Set(messages.map((m) => m.channel))] }),
+          // The group's title is a citizen's question: the audit log keeps no citizen's words (they go with retention and erasure).
+          auditRecord(ctx, actor.actor, 'answer.send', id, { status: g.status }, { status: 'answered', text: body, recipients: messages.length, channels: [...new Set(messages.map((m) => m.channel))] }),
         ),
       );
       ctx.dispatchOutbox();

@@ -16,6 +16,9 @@ const NAV: Array<{ href: string; label: string; permission: Permission }> = [
   { href: '/admin', label: 'Tổng quan', permission: 'read' },
   { href: '/admin/faq', label: 'Câu hỏi thường gặp', permission: 'read' },
   { href: '/admin/queue', label: 'Câu hỏi chờ xử lý', permission: 'read' },
+  { href: '/admin/stats', label: 'Thống kê', permission: 'read' },
+  { href: '/admin/report', label: 'Báo cáo', permission: 'read' },
+  { href: '/admin/citizens', label: 'Dữ liệu người dân', permission: 'personal-data' },
   { href: '/admin/accounts', label: 'Tài khoản', permission: 'accounts' },
   { href: '/admin/settings', label: 'Cài đặt', permission: 'settings' },
   { href: '/admin/audit', label: 'Nhật ký', permission: 'audit' },
@@ -27,6 +30,8 @@ export interface PageOptions {
   status?: ContentfulStatusCode;
   /** The navigation entry this page belongs to. */
   section?: string;
+  /** Styles of this page beside the shared stylesheet (under the same nonce). */
+  css?: string;
 }
 
 export function securePage(c: Context, nonce: string): void {
@@ -48,7 +53,7 @@ export function renderPage(c: Context, options: PageOptions, body: Child) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${options.title} · Khu vực cán bộ · Hỏi đáp NQ57`}</title>
-        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: STAFF_CSS }} />
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: STAFF_CSS + (options.css ?? '') }} />
       </head>
       <body>
         <a class="skip" href="#noi-dung">
