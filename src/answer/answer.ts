@@ -77,6 +77,8 @@ export interface AnswererOptions {
 /** Where the question was asked: the document the citizen is reading (the page the widget sits on). */
 export interface AskContext {
   documentId?: string;
+  /** A follow-up rewritten as a standalone question (by an LLM): used to retrieve, never to judge the question. */
+  retrievalQuestion?: string;
 }
 
 const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)(?=\s).*)$/u;
@@ -389,7 +391,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
 
     const pointed = pointedAt(question, history, context);
     // Once "kế hoạch này" is resolved to a document, its words only point: what is asked is the rest.
-    const query = buildQuery(pointed ? withoutPointer(question) : question, history.map((t) => t.question));
+    const retrieved = context.retrievalQuestion ?? question;
+    const query = buildQuery(pointed ? withoutPointer(retrieved) : retrieved, history.map((t) => t.question));
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, RETRIEVE_K);
     const fromPointed = pointed ? await searcher.retrieve(query, RETRIEVE_K, (p) => p.documentId === pointed) : [];

@@ -17,6 +17,8 @@ export interface Draft {
   passages: readonly Passage[];
   /** The extractive answer: what the citizen gets when composing otherwise fails. */
   extractive: AnswerResult;
+  /** When the question arrived (performance.now()): one deadline covers rewriting and composing. */
+  startedAt?: number;
 }
 
 export interface Composed {
@@ -32,15 +34,17 @@ export interface Composed {
 }
 
 export interface ComposeHooks {
-  /** Text as it is produced (an LLM's tokens), before the checks: clients replace it if `done` says otherwise. */
+  /** Text as it is produced, a checked sentence at a time: clients replace it if `done` says otherwise. */
   onDelta?(text: string): void;
+  /** The client went away or the server is stopping: the extractive answer at once. */
+  signal?: AbortSignal;
 }
 
 export interface Composer {
   readonly name: string;
   compose(draft: Draft, hooks?: ComposeHooks): Promise<Composed>;
-  /** A follow-up rewritten as a standalone question for retrieval, or null to keep it as asked. */
-  rewrite?(question: string, earlier: readonly string[]): Promise<string | null>;
+  /** A follow-up rewritten as a standalone question for retrieval only, or null to retrieve with it as asked. */
+  rewrite?(question: string, earlier: readonly string[], options?: { startedAt?: number; signal?: AbortSignal }): Promise<string | null>;
 }
 
 export const extractiveComposer: Composer = {

@@ -15,7 +15,8 @@ import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/types.ts';
 import { StoreBusyError } from '../store/write-queue.ts';
 import { redactPersonalData } from '../text/index.ts';
-import type { Composer } from '../answer/composer.ts';
+import { extractiveComposer, type Composer } from '../answer/composer.ts';
+import { buildQuery } from '../retrieval/query.ts';
 import type { ConversationLocks } from './locks.ts';
 
 export type Channel = 'web' | 'zalo' | 'messenger';
@@ -61,6 +62,8 @@ export interface ConversationDeps {
 export interface AnswerHooks {
   onSources?(sources: readonly Passage[]): void;
   onDelta?(text: string): void;
+  /** Aborted when the client goes away or the server stops: a generation then gives way to the extractive answer. */
+  signal?: AbortSignal;
 }
 
 /** A question admitted into its conversation, which it holds until answered. */
@@ -90,6 +93,8 @@ export function toSource(passage: Passage, documents: Map<string, DocumentMeta>)
 }
 
 export function createConversationService(deps: ConversationDeps) {
+  // The extractive composer is the default: it gives the answer as decided.
+  const composer = deps.composer ?? extractiveComposer;
   /**
    * Resolves the conversation and claims it: 409 `conflict` while another question is being
    * answered in it, 503 `not_ready` when the database cannot take the exchange. Runs before
@@ -121,11 +126,15 @@ export function createConversationService(deps: ConversationDeps) {
       // Pages outlive corpus changes: an id the corpus no longer holds is ignored, and logged for the operator.
       const known = documentId !== undefined && deps.documents.has(documentId);
       if (documentId !== undefined && !known) deps.logger?.info('unknown context document ignored', { documentId: documentId.slice(0, 128) });
-      // A follow-up is rewritten into a standalone question for retrieval when an LLM is configured.
       const earlier = history.map((t) => t.question);
-      const asked = (history.length > 0 ? await deps.composer?.rewrite?.(message, earlier) : null) ?? message;
-      const decided: AnswerResult = await deps.answer(asked, history, known ? { documentId } : {});
-      const result = await composeAnswer(decided, asked, earlier, hooks);
+      // What leaves the service for a model is redacted, as what is stored is.
+      const redacted = redactPersonalData(message);
+      // A follow-up is rewritten into a standalone question, but only to retrieve with: the guard,
+      // the facets and the scope still judge what the citizen wrote.
+      const followUp = history.length > 0 && buildQuery(message, earlier).followUp;
+      const retrievalQuestion = followUp ? ((await composer.rewrite?.(redacted, earlier, { startedAt: turn.started, signal: hooks.signal })) ?? undefined) : undefined;
+      const decided: AnswerResult = await deps.answer(message, history, { ...(known ? { documentId } : {}), retrievalQuestion });
+      const result = await composeAnswer(decided, redacted, earlier, turn.started, hooks);
       const latencyMs = Math.round((performance.now() - turn.started) * 100) / 100;
       deps.metrics?.answer(result.outcome, result.method, latencyMs / 1000);
       const messageId = deps.newId();
@@ -142,6 +151,7 @@ export function createConversationService(deps: ConversationDeps) {
         latencyMs,
         createdAt: now.toISOString(),
         confidence: result.method === 'faq' ? result.signals.faq : result.method === 'extractive' ? result.signals.coverage : null,
+        fallbackReason: result.fallback ?? null,
       });
       return {
         conversationId,
@@ -164,14 +174,13 @@ export function createConversationService(deps: ConversationDeps) {
    * answer afresh from its candidate passages, streaming; FAQ answers, declines and refusals
    * are given as decided. The composer falls back to the extractive answer on any failure.
    */
-  async function composeAnswer(decided: AnswerResult, question: string, earlier: string[], hooks: AnswerHooks): Promise<AnswerResult & { fallback?: string | null }> {
-    const composer = deps.composer;
-    if (!composer || decided.outcome !== 'answered' || decided.method !== 'extractive' || !decided.candidates?.length) {
+  async function composeAnswer(decided: AnswerResult, question: string, earlier: string[], startedAt: number, hooks: AnswerHooks): Promise<AnswerResult & { fallback?: string | null }> {
+    if (composer === extractiveComposer || decided.outcome !== 'answered' || decided.method !== 'extractive' || !decided.candidates?.length) {
       hooks.onSources?.(decided.sources);
       return decided;
     }
     hooks.onSources?.(decided.candidates);
-    const composed = await composer.compose({ question, earlier, passages: decided.candidates, extractive: decided }, { onDelta: hooks.onDelta });
+    const composed = await composer.compose({ question, earlier, passages: decided.candidates, extractive: decided, startedAt }, { onDelta: hooks.onDelta, signal: hooks.signal });
     deps.metrics?.llm(composed.method === 'llm' ? 'used' : 'fallback', composed.fallback, composed.firstTextMs === undefined ? null : composed.firstTextMs / 1000, (composed.totalMs ?? 0) / 1000);
     return { ...decided, answer: composed.answer, sources: [...composed.sources], method: composed.method, fallback: composed.fallback };
   }

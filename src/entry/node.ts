@@ -65,8 +65,11 @@ try {
 }
 
 const metrics = createPromMetrics();
+/** Aborted on SIGTERM: generations in flight give way to the extractive answer, so the drain finishes in time. */
+const stopping = new AbortController();
 const composer = config.llm
   ? createLlmComposer({
+      shutdown: stopping.signal,
       client: createLlmClient(config.llm),
       documents: () => state.engine?.documents ?? new Map(),
       agency: config.defaultAgency,
@@ -251,10 +254,11 @@ process.on('SIGHUP', () => {
  * sent after a webhook's acknowledgement), write what waits for the database, then exit —
  * within DRAIN_MS.
  */
-let stopping = false;
+let stoppingStarted = false;
 const shutdown = () => {
-  if (stopping) return;
-  stopping = true;
+  if (stoppingStarted) return;
+  stoppingStarted = true;
+  stopping.abort();
   const deadline = Date.now() + DRAIN_MS;
   let finishing = false;
   const finish = async () => {

@@ -41,8 +41,8 @@ export function createConversationStore(database: SqliteDatabase, options: Pick<
   const recent = db.prepare('SELECT question FROM exchanges WHERE conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').pluck();
   const recentTurns = db.prepare('SELECT question, sources FROM exchanges WHERE conversation_id = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
   const insertExchange = db.prepare(
-    `INSERT INTO exchanges (message_id, conversation_id, channel, question, outcome, method, answer, sources, latency_ms, created_at, confidence)
-     VALUES (@messageId, @conversationId, @channel, @question, @outcome, @method, @answer, @sources, @latencyMs, @createdAt, @confidence)`,
+    `INSERT INTO exchanges (message_id, conversation_id, channel, question, outcome, method, answer, sources, latency_ms, created_at, confidence, fallback_reason)
+     VALUES (@messageId, @conversationId, @channel, @question, @outcome, @method, @answer, @sources, @latencyMs, @createdAt, @confidence, @fallbackReason)`,
   );
   const exchangeExists = db.prepare('SELECT 1 FROM exchanges WHERE message_id = ?').pluck();
   const upsertFeedback = db.prepare(
@@ -52,7 +52,7 @@ export function createConversationStore(database: SqliteDatabase, options: Pick<
   // Its conversation is created with it when new; the queue commits it (with others) in one transaction.
   const saveExchange = (r: ExchangeRecord, sources: string) => {
     upsertConversation.run(r.conversationId, r.channel, r.externalUserId ?? null, r.createdAt, r.createdAt);
-    insertExchange.run({ ...r, sources, confidence: r.confidence ?? null });
+    insertExchange.run({ ...r, sources, confidence: r.confidence ?? null, fallbackReason: r.fallbackReason ?? null });
   };
 
   return {

@@ -26,6 +26,8 @@ export interface ExchangeRecord {
    * queue picks up answers given with low confidence.
    */
   confidence?: number | null;
+  /** Why a generated (LLM) answer was replaced by the extractive one, when it was. */
+  fallbackReason?: string | null;
 }
 
 export interface FeedbackRecord {

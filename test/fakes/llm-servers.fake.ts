@@ -30,11 +30,20 @@ export interface FakeLlm {
   close(): Promise<void>;
 }
 
-/** The first sentence of source [1] in the prompt, cited: what a well-behaved model writes. */
+/**
+ * What a well-behaved model writes: the first two sentences of source [1], each cited; asked
+ * to rewrite a follow-up, the question as it stands.
+ */
 export function groundedReply(request: RecordedRequest): string {
-  const source = /\[1\][^\n]*\n([^\n]+)/.exec(request.user)?.[1] ?? '';
-  const sentence = (source.replace(/^-\s*/, '').split(/(?<=[.!?])\s/)[0] ?? '').trim();
-  return `${sentence.replace(/[.!?]?$/, '')} [1].`;
+  if (/viết lại câu hỏi/.test(request.system)) return /<CAU_HOI>\s*([\s\S]*?)\s*<\/CAU_HOI>/.exec(request.user)?.[1] ?? '';
+  const source = /\[1\][^\n]*\n([\s\S]*?)(?:\n\n\[2\]|\n<\/NGUON>)/.exec(request.user)?.[1] ?? '';
+  const sentences = source
+    .split('\n')
+    .map((line) => line.replace(/^-\s*/, '').trim())
+    .flatMap((line) => line.split(/(?<=[.!?])\s/))
+    .filter(Boolean)
+    .slice(0, 2);
+  return sentences.map((sentence) => `${sentence.replace(/[.!?]?$/, '')} [1].`).join(' ');
 }
 
 /** Splits a reply into a few chunks, as a model streams tokens. */

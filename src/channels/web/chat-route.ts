@@ -27,7 +27,13 @@ export function createChatHandler(getDeps: () => ChatDeps, logger: Logger) {
   return async (c: Context) => {
     const request = await readJson(c, chatRequestSchema);
     const deps = getDeps();
-    if (!wantsStream(c)) return c.json(await respondToChat(deps, request));
+    // Read only if a generation needs it: a client that leaves stops the model (creating the signal costs on the hot path).
+    const aborted = {
+      get signal() {
+        return c.req.raw.signal;
+      },
+    };
+    if (!wantsStream(c)) return c.json(await respondToChat(deps, request, aborted));
     // Admission (and a 409) happens before the stream starts; only answering runs inside it.
     const open = await openChat(deps, request);
     return streamSSE(c, async (stream) => {
@@ -39,6 +45,9 @@ export function createChatHandler(getDeps: () => ChatDeps, logger: Logger) {
       let streamedText = false;
       try {
         const result = await deps.conversations.answer(open, {
+          get signal() {
+            return aborted.signal;
+          },
           onSources: (sources) => send('sources', sources.map((p) => toSource(p, deps.documents))),
           onDelta: (text) => {
             streamedText = true;

@@ -3,7 +3,7 @@
  * The web channel's side of a question: the request as the conversation service takes it,
  * and its result shaped per the API contract (sources with titles and links).
  */
-import type { AskResult, ConversationService, OpenTurn } from '../../conversation/service.ts';
+import type { AnswerHooks, AskResult, ConversationService, OpenTurn } from '../../conversation/service.ts';
 import { toSource } from '../../conversation/service.ts';
 import type { DocumentMeta } from '../../ingest/types.ts';
 import type { ChatRequest, ChatResponse } from './schemas.ts';
@@ -30,6 +30,6 @@ export function toChatResponse(result: AskResult, documents: Map<string, Documen
   };
 }
 
-export async function respondToChat(deps: ChatDeps, request: ChatRequest): Promise<ChatResponse> {
-  return toChatResponse(await deps.conversations.answer(await openChat(deps, request)), deps.documents);
+export async function respondToChat(deps: ChatDeps, request: ChatRequest, hooks: AnswerHooks = {}): Promise<ChatResponse> {
+  return toChatResponse(await deps.conversations.answer(await openChat(deps, request), hooks), deps.documents);
 }

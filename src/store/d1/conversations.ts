@@ -59,8 +59,8 @@ export function createD1ConversationStore(db: D1Database): Store {
           ),
           statement(
             db,
-            `INSERT INTO exchanges (message_id, conversation_id, channel, question, outcome, method, answer, sources, latency_ms, created_at, confidence)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO exchanges (message_id, conversation_id, channel, question, outcome, method, answer, sources, latency_ms, created_at, confidence, fallback_reason)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             r.messageId,
             r.conversationId,
             r.channel,
@@ -72,6 +72,7 @@ export function createD1ConversationStore(db: D1Database): Store {
             r.latencyMs,
             r.createdAt,
             r.confidence ?? null,
+            r.fallbackReason ?? null,
           ),
         ]),
       );

@@ -210,4 +210,9 @@ DROP TRIGGER audit_log_append_only_update;
 UPDATE audit_log SET before = json_remove(before, '$.question') WHERE action = 'answer.send' AND json_type(before, '$.question') IS NOT NULL;
 CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
   },
+  {
+    version: 6,
+    name: 'why a generated answer was replaced by the extractive one',
+    sql: `ALTER TABLE exchanges ADD COLUMN fallback_reason TEXT;`,
+  },
 ];
