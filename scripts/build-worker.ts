@@ -57,9 +57,13 @@ function vectorPlacement(config: Config, passages: number, dimension: number): '
   return passages * dimension <= EXACT_MAX_FLOATS ? 'exact' : 'vectorize';
 }
 
-export async function buildWorkerAssets(options: { env?: string; log?: (line: string) => void } = {}): Promise<WorkerBuild> {
+/** `outDir` (tests): write assets and migrations under it instead of where wrangler.toml says. */
+export async function buildWorkerAssets(options: { env?: string; outDir?: string; log?: (line: string) => void } = {}): Promise<WorkerBuild> {
   const log = options.log ?? (() => {});
-  const { assetsDir, migrationsDir, vars } = environmentSettings(options.env);
+  const settings = environmentSettings(options.env);
+  const { vars } = settings;
+  const assetsDir = options.outDir ? join(options.outDir, 'assets') : settings.assetsDir;
+  const migrationsDir = options.outDir ? join(options.outDir, 'migrations') : settings.migrationsDir;
   // wrangler.toml's vars first; the shell's variables (Cloudflare credentials, overrides) win.
   const config = loadConfig({ ...vars, ...process.env });
   const scratch = mkdtempSync(join(tmpdir(), 'hoidap-worker-build-'));
