@@ -31,7 +31,7 @@ type Fields = { kind: string; id: string; request: string };
 
 function counts(after: unknown): string {
   const values = (after ?? {}) as Record<string, unknown>;
-  return COUNT_LABELS.filter(([key]) => typeof values[key] === 'number')
+  return COUNT_LABELS.filter(([key]) => typeof values[key] === 'number' && values[key] > 0)
     .map(([key, label]) => `${values[key] as number} ${label}`)
     .join(', ');
 }
@@ -117,8 +117,9 @@ async function citizensPage(c: Context, svc: PersonalDataService, w: Workspace, 
     <>
       <h1>Dữ liệu người dân</h1>
       <p>
-        Khi người dân yêu cầu xem hoặc xoá dữ liệu của mình (Luật Bảo vệ dữ liệu cá nhân 2025), tìm theo mã cuộc trò chuyện (người dân xem được trong tiện ích hỏi đáp) hoặc mã
-        người dùng Zalo, Messenger. Mỗi lần tải hay xoá được ghi vào nhật ký.
+        Khi người dân yêu cầu xem hoặc xoá dữ liệu của mình (Luật Bảo vệ dữ liệu cá nhân 2025), tìm theo mã cuộc trò chuyện (conversationId, do trình duyệt của người dân
+        giữ trong phiên dùng tiện ích hỏi đáp) hoặc mã người dùng Zalo, Messenger của họ. Mỗi lần tải hay xoá được ghi vào nhật ký (người thực hiện, số lượng; không ghi nội
+        dung, không ghi mã).
       </p>
       {erased && (
         <p class="notice" role="status">

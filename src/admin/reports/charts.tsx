@@ -172,7 +172,7 @@ export function LineChart(p: LineChartProps) {
         return (
           <g>
             <path d={paths[k]} fill="none" stroke={color} stroke-width="2.5" stroke-dasharray={DASHES[k % 3]} stroke-linejoin="round" />
-            {s.values.map((v, i) => (v !== null && (markers || isolated(s.values, i)) ? <Marker shape={k % 3} x={x(i)} y={y(v)} color={color} /> : null))}
+            {s.values.map((v, i) => (v !== null && ((markers && (v > 0 || p.percent)) || isolated(s.values, i)) ? <Marker shape={k % 3} x={x(i)} y={y(v)} color={color} /> : null))}
           </g>
         );
       })}
@@ -195,7 +195,8 @@ export function BarChart(p: BarChartProps) {
   const row = 46;
   const height = Math.max(1, p.bars.length) * row + 12;
   const max = Math.max(1, ...p.bars.map((b) => b.value));
-  const width = W - 90;
+  // Room after the longest bar for its value and share.
+  const width = W - 16 - 130;
   const svg = (
     <>
       {p.bars.length === 0 && (

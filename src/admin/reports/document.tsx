@@ -4,6 +4,7 @@
  * charts, documents cited, the queue's groups and how each figure is counted. The staff
  * page frames it (with the period chooser); `npm run report` writes it as a file of its own.
  */
+import type { Child } from 'hono/jsx';
 import { ReportCharts } from './charts-of-report.tsx';
 import type { ReportFigures } from './figures.ts';
 import { formatCount } from './format.ts';
@@ -23,6 +24,9 @@ export const REPORT_CSS = `
 details{margin:.5em 0}
 summary{cursor:pointer;padding:10px 0;font-weight:600;color:#0b4f9c}
 table.figures td{white-space:nowrap;text-align:right}
+table.criteria td.value{white-space:nowrap;font-weight:600}
+table.criteria th[scope=rowgroup]{width:38%}
+table.criteria tbody{border-top:2px solid #8a8a8a}
 .lead{font-size:1.05rem}
 .quick{display:flex;flex-wrap:wrap;gap:4px 16px;list-style:none;padding:0}
 .quick a{display:inline-block;padding:10px 0}
@@ -69,7 +73,8 @@ export function RetentionWarning(props: { f: ReportFigures; purge: PurgeNote | n
   );
 }
 
-export function ReportDocument(props: { f: ReportFigures; province: string; purge: PurgeNote | null }) {
+/** `controls`: what the staff page adds under the title (the period chooser), never printed. */
+export function ReportDocument(props: { f: ReportFigures; province: string; purge: PurgeNote | null; controls?: Child }) {
   const { f } = props;
   return (
     <article aria-labelledby="tieu-de-bao-cao">
@@ -82,6 +87,7 @@ export function ReportDocument(props: { f: ReportFigures; province: string; purg
         lịch) và bộ tiêu chí đánh giá công tác truyền thông tại mục II.2.2.
       </p>
       <RetentionWarning f={f} purge={props.purge} />
+      {props.controls && <div class="no-print">{props.controls}</div>}
       <h2>1. Tiêu chí của Kế hoạch đo được qua kênh hỏi đáp</h2>
       <CriteriaTable f={f} />
       <h2>2. Số liệu theo kênh</h2>

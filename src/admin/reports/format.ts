@@ -35,6 +35,7 @@ export function formatPercent(value: number | null): string {
 
 export function formatMs(ms: number | null): string {
   if (ms === null) return '—';
+  if (ms < 10) return `${decimals.format(ms)} ms`;
   return ms < 1000 ? `${counts.format(Math.round(ms))} ms` : `${decimals.format(ms / 1000)} giây`;
 }
 

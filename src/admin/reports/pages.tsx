@@ -113,37 +113,41 @@ async function reportPage(c: Context, reports: ReportsService, province: string)
   return renderPage(
     c,
     { title: `Báo cáo ${formatDay(period.from)} – ${formatDay(period.to)}`, staff: c.get('staff'), section: '/admin/report', css: REPORT_CSS },
-    <>
-      <div class="no-print">
-        <nav aria-label="Kỳ báo cáo">
-          <ul class="quick">
-            {periods.map((p) => (
-              <li>
-                <a href={link('/admin/report', p)} aria-current={p.from === period.from && p.to === period.to ? 'page' : undefined}>
-                  {p.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <form method="get" action="/admin/report" aria-label="Chọn kỳ báo cáo khác">
-          <div class="row">
-            <Field name="from" type="date" label="Từ ngày" value={period.from} />
-            <Field name="to" type="date" label="Đến ngày" value={period.to} />
-            <div class="narrow">
-              <button type="submit">Lập báo cáo</button>
+    <ReportDocument
+      f={f}
+      province={province}
+      purge={await reports.lastPurge()}
+      controls={
+        <>
+          <nav aria-label="Kỳ báo cáo">
+            <ul class="quick">
+              {periods.map((p) => (
+                <li>
+                  <a href={link('/admin/report', p)} aria-current={p.from === period.from && p.to === period.to ? 'page' : undefined}>
+                    {p.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form method="get" action="/admin/report" aria-label="Chọn kỳ báo cáo khác">
+            <div class="row">
+              <Field name="from" type="date" label="Từ ngày" value={period.from} />
+              <Field name="to" type="date" label="Đến ngày" value={period.to} />
+              <div class="narrow">
+                <button type="submit">Lập báo cáo</button>
+              </div>
             </div>
-          </div>
-        </form>
-        <p>
-          <a class="button secondary" href={link('/admin/report.csv', period)}>
-            Tải mọi số liệu (CSV)
-          </a>{' '}
-          In hoặc lưu PDF: lệnh In của trình duyệt (Ctrl+P); trang in không có thanh điều hướng.
-        </p>
-      </div>
-      <ReportDocument f={f} province={province} purge={await reports.lastPurge()} />
-    </>,
+          </form>
+          <p>
+            <a class="button secondary" href={link('/admin/report.csv', period)}>
+              Tải mọi số liệu (CSV)
+            </a>{' '}
+            In hoặc lưu PDF: lệnh In của trình duyệt (Ctrl+P); bản in không có thanh điều hướng và các ô chọn này.
+          </p>
+        </>
+      }
+    />,
   );
 }
 

@@ -54,24 +54,35 @@ export function ChannelTable(props: { f: ReportFigures }) {
 }
 
 export function CriteriaTable(props: { f: ReportFigures }) {
-  const rows: Child[][] = planCriteria(props.f).flatMap((c) =>
-    c.measures.map((m, i): Child[] => [
-      m.label,
-      formatMeasure(m.value, m.unit),
-      i === 0 ? (
-        <>
-          <strong>{c.criterion}</strong>
-          <br />
-          <span class="muted">{c.basis}</span>
-        </>
-      ) : (
-        <span class="muted">(như trên)</span>
-      ),
-    ]),
-  );
   return (
     <>
-      <Table label="Tiêu chí của Kế hoạch" columns={['Chỉ số đo được', 'Giá trị', 'Tiêu chí, căn cứ']} rows={rows} />
+      <div class="table" role="region" tabindex={0} aria-label="Tiêu chí của Kế hoạch">
+        <table class="criteria">
+          <thead>
+            <tr>
+              <th scope="col">Tiêu chí, căn cứ</th>
+              <th scope="col">Chỉ số đo được</th>
+              <th scope="col">Giá trị</th>
+            </tr>
+          </thead>
+          {planCriteria(props.f).map((c) => (
+            <tbody>
+              {c.measures.map((m, i) => (
+                <tr>
+                  {i === 0 && (
+                    <th scope="rowgroup" rowspan={c.measures.length}>
+                      {c.criterion}
+                      <span class="hint">{c.basis}</span>
+                    </th>
+                  )}
+                  <td>{m.label}</td>
+                  <td class="value">{formatMeasure(m.value, m.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
       <p>Dịch vụ không đo được (cần số liệu của các cơ quan, đơn vị):</p>
       <ul>
         {NOT_MEASURED.map((text) => (
