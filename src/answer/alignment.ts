@@ -6,6 +6,7 @@
  * asked year, or another target year only, are weighted up or down accordingly.
  */
 import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { POLICY } from './policy.ts';
 
 export interface Alignment {
   /** Years the question names ("2030"). */
@@ -20,10 +21,7 @@ const RESULT_WORDS = /ket qua|da dat|dat duoc|hien dat|hien nay|den nay|tinh den
 const TARGET_IN_TEXT = /mục tiêu|chỉ tiêu|phấn đấu|đến năm \d{4}|định hướng/iu;
 const RESULT_IN_TEXT = /kết quả|đã đạt|đạt được|tính đến|đến nay|hiện nay|hiện có|đã có|đã (?:thu hút|hình thành|tạo|kết nối|triển khai)/iu;
 
-const YEAR_MATCH = 1.6;
-const YEAR_OTHER = 0.45;
-const KIND_MATCH = 1.3;
-const KIND_OTHER = 0.8;
+const { yearMatch: YEAR_MATCH, yearOther: YEAR_OTHER, kindMatch: KIND_MATCH, kindOther: KIND_OTHER } = POLICY;
 
 export function alignmentOf(question: string): Alignment | null {
   const folded = foldDiacritics(normalizeVietnamese(question));

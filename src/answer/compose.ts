@@ -14,21 +14,10 @@ import { analyze } from '../text/index.ts';
 import { MISSING_FACET, type Facet, type FacetKind } from './facets.ts';
 import { holdsFacet } from './question-type.ts';
 import { alignmentFactor, type Alignment } from './alignment.ts';
+import { POLICY } from './policy.ts';
 
-export const MAX_ANSWER_WORDS = 120;
-const MAX_SUPPORTS = 3;
-const SUPPORT_RATIO = 0.55;
-/** How much a unit holding the asked kind of fact gains; a second or third facet held gains half. */
-const TYPE_BONUS = 0.6;
-const HEADING_SHARE = 0.5;
-/** A unit answering a later facet must score at least this share of the lead (it is still about the question). */
-const FACET_RATIO = 0.25;
-/**
- * A unit's score grows with how much of the question it (with its headings) covers: among
- * near-equal passages of one section, the sentence naming the question's own rare words
- * ("podcast", "infographic") leads.
- */
-const COVERAGE_FLOOR = 0.6;
+export const MAX_ANSWER_WORDS = POLICY.maxAnswerWords;
+const { maxSupports: MAX_SUPPORTS, supportRatio: SUPPORT_RATIO, typeBonus: TYPE_BONUS, headingShare: HEADING_SHARE, facetRatio: FACET_RATIO, coverageFloor: COVERAGE_FLOOR } = POLICY;
 
 export interface Unit {
   text: string;
@@ -57,7 +46,8 @@ function words(text: string): number {
   let count = wordCounts.get(text);
   if (count === undefined) {
     count = text.split(/\s+/).filter(Boolean).length;
-    if (wordCounts.size < 200_000) wordCounts.set(text, count);
+    if (wordCounts.size >= 200_000) wordCounts.clear();
+    wordCounts.set(text, count);
   }
   return count;
 }
@@ -81,7 +71,9 @@ function termsOf(text: string): Set<string> {
   let terms = termCache.get(text);
   if (!terms) {
     terms = new Set(analyze(text).terms);
-    if (termCache.size < 200_000) termCache.set(text, terms);
+    // Bounded: past the limit it starts afresh (a corpus's units fit many times over).
+    if (termCache.size >= 200_000) termCache.clear();
+    termCache.set(text, terms);
   }
   return terms;
 }

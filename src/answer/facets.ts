@@ -53,3 +53,12 @@ export const MISSING_FACET: Record<FacetKind, string> = {
   status: 'Văn bản không nêu kết quả đến nay.',
   subject: 'Văn bản không nêu nội dung này.',
 };
+
+/** Facets that only a sentence holding that kind of fact answers (a date, a number, a contact). */
+export const STRICT_FACETS = new Set<FacetKind>(['when', 'quantity', 'contact']);
+
+/** A question with no question word of its own still asks for its type's kind of fact. */
+export function facetsOfType(type: 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general'): Facet[] {
+  const kind: FacetKind | null = type === 'date' ? 'when' : type === 'quantity' ? 'quantity' : type === 'contact' ? 'contact' : type === 'who' ? 'who' : null;
+  return kind ? [{ kind, at: 0 }] : [];
+}

@@ -83,7 +83,9 @@ export function openSqliteDatabase(file: string, options: SqliteStoreOptions = {
     const message =
       problem === 'full'
         ? 'the disk is full: exchanges wait in memory or are dropped until space is freed'
-        : problem === 'read'
+        : problem === 'error'
+          ? 'a write that waited for the database failed for its own reason and was dropped'
+          : problem === 'read'
           ? 'the database is locked by another process: answering without conversation history'
           : 'the database is locked by another process: writes wait in memory and are retried';
     (outcome === 'queued' || outcome === 'degraded' ? options.logger?.warn : options.logger?.error)?.(message, { outcome, error: error instanceof Error ? error.message : error });

@@ -15,7 +15,8 @@
  * 503); a full disk means the write is dropped and counted, so answering goes on while the
  * operator frees space.
  */
-export type WriteProblem = 'busy' | 'full';
+/** A lock held elsewhere, a full disk, or a write that failed for its own reason (dropped: it never can succeed). */
+export type WriteProblem = 'busy' | 'full' | 'error';
 
 export interface QueuedWrite {
   run(): void;
@@ -207,7 +208,7 @@ export class WriteQueue {
           this.lastProblem = problem;
           return false;
         }
-        this.events.onProblem('busy', 'failed', error);
+        this.events.onProblem('error', 'failed', error);
       }
       this.waiting.shift();
       this.release(write);

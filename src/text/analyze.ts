@@ -206,7 +206,9 @@ export function analyze(text: string): Analysis {
       }
       // Across a stop word ("kế hoạch của tỉnh" → "hoạch tỉnh") only as written: folded, the
       // pair may spell a word the text never had ("nhân nào dẫn" → "nhan dan", nhân dân).
-      const after = segment.slice(i + 1).find((t) => !isStopWord(t, unaccented));
+      let k = i + 1;
+      while (k < segment.length && isStopWord(segment[k] as string, unaccented)) k++;
+      const after = segment[k];
       if (after !== undefined) terms.push(`${token} ${after}`);
     }
   }

@@ -1,0 +1,45 @@
+/**
+ * @module
+ * The question's words against the corpus: which are specific to it (known to the corpus
+ * but not common to the whole domain), how many of them a passage holds, whether a phrase
+ * or a year occurs in the corpus at all.
+ */
+import type { Passage } from '../ingest/types.ts';
+import type { Query } from '../retrieval/query.ts';
+import type { CorpusSearcher } from '../retrieval/searcher.ts';
+import { analyze } from '../text/index.ts';
+import { POLICY } from './policy.ts';
+
+/** The question's specific words: known to the corpus, but not common to the whole domain (folded, "~"-prefixed). */
+export function specificWords(query: Query, searcher: CorpusSearcher): string[] {
+  const limit = Math.max(2, searcher.passageCount * POLICY.genericShare);
+  return query.ownContent.map((c) => `~${c}`).filter((t) => {
+    const df = searcher.documentFrequency(t);
+    return df > 0 && df <= limit && !/^~\d{1,2}$/.test(t);
+  });
+}
+
+const passageTerms = new WeakMap<Passage, Set<string>>();
+
+/** How many of the words a passage (its text and headings) holds. */
+export function heldCount(passage: Passage, words: string[]): number {
+  let terms = passageTerms.get(passage);
+  if (!terms) {
+    terms = new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms);
+    passageTerms.set(passage, terms);
+  }
+  return words.filter((w) => terms.has(w)).length;
+}
+
+/** Whether every pair of adjacent syllables of a folded phrase (or its one syllable) occurs in some passage. */
+export function phraseInCorpus(phrase: string, searcher: CorpusSearcher): boolean {
+  const syllables = phrase.split(' ');
+  if (syllables.length === 1) return searcher.documentFrequency(`~${phrase}`) > 0;
+  for (let i = 0; i + 1 < syllables.length; i++) if (searcher.documentFrequency(`~${syllables[i]} ${syllables[i + 1]}`) === 0) return false;
+  return true;
+}
+
+/** A year or figure the documents never mention ("năm 2027") means the question is not covered. */
+export function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
+  return [...query.content].some((t) => /^~\d{4}$|^~\d+[.,]\d{3}/.test(t) && searcher.documentFrequency(t) === 0);
+}

@@ -1,0 +1,152 @@
+/**
+ * @module
+ * Which documents a question is about: the one it names by number or kind ("NQ57", "kế
+ * hoạch"), the page it is asked from ("kế hoạch này", "ở đây"), the one the conversation
+ * last cited, the province's own ("tỉnh…"); a document's opening (its particulars and first
+ * section) for questions about the document itself; and particulars its metadata marks
+ * unknown, which are declined, never guessed.
+ */
+import type { DocumentMeta, Passage } from '../ingest/types.ts';
+import type { Query } from '../retrieval/query.ts';
+import type { PassageHit } from '../retrieval/searcher.ts';
+import { analyze, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import type { Turn } from './answer.ts';
+import type { Unit } from './compose.ts';
+import type { Facet } from './facets.ts';
+import { POLICY } from './policy.ts';
+
+/** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
+export const DEICTIC = /(?:^|\s)(?:ke hoach|van ban|quyet dinh|nghi quyet|chuong trinh|tai lieu|phong trao|trang) nay(?:\s|$|[?.,!])|(?:^|\s)o day(?:\s|$|[?.,!])/;
+/** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
+export const DOCUMENT_PARTICULARS = /ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|so hieu|ky hieu|hieu luc|thay the/;
+const POINTER = /(?:^|\s)(?:ke hoach|van ban|quyet dinh|nghi quyet|chuong trinh|tai lieu|phong trao|trang) nay(?=\s|$|[?.,!])|(?:^|\s)o day(?=\s|$|[?.,!])/g;
+
+/** The question without its pointer ("kế hoạch này", "ở đây"): spans found on folded text, cut from the text as written. */
+export function withoutPointer(question: string): string {
+  const normal = normalizeVietnamese(question);
+  const folded = foldDiacritics(normal);
+  // Folding keeps the length of NFC Vietnamese letters; if not, the question is kept whole.
+  if (folded.length !== normal.length) return question;
+  let out = '';
+  let last = 0;
+  for (const m of folded.matchAll(POINTER)) {
+    out += `${normal.slice(last, m.index)} `;
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return (out + normal.slice(last)).replace(/\s+/g, ' ').trim() || question;
+}
+
+const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
+
+/**
+ * Asks for a number, date or link that the metadata of the document the question is about
+ * marks unknown: declined, never guessed. The document is the first original among the top
+ * passages, and the question
+ * must name it first ("Kế hoạch … triển khai QĐ 1169 có số hiệu gì" is about the Kế hoạch;
+ * "QĐ 1169 mà kế hoạch triển khai ban hành ngày nào" is about QĐ 1169).
+ */
+export function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>): boolean {
+  if (!PARTICULARS_QUESTION.test(foldDiacritics(query.text))) return false;
+  // The first original (not a summary written by the team) among the top passages.
+  const meta = hits
+    .slice(0, 3)
+    .map((h) => documents.get(h.passage.documentId))
+    .find((m) => m !== undefined && !m.compiledBy);
+  if (!meta || (meta.number !== null && meta.date !== null && meta.url !== null)) return false;
+  const text = ` ${query.contentText} `;
+  const kind = text.indexOf(` ${foldDiacritics(meta.type.toLowerCase())} `);
+  const code = text.search(/ (nq|qd|kh|nd)\d+ /);
+  return kind >= 0 && (code < 0 || kind < code);
+}
+
+/**
+ * Documents the question points at, with a score factor: one it names by number or by its
+ * kind ("NQ57", "kế hoạch" for the only Kế hoạch), and for a follow-up, the documents the
+ * previous answer cited.
+ */
+export function focusedDocuments(query: Query, names: DocumentNames[], previous: Turn | undefined, pointedAt: string | null, province: Province): Map<string, number> {
+  const focus = new Map<string, number>();
+  // The page the citizen reads decides "văn bản này" over any other document the words fit.
+  if (pointedAt) focus.set(pointedAt, POLICY.pointedBoost);
+  const text = ` ${query.contentText} `;
+  for (const { id, code, kind } of names) {
+    if (pointedAt && pointedAt !== id && !(code && text.includes(` ${code} `))) continue;
+    if ((code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `))) focus.set(id, POLICY.namedBoost);
+  }
+  for (const id of previous?.documentIds ?? []) focus.set(id, (focus.get(id) ?? 1) * POLICY.followUpBoost);
+  // "tỉnh muốn…", "ở Điện Biên": the province's own documents, unless the question names another by its number.
+  const namesByCode = names.some(({ code }) => code && text.includes(` ${code} `));
+  if (!pointedAt && !namesByCode && province.words.some((w) => text.includes(` ${w} `))) {
+    for (const id of province.documents) focus.set(id, (focus.get(id) ?? 1) * POLICY.provinceBoost);
+  }
+  return focus;
+}
+
+/** The province's own documents (their title names it) and the words that point at it ("tinh", "dien bien"). */
+export interface Province {
+  documents: string[];
+  words: string[];
+}
+
+export function provinceOf(name: string | undefined, documents: Iterable<DocumentMeta>): Province {
+  if (!name) return { documents: [], words: [] };
+  const folded = foldDiacritics(normalizeVietnamese(name));
+  return {
+    documents: [...documents].filter((d) => foldDiacritics(normalizeVietnamese(d.title)).includes(`tinh ${folded}`)).map((d) => d.id),
+    words: ['tinh', folded],
+  };
+}
+
+/** How a question can name a document: its number as one term ("nq57") or, for an original, its kind ("ke hoach"). */
+export interface DocumentNames {
+  id: string;
+  code: string | undefined;
+  kind: string | null;
+}
+
+export function documentNames(documents: Iterable<DocumentMeta>): DocumentNames[] {
+  return [...documents].map((meta) => ({
+    id: meta.id,
+    code: meta.number ? analyze(meta.number).content.find((c) => /^(nq|qd|kh|nd)\d+$/.test(c)) : undefined,
+    kind: meta.compiledBy ? null : foldDiacritics(meta.type.toLowerCase()),
+  }));
+}
+
+export function boostDocuments(hits: PassageHit[], focus: Map<string, number>): PassageHit[] {
+  if (focus.size === 0) return hits;
+  return hits.map((h) => ({ ...h, score: h.score * (focus.get(h.passage.documentId) ?? 1) })).sort((a, b) => b.score - a.score);
+}
+
+/** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
+const ABOUT_WORDS = new Set(['van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
+
+/** The one document a question names by its number or kind, if exactly one. */
+export function namedDocument(query: Query, names: DocumentNames[]): string | null {
+  const text = ` ${query.contentText} `;
+  const named = names.filter(({ code, kind }) => (code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `)));
+  return named.length === 1 ? (named[0] as DocumentNames).id : null;
+}
+
+/** The document a subject question asks about when it asks nothing else ("Kế hoạch này nói về gì?"), or null. */
+export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null): string | null {
+  if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'subject') return null;
+  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !/^(nq|qd|kh|nd)\d+$/.test(c));
+  return other.length === 0 ? documentId : null;
+}
+
+/** Each document's opening, found once: its particulars (an original's title) and its first section. */
+export function documentOpenings(passages: readonly Passage[]): Map<string, Passage[]> {
+  const byDocument = new Map<string, Passage[]>();
+  for (const passage of passages) byDocument.set(passage.documentId, [...(byDocument.get(passage.documentId) ?? []), passage]);
+  return new Map([...byDocument].map(([id, all]) => [id, all.sort((a, b) => a.order - b.order).slice(0, 2)]));
+}
+
+/** A document's opening as hits, in reading order. */
+export function openingHits(openings: ReadonlyMap<string, Passage[]>, documentId: string): PassageHit[] {
+  return (openings.get(documentId) ?? []).map((passage, i) => ({ passage, score: 2 - i, coverage: 1, strictCoverage: 1 }));
+}
+
+/** Units of the opening in reading order: the document's own first words lead. */
+export function openingOrder(a: Unit, b: Unit): number {
+  return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
+}

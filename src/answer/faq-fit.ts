@@ -1,0 +1,75 @@
+/**
+ * @module
+ * Whether a curated FAQ entry answers the question as asked: close enough, holding the kind
+ * of fact asked ("ngày nào" → a date), asked the same way, covering every facet ("mục đích
+ * gì" is not "là gì"), about the year asked, naming the question's specific words, and
+ * about the page's document when the question points at it.
+ */
+import type { FaqEntry } from '../ingest/types.ts';
+import type { FaqHit } from '../retrieval/searcher.ts';
+import { analyze } from '../text/index.ts';
+import { detectFacets, type Facet } from './facets.ts';
+import { POLICY } from './policy.ts';
+import { classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
+
+/** A "who"/"when"/"how many" question is answered only by an entry asked the same way. */
+function asksSameKind(type: QuestionType, entry: FaqEntry): boolean {
+  if (type === 'general' || type === 'definition') return true;
+  return [entry.question, ...entry.alternatives].some((phrasing) => classifyQuestion(phrasing) === type);
+}
+
+/** Whether an answer that names years names the year(s) the question asks about. */
+function sameYears(question: string, answer: string): boolean {
+  const asked: string[] = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  if (asked.length === 0) return true;
+  const named: string[] = answer.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  return named.length === 0 || asked.some((y) => named.includes(y));
+}
+
+/** Whether a curated entry (its phrasings and answer) holds at least half of the question's specific words. */
+function holdsSpecific(entry: FaqEntry, specific: string[]): boolean {
+  if (specific.length === 0) return true;
+  const terms = new Set(analyze([entry.question, ...entry.alternatives, entry.answer].join('\n')).terms);
+  return specific.filter((w) => terms.has(w)).length * 2 >= specific.length;
+}
+
+/**
+ * Whether a curated entry answers every facet asked: one of its phrasings asks them all
+ * (a question about a purpose is not answered by the entry that says what the plan is).
+ */
+function coversFacets(facets: readonly Facet[], entry: FaqEntry): boolean {
+  const asked = facets.map((f) => f.kind).filter((k) => k !== 'subject');
+  if (asked.length === 0) return true;
+  return [entry.question, ...entry.alternatives].some((phrasing) => {
+    const kinds = new Set(detectFacets(phrasing).map((f) => f.kind));
+    return asked.every((k) => kinds.has(k));
+  });
+}
+
+export interface FaqQuestion {
+  /** The question as the citizen asked it (without its preamble). */
+  question: string;
+  /** Its normalised text (the query's). */
+  text: string;
+  type: QuestionType;
+  facets: readonly Facet[];
+  specific: string[];
+  /** The document the question points at ("văn bản này"), if any. */
+  pointed: string | null;
+}
+
+/** The entry that answers the question as asked, or null. */
+export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqEntry | null {
+  if (!best || best.similarity < POLICY.faqMin) return null;
+  const { entry } = best;
+  const fits =
+    holdsAnswerType(asked.type, entry.answer, asked.text) &&
+    asksSameKind(asked.type, entry) &&
+    coversFacets(asked.facets, entry) &&
+    // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
+    sameYears(asked.question, entry.answer) &&
+    holdsSpecific(entry, asked.specific) &&
+    // "văn bản này" on the page of Decision 1169 is not answered by an entry about Resolution 57.
+    (asked.pointed === null || entry.document === asked.pointed);
+  return fits ? entry : null;
+}

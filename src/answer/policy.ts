@@ -1,0 +1,52 @@
+/**
+ * @module
+ * Every threshold and weight of deciding and composing an answer, in one place, with where
+ * each value came from. "Tuned on dev" means chosen on the eval's dev split (`npm run eval
+ * -- --split dev`) and checked on test and fresh, never chosen there.
+ */
+export const POLICY = {
+  /** A curated FAQ entry answers when its closest phrasing is at least this similar (cosine; tuned on dev). */
+  faqMin: 0.55,
+  /** FAQ questions offered as suggestions need this similarity. */
+  suggestionMin: 0.25,
+  /** Coverage (idf-weighted share of the question's words a passage holds) that answers any question (tuned on dev). */
+  coverageMin: 0.65,
+  /** …an on-subject question (it names the resolution, the plan, digital transformation…) needs only this (tuned on dev). */
+  coverageOnSubject: 0.35,
+  /** Off the subject, a passage holding two of the question's specific words answers at this coverage (tuned on dev). */
+  coverageSpecific: 0.45,
+  /** A word in more than this share of passages is common to the whole domain ("tỉnh", "người dân", "hỗ trợ"). */
+  genericShare: 0.06,
+  /** The best sentence holding the asked kind of fact must score at least this share of the best sentence (tuned on dev). */
+  typedRatio: 0.5,
+  /** …and hold this share of the question's words: a number next to other words answers nothing (tuned on dev). */
+  unitCoverageForTyped: 0.45,
+  /** Passages retrieved per question. */
+  retrieveK: 8,
+  /** Passages whose sentences compete to lead: a plan section is often several passages of near-equal score. */
+  unitPassages: 8,
+  /** Score factors of documents the question points at: named by number or kind, the page it is asked from, the previous answer's, the province's own. */
+  namedBoost: 2.0,
+  pointedBoost: 4.0,
+  followUpBoost: 1.5,
+  provinceBoost: 1.5,
+  /** Composing: the longest answer in words (citizens read on small phones). */
+  maxAnswerWords: 120,
+  /** Supporting sentences after the lead, from its section, scoring at least supportRatio of it. */
+  maxSupports: 3,
+  supportRatio: 0.55,
+  /** A sentence holding the asked kind of fact gains this share; a second or third facet held gains half of it (tuned on dev). */
+  typeBonus: 0.6,
+  /** A question word found in a sentence's headings counts this much of one found in the sentence. */
+  headingShare: 0.5,
+  /** A sentence answering a later facet must score at least this share of the lead. */
+  facetRatio: 0.25,
+  /** A sentence's score is multiplied by (coverageFloor + its coverage): the one naming the question's own rare words leads (tuned on dev). */
+  coverageFloor: 0.6,
+  /** Year alignment: a sentence of the asked year, and one naming only another target year (tuned on dev). */
+  yearMatch: 1.6,
+  yearOther: 0.45,
+  /** Target/result alignment ("mục tiêu" against "kết quả, hiện nay"). */
+  kindMatch: 1.3,
+  kindOther: 0.8,
+} as const;
