@@ -167,10 +167,13 @@ export async function computeFigures(store: ReportStore, period: Period, options
     const sorted = (delays.get(s) ?? []).sort((a, b) => a - b);
     figures.staffAnsweredQuestions = sorted.length;
     figures.staffDelayMedianHours = nearestRank(sorted, 50);
-    const channel = s === 'all' ? null : s;
-    figures.latencyMedianMs = await store.latencyAtRank(range, channel, percentileRank(50, figures.questions));
-    figures.latencyP95Ms = await store.latencyAtRank(range, channel, percentileRank(95, figures.questions));
   }
+  const wanted = SCOPES.flatMap((s) => [50, 95].map((pct) => ({ channel: s === 'all' ? null : s, rank: percentileRank(pct, channels[s].questions) })));
+  const latencies = store.latencyAtRanks ? await store.latencyAtRanks(range, wanted) : await Promise.all(wanted.map((w) => store.latencyAtRank(range, w.channel, w.rank)));
+  SCOPES.forEach((s, i) => {
+    channels[s].latencyMedianMs = latencies[2 * i] ?? null;
+    channels[s].latencyP95Ms = latencies[2 * i + 1] ?? null;
+  });
 
   const topics = new Map<string, TopicFigure>();
   for (const row of await store.citedSections(range)) {

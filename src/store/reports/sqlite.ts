@@ -52,6 +52,7 @@ export function createSqliteReportStore(database: SqliteDatabase): ReportStore {
   const latencyAtRank = db
     .prepare(`SELECT e.latency_ms FROM exchanges e WHERE ${inRange} AND (@channel IS NULL OR e.channel = @channel) ORDER BY e.latency_ms LIMIT 1 OFFSET @offset`)
     .pluck();
+  const byLatency = db.prepare(`SELECT e.channel, e.latency_ms FROM exchanges e WHERE ${inRange} ORDER BY e.latency_ms`).raw();
 
   return {
     async exchangesByDay(range) {
@@ -77,7 +78,30 @@ export function createSqliteReportStore(database: SqliteDatabase): ReportStore {
     },
     async latencyAtRank(range, channel, rank) {
       if (rank < 1) return null;
-      return (latencyAtRank.get({ ...params(range), channel, offset: rank - 1 }) as number | undefined) ?? null;
+      return (latencyAtRank.get({ from: range.from, to: range.to, channel, offset: rank - 1 }) as number | undefined) ?? null;
+    },
+    async latencyAtRanks(range, wanted) {
+      const found: Array<number | null> = wanted.map(() => null);
+      // scope → rank → the positions asking for it; ALL counts every channel.
+      const ALL = '\u0000all';
+      const targets = new Map<string, Map<number, number[]>>();
+      wanted.forEach((w, i) => {
+        if (w.rank < 1) return;
+        const ranks = targets.get(w.channel ?? ALL) ?? new Map<number, number[]>();
+        ranks.set(w.rank, [...(ranks.get(w.rank) ?? []), i]);
+        targets.set(w.channel ?? ALL, ranks);
+      });
+      if (targets.size === 0) return found;
+      const seen = new Map<string, number>();
+      // One ordered pass (a single sort) instead of a sort per percentile and channel.
+      for (const [channel, latency] of byLatency.iterate({ from: range.from, to: range.to }) as Iterable<[string, number]>) {
+        for (const scope of [ALL, channel]) {
+          const n = (seen.get(scope) ?? 0) + 1;
+          seen.set(scope, n);
+          for (const i of targets.get(scope)?.get(n) ?? []) found[i] = latency;
+        }
+      }
+      return found;
     },
   };
 }

@@ -87,4 +87,9 @@ export interface ReportStore {
    * (of one channel, or all when null): the nearest-rank percentile, without reading every row.
    */
   latencyAtRank(range: ReportRange, channel: string | null, rank: number): Promise<number | null>;
+  /**
+   * Many ranks at once, in the order asked (null where there is no such rank), where a store
+   * can do it in one ordered pass (SQLite: one sort instead of one per rank and channel).
+   */
+  latencyAtRanks?(range: ReportRange, wanted: ReadonlyArray<{ channel: string | null; rank: number }>): Promise<Array<number | null>>;
 }
