@@ -28,6 +28,8 @@ const KINDS: Array<[string, string]> = [
   ['account', 'Tài khoản'],
   ['token', 'Mã truy cập'],
   ['settings', 'Cài đặt'],
+  ['citizen', 'Yêu cầu của người dân về dữ liệu'],
+  ['retention', 'Xoá dữ liệu hết thời hạn lưu giữ'],
 ];
 
 const show = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value, null, 1));
