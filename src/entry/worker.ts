@@ -2,9 +2,9 @@
  * @module
  * The Cloudflare Workers entry: the same Hono app as on Node (src/app.ts), wired in
  * ./worker/service.ts, built on an isolate's first request and kept for its life. `fetch`
- * serves HTTP; `scheduled` (the Cron Trigger in wrangler.toml, every minute) delivers staff
- * answers to Zalo and Messenger, as the delivery worker's timer does on Node. Nothing here
- * reaches a Node-only module (eslint.config.js enforces it).
+ * serves HTTP; `scheduled` (the Cron Triggers in wrangler.toml) delivers staff answers to
+ * Zalo and Messenger every minute, as the delivery worker's timer does on Node, and runs the
+ * daily retention purge. Nothing here reaches a Node-only module (eslint.config.js enforces it).
  */
 import type { ExecutionContextLike, WorkerEnv } from './worker/bindings.ts';
 import { createWorkerService, type WorkerService } from './worker/service.ts';
@@ -23,7 +23,7 @@ export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
     return serviceFor(env).fetch(request, ctx);
   },
-  scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContextLike): void {
-    ctx.waitUntil(serviceFor(env).scheduled(ctx));
+  scheduled(controller: { cron: string }, env: WorkerEnv, ctx: ExecutionContextLike): void {
+    ctx.waitUntil(serviceFor(env).scheduled(controller.cron));
   },
 };

@@ -9,6 +9,7 @@
 import type { Context } from 'hono';
 import { createApp, type AppState } from '../../app.ts';
 import { applyPublishedFaq, prepareEngine } from '../../admin/faq/live.ts';
+import { purgeExpired } from '../../admin/personal-data/retention.ts';
 import { createWorkspace, type Workspace } from '../../admin/workspace.ts';
 import { createLlmComposer } from '../../answer/llm/composer.ts';
 import { createWorkersAiLlmClient } from '../../answer/llm/workers-ai-client.ts';
@@ -28,11 +29,18 @@ import { createPortableScryptHasher } from './scrypt.ts';
 
 /** How often an isolate looks whether staff published FAQ changes in another isolate. */
 export const FAQ_REFRESH_MS = 10_000;
+/** The daily Cron Trigger (wrangler.toml): the retention purge, at 02:00 in Việt Nam. */
+export const RETENTION_CRON = '0 19 * * *';
+/** Purge steps (500 rows each) per invocation, within D1's 1,000 queries per invocation; the next day's run goes on. */
+const PURGE_STEPS_PER_RUN = 20;
 
 export interface WorkerService {
   fetch(request: Request, ctx: ExecutionContextLike): Promise<Response>;
-  /** The Cron Trigger: staff answers to Zalo and Messenger, token upkeep, events never answered, old event ids. */
-  scheduled(ctx: ExecutionContextLike): Promise<void>;
+  /**
+   * The Cron Triggers. Every minute: staff answers to Zalo and Messenger, token upkeep,
+   * events never answered, old event ids. Daily (RETENTION_CRON): the retention purge.
+   */
+  scheduled(cron: string): Promise<void>;
 }
 
 /** Cloudflare sets CF-Connecting-IP to the visitor's address; nothing else on the request is believed. */
@@ -143,9 +151,14 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
       if (state.engine && Date.now() - faqCheckedAt > FAQ_REFRESH_MS) ctx.waitUntil(refreshFaq().catch((error: unknown) => logger.warn('could not look for FAQ changes', { error })));
       return app.fetch(request, env, ctx as Parameters<typeof app.fetch>[2]);
     },
-    async scheduled() {
+    async scheduled(cron) {
       await ready();
-      await deliveries.tick();
+      if (cron !== RETENTION_CRON) return deliveries.tick();
+      let steps = 0;
+      await purgeExpired(
+        { stores: () => stores.workspace, retentionDays: config.retentionDays, now: () => new Date(), newId: () => timeOrderedId(), logger, pause: () => Promise.resolve() },
+        () => ++steps > PURGE_STEPS_PER_RUN,
+      );
     },
   };
 }

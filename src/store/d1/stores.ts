@@ -12,6 +12,8 @@ import { createD1ConversationStore } from './conversations.ts';
 import type { D1Database } from './database.ts';
 import { createD1FaqStore } from './faq.ts';
 import { createD1OutboxStore } from './outbox.ts';
+import { createD1PersonalDataStore } from './personal-data.ts';
+import { createD1ReportStore } from './reports.ts';
 import { createD1ReviewStore } from './review.ts';
 import { createD1StaffStore } from './staff.ts';
 
@@ -32,6 +34,8 @@ export function openD1Stores(db: D1Database): D1Stores {
       audit: createD1AuditStore(db),
       review: createD1ReviewStore(db),
       outbox: createD1OutboxStore(db),
+      reports: createD1ReportStore(db),
+      personalData: createD1PersonalDataStore(db),
     },
     channels: createD1ChannelStores(db),
   };
