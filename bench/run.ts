@@ -13,6 +13,9 @@
  * `npm run bench -- --webhooks` measures the Zalo and Messenger webhooks' acknowledgement
  * time at 50 signed events/s with the answerer slowed to 2 s instead (`webhooks.ts`;
  * `--duration` seconds, at least 30).
+ *
+ * `npm run bench -- --worker` measures the Worker in local workerd beside the Node server in
+ * one run (`worker.ts`): answers/s and p95 under the same load, bundle size, cold start.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -41,6 +44,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '1000,5000,20000,50000' },
     json: { type: 'string' },
     webhooks: { type: 'boolean', default: false },
+    worker: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -176,7 +180,12 @@ async function webhooks() {
   await runWebhookBench({ rate: 50, seconds: Math.max(30, Number(args.duration)), delayMs: 2_000 });
 }
 
-(args.webhooks ? webhooks() : args.passages ? scale(args.passages) : main()).catch((error: unknown) => {
+async function worker() {
+  const { runWorkerBench } = await import('./worker.ts');
+  await runWorkerBench(Number(args.duration));
+}
+
+(args.worker ? worker() : args.webhooks ? webhooks() : args.passages ? scale(args.passages) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

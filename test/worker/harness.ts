@@ -124,17 +124,24 @@ const CONTENT_TYPES: Record<string, string> = { '.json': 'application/json', '.b
 
 export interface LocalWorker extends ContractTarget {
   mf: Miniflare;
+  /** Where it listens on loopback, when started with `listen` (benchmarks); null otherwise. */
+  url: string | null;
   /** The Worker's local D1, as Node sees it. */
   database(): ReturnType<Miniflare['getD1Database']>;
   close(): Promise<void>;
 }
 
-/** Starts the Worker with wrangler.toml's bindings; `vars` are its variables and secrets. */
-export async function startWorker(vars: Record<string, string> = {}): Promise<LocalWorker> {
+/**
+ * Starts the Worker with wrangler.toml's bindings; `vars` are its variables and secrets.
+ * `listen`: also serve HTTP on 127.0.0.1 (a free port); `state`: a local D1 directory to use
+ * as it is (a restart), instead of a fresh copy of the migrated one.
+ */
+export async function startWorker(vars: Record<string, string> = {}, options: { listen?: boolean; state?: string } = {}): Promise<LocalWorker> {
   const artifacts = await workerArtifacts();
-  const state = mkdtempSync(join(tmpdir(), 'hoidap-worker-d1-'));
-  cpSync(artifacts.stateDir, state, { recursive: true });
+  const state = options.state ?? mkdtempSync(join(tmpdir(), 'hoidap-worker-d1-'));
+  if (!options.state) cpSync(artifacts.stateDir, state, { recursive: true });
   const mf = new Miniflare({
+    ...(options.listen ? { host: '127.0.0.1', port: 0 } : {}),
     modules: true,
     scriptPath: artifacts.scriptPath,
     compatibilityDate: artifacts.compatibilityDate,
@@ -153,9 +160,10 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Lo
     },
     bindings: { CORPUS_DIR: 'corpus', LOG_LEVEL: 'warn', ...vars },
   });
-  await mf.ready;
+  const url = await mf.ready;
   return {
     mf,
+    url: options.listen ? url.toString().replace(/\/$/, '') : null,
     database: () => mf.getD1Database('DB'),
     request: async (path, init) => (await mf.dispatchFetch(new URL(path, 'http://localhost').toString(), init as never)) as unknown as Response,
     query: async <T>(sql: string, ...params: unknown[]) => {
@@ -165,7 +173,7 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Lo
     },
     async close() {
       await mf.dispose();
-      rmSync(state, { recursive: true, force: true });
+      if (!options.state) rmSync(state, { recursive: true, force: true });
     },
   };
 }
