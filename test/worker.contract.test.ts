@@ -12,7 +12,7 @@ import { startWorker, type LocalWorker } from './worker/harness.ts';
 let worker: LocalWorker;
 beforeAll(async () => {
   // No rate limit here: the suites send hundreds of questions from one address.
-  worker = await startWorker({ RATE_LIMIT_PER_MINUTE: '0' });
+  worker = await startWorker({ RATE_LIMIT_PER_MINUTE: '0', SESSION_SECRET: 'c'.repeat(40) });
 }, 180_000);
 afterAll(async () => {
   await worker?.close();

@@ -5,7 +5,9 @@
  * (`npm run deploy` from the build's vectors.ndjson) into a namespace named after the build,
  * ids `<passage number>`, so a new build never mixes with the old one's vectors. Queried
  * without values or metadata: Vectorize then returns up to 100 matches (20 with them), and
- * fusion wants 50 candidates.
+ * fusion wants 50 candidates. Not LangChain's `CloudflareVectorizeStore`, which always asks
+ * for values and metadata (so at most 20) and keeps each passage's text in its metadata: the
+ * passages are in the bundled corpus already, found by number.
  */
 import type { Manifest } from '../engine/manifest.ts';
 import type { VectorHit, VectorIndex } from './vectors.ts';
