@@ -112,7 +112,10 @@ export function createConversationService(deps: ConversationDeps) {
         ? await deps.store.findConversation(request.conversationId, activeSince)
         : null;
     const conversationId = existing?.id ?? deps.newId();
-    if (!(await deps.locks.acquire(conversationId))) throw new AppError('conflict');
+    // A new conversation needs no claim: its id reaches the client only with this answer, and
+    // it is stored only then, so no other question can be asked in it meanwhile. (On Workers a
+    // claim is a Durable Object call: first questions, most of the traffic, skip it.)
+    if (existing && !(await deps.locks.acquire(conversationId))) throw new AppError('conflict');
     return { request, started, now, message: request.message.normalize('NFC').trim(), conversationId, isNew: !existing };
   }
 
@@ -165,7 +168,7 @@ export function createConversationService(deps: ConversationDeps) {
         isNew: turn.isNew,
       };
     } finally {
-      await deps.locks.release(conversationId);
+      if (!turn.isNew) await deps.locks.release(conversationId);
     }
   }
 
