@@ -25,6 +25,7 @@ import { createWaitUntilBackground } from './background.ts';
 import { variablesOf, type ExecutionContextLike, type WorkerEnv } from './bindings.ts';
 import { createCoordinatorLimiter, createCoordinatorLocks } from './coordinator.ts';
 import { loadFaqFiles, loadWidget, loadWorkerEngine } from './engine.ts';
+import { serialiseZaloRefresh } from './zalo-refresh.ts';
 import { createPortableScryptHasher } from './scrypt.ts';
 
 /** How often an isolate looks whether staff published FAQ changes in another isolate. */
@@ -75,7 +76,13 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
   const state: AppState = { engine: null, store: stores.conversations, workspace: stores.workspace };
   let widget: WidgetScript | null = null;
   const workspace = createStaffWorkspace(config, state, env, logger);
-  const platforms = createPlatformChannels(config, { fetch: (input, init) => fetch(input, init), stores: () => stores.channels, now: () => new Date(), logger });
+  const outgoing = (input: string, init?: RequestInit) => fetch(input, init);
+  // Zalo's single-use refresh token, refreshed by one isolate at a time (zalo-refresh.ts).
+  const platformFetch =
+    'missing' in config.zalo
+      ? outgoing
+      : serialiseZaloRefresh(outgoing, { settings: config.zalo, locks: createCoordinatorLocks(env.COORDINATOR, 30_000, logger), tokens: () => stores.channels.tokens, now: () => new Date(), logger });
+  const platforms = createPlatformChannels(config, { fetch: platformFetch, stores: () => stores.channels, now: () => new Date(), logger });
   const deliveries = createDeliveryWorker({ platforms, outbox: () => stores.workspace.outbox, events: () => stores.channels.events, now: () => new Date(), logger });
   const composer =
     config.llm?.provider === 'workers-ai'
