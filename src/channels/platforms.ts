@@ -4,7 +4,7 @@
  * missing is off, said in one log line naming what to set; nothing fails to start.
  */
 import type { Logger } from '../logger.ts';
-import { createMemoryRateLimiter } from '../http/rate-limit.ts';
+import { createMemoryRateLimiter, type RateLimiter } from '../http/rate-limit.ts';
 import { createMessengerChannel } from './messenger/channel.ts';
 import { MESSENGER_REQUIRED, type MessengerSettings } from './messenger/settings.ts';
 import type { ChannelDeps, PlatformChannel } from './platform/types.ts';
@@ -24,13 +24,15 @@ function off(logger: Logger, label: string, required: readonly string[], missing
   else logger.warn(`the ${label} channel is off: ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not set`, { missing });
 }
 
-export function createPlatformChannels(settings: PlatformSettings, deps: Omit<ChannelDeps, 'limiter'>): PlatformChannel[] {
+/** `limiter`: each channel's per-user limiter (in memory by default; shared by every isolate on Workers). */
+export function createPlatformChannels(settings: PlatformSettings, deps: Omit<ChannelDeps, 'limiter'> & { limiter?: (channel: string) => RateLimiter }): PlatformChannel[] {
   const channels: PlatformChannel[] = [];
-  const limiter = () => (settings.rateLimit.perMinute > 0 ? createMemoryRateLimiter({ ...settings.rateLimit, now: () => deps.now().getTime() }) : undefined);
+  const limiter = (channel: string) =>
+    settings.rateLimit.perMinute <= 0 ? undefined : (deps.limiter?.(channel) ?? createMemoryRateLimiter({ ...settings.rateLimit, now: () => deps.now().getTime() }));
   if ('missing' in settings.zalo) off(deps.logger, 'Zalo OA', ZALO_REQUIRED, settings.zalo.missing);
-  else channels.push(createZaloChannel(settings.zalo, { ...deps, limiter: limiter() }));
+  else channels.push(createZaloChannel(settings.zalo, { ...deps, limiter: limiter('zalo') }));
   if ('missing' in settings.messenger) off(deps.logger, 'Messenger', MESSENGER_REQUIRED, settings.messenger.missing);
-  else channels.push(createMessengerChannel(settings.messenger, { ...deps, limiter: limiter() }));
+  else channels.push(createMessengerChannel(settings.messenger, { ...deps, limiter: limiter('messenger') }));
   for (const channel of channels) deps.logger.info('chat platform channel on', { channel: channel.channel });
   return channels;
 }

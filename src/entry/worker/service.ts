@@ -82,7 +82,14 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
     'missing' in config.zalo
       ? outgoing
       : serialiseZaloRefresh(outgoing, { settings: config.zalo, locks: createCoordinatorLocks(env.COORDINATOR, 30_000, logger), tokens: () => stores.channels.tokens, now: () => new Date(), logger });
-  const platforms = createPlatformChannels(config, { fetch: platformFetch, stores: () => stores.channels, now: () => new Date(), logger });
+  const platforms = createPlatformChannels(config, {
+    fetch: platformFetch,
+    stores: () => stores.channels,
+    now: () => new Date(),
+    logger,
+    // Each platform user's limit holds across isolates, as the web's per-address one does.
+    limiter: (channel) => createCoordinatorLimiter(env.COORDINATOR, config.rateLimit, logger, `limit-${channel}`),
+  });
   const deliveries = createDeliveryWorker({ platforms, outbox: () => stores.workspace.outbox, events: () => stores.channels.events, now: () => new Date(), logger });
   const composer =
     config.llm?.provider === 'workers-ai'
