@@ -15,6 +15,7 @@ import { FaqConflictError, type FaqContent } from '../src/store/faq/types.ts';
 import { MIGRATIONS } from '../src/store/migrations/index.ts';
 import { GroupStateError } from '../src/store/review/types.ts';
 import { migrate } from '../src/store/sqlite.ts';
+import { openSqliteStores } from '../src/store/sqlite-stores.ts';
 import { StaffConflictError } from '../src/store/staff/types.ts';
 import type { ExchangeRecord } from '../src/store/types.ts';
 import { startWorker, workerArtifacts, type LocalWorker } from './worker/harness.ts';
@@ -155,5 +156,33 @@ describe('the D1 stores', () => {
     expect(removed).toMatchObject({ conversations: 1, exchanges: 2 });
     expect((await personal.find({ conversationId: 'c-citizen' })).exchanges).toEqual([]);
     expect((await s.workspace.audit.list({ limit: 5, action: 'citizen' }))[0]?.after).toMatchObject({ exchanges: 2 });
+  });
+
+  it("count the reports' figures as the SQLite store does over the same exchanges", async () => {
+    const sqlite = openSqliteStores(':memory:');
+    const sources = [{ passageId: 'p', documentId: 'nq57', section: 'I' }, { passageId: 'q', documentId: 'qd1169', section: null }];
+    const day = (h: number) => `2026-11-29T${String(h).padStart(2, '0')}:30:00.000Z`;
+    for (const [i, e] of [
+      exchange('r1', { conversationId: 'c-r', createdAt: day(16), sources, latencyMs: 12 }),
+      exchange('r2', { conversationId: 'c-r', createdAt: day(18), sources: sources.slice(1), latencyMs: 30, channel: 'web' }),
+      exchange('r3', { conversationId: 'c-z', channel: 'zalo', externalUserId: 'u-z', createdAt: day(20), outcome: 'no_answer', method: 'none', latencyMs: 7 }),
+    ].entries()) {
+      await s.conversations.saveExchange(e);
+      await sqlite.conversations.saveExchange(e);
+      if (i === 0) for (const store of [s.conversations, sqlite.conversations]) await store.saveFeedback({ messageId: 'r1', rating: 'up', comment: null, createdAt: day(17) });
+    }
+    await sqlite.conversations.flush(1_000);
+    const range = { from: '2026-11-29T10:00:00.000Z', to: '2026-11-30T00:00:00.000Z', offsetMinutes: 420 };
+    const onD1 = s.workspace.reports;
+    const onNode = sqlite.workspace.reports;
+    if (!onD1 || !onNode) throw new Error('no report store');
+    const sorted = (rows: readonly unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    for (const query of ['exchangesByDay', 'staffAnswersByDay', 'conversations', 'citedSections', 'citedDocuments', 'queueGroups', 'staffDelays'] as const) {
+      expect(sorted(await onD1[query](range)), query).toEqual(sorted(await onNode[query](range)));
+    }
+    expect((await onD1.exchangesByDay(range)).length).toBeGreaterThan(0);
+    for (const rank of [1, 2, 3, 4]) expect(await onD1.latencyAtRank(range, null, rank)).toBe(await onNode.latencyAtRank(range, null, rank));
+    expect(await onD1.latencyAtRank(range, 'zalo', 1)).toBe(7);
+    await sqlite.conversations.close();
   });
 });
