@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'eval/**', 'bench/**', '**/*.test.ts', 'test/server-process.ts', 'test/worker/**', 'scripts/*-worker.ts', 'scripts/wrangler.ts', 'vitest.config.ts'],
+    files: ['src/config.ts', 'eval/**', 'bench/**', '**/*.test.ts', 'test/server-process.ts', 'test/worker/**', 'scripts/*-worker.ts', 'scripts/wrangler.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
