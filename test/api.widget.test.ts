@@ -98,6 +98,31 @@ describe('CORS for agency portals', () => {
     }
   });
 
+  it('gives staff routes no CORS grant, neither a preflight nor a GET, even when any origin may embed the widget', async () => {
+    const anyOrigin = createApp({ state: t.state, logger: captureLogger(), widget: () => widget });
+    const origins = [portal, 'https://xa-muong-phang.dienbien.gov.vn'];
+    for (const [app, name] of [[t.app, 'ALLOWED_ORIGINS=portal'], [anyOrigin, 'ALLOWED_ORIGINS=*']] as const) {
+      // The same request to a citizen route is granted: the origin itself is allowed.
+      const citizen = await app.request('/api/chat', { method: 'OPTIONS', headers: { origin: portal, 'access-control-request-method': 'POST' } });
+      expect(citizen.headers.get('access-control-allow-origin'), name).not.toBeNull();
+      for (const origin of origins) {
+        for (const path of ['/admin/login', '/api/admin/citizens/export']) {
+          const preflight = await app.request(path, {
+            method: 'OPTIONS',
+            headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-csrf-token' },
+          });
+          const what = `${name}: OPTIONS ${path} from ${origin}`;
+          expect(preflight.headers.get('access-control-allow-origin'), what).toBeNull();
+          expect(preflight.headers.get('access-control-allow-methods'), what).toBeNull();
+          expect(preflight.headers.get('access-control-allow-credentials'), what).toBeNull();
+        }
+        const login = await app.request('/admin/login', { headers: { origin } });
+        expect(login.status, `${name}: GET /admin/login`).toBe(200);
+        expect(login.headers.get('access-control-allow-origin'), `${name}: GET /admin/login from ${origin}`).toBeNull();
+      }
+    }
+  });
+
   it('allows any origin by default', async () => {
     const app = createApp({ state: t.state, logger: captureLogger(), widget: () => widget });
     const res = await app.request('/widget.js', { headers: { origin: 'https://xa-muong-phang.dienbien.gov.vn' } });
