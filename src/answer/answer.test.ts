@@ -130,3 +130,28 @@ describe('classifyRequest', () => {
     expect(classifyRequest(message)).toBe(kind);
   });
 });
+
+describe('questions that ask several things', () => {
+  it('splits a message into the questions it asks, never inside a phrase or a list', async () => {
+    const { questionParts } = await import('./facets.ts');
+    expect(questionParts('Quyết định đó ký ngày nào, ai ký?')).toHaveLength(2);
+    expect(questionParts('tinh den quy III/2025 da hoan thanh bao nhieu nhiem vu va chinh phu phe duyet may cong nghe chien luoc')).toHaveLength(2);
+    expect(questionParts('Sở Khoa học và Công nghệ phải làm gì?')).toHaveLength(1);
+    expect(questionParts('UBND các xã, phường phải làm gì?')).toHaveLength(1);
+  });
+
+  it('answers each part from the sentence that holds it, and says plainly what no source holds', async () => {
+    const both = await answer('đầu năm 2025 chủ tịch UBND tỉnh Điện Biên là ai, còn hiện nay là ai?');
+    expect(both.outcome).toBe('answered');
+    expect(both.answer).toContain('Lê Thành Đô');
+    expect(both.answer).toContain('Lê Văn Lương');
+    const counts = await answer('Tính đến quý III/2025 đã hoàn thành bao nhiêu nhiệm vụ và Chính phủ phê duyệt mấy công nghệ chiến lược?');
+    expect(counts.answer).toContain('485');
+    expect(counts.answer).toContain('11 công nghệ');
+  });
+
+  it('declines when none of the questions asked has an answer in the documents', async () => {
+    const r = await answer('Trung tâm đổi mới sáng tạo của tỉnh đặt ở địa chỉ nào, ai làm giám đốc vậy?');
+    expect(r.outcome).toBe('no_answer');
+  });
+});

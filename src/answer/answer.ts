@@ -12,11 +12,11 @@
  * Every threshold is in POLICY (policy.ts), with where it came from.
  */
 import type { FaqEntry, Passage } from '../ingest/types.ts';
-import { buildQuery } from '../retrieval/query.ts';
+import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf } from './alignment.ts';
-import { compose, rankUnits } from './compose.ts';
+import { compose, rankUnits, type PartRanking } from './compose.ts';
 import { heldCount, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
   asksAboutDocument,
@@ -33,7 +33,7 @@ import {
   provinceOf,
   withoutPointer,
 } from './documents.ts';
-import { detectFacets, facetsOfType, STRICT_FACETS } from './facets.ts';
+import { contrasts, detectFacets, facetsOfType, questionParts, STRICT_FACETS } from './facets.ts';
 import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
@@ -145,6 +145,15 @@ function focusOnQuestion(message: string): string {
   return message;
 }
 
+/** A later question of a message as a query: its own words, with the whole message's at a lower weight for what it leaves unsaid. */
+function partQuery(part: string, whole: Query): Query {
+  const own = buildQuery(part);
+  const terms = new Map(own.terms);
+  for (const [term, weight] of whole.terms) if (!terms.has(term)) terms.set(term, weight * POLICY.partContext);
+  // Coverage counts the whole message's words too: "…, là những lv nào?" leaves its subject to the first question.
+  return { ...own, terms, content: new Set([...own.content, ...whole.content]) };
+}
+
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
@@ -186,7 +195,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const found = await searcher.retrieve(query, POLICY.retrieveK);
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];
     const merged = [...found, ...fromPointed.filter((h) => !found.some((f) => f.passage === h.passage))];
-    const hits = boostDocuments(merged, focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointed, province));
+    const focus = focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointed, province);
+    const hits = boostDocuments(merged, focus);
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const previous = query.followUp ? (history.at(-1)?.question ?? '') : '';
@@ -252,7 +262,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       }
     }
     let units = rankUnits(answerable.slice(0, POLICY.unitPassages), query, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
-    if (facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
+    // A message asking several questions is held to the kind of fact of its first one here; the others are answered (or said missing) part by part.
+    const asked = questionParts(question);
+    const firstType = asked.length > 1 ? classifyQuestion(asked[0] ?? question) : type;
+    const firstFacets = asked.length > 1 ? detectFacets(asked[0] ?? question) : facets;
+    if (firstFacets.length <= 1 && (firstType === 'date' || firstType === 'quantity' || firstType === 'contact' || (firstType === 'who' && asksForPerson(asked[0] ?? question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.holds.size > 0);
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
@@ -265,9 +279,17 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // Several particulars asked and none of them in the documents: an honest "not found".
       return decline();
     }
-    const composition = compose(units, searcher.documents, facets, query);
-    // A phone number or an address half-answered is no help: who to ask is.
-    if (!composition || composition.missing.includes('contact')) return decline();
+    // "…, còn hiện nay là ai?": each question of the message is ranked for its own words.
+    const parts: PartRanking[] = [];
+    for (const part of asked.length > 1 ? asked : []) {
+      const asked = partQuery(part, query);
+      const partFacets = detectFacets(part);
+      const partHits = boostDocuments(await searcher.retrieve(asked, POLICY.partK), focus);
+      parts.push({ units: rankUnits(partHits, asked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) });
+    }
+    const composition = compose(units, searcher.documents, facets, query, parts);
+    // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
+    if (!composition || composition.missing.includes('contact') || (parts.length > 1 && composition.missing.length >= parts.length)) return decline();
     return {
       outcome: 'answered',
       method: 'extractive',

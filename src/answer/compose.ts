@@ -17,7 +17,16 @@ import { alignmentFactor, type Alignment } from './alignment.ts';
 import { POLICY } from './policy.ts';
 
 export const MAX_ANSWER_WORDS = POLICY.maxAnswerWords;
-const { maxSupports: MAX_SUPPORTS, supportRatio: SUPPORT_RATIO, typeBonus: TYPE_BONUS, headingShare: HEADING_SHARE, facetRatio: FACET_RATIO, coverageFloor: COVERAGE_FLOOR } = POLICY;
+const {
+  maxSupports: MAX_SUPPORTS,
+  supportRatio: SUPPORT_RATIO,
+  typeBonus: TYPE_BONUS,
+  headingShare: HEADING_SHARE,
+  facetRatio: FACET_RATIO,
+  coverageFloor: COVERAGE_FLOOR,
+  partCoverage: PART_COVERAGE,
+  partCovered: PART_COVERED,
+} = POLICY;
 
 export interface Unit {
   text: string;
@@ -178,7 +187,46 @@ function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]
   return { chosen, missing };
 }
 
-export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query): Composition | null {
+/** One question of a message that asks several ("…, còn hiện nay là ai?"): its units ranked for it, and what it asks. */
+export interface PartRanking {
+  units: Unit[];
+  facets: readonly Facet[];
+  /** Opened by "còn": it asks about something else, so a unit already chosen does not answer it. */
+  contrast?: boolean;
+}
+
+const sameUnit = (a: Unit, b: Unit) => a.text === b.text && a.passage === b.passage;
+
+/**
+ * One unit per question of the message, in the order asked: for each, the best unit holding
+ * what it asks (ranked for its own words), unless a unit already chosen answers it about as
+ * well. A question no source answers is returned as missing; when none is answered, the
+ * message's best unit leads.
+ */
+function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly PartRanking[]): { chosen: Unit[]; missing: FacetKind[] } {
+  const chosen: Unit[] = [];
+  const missing: FacetKind[] = [];
+  for (const { units: ranked, facets: asked, contrast } of parts) {
+    // "hiện nay là ai": the question word (who) is asked; "hiện nay" only says when.
+    const kind = (asked.find((f) => f.kind !== 'subject' && f.kind !== 'status') ?? asked.find((f) => f.kind !== 'subject'))?.kind;
+    const top = ranked[0];
+    if (!top) continue;
+    const best = ranked.find((u) => (kind === undefined || u.holds.has(kind)) && !(contrast && chosen.some((c) => sameUnit(c, u))));
+    if (!best || best.score < top.score * FACET_RATIO || best.coverage < PART_COVERAGE) {
+      missing.push(kind ?? 'subject');
+      continue;
+    }
+    const covered = !contrast && chosen.some((c) => {
+      const mine = ranked.find((u) => sameUnit(u, c));
+      return mine !== undefined && (kind === undefined || mine.holds.has(kind)) && mine.score >= best.score * PART_COVERED;
+    });
+    if (!covered) chosen.push(best);
+  }
+  if (chosen.length === 0 && units[0]) chosen.push(units[0]);
+  return { chosen, missing: [...new Set(missing)] };
+}
+
+export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = []): Composition | null {
   if (units.length === 0) return null;
   // How much of the question a piece of a long sentence holds (folded content words).
   const relevance = query
@@ -189,7 +237,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
         return held;
       }
     : undefined;
-  const { chosen, missing } = facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
+  const { chosen, missing } = parts.length > 0 ? answerParts(units, facets, parts) : facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
   const lead = chosen[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
   let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]), 0);

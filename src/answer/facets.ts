@@ -18,7 +18,7 @@ export interface Facet {
 
 /** Question words per facet, on folded text. The first match of each kind places it. */
 const PATTERNS: Array<[FacetKind, RegExp]> = [
-  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web)|so fax|zalo cua/g],
+  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi)|so fax|zalo cua/g],
   ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
   ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|so luong|ty le|phan tram|muc bao|chiem bao/g],
   ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao/g],
@@ -61,4 +61,49 @@ export const STRICT_FACETS = new Set<FacetKind>(['when', 'quantity', 'contact'])
 export function facetsOfType(type: 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general'): Facet[] {
   const kind: FacetKind | null = type === 'date' ? 'when' : type === 'quantity' ? 'quantity' : type === 'contact' ? 'contact' : type === 'who' ? 'who' : null;
   return kind ? [{ kind, at: 0 }] : [];
+}
+
+/** A question word ("gì", "nào", "ai", "mấy …", "ra sao"), on folded text. */
+const ASKS = /(?:^|\s)(?:gi|j|nao|ai|bao nhieu|bn|ra sao|the nao|nhu nao|ntn|(?:o|tai|den|toi) dau|vi sao|tai sao|may \S+|(?:so|thu|hang|top|lan|nhom) may)(?=\s|$|[?,.!])/;
+/** …or a yes/no question's ending ("… không", "… chưa"). */
+const ASKS_AT_END = /\s(?:khong|chua|ko|k|hok|ha|a)\s*$/;
+
+/** Where a question may join two questions: a second sentence, a comma, "và", "còn", "hay", "rồi". */
+// "còn" stays with the question it opens: it sets that question against the one before.
+const PART_BREAK = /\s*(?:[?;]+\s*|,\s*(?:(?:va|roi|hay|the|vay|nhung)\s+)?|\s(?:va|roi|hay|dong thoi|ngoai ra|nhung)\s+|\s(?=con\s))/g;
+
+/**
+ * The questions one message asks, each with its own question word: "Quyết định đó ký ngày
+ * nào, ai ký?" → ["Quyết định đó ký ngày nào", "ai ký"]; "bao nhiêu nhiệm vụ và mấy công
+ * nghệ" → two. A break counts only when the text on both sides of it asks something, so "khoa
+ * học và công nghệ" or a list ("xã, phường") never splits a question. Returned as written
+ * (with tone marks when typed with them), in the order asked.
+ */
+export function questionParts(question: string): string[] {
+  const text = normalizeVietnamese(question).trim();
+  // Folding keeps the length of NFC text letter for letter, so positions carry over.
+  const folded = foldDiacritics(text);
+  if (folded.length !== text.length) return [text];
+  const asks = (piece: string) => ASKS.test(piece) || ASKS_AT_END.test(piece) || detectFacets(piece).length > 0;
+  const parts: string[] = [];
+  let start = 0;
+  PART_BREAK.lastIndex = 0;
+  for (let match = PART_BREAK.exec(folded); match; match = PART_BREAK.exec(folded)) {
+    const before = folded.slice(start, match.index);
+    const after = folded.slice(match.index + match[0].length);
+    if (!before.trim() || !after.trim()) continue;
+    // The part ends where the next one begins asking: both sides must hold a question word of their own.
+    if (asks(before) && asks(after)) {
+      parts.push(text.slice(start, match.index).trim());
+      start = match.index + match[0].length;
+    }
+  }
+  const rest = text.slice(start).replace(/[?.!\s]+$/u, '').trim();
+  if (rest) parts.push(rest);
+  return parts.length > 0 ? parts : [text];
+}
+
+/** "…, còn hiện nay là ai?": a question opened by "còn" asks about something other than the one before it. */
+export function contrasts(part: string): boolean {
+  return /^con\s/.test(foldDiacritics(normalizeVietnamese(part)));
 }

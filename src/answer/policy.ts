@@ -41,6 +41,14 @@ export const POLICY = {
   headingShare: 0.5,
   /** A sentence answering a later facet must score at least this share of the lead. */
   facetRatio: 0.25,
+  /** A later question of a message ("…, còn hiện nay là ai?") is answered by a sentence holding this share of its own words; else it is said to be missing. */
+  partCoverage: 0.4,
+  /** …unless a sentence already chosen scores at least this share of the best one for it. */
+  partCovered: 0.8,
+  /** Passages retrieved for each later question of a message. */
+  partK: 6,
+  /** …whose query carries the whole message's words at this weight (what "…, ai ký?" leaves unsaid). */
+  partContext: 0.4,
   /** A sentence's score is multiplied by (coverageFloor + its coverage): the one naming the question's own rare words leads (tuned on dev). */
   coverageFloor: 0.6,
   /** Year alignment: a sentence of the asked year, and one naming only another target year (tuned on dev). */

@@ -10,7 +10,7 @@ import type { FacetKind } from './facets.ts';
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
 const TYPES: Array<[QuestionType, RegExp]> = [
-  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web)|so fax|zalo cua/],
+  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi)|so fax|zalo cua/],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
   ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
   ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky/],
@@ -30,6 +30,8 @@ const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
 const FREQUENCY_QUESTION = /bao lau mot lan|may lan|bao nhieu lan|dinh ky|thuong xuyen khong/;
 const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ|(?<!\p{L})\d+ lần/u;
 const NUMBER_IN_TEXT = /\d/;
+/** A count written in words before what it counts: "ba lĩnh vực", "bốn nhóm" ("năm" is left out: it is also "year"). */
+const COUNT_IN_WORDS = /(?<!\p{L})(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|hàng trăm|hàng nghìn)\s\p{Ll}/u;
 const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien/;
 const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|vnđ)/u;
 const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
@@ -86,7 +88,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
         .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
-      return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text);
+      return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
       return questionFacts(question).person ? PERSON_IN_TEXT.test(text) : BODY_IN_TEXT.test(text);
     default:
