@@ -31,7 +31,9 @@ export { toReadyEngine, type Engine } from '../engine/assemble.ts';
  * 50,000 and 47 ms at 100,000 (≈0.46 µs per passage); HNSW (ef 2048) answers in 4–8 ms from
  * 20,000 up, but takes 9 s to build at 20,000 and 102 s at 100,000, and is approximate.
  * Past 20,000 the scan alone would take most of a 30 ms retrieval p95. Its cost is linear in
- * the dimension, hence a budget in floats.
+ * the dimension, hence a budget in floats. On Workers the bundle binds first: this many floats
+ * are 29 MiB, above the 25 MiB an asset may be, so `npm run build:worker` also decides from the
+ * bundle's bytes (scripts/build-worker.ts, `vectorPlacement`).
  */
 export const EXACT_MAX_FLOATS = 20_000 * 384;
 
