@@ -106,6 +106,7 @@ describe('an OpenAI-compatible server', () => {
     ['malformed JSON', [{ kind: 'malformed' }], 'malformed'],
     ['a citation of a source that was not given', [{ kind: 'reply', text: 'Sở Văn hóa chủ trì tuyên truyền [9].' }], 'invalid_citation'],
     ['a number the sources do not hold', [{ kind: 'reply', text: (r: RecordedRequest) => `${groundedReply(r)} Tổng kinh phí là 4.321 tỷ đồng [1].` }], 'unsupported_number'],
+    ['a number in words the sources do not hold', [{ kind: 'reply', text: (r: RecordedRequest) => `${groundedReply(r)} Tổng kinh phí là bốn nghìn ba trăm hai mươi mốt tỷ đồng [1].` }], 'unsupported_number'],
     ['a sentence without a citation', [{ kind: 'reply', text: (r: RecordedRequest) => `${groundedReply(r)} Ngoài ra người dân nên theo dõi thêm trên mạng xã hội.` }], 'uncited_sentence'],
     ['a name the sources do not hold', [{ kind: 'reply', text: (r: RecordedRequest) => `${groundedReply(r)} Việc này do ông Nguyễn Văn Bình chỉ đạo [1].` }], 'unsupported_name'],
     ['HTML in the answer', [{ kind: 'reply', text: '<b>Sở</b> chủ trì [1].' }], 'markup'],

@@ -8,6 +8,7 @@
  */
 import type { Passage } from '../../ingest/types.ts';
 import { analyze, canonicalize, looseForm, normalizeVietnamese } from '../../text/index.ts';
+import { numberWordsToDigits } from './number-words.ts';
 
 export type CheckFailure =
   | 'empty'
@@ -34,6 +35,7 @@ export type CheckResult = { ok: true; answer: string } | { ok: false; reason: Ch
 /** Sentences that only say the sources are silent need no citation. */
 const SILENCE = /^(?:-\s*)?(?:các\s+)?(?:văn bản|tài liệu|nguồn)(?:\s+\S+){0,3}\s+(?:không|chưa)\s+(?:nêu|đề cập|có thông tin)|^(?:-\s*)?xin lỗi/iu;
 const CITATION = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
+const LINK = /https?:\/\/[^\s)\]]+|www\.[^\s)\]]+/gi;
 
 /** Plain text as the API promises it: Markdown emphasis and headings removed. */
 function plain(text: string): string {
@@ -52,9 +54,12 @@ function sentencesOf(text: string): string[] {
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 
-/** Numbers as comparable strings: dates as d/m or d/m/yyyy, "30 phần trăm" as 30%, 1.400 as 1400, 14.5 as 14,5. */
+/**
+ * Numbers as comparable strings: number words as digits ("bốn mươi" as 40), dates as d/m or
+ * d/m/yyyy, "30 phần trăm" as 30%, 1.400 as 1400, 14.5 as 14,5, "1,4 triệu" as 1400000.
+ */
 function numbersIn(text: string): Set<string> {
-  const canonical = canonicalize(normalizeVietnamese(text)).replace(/(\d)\s*(?:phần trăm|phan tram)/gu, '$1%');
+  const canonical = canonicalize(numberWordsToDigits(normalizeVietnamese(text))).replace(/(\d)\s*(?:phần trăm|phan tram|%)/gu, '$1%');
   const out = new Set<string>();
   for (const m of canonical.matchAll(/\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?(?:\/\d+(?:\/\d{4})?)?%?/g)) {
     let token = m[0].trim();
@@ -111,6 +116,34 @@ function leaksPrompt(answer: string, systemPrompt: string, canary: string, sourc
   return false;
 }
 
+function parseLink(text: string): URL | null {
+  try {
+    const url = new URL(/^www\./i.test(text) ? `https://${text}` : text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A link the answer may carry: a source's official URL, or a page under it. Parsed, not
+ * compared as text: the same scheme, host and port (so "https://chinhphu.vn.evil.example"
+ * is not "https://chinhphu.vn"), no credentials, a path equal to the source's or below it at
+ * a "/" ("/qd505/phu-luc", not "/qd505-gia"), and the source's query if it has one. A link
+ * written without a scheme ("www.…") may match an http or https source.
+ */
+export function linkWithin(link: string, source: string): boolean {
+  const url = parseLink(link);
+  const base = parseLink(source);
+  if (!url || !base || url.username || url.password) return false;
+  const schemeless = /^www\./i.test(link);
+  if (url.hostname !== base.hostname || url.port !== base.port || (!schemeless && url.protocol !== base.protocol)) return false;
+  if (base.search && url.search !== base.search) return false;
+  const path = url.pathname.replace(/\/+$/, '');
+  const root = base.pathname.replace(/\/+$/, '');
+  return path === root || path.startsWith(`${root}/`);
+}
+
 export function checkAnswer(input: CheckInput): CheckResult {
   const answer = plain(input.answer);
   if (!/[\p{L}\p{N}]/u.test(answer)) return { ok: false, reason: 'empty', detail: 'no text' };
@@ -119,14 +152,15 @@ export function checkAnswer(input: CheckInput): CheckResult {
     return { ok: false, reason: 'prompt_leak', detail: 'system prompt text in the answer' };
   }
   const allowed = input.urls.filter((u): u is string => u !== null);
-  for (const link of answer.match(/https?:\/\/[^\s)\]]+|www\.[^\s)\]]+/gi) ?? []) {
-    if (!allowed.some((u) => link.replace(/[.,;]+$/, '') === u || link.startsWith(u))) return { ok: false, reason: 'link', detail: link };
+  for (const link of answer.match(LINK) ?? []) {
+    if (!allowed.some((u) => linkWithin(link.replace(/[.,;:!?]+$/, ''), u))) return { ok: false, reason: 'link', detail: link };
   }
   const sourceText = input.passages.map((p) => `${p.path.join(' ')}\n${p.text}`);
   for (const sentence of sentencesOf(answer)) {
     const cited = [...sentence.matchAll(CITATION)].flatMap((m) => (m[1] ?? '').split(/[,;]/).map((n) => Number(n.trim())));
     for (const n of cited) if (!Number.isInteger(n) || n < 1 || n > input.passages.length) return { ok: false, reason: 'invalid_citation', detail: `[${n}]` };
-    const body = sentence.replace(CITATION, ' ');
+    // Links were checked above: the digits of a source's address are not figures the answer states.
+    const body = sentence.replace(CITATION, ' ').replace(LINK, ' ');
     if (cited.length === 0) {
       if (SILENCE.test(sentence) && numbersIn(body).size === 0) continue;
       return { ok: false, reason: 'uncited_sentence', detail: sentence.slice(0, 80) };
