@@ -12,6 +12,11 @@ export interface RateDecision {
   allowed: boolean;
   /** Whole seconds until the next request would be allowed (0 when allowed). */
   retryAfterSeconds: number;
+  /**
+   * Refused because the limit could not be checked (its store unreachable), not because the
+   * client is over it: a limiter that fails closed (staff login on Workers) says so.
+   */
+  unavailable?: true;
 }
 
 export interface RateLimiter {

@@ -1,8 +1,9 @@
 /**
  * @module
  * Logging in and out, changing one's own password, and `GET /api/admin/me`. Login attempts
- * are rate-limited per account and per address; a wrong name and a wrong password get the
- * same answer; the password is never logged.
+ * are rate-limited per account and per address (a limiter that cannot check the limit and
+ * fails closed gets 503); a wrong name and a wrong password get the same answer; the password
+ * is never logged.
  */
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -30,6 +31,11 @@ export function registerAuthRoutes(app: Hono, w: Workspace): void {
     const next = safeNext(fields.next);
     const address = w.clientKey(c);
     for (const decision of [await w.loginLimits.perAddress.take(`login ${address}`), await w.loginLimits.perAccount.take(`login ${username}`)]) {
+      if (decision.unavailable) {
+        // The limit could not be checked (Workers: the Coordinator unreachable): refused rather than unlimited.
+        c.header('Retry-After', String(decision.retryAfterSeconds));
+        return renderLogin(c, config, { status: 503, next, username, error: `Tạm thời không thể đăng nhập: hệ thống không kiểm tra được số lần đăng nhập. Vui lòng thử lại sau ${decision.retryAfterSeconds} giây.` });
+      }
       if (!decision.allowed) {
         w.ctx.logger.warn('staff login rate-limited', { username, address });
         c.header('Retry-After', String(decision.retryAfterSeconds));

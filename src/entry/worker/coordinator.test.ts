@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../logger.ts';
 import type { DurableObjectNamespaceLike } from './bindings.ts';
-import { Coordinator, createCoordinatorLimiter, createCoordinatorLocks } from './coordinator.ts';
+import { Coordinator, createCoordinatorLimiter, createCoordinatorLocks, UNREACHABLE_RETRY_SECONDS } from './coordinator.ts';
 
 /** One Coordinator object per name, as the platform keeps them. */
 function fakeNamespace(): DurableObjectNamespaceLike & { names: string[] } {
@@ -56,5 +56,24 @@ describe('the coordinator (a Durable Object per key)', () => {
     expect(await createCoordinatorLocks(down, 1000, logger).acquire('c')).toBe(true);
     await expect(createCoordinatorLocks(down, 1000, logger).release('c')).resolves.toBeUndefined();
     expect((await createCoordinatorLimiter(down, { perMinute: 1, burst: 1 }, logger).take('k')).allowed).toBe(true);
+    expect((await createCoordinatorLimiter(down, { perMinute: 1, burst: 1 }, logger, { fail: 'open' }).take('k')).allowed).toBe(true);
+  });
+
+  it('refuses, saying the limit could not be checked, when it fails closed and the coordinator cannot be reached', async () => {
+    const throwing: DurableObjectNamespaceLike = {
+      idFromName: (n) => n,
+      get: () => {
+        throw new Error('Durable Object stub unavailable');
+      },
+    };
+    const failing: DurableObjectNamespaceLike = { idFromName: (n) => n, get: () => ({ fetch: async () => new Response('overloaded', { status: 503 }) }) };
+    for (const ns of [throwing, failing]) {
+      const limiter = createCoordinatorLimiter(ns, { perMinute: 5, burst: 5 }, logger, { prefix: 'login-account', fail: 'closed' });
+      expect(await limiter.take('login quantri')).toEqual({ allowed: false, retryAfterSeconds: UNREACHABLE_RETRY_SECONDS, unavailable: true });
+    }
+    // Reachable, a fail-closed limiter is an ordinary one.
+    const reachable = createCoordinatorLimiter(fakeNamespace(), { perMinute: 5, burst: 1 }, logger, { fail: 'closed' });
+    expect(await reachable.take('k')).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await reachable.take('k')).toEqual({ allowed: false, retryAfterSeconds: 12 });
   });
 });

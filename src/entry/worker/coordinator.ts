@@ -73,14 +73,35 @@ export function createCoordinatorLocks(namespace: DurableObjectNamespaceLike, tt
   };
 }
 
-/** A GCRA limit per key in the coordinator; allowed when the coordinator cannot be reached (logged). */
-export function createCoordinatorLimiter(namespace: DurableObjectNamespaceLike, settings: { perMinute: number; burst: number }, logger: Logger, prefix = 'limit'): RateLimiter {
+/** How long a refused caller is asked to wait when the coordinator cannot be reached. */
+export const UNREACHABLE_RETRY_SECONDS = 30;
+
+export interface CoordinatorLimiterOptions {
+  /** The object name's prefix: one budget per prefix and key. */
+  prefix?: string;
+  /**
+   * When the coordinator cannot be reached: `open` lets the request through (citizens' questions:
+   * an answer is worth more than a limit missed for a moment), `closed` refuses it with
+   * `unavailable` (staff login: a limit that lapses whenever the object is down would let
+   * passwords be guessed at full speed).
+   */
+  fail?: 'open' | 'closed';
+}
+
+/** A GCRA limit per key in the coordinator; when it cannot be reached, allowed or refused as `fail` says (logged). */
+export function createCoordinatorLimiter(namespace: DurableObjectNamespaceLike, settings: { perMinute: number; burst: number }, logger: Logger, options: CoordinatorLimiterOptions = {}): RateLimiter {
+  const prefix = options.prefix ?? 'limit';
+  const failClosed = options.fail === 'closed';
   return {
     async take(key) {
       try {
         return await call<RateDecision>(namespace, `${prefix}:${key}`, { op: 'take', key, ...settings });
       } catch (error) {
-        logger.warn('the rate limit could not be checked; letting the request through', { error });
+        if (failClosed) {
+          logger.error('the rate limit could not be checked; refusing the request', { limit: prefix, error });
+          return { allowed: false, retryAfterSeconds: UNREACHABLE_RETRY_SECONDS, unavailable: true };
+        }
+        logger.warn('the rate limit could not be checked; letting the request through', { limit: prefix, error });
         return { allowed: true, retryAfterSeconds: 0 };
       }
     },

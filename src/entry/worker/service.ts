@@ -50,7 +50,8 @@ const addressOf = (c: Context) => clientKey(c.req.header('cf-connecting-ip') ?? 
 function createStaffWorkspace(config: Config, state: AppState, env: WorkerEnv, logger: Logger): Workspace {
   const secret = config.staff.sessionSecret;
   if (!secret) logger.error('SESSION_SECRET is not set (wrangler secret put SESSION_SECRET): staff cannot log in, since each isolate would sign sessions with its own key');
-  const loginLimit = (perMinute: number, burst: number, prefix: string) => createCoordinatorLimiter(env.COORDINATOR, { perMinute, burst }, logger, prefix);
+  // Fails closed: without the coordinator no login is tried (503), so passwords cannot be guessed unlimited meanwhile.
+  const loginLimit = (perMinute: number, burst: number, prefix: string) => createCoordinatorLimiter(env.COORDINATOR, { perMinute, burst }, logger, { prefix, fail: 'closed' });
   return createWorkspace({
     state,
     logger,
@@ -88,7 +89,8 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
     now: () => new Date(),
     logger,
     // Each platform user's limit holds across isolates, as the web's per-address one does.
-    limiter: (channel) => createCoordinatorLimiter(env.COORDINATOR, config.rateLimit, logger, `limit-${channel}`),
+    // Citizens' limits fail open: an unreachable coordinator lets them through (logged).
+    limiter: (channel) => createCoordinatorLimiter(env.COORDINATOR, config.rateLimit, logger, { prefix: `limit-${channel}` }),
   });
   const deliveries = createDeliveryWorker({ platforms, outbox: () => stores.workspace.outbox, events: () => stores.channels.events, now: () => new Date(), logger });
   const composer =
