@@ -5,10 +5,17 @@
  * with its count and first/last seen); a staff answer reaches every asker in the
  * conversation where they asked (`GET /api/conversations/{id}/messages`, `method: "staff"`),
  * is recorded as delivered once fetched, and a group can become an FAQ draft, be marked out
- * of scope, dismissed, reopened, or have a question moved out of it.
+ * of scope, dismissed, reopened, or have a question moved out of it. An answer written by an
+ * LLM from passages that covered little of the question comes to the queue as an extractive
+ * one does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { createLlmComposer } from '../src/answer/llm/composer.ts';
+import { createLlmClient } from '../src/answer/llm/langchain-client.ts';
+import { POLICY } from '../src/answer/policy.ts';
 import { chatResponseSchema, conversationMessagesSchema } from '../src/channels/web/schemas.ts';
+import { startFakeLlm } from './fakes/llm-servers.fake.ts';
 import { expectError, postJson, queryDatabase } from './helpers.ts';
 import { createWorkspaceApp, loggedIn, type StaffClient, type WorkspaceApp } from './workspace-helpers.ts';
 
@@ -178,5 +185,31 @@ describe('the queue pages', () => {
     const sent = await editor.form(`/admin/queue/${id}/answer`, { text: 'Ngắn' });
     expect(sent.status).toBe(400);
     expect(await sent.text()).toContain('ít nhất 10 ký tự');
+  });
+});
+
+describe('answers written by an LLM', () => {
+  it('come to the queue when the passages they were written from covered little of the question', async () => {
+    const fake = await startFakeLlm('openai');
+    try {
+      const client = createLlmClient({ provider: 'openai', baseUrl: fake.url, model: 'fake-vi-7b', apiKey: null, maxTokens: 256, temperature: 0 });
+      const composer = createLlmComposer({ client, documents: () => t.ready.documents, agency: 'Sở Khoa học và Công nghệ tỉnh Điện Biên', timeoutMs: 4_000, sleep: async () => {}, logger: t.logger });
+      const app = createApp({ state: t.state, logger: t.logger, composer, now: () => new Date(t.now.ms) });
+      // On the subject (it names the resolution), so it is answered, though its passages cover under coverageMin of it.
+      const question = 'NQ57 nói gì về thanh niên khởi nghiệp ở vùng cao?';
+      const res = await postJson(app, '/api/chat', { message: question });
+      const answered = chatResponseSchema.parse(await res.json());
+      expect(answered).toMatchObject({ outcome: 'answered', method: 'llm' });
+      const [stored] = queryDatabase<{ method: string; confidence: number | null }>(t.dbFile, 'SELECT method, confidence FROM exchanges WHERE message_id = ?', answered.messageId);
+      expect(stored?.method).toBe('llm');
+      expect(stored?.confidence).toBeGreaterThan(0);
+      expect(stored?.confidence).toBeLessThan(POLICY.coverageMin);
+      const found = (await groups('?reason=low_confidence')).find((g) => g.question === question);
+      expect(found).toMatchObject({ status: 'open', count: 1, reasons: { low_confidence: 1 } });
+      const detail = (await (await viewer.request(`/api/admin/queue/${found?.id}`)).json()) as { items: Array<{ messageId: string; answer: string }> };
+      expect(detail.items).toEqual([expect.objectContaining({ messageId: answered.messageId, answer: answered.answer })]);
+    } finally {
+      await fake.close();
+    }
   });
 });

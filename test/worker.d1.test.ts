@@ -107,6 +107,8 @@ describe('the D1 stores', () => {
     await c.saveExchange(exchange('m1', { outcome: 'no_answer', method: 'none', confidence: null }));
     await c.saveExchange(exchange('m2', { confidence: 0.4 }));
     await c.saveExchange(exchange('m3', { confidence: 0.95 }));
+    await c.saveExchange(exchange('m4', { method: 'llm', confidence: 0.3 }));
+    await c.saveExchange(exchange('m5', { method: 'llm', confidence: 0.9 }));
     expect(await c.saveFeedback({ messageId: 'm3', rating: 'down', comment: 'sai', createdAt: at })).toBe(true);
     expect(await c.saveFeedback({ messageId: 'nope', rating: 'down', comment: null, createdAt: at })).toBe(false);
     const found = await s.workspace.review.candidates('', 0.65, 100);
@@ -114,10 +116,11 @@ describe('the D1 stores', () => {
       ['m1', 'no_answer'],
       ['m2', 'low_confidence'],
       ['m3', 'thumbs_down'],
+      ['m4', 'low_confidence'],
     ]);
     await s.workspace.review.addItems([{ id: 'g', question: 'Câu hỏi m1?', terms: ['m1'], folded: 'cau hoi m1?' }], found.map((f) => ({ ...f, groupId: 'g' })));
     expect(await s.workspace.review.candidates('', 0.65, 100)).toEqual([]);
-    expect(await s.workspace.review.getGroup('g')).toMatchObject({ count: 3, reasons: { no_answer: 1, out_of_scope: 0, thumbs_down: 1, low_confidence: 1 } });
+    expect(await s.workspace.review.getGroup('g')).toMatchObject({ count: 4, reasons: { no_answer: 1, out_of_scope: 0, thumbs_down: 1, low_confidence: 2 } });
     const results = await Promise.allSettled([
       s.workspace.review.resolve('g', 'dismissed', 'x', at, audit('q-x', 'g', 'queue.resolve')),
       s.workspace.review.resolve('g', 'out_of_scope', 'y', at, audit('q-y', 'g', 'queue.resolve')),

@@ -153,7 +153,8 @@ export function createConversationService(deps: ConversationDeps) {
         sources: result.sources.map((p) => ({ passageId: p.id, documentId: p.documentId, section: p.path.join(SECTION_SEPARATOR) || null })),
         latencyMs,
         createdAt: now.toISOString(),
-        confidence: result.method === 'faq' ? result.signals.faq : result.method === 'extractive' ? result.signals.coverage : null,
+        // A generated answer is written from the passages the extractive one was chosen from: it is as sure as their coverage.
+        confidence: result.method === 'faq' ? result.signals.faq : result.method === 'extractive' || result.method === 'llm' ? result.signals.coverage : null,
         fallbackReason: result.fallback ?? null,
       });
       return {

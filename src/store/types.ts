@@ -22,8 +22,8 @@ export interface ExchangeRecord {
   createdAt: string;
   /**
    * How sure the answer was: the FAQ match's similarity, or the share of the question the
-   * best passage covered for an extractive answer; null when neither applies. The review
-   * queue picks up answers given with low confidence.
+   * best passage covered for an extractive or generated (LLM) answer; null when neither
+   * applies. The review queue picks up answers given with low confidence.
    */
   confidence?: number | null;
   /** Why a generated (LLM) answer was replaced by the extractive one, when it was. */

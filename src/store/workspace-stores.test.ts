@@ -51,13 +51,15 @@ describe('the FAQ store', () => {
 });
 
 describe('the review queue store', () => {
-  it('picks up declined, rated-down and low-confidence extractive answers, each once, a thumbs-down first', async () => {
+  it('picks up declined, rated-down and low-confidence extractive and generated answers, each once, a thumbs-down first', async () => {
     const c = s.conversations;
     await c.saveExchange(exchange('m1', { outcome: 'no_answer', method: 'none', confidence: null }));
     await c.saveExchange(exchange('m2', { confidence: 0.4 }));
     await c.saveExchange(exchange('m3', { method: 'faq', confidence: 0.4 }));
     await c.saveExchange(exchange('m4', { confidence: 0.95 }));
     await c.saveExchange(exchange('m5', { confidence: 0.5 }));
+    await c.saveExchange(exchange('m6', { method: 'llm', confidence: 0.4 }));
+    await c.saveExchange(exchange('m7', { method: 'llm', confidence: 0.9 }));
     await c.saveFeedback({ messageId: 'm4', rating: 'down', comment: null, createdAt: at });
     await c.saveFeedback({ messageId: 'm5', rating: 'down', comment: null, createdAt: at });
     const found = await s.workspace.review.candidates('', 0.65, 100);
@@ -66,10 +68,11 @@ describe('the review queue store', () => {
       ['m2', 'low_confidence'],
       ['m4', 'thumbs_down'],
       ['m5', 'thumbs_down'],
+      ['m6', 'low_confidence'],
     ]);
     await s.workspace.review.addItems([{ id: 'g', question: 'Câu hỏi m1?', terms: ['m1'], folded: 'cau hoi m1?' }], found.map((f) => ({ ...f, groupId: 'g' })));
     expect(await s.workspace.review.candidates('', 0.65, 100)).toEqual([]);
     const [group] = await s.workspace.review.listGroups({ status: 'open', limit: 10 });
-    expect(group).toMatchObject({ count: 4, reasons: { no_answer: 1, out_of_scope: 0, thumbs_down: 2, low_confidence: 1 } });
+    expect(group).toMatchObject({ count: 5, reasons: { no_answer: 1, out_of_scope: 0, thumbs_down: 2, low_confidence: 2 } });
   });
 });

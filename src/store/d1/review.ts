@@ -42,7 +42,7 @@ export function createD1ReviewStore(db: D1Database): ReviewQueueStore {
            WHERE outcome IN ('no_answer', 'out_of_scope') AND created_at >= ?1 AND ${NOT_QUEUED}
          UNION ALL
          SELECT message_id, question, 'low_confidence', created_at FROM exchanges e
-           WHERE outcome = 'answered' AND created_at >= ?1 AND method = 'extractive' AND confidence < ?2 AND ${NOT_QUEUED}
+           WHERE outcome = 'answered' AND created_at >= ?1 AND method IN ('extractive', 'llm') AND confidence < ?2 AND ${NOT_QUEUED}
          UNION ALL
          SELECT e.message_id, e.question, 'thumbs_down', e.created_at FROM feedback f JOIN exchanges e ON e.message_id = f.message_id
            WHERE f.rating = 'down' AND f.updated_at >= ?1 AND ${NOT_QUEUED}

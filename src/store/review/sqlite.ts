@@ -19,7 +19,7 @@ export function createSqliteReviewStore(database: SqliteDatabase): ReviewQueueSt
        WHERE outcome IN ('no_answer', 'out_of_scope') AND created_at >= @since AND ${notQueued}
      UNION ALL
      SELECT message_id, question, 'low_confidence', created_at FROM exchanges e
-       WHERE outcome = 'answered' AND created_at >= @since AND method = 'extractive' AND confidence < @low AND ${notQueued}
+       WHERE outcome = 'answered' AND created_at >= @since AND method IN ('extractive', 'llm') AND confidence < @low AND ${notQueued}
      UNION ALL
      SELECT e.message_id, e.question, 'thumbs_down', e.created_at FROM feedback f JOIN exchanges e ON e.message_id = f.message_id
        WHERE f.rating = 'down' AND f.updated_at >= @since AND ${notQueued}
