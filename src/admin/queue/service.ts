@@ -4,6 +4,7 @@
  * confidence), groups them, and lets staff answer a group once for everyone in it, turn it
  * into an FAQ draft, mark it out of scope, dismiss it, or move a question out of it.
  */
+import { POLICY } from '../../answer/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { NewOutboxMessage } from '../../store/outbox/types.ts';
 import { GroupStateError, type GroupStatus, type ReviewGroup, type ReviewItem, type ReviewReason } from '../../store/review/types.ts';
@@ -15,11 +16,11 @@ import type { SettingsService } from '../settings/registry.ts';
 import { foldQuestion, placeInGroups, questionTerms } from './grouping.ts';
 
 /**
- * An extractive answer whose best passage covered less of the question than this was given
- * only because the question is on the service's subject: the answerer's COVERAGE_MIN (0.65),
+ * An extractive or generated answer whose best passage covered less of the question than this
+ * was given only because the question is on the service's subject: the policy's coverageMin,
  * the coverage that answers any question.
  */
-export const LOW_CONFIDENCE = 0.65;
+export const LOW_CONFIDENCE = POLICY.coverageMin;
 const BATCH = 500;
 /** Exchanges written late (a lock held the write queue) are still picked up within this. */
 const OVERLAP_MS = 3_600_000;
