@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { encodeIndexBundle, type IndexParts } from '../src/engine/codec.ts';
 import { buildIndex } from '../src/entry/engine.ts';
@@ -141,6 +141,31 @@ describe('LLM_PROVIDER=workers-ai', () => {
     expect(chat.at(-1)?.input).toMatchObject({ max_tokens: 700, temperature: 0.1, stream: true });
     expect(['llm', 'extractive']).toContain(body.method);
     expect(body.outcome).toBe('answered');
+  });
+
+  it('without the AI binding is a configuration error, as a missing embedder binding is: /healthz answers, /readyz and questions 503, the reason logged', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const [extra, reason] of [
+        [{ LLM_PROVIDER: 'workers-ai' }, 'LLM_PROVIDER=workers-ai needs the AI binding'],
+        [{ EMBEDDER: 'workers-ai', FUSION_WEIGHT: '0.3' }, 'the index was built with Workers AI embeddings: bind AI'],
+      ] as const) {
+        errors.mockClear();
+        const env = await environment(parts, { ...extra, LOG_LEVEL: 'error' });
+        expect(env.AI).toBeUndefined();
+        const service = createWorkerService(env);
+        const get = (path: string) => service.fetch(new Request(`http://localhost${path}`), { waitUntil: () => {} });
+        expect((await get('/healthz')).status, reason).toBe(200);
+        const readyz = await get('/readyz');
+        expect(readyz.status, reason).toBe(503);
+        const chat = await service.fetch(new Request('http://localhost/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: DATE_QUESTION }) }), { waitUntil: () => {} });
+        expect(chat.status, reason).toBe(503);
+        const logged = errors.mock.calls.map((call) => JSON.parse(String(call[0])) as { message: string; error?: { message: string } });
+        expect(logged.map((l) => l.error?.message ?? '').join('\n'), reason).toContain(reason);
+      }
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('gives the extractive answer when Workers AI fails, never an error', async () => {

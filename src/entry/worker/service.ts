@@ -93,10 +93,13 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
     limiter: (channel) => createCoordinatorLimiter(env.COORDINATOR, config.rateLimit, logger, { prefix: `limit-${channel}` }),
   });
   const deliveries = createDeliveryWorker({ platforms, outbox: () => stores.workspace.outbox, events: () => stores.channels.events, now: () => new Date(), logger });
+  // A binding the configuration needs but wrangler.toml lacks is found here and reported by
+  // start(), as a missing embedder binding is: /healthz answers, /readyz and questions get 503.
+  const bindingProblem = config.llm?.provider === 'workers-ai' && !env.AI ? 'LLM_PROVIDER=workers-ai needs the AI binding ([ai] binding = "AI" in wrangler.toml, or [env.<name>.ai])' : null;
   const composer =
-    config.llm?.provider === 'workers-ai'
+    config.llm?.provider === 'workers-ai' && env.AI
       ? createLlmComposer({
-          client: createWorkersAiLlmClient(requireAi(env), config.llm),
+          client: createWorkersAiLlmClient(env.AI, config.llm),
           documents: () => state.engine?.documents ?? new Map(),
           agency: config.defaultAgency,
           timeoutMs: config.llm.timeoutMs,
@@ -127,6 +130,7 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
   const publishedStamp = async () => JSON.stringify(await env.DB.prepare('SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM faq_entries').first());
 
   async function start(): Promise<void> {
+    if (bindingProblem) throw new Error(bindingProblem);
     const [engine, files, built] = await Promise.all([loadWorkerEngine(env, config), loadFaqFiles(env.ASSETS), loadWidget(env.ASSETS)]);
     widget = built;
     // The first admin of a fresh install, as on Node; a no-op (one count) once accounts exist.
@@ -156,7 +160,7 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
     starting ??= start().catch((error: unknown) => {
       // The next request tries again; meanwhile /readyz and /api/chat answer 503.
       starting = null;
-      logger.error('the Worker could not load its index or database', { error });
+      logger.error('the Worker could not start: a binding, its index or its database is missing or failing', { error });
     });
     return starting;
   };
@@ -177,9 +181,4 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
       );
     },
   };
-}
-
-function requireAi(env: WorkerEnv) {
-  if (!env.AI) throw new Error('LLM_PROVIDER=workers-ai needs the AI binding ([ai] binding = "AI" in wrangler.toml)');
-  return env.AI;
 }
