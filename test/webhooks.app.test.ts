@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerQuestion } from '../src/answer/answer.ts';
 import { createApp } from '../src/app.ts';
+import { DISCLOSURE } from '../src/channels/platform/messages.ts';
 import { createPlatformChannels } from '../src/channels/platforms.ts';
 import { loadConfig } from '../src/config.ts';
 import { outboxWriter } from '../src/store/outbox/sqlite.ts';
@@ -46,6 +47,7 @@ function askMessenger(p: PlatformApp, user: string, text: string, mid = id()) {
   return postMessengerDelivery((path, init) => p.app.request(path, init), raw, META.appSecret);
 }
 
+const TOO_LONG = 'Câu hỏi dài quá 1000 ký tự. Bạn vui lòng rút gọn và gửi lại nhé.';
 const LONG_QUESTION = 'Cho tôi toàn văn các nhiệm vụ?';
 const sentence = (i: number) => `Nhiệm vụ thứ ${i} là đẩy mạnh chuyển đổi số trong cơ quan nhà nước, doanh nghiệp và người dân của tỉnh.`;
 const LONG_ANSWER = Array.from({ length: 70 }, (_, i) => sentence(i + 1)).join(' ');
@@ -98,8 +100,40 @@ describe('chat formatting on the platforms', () => {
     const postback = messengerDelivery([{ pageId: META.pageId, messaging: [{ sender: { id: fb }, recipient: { id: META.pageId }, timestamp: p.clock.ms, postback: { title: 'Bắt đầu', payload: 'GET_STARTED', mid: id() } }] }]);
     expect((await postMessengerDelivery((path, init) => p.app.request(path, init), postback, META.appSecret)).status).toBe(200);
     await p.background.drain(10_000);
-    expect(zalo.textsTo(user)).toEqual(['Câu hỏi dài quá 1000 ký tự. Bạn vui lòng rút gọn và gửi lại nhé.']);
+    // The user's first reply: it says that an automated assistant is answering, as a first answer does.
+    expect(zalo.textsTo(user)).toEqual([`${DISCLOSURE}\n\n${TOO_LONG}`]);
     expect(graph.messagesTo(fb)[0]?.text).toMatch(/^Xin chào! Tôi là trợ lý tự động[^]*Bạn hãy gõ câu hỏi/);
+  });
+
+  it('gives the "too long" notice with the disclosure to a first message, without it once the user has a conversation, on both platforms, however long the text', async () => {
+    const { p, zalo, graph } = await setUp();
+    const [first, known, huge] = [zaloUser(), zaloUser(), zaloUser()];
+    const fb = psid();
+    // Over the 20,000 characters Zalo's event used to be refused at (silence): the same notice.
+    const longest = 'chuyển đổi số '.repeat(1_500);
+    expect(longest.length).toBeGreaterThan(20_000);
+    for (const [user, text] of [
+      [first, 'chuyển đổi số '.repeat(100)],
+      [known, 'NQ57 là gì?'],
+      [huge, longest],
+    ] as const) {
+      expect((await askZalo(p, user, text)).status).toBe(200);
+    }
+    expect((await askMessenger(p, fb, 'chuyển đổi số '.repeat(100))).status).toBe(200);
+    await p.background.drain(10_000);
+    expect((await askZalo(p, known, 'chuyển đổi số '.repeat(100))).status).toBe(200);
+    await p.background.drain(10_000);
+
+    expect(zalo.textsTo(first)).toEqual([`${DISCLOSURE}\n\n${TOO_LONG}`]);
+    expect(zalo.textsTo(huge)).toEqual([`${DISCLOSURE}\n\n${TOO_LONG}`]);
+    expect(graph.messagesTo(fb).map((m) => m.text)).toEqual([`${DISCLOSURE}\n\n${TOO_LONG}`]);
+    const knownTexts = zalo.textsTo(known);
+    expect(knownTexts).toHaveLength(2);
+    expect(knownTexts[0]?.startsWith(DISCLOSURE)).toBe(true);
+    expect(knownTexts[1]).toBe(TOO_LONG);
+    // Nothing of a text too long is kept, nor stored as an exchange.
+    expect(eventRows(p.dbFile, 'zalo').filter((r) => r.user_id === huge).map((r) => [r.state, r.payload])).toEqual([['answered', null]]);
+    expect(queryDatabase(p.dbFile, 'SELECT 1 FROM conversations WHERE external_user_id IN (?, ?, ?)', first, huge, fb)).toEqual([]);
   });
 });
 
@@ -287,6 +321,20 @@ describe('configuration', () => {
     expect((await app.request('/webhooks/zalo', { method: 'POST', body: '{}' })).status).toBe(404);
     expect((await app.request('/webhooks/facebook?hub.mode=subscribe')).status).toBe(404);
     expect((await app.request('/webhooks/facebook', { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+
+  it('warns once, in one line, when Zalo is on without ZALO_OA_ID (events of every OA of the app would be answered)', async () => {
+    const env = { ZALO_APP_ID: ZALO.appId, ZALO_APP_SECRET: ZALO.appSecret, ZALO_OA_SECRET_KEY: ZALO.oaSecretKey, ZALO_ACCESS_TOKEN: 'a', ZALO_REFRESH_TOKEN: 'r' };
+    const warnings = (extra: Record<string, string>) => {
+      const logger = captureLogger();
+      const platforms = createPlatformChannels(loadConfig({ ...env, ...extra }), { fetch, stores: () => ({}) as never, now: () => new Date(), logger, retry: FAST_RETRY });
+      expect(platforms.map((c) => c.channel)).toEqual(['zalo']);
+      return logger.lines.map((l) => JSON.parse(l) as { level: string; message: string }).filter((l) => l.level === 'warn');
+    };
+    const without = warnings({});
+    expect(without).toHaveLength(1);
+    expect(without[0]?.message).toMatch(/^ZALO_OA_ID is not set: events for any OA linked to the Zalo app are answered/);
+    expect(warnings({ ZALO_OA_ID: ZALO.oaId })).toEqual([]);
   });
 
   it('answers 503 while the database is not open yet, so the platform delivers again', async () => {

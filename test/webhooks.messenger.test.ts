@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, queryDatabase, removeDir } from './helpers.ts';
 import { messengerDelivery, messengerText, metaSignature, postMessengerDelivery, startFakeGraph, type FakeGraph } from './fakes/graph.fake.ts';
+import { DISCLOSURE } from '../src/channels/platform/messages.ts';
 import { eventRows, messengerEnv, META, pause, waitUntil } from './platform-helpers.ts';
 import { startReady, stopServer, type Server } from './server-process.ts';
 
@@ -94,6 +95,52 @@ describe('POST /webhooks/facebook on the real server', () => {
     expect(questionsOf(psid)).toEqual(['Ngày Chuyển đổi số quốc gia là ngày nào?', tapped.payload]);
   });
 
+  it('stores and answers a lone surrogate in a question as U+FFFD, as the web API does, never as malformed UTF-8', async () => {
+    const psid = newUser();
+    const raw = one(psid, 'NQ57 là gì? \ud800');
+    expect(raw).toContain('\\ud800');
+    expect((await post(raw)).status).toBe(200);
+    const [reply] = await graph.waitForMessages(1, psid);
+    expect(reply?.text).toMatch(/^Xin chào! Tôi là trợ lý tự động/);
+    const stored = queryDatabase<{ q: string }>(dbFile, "SELECT hex(e.question) AS q FROM exchanges e JOIN conversations c ON c.id = e.conversation_id WHERE c.channel = 'messenger' AND c.external_user_id = ?", psid);
+    expect(stored).toEqual([{ q: Buffer.from('NQ57 là gì? \uFFFD', 'utf8').toString('hex').toUpperCase() }]);
+  });
+
+  it('skips only the items of a delivery that do not fit, logging no personal data, and answers the rest', async () => {
+    const [valid, longMid, tooLong] = [newUser(), newUser(), newUser()];
+    const longSender = `9${'8'.repeat(64)}`;
+    const logged = server.output.join('').length;
+    const raw = messengerDelivery([
+      {
+        pageId: META.pageId,
+        messaging: [
+          messengerText({ psid: longSender, pageId: META.pageId, mid: newMid(), text: 'Câu hỏi của người gửi có mã quá dài?' }),
+          messengerText({ psid: valid, pageId: META.pageId, mid: newMid(), text: 'NQ57 là gì?' }),
+          messengerText({ psid: longMid, pageId: META.pageId, mid: `m_${'x'.repeat(600)}`, text: 'Câu hỏi có mã tin nhắn quá dài?' }),
+          // Over the 20,000 characters this used to refuse with the whole delivery: the "too long" notice, as for 1,001.
+          messengerText({ psid: tooLong, pageId: META.pageId, mid: newMid(), text: 'chuyển đổi số '.repeat(2_000) }),
+        ],
+      },
+      { pageId: META.pageId, messaging: 'not a list' as unknown as unknown[] },
+    ]);
+    const res = await post(raw);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('EVENT_RECEIVED');
+    const [answer] = await graph.waitForMessages(1, valid);
+    expect(answer?.text).toMatch(/^Xin chào! Tôi là trợ lý tự động/);
+    const [notice] = await graph.waitForMessages(1, tooLong);
+    expect(notice?.text).toBe(`${DISCLOSURE}\n\nCâu hỏi dài quá 1000 ký tự. Bạn vui lòng rút gọn và gửi lại nhé.`);
+    await pause(500);
+    expect(graph.calls.filter((c) => c.userId === longSender || c.userId === longMid)).toEqual([]);
+    expect(eventRows(dbFile, 'messenger').filter((r) => [longSender, longMid].includes(r.user_id))).toEqual([]);
+    expect(questionsOf(valid)).toEqual(['NQ57 là gì?']);
+    expect(questionsOf(tooLong)).toEqual([]);
+    const log = await waitUntil('the skipped items logged', () => server.output.join('').slice(logged).includes('were skipped') && server.output.join('').slice(logged));
+    const warning = log.split('\n').find((l) => l.includes('were skipped'));
+    expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 'warn', skipped: 3 });
+    for (const secret of [longSender, longMid, 'quá dài', 'xxxxxxxx']) expect(log).not.toContain(secret);
+  });
+
   it('refuses a bad signature, a tampered body and a missing signature with 401, and does nothing', async () => {
     const psid = newUser();
     const raw = one(psid, 'NQ57 là gì?');
@@ -166,6 +213,7 @@ describe('POST /webhooks/facebook on the real server', () => {
     const row = await waitUntil('the failure recorded', () => eventRows(dbFile).find((r) => r.event_id === mid && r.state === 'failed'));
     expect(row.error).toBe('messenger transient (http 503)');
     expect(graph.messagesTo(psid)).toEqual([]);
-    expect(server.output.join('')).toContain(`"eventId":"${mid}"`);
+    // The log line is written before the failure is recorded, but reaches this process through a pipe: waited for.
+    await waitUntil('the failure logged', () => server.output.join('').includes(`"eventId":"${mid}"`));
   });
 });

@@ -79,6 +79,17 @@ describe('POST /webhooks/zalo on the real server', () => {
     ]);
   });
 
+  it('stores and answers a lone surrogate in a question as U+FFFD, as the web API does, never as malformed UTF-8', async () => {
+    const user = newUser();
+    const raw = text(user, 'NQ57 là gì? \ud800');
+    expect(raw).toContain('\\ud800');
+    expect((await post(raw)).status).toBe(200);
+    const [reply] = await zalo.waitForMessages(1, user);
+    expect(reply?.text).toMatch(/^Xin chào! Tôi là trợ lý tự động/);
+    const stored = queryDatabase<{ q: string }>(dbFile, 'SELECT hex(e.question) AS q FROM exchanges e JOIN conversations c ON c.id = e.conversation_id WHERE c.external_user_id = ?', user);
+    expect(stored).toEqual([{ q: Buffer.from('NQ57 là gì? \uFFFD', 'utf8').toString('hex').toUpperCase() }]);
+  });
+
   it('refuses a bad signature, a tampered body, a stale timestamp and a missing signature with 401, and does nothing', async () => {
     const user = newUser();
     const good = text(user, 'NQ57 là gì?');
@@ -180,8 +191,8 @@ describe('POST /webhooks/zalo on the real server', () => {
     expect(row.payload).toBeNull();
     expect(zalo.calls - calls).toBe(3);
     expect(zalo.textsTo(user)).toEqual([]);
-    const log = server.output.join('');
-    expect(log).toContain(`"eventId":"${msgId}"`);
+    // The log line is written before the failure is recorded, but reaches this process through a pipe: waited for.
+    const log = await waitUntil('the failure logged', () => server.output.join('').includes(`"eventId":"${msgId}"`) && server.output.join(''));
     expect(log).not.toContain('0912345678');
     expect(log).not.toContain(user);
 

@@ -30,7 +30,10 @@ export function createPlatformChannels(settings: PlatformSettings, deps: Omit<Ch
   const limiter = (channel: string) =>
     settings.rateLimit.perMinute <= 0 ? undefined : (deps.limiter?.(channel) ?? createMemoryRateLimiter({ ...settings.rateLimit, now: () => deps.now().getTime() }));
   if ('missing' in settings.zalo) off(deps.logger, 'Zalo OA', ZALO_REQUIRED, settings.zalo.missing);
-  else channels.push(createZaloChannel(settings.zalo, { ...deps, limiter: limiter('zalo') }));
+  else {
+    if (settings.zalo.oaId === null) deps.logger.warn('ZALO_OA_ID is not set: events for any OA linked to the Zalo app are answered (set it to this OA\'s id; README, "Zalo and Messenger")');
+    channels.push(createZaloChannel(settings.zalo, { ...deps, limiter: limiter('zalo') }));
+  }
   if ('missing' in settings.messenger) off(deps.logger, 'Messenger', MESSENGER_REQUIRED, settings.messenger.missing);
   else channels.push(createMessengerChannel(settings.messenger, { ...deps, limiter: limiter('messenger') }));
   for (const channel of channels) deps.logger.info('chat platform channel on', { channel: channel.channel });

@@ -198,7 +198,12 @@ export function createConversationService(deps: ConversationDeps) {
     }
   }
 
-  return { open, answer, ask: async (request: AskRequest, hooks?: AnswerHooks) => answer(await open(request), hooks) };
+  /** Whether a platform user has no conversation yet, so that the next reply is the first they get (a read that meets a lock says yes). */
+  async function isNewUser(channel: Channel, externalUserId: string): Promise<boolean> {
+    return (await deps.store.findUserConversation(channel, externalUserId)) === null;
+  }
+
+  return { open, answer, ask: async (request: AskRequest, hooks?: AnswerHooks) => answer(await open(request), hooks), isNewUser };
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;

@@ -4,7 +4,8 @@
  * token matches, 403 otherwise). `POST /webhooks/facebook`: the signature checked over the
  * raw bytes (Meta signs them with non-ASCII `\uXXXX`-escaped; they are never re-serialised);
  * a bad one is 401 and nothing is processed. Every message of every entry is recorded,
- * then the batch is acknowledged and answered after the response, entry by entry.
+ * then the batch is acknowledged and answered after the response, entry by entry; an
+ * entry or item that does not fit is skipped (logged, without its content), not the batch.
  */
 import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
@@ -12,6 +13,7 @@ import type { Logger } from '../../logger.ts';
 import { sameText } from '../platform/crypto.ts';
 import type { Inbox } from '../platform/inbox.ts';
 import type { WebhookEnv } from '../platform/types.ts';
+import { parseWellFormedJson } from '../web/read-json.ts';
 import { messengerBatchSchema, toInboundEvents } from './events.ts';
 import type { MessengerSettings } from './settings.ts';
 import { verifyMessengerSignature } from './signature.ts';
@@ -50,7 +52,8 @@ export function createMessengerWebhookHandler(deps: MessengerWebhookDeps, env: W
     }
     let body: unknown;
     try {
-      body = JSON.parse(new TextDecoder().decode(raw));
+      // Strings made well-formed as the web API's are (a lone surrogate escape becomes U+FFFD), after the signature was checked over the raw bytes.
+      body = parseWellFormedJson(new TextDecoder().decode(raw));
     } catch {
       throw new AppError('invalid_request', 'Nội dung không phải JSON.');
     }
@@ -61,7 +64,9 @@ export function createMessengerWebhookHandler(deps: MessengerWebhookDeps, env: W
       return c.text('EVENT_RECEIVED');
     }
     const now = deps.now().getTime();
-    const all = toInboundEvents(batch.data, now);
+    const { events: all, skipped } = toInboundEvents(batch.data, now);
+    // Only how many: an item's fields may be a user's id or words.
+    if (skipped > 0) deps.logger.warn('Messenger items of a shape not understood (a field too long or of the wrong type) were skipped; the rest of the delivery is answered', { skipped });
     const oldest = now - MESSENGER_MAX_AGE_MS;
     const events = all.filter((e) => e.occurredAt >= oldest);
     if (events.length < all.length) {

@@ -17,7 +17,7 @@ import { StoreBusyError } from '../../store/write-queue.ts';
 import { codePointLength } from '../../text/index.ts';
 import { MAX_MESSAGE_CODE_POINTS } from '../web/schemas.ts';
 import { answerMessages, textMessages, type OutgoingMessage } from './chat-text.ts';
-import { FAILED_MESSAGE, rateLimitedMessage, TOO_LONG_MESSAGE, UNSUPPORTED_MESSAGE, WELCOME_MESSAGE } from './messages.ts';
+import { FAILED_MESSAGE, FIRST_TOO_LONG_MESSAGE, rateLimitedMessage, TOO_LONG_MESSAGE, UNSUPPORTED_MESSAGE, WELCOME_MESSAGE } from './messages.ts';
 import { PlatformError, sleep } from './platform-http.ts';
 import type { InboundEvent, InboundKind, PlatformName, PlatformSender, WebhookEnv } from './types.ts';
 
@@ -46,10 +46,18 @@ interface Queued {
   done(): void;
 }
 
+/**
+ * A user's text as an event: a question, or one longer than the assistant answers (as on
+ * the web), whose text is not kept: it only gets the "too long" notice.
+ */
+export function questionEvent(text: string): Pick<InboundEvent, 'kind' | 'text'> {
+  return codePointLength(text.normalize('NFC').trim()) > MAX_MESSAGE_CODE_POINTS ? { kind: 'too_long' } : { kind: 'text', text };
+}
+
 function readPayload(payload: string): { kind: InboundKind; text?: string } | null {
   try {
     const value = JSON.parse(payload) as { kind?: unknown; text?: unknown };
-    const kinds: InboundKind[] = ['text', 'unsupported', 'welcome'];
+    const kinds: InboundKind[] = ['text', 'too_long', 'unsupported', 'welcome'];
     if (!kinds.includes(value.kind as InboundKind) || (value.kind === 'text' && typeof value.text !== 'string')) return null;
     return { kind: value.kind as InboundKind, text: typeof value.text === 'string' ? value.text : undefined };
   } catch {
@@ -118,6 +126,15 @@ export function createInbox(deps: InboxDeps) {
     return rateLimitedMessage(decision.retryAfterSeconds);
   }
 
+  /** Whether the user has no conversation yet (when that cannot be told, yes: saying who answers twice beats never). */
+  async function isFirstReply(userId: string, bound: NonNullable<typeof env>): Promise<boolean> {
+    try {
+      return await bound.conversations().isNewUser(channel, userId);
+    } catch {
+      return true;
+    }
+  }
+
   async function reply(event: InboundEvent, bound: NonNullable<typeof env>): Promise<{ messages: OutgoingMessage[]; state: Exclude<EventState, 'ignored'>; error?: string } | null> {
     const notice = await rateDecision(event.userId);
     if (notice === 'silent') return { messages: [], state: 'limited' };
@@ -125,7 +142,10 @@ export function createInbox(deps: InboxDeps) {
     if (event.kind === 'unsupported') return { messages: textMessages(UNSUPPORTED_MESSAGE), state: 'answered' };
     if (event.kind === 'welcome') return { messages: textMessages(WELCOME_MESSAGE), state: 'answered' };
     const text = (event.text ?? '').normalize('NFC').trim();
-    if (codePointLength(text) > MAX_MESSAGE_CODE_POINTS) return { messages: textMessages(TOO_LONG_MESSAGE), state: 'answered' };
+    if (event.kind === 'too_long' || codePointLength(text) > MAX_MESSAGE_CODE_POINTS) {
+      // Perhaps the first thing the user gets: then it says who is answering.
+      return { messages: textMessages((await isFirstReply(event.userId, bound)) ? FIRST_TOO_LONG_MESSAGE : TOO_LONG_MESSAGE), state: 'answered' };
+    }
     const typing = deps.sender.typing?.(event.userId, event.eventId).catch(() => undefined);
     try {
       const result = await bound.conversations().ask({ channel, externalUserId: event.userId, message: text });

@@ -14,6 +14,9 @@ export const UNSUPPORTED_MESSAGE =
 
 export const TOO_LONG_MESSAGE = `Câu hỏi dài quá ${MAX_MESSAGE_CODE_POINTS} ký tự. Bạn vui lòng rút gọn và gửi lại nhé.`;
 
+/** The "too long" notice as a user's first reply: it says who is answering, as a first answer does. */
+export const FIRST_TOO_LONG_MESSAGE = `${DISCLOSURE}\n\n${TOO_LONG_MESSAGE}`;
+
 export const FAILED_MESSAGE = 'Xin lỗi, trợ lý tự động đang gặp sự cố nên chưa trả lời được câu hỏi này. Bạn vui lòng gửi lại sau ít phút.';
 
 export const WELCOME_MESSAGE = `${DISCLOSURE}\n\nBạn hãy gõ câu hỏi, ví dụ: "Nghị quyết 57 đặt mục tiêu gì đến năm 2030?"`;

@@ -4,7 +4,7 @@
  * zod schemas that validate them (after the signature check).
  */
 import { z } from 'zod';
-import { messengerBatchSchema } from '../messenger/events.ts';
+import { messengerDeliverySchema } from '../messenger/events.ts';
 import { zaloEventSchema } from '../zalo/events.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
@@ -55,5 +55,5 @@ export function platformPaths() {
 }
 
 export function platformSchemas() {
-  return { ZaloEvent: json(zaloEventSchema), MessengerDelivery: json(messengerBatchSchema) };
+  return { ZaloEvent: json(zaloEventSchema), MessengerDelivery: json(messengerDeliverySchema) };
 }

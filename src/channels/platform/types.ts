@@ -18,11 +18,13 @@ import type { Fetch, RetryPolicy } from './platform-http.ts';
 export type PlatformName = 'zalo' | 'messenger';
 
 /**
- * `text`: a question; `unsupported`: a message the assistant cannot read (image, sticker…);
- * `welcome`: the user opened the conversation (Messenger's Get Started); `interaction`:
- * nothing to answer, kept only because it opens the platform's messaging window (a follow).
+ * `text`: a question; `too_long`: a question over the length the assistant answers (its
+ * text is not kept; it gets the "too long" notice); `unsupported`: a message the assistant
+ * cannot read (image, sticker…); `welcome`: the user opened the conversation (Messenger's
+ * Get Started); `interaction`: nothing to answer, kept only because it opens the
+ * platform's messaging window (a follow).
  */
-export type InboundKind = 'text' | 'unsupported' | 'welcome' | 'interaction';
+export type InboundKind = 'text' | 'too_long' | 'unsupported' | 'welcome' | 'interaction';
 
 export interface InboundEvent {
   channel: PlatformName;

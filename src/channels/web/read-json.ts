@@ -41,19 +41,25 @@ export function wellFormed(value: unknown): unknown {
   return value;
 }
 
+/**
+ * JSON text parsed with every string made well-formed (walked only when the text holds a
+ * surrogate escape): for bodies read elsewhere, such as the chat platforms' webhooks.
+ */
+export function parseWellFormedJson(text: string): unknown {
+  const value = JSON.parse(text) as unknown;
+  return SURROGATE_ESCAPE.test(text) ? wellFormed(value) : value;
+}
+
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new AppError('unsupported_media_type');
   let body: unknown;
-  let text: string;
   try {
-    text = await c.req.text();
-    body = JSON.parse(text);
+    body = parseWellFormedJson(await c.req.text());
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('invalid_request', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
   }
-  if (SURROGATE_ESCAPE.test(text)) body = wellFormed(body);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new AppError('invalid_request', 'Dữ liệu gửi lên phải là một đối tượng JSON.');
   }

@@ -5,6 +5,7 @@
  * longer than a double holds: kept as strings.
  */
 import { z } from 'zod';
+import { questionEvent } from '../platform/inbox.ts';
 import type { InboundEvent } from '../platform/types.ts';
 import type { ZaloSettings } from './settings.ts';
 
@@ -21,7 +22,8 @@ export const zaloEventSchema = z.object({
   message: z
     .looseObject({
       msg_id: z.string().min(1).max(256),
-      text: z.string().max(20_000).optional(),
+      // Any length (the body is capped at 64 KB): a text longer than the assistant answers gets the "too long" notice.
+      text: z.string().optional(),
     })
     .optional(),
 });
@@ -49,5 +51,5 @@ export function toInboundEvent(event: ZaloEvent, settings: ZaloSettings): Inboun
   if (!userId || !msgId) return null;
   if (event.event_name !== 'user_send_text') return { channel: 'zalo', eventId: msgId, userId, occurredAt, kind: 'unsupported' };
   const text = event.message?.text?.trim() ?? '';
-  return text ? { channel: 'zalo', eventId: msgId, userId, occurredAt, kind: 'text', text } : null;
+  return text ? { channel: 'zalo', eventId: msgId, userId, occurredAt, ...questionEvent(text) } : null;
 }

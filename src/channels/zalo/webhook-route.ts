@@ -11,6 +11,7 @@ import { AppError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { Inbox } from '../platform/inbox.ts';
 import type { WebhookEnv } from '../platform/types.ts';
+import { parseWellFormedJson } from '../web/read-json.ts';
 import { toInboundEvent, zaloEventSchema } from './events.ts';
 import type { ZaloSettings } from './settings.ts';
 import { verifyZaloSignature } from './signature.ts';
@@ -32,7 +33,8 @@ export interface ZaloWebhookDeps {
 
 function parse(raw: Uint8Array): Record<string, unknown> | null {
   try {
-    const value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw)) as unknown;
+    // Strings made well-formed as the web API's are (a lone surrogate escape becomes U+FFFD); the signature covers the raw bytes.
+    const value = parseWellFormedJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
