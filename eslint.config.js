@@ -36,7 +36,8 @@ const NODE_ONLY = [
 /** The same files as import specifiers (relative paths end with them). */
 const NODE_ONLY_IMPORTS = NODE_ONLY.map((file) => `**/${file.replace(/^src\//, '')}`).concat(['**/widget/build.ts', '**/scripts/**']);
 
-const NODE_MODULES = ['better-sqlite3', 'hnswlib-node', 'onnxruntime-node', '@huggingface/transformers', '@hono/node-server', '@langchain/community', 'tsx', 'esbuild', 'wrangler', 'miniflare'];
+/** Packages that need Node (native code, Node's APIs, or files on disk): prom-client (process metrics, cluster), mammoth and unpdf (document extraction at ingest). */
+const NODE_MODULES = ['better-sqlite3', 'hnswlib-node', 'onnxruntime-node', '@huggingface/transformers', '@hono/node-server', '@langchain/community', 'prom-client', 'mammoth', 'unpdf', 'tsx', 'esbuild', 'wrangler', 'miniflare'];
 const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
 
 export default tseslint.config(
