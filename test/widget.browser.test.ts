@@ -4,8 +4,8 @@
  * the demo page (streamed answer with sources, the page's document as context), feedback
  * stored, the whole path by keyboard, inert server and user text, recovery from 503, 429
  * and network failures with one request per question, a cross-origin page under a strict
- * CSP with Trusted Types, axe-core in four states, reflow at 320 px, persistence across a
- * reload, read aloud, and the phone screenshot of the README.
+ * CSP with Trusted Types, text shown while it streams, axe-core in four states, reflow at
+ * 320 px, persistence across a reload, read aloud, and the phone screenshot of the README.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -333,6 +333,100 @@ describe('on an agency portal of another origin', () => {
       expect(await page.getByRole('button', { name: 'Helpful', exact: true }).isVisible()).toBe(true);
     } finally {
       await portal.close();
+    }
+  });
+});
+
+/**
+ * An API on another loopback port whose /api/chat streams `pieces` one `delta` at a time, each
+ * only when the test calls `next()` (and `done` on the call after the last): the test controls
+ * what the widget has received when it looks.
+ */
+async function serveSteppedApi(pieces: string[]) {
+  const steps: Array<() => void> = [];
+  const gates = pieces.concat('done').map(() => new Promise<void>((resolve) => steps.push(resolve)));
+  let released = 0;
+  const cors = { 'Access-Control-Allow-Origin': '*' };
+  const api: HttpServer = createServer((req, res) => {
+    if (req.method === 'OPTIONS') return res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'content-type, accept' }).end();
+    if (req.method !== 'POST' || req.url !== '/api/chat') return res.writeHead(404, cors).end();
+    req.resume();
+    void (async () => {
+      res.writeHead(200, { ...cors, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.write(sseBody([['sources', []]]));
+      for (const [i, text] of pieces.entries()) {
+        await gates[i];
+        res.write(sseBody([['delta', { text }]]));
+      }
+      await gates[pieces.length];
+      const answer = pieces.join('');
+      res.end(sseBody([['done', { conversationId: 'c-stream', messageId: 'm-stream', outcome: 'answered', method: 'extractive', answer, sources: [], suggestions: [], latencyMs: 1 }]]));
+    })();
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => api.listen(port, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    next: () => steps[released++]?.(),
+    close: () => {
+      for (const step of steps) step();
+      api.closeAllConnections();
+      return new Promise<void>((resolve) => api.close(() => resolve()));
+    },
+  };
+}
+
+describe('streaming', () => {
+  it('shows each piece of the answer as it arrives, before the server has sent done', async () => {
+    const pieces = ['Ngày 10 tháng 10 hằng năm ', 'là Ngày Chuyển đổi số quốc gia. ', 'Ngày này do Thủ tướng Chính phủ quyết định.'];
+    const api = await serveSteppedApi(pieces);
+    const portal = await servePortal(`data-api="${api.origin}"`, `default-src 'none'; script-src ${base()}; connect-src ${api.origin}; require-trusted-types-for 'script'`);
+    try {
+      const page = await newPage();
+      const w = await openWidget(page, portal.origin + '/');
+      // Records, at every change, the answer bubble's text and whether it carries the final message id yet.
+      await page.evaluate((tag) => {
+        const shadow = document.querySelector(tag)?.shadowRoot as ShadowRoot;
+        const seen: Array<{ text: string; id: string | null; hidden: string | null }> = [];
+        (window as unknown as { __stream: typeof seen }).__stream = seen;
+        new MutationObserver(() => {
+          const bubbles = shadow.querySelectorAll('.b[aria-hidden], .b[data-message-id]');
+          const bubble = bubbles[bubbles.length - 1];
+          if (!bubble) return;
+          const entry = { text: bubble.querySelector('.x')?.textContent ?? '', id: bubble.getAttribute('data-message-id'), hidden: bubble.getAttribute('aria-hidden') };
+          const last = seen[seen.length - 1];
+          if (!last || last.text !== entry.text || last.id !== entry.id) seen.push(entry);
+        }).observe(shadow, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-message-id'] });
+      }, WIDGET_TAG);
+      const streamed = () => page.evaluate((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.b[aria-hidden="true"] .x')?.textContent ?? null, WIDGET_TAG);
+      await w.input.fill(DATE_QUESTION);
+      await w.input.press('Enter');
+      for (let i = 1; i <= pieces.length; i++) {
+        api.next();
+        const expected = pieces.slice(0, i).join('');
+        await page
+          .waitForFunction(([tag, text]) => document.querySelector(tag as string)?.shadowRoot?.querySelector('.b[aria-hidden="true"] .x')?.textContent === text, [WIDGET_TAG, expected], { timeout: 10_000 })
+          .catch(async () => {
+            throw new Error(`after ${i} of ${pieces.length} pieces (done held back) the widget shows ${JSON.stringify(await streamed())}, not ${JSON.stringify(expected)}`);
+          });
+        // The server holds `done` back: nothing is finished, yet the text so far is on screen.
+        expect(await w.answers.count()).toBe(0);
+        expect(await streamed()).toBe(expected);
+      }
+      api.next();
+      const answer = w.answers.first();
+      await answer.waitFor();
+      expect(await answer.getAttribute('data-message-id')).toBe('m-stream');
+      expect(await answer.getAttribute('aria-hidden')).toBeNull();
+      const seen = await page.evaluate(() => (window as unknown as { __stream: Array<{ text: string; id: string | null; hidden: string | null }> }).__stream);
+      const final = seen.findIndex((e) => e.id === 'm-stream');
+      expect(final, JSON.stringify(seen)).toBeGreaterThan(0);
+      // Before the message id was set, the bubble grew piece by piece, hidden from screen readers until finished.
+      expect(seen.slice(0, final)).toEqual(pieces.map((_, i) => ({ text: pieces.slice(0, i + 1).join(''), id: null, hidden: 'true' })));
+      expect(seen[final]?.text).toBe(pieces.join(''));
+    } finally {
+      await portal.close();
+      await api.close();
     }
   });
 });
