@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { percentile } from '../eval/metrics.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { createEngine } from '../src/entry/engine.ts';
 import { buildCorpus } from '../src/ingest/corpus.ts';
 import { readCorpusFiles } from '../src/ingest/read-files.ts';
@@ -185,6 +185,7 @@ async function worker() {
   await runWorkerBench(Number(args.duration));
 }
 
+loadDotEnv();
 (args.worker ? worker() : args.webhooks ? webhooks() : args.passages ? scale(args.passages) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);

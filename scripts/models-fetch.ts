@@ -9,12 +9,13 @@
  * directory to an offline server and set EMBEDDER=transformers.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, loadDotEnv } from '../src/config.ts';
 import { fetchModel } from '../src/retrieval/embed/fetch-model.ts';
 import { MODEL_DTYPES, type ModelDtype } from '../src/retrieval/embed/model-files.ts';
 import { TransformersEmbeddings } from '../src/retrieval/embed/transformers.ts';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const { values } = parseArgs({
     options: {
