@@ -5,7 +5,8 @@
  * stored, the whole path by keyboard, inert server and user text, recovery from 503, 429
  * and network failures with one request per question, a cross-origin page under a strict
  * CSP with Trusted Types, text shown while it streams, axe-core in four states, reflow at
- * 320 px, persistence across a reload, read aloud, and the phone screenshot of the README.
+ * 320 px, persistence across a reload, the conversation id under "Thông tin & quyền riêng
+ * tư", read aloud, and the phone screenshot of the README.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -331,6 +332,10 @@ describe('on an agency portal of another origin', () => {
       expect(await answer.locator('[lang="vi"]').first().textContent()).toContain('10/10');
       expect(await answer.locator('summary').textContent()).toMatch(/^Sources \(\d\)$/);
       expect(await page.getByRole('button', { name: 'Helpful', exact: true }).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Privacy & your data' }).click();
+      const privacy = page.getByRole('region', { name: 'Privacy & your data' });
+      expect(await privacy.getByText('Conversation ID', { exact: true }).isVisible()).toBe(true);
+      expect(await privacy.getByRole('button', { name: 'Copy ID' }).isVisible()).toBe(true);
     } finally {
       await portal.close();
     }
@@ -456,7 +461,9 @@ describe('accessibility', () => {
     await answer.locator('summary').click();
     await w.down.click();
     await page.getByRole('textbox', { name: 'Góp ý thêm (không bắt buộc)' }).waitFor();
-    found.push(await violations(page, 'answered'));
+    await page.getByRole('button', { name: 'Thông tin & quyền riêng tư' }).click();
+    await page.getByRole('button', { name: 'Sao chép mã' }).waitFor();
+    found.push(await violations(page, 'answered, privacy open'));
     await page.route('**/api/chat', (route) => route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '30' }, body: '{"error":{"code":"not_ready","message":"x"}}' }));
     await w.input.fill(SIGNER_QUESTION);
     await w.input.press('Enter');
@@ -486,6 +493,8 @@ describe('accessibility', () => {
     const w = await openWidget(page, base() + '/');
     await ask(page, SIGNER_QUESTION);
     await w.answers.first().locator('summary').click();
+    await page.getByRole('button', { name: 'Thông tin & quyền riêng tư' }).click();
+    await page.getByRole('button', { name: 'Sao chép mã' }).waitFor();
     const box = await w.dialog.boundingBox();
     expect(box).not.toBeNull();
     expect(box?.x).toBeGreaterThanOrEqual(0);
@@ -493,9 +502,10 @@ describe('accessibility', () => {
     expect(box?.height).toBe(640);
     const widths = await page.evaluate((tag) => {
       const log = document.querySelector(tag)?.shadowRoot?.querySelector('[role="log"]') as HTMLElement;
-      return { page: document.documentElement.scrollWidth, log: log.scrollWidth - log.clientWidth };
+      const privacy = document.querySelector(tag)?.shadowRoot?.querySelector('[role="region"]') as HTMLElement;
+      return { page: document.documentElement.scrollWidth, log: log.scrollWidth - log.clientWidth, privacy: privacy.scrollWidth - privacy.clientWidth };
     }, WIDGET_TAG);
-    expect(widths).toEqual({ page: expect.any(Number), log: 0 });
+    expect(widths).toEqual({ page: expect.any(Number), log: 0, privacy: 0 });
     expect(widths.page).toBeLessThanOrEqual(320);
   });
 });
@@ -561,6 +571,79 @@ describe('the conversation', () => {
       expect(await answer.locator('summary').count()).toBe(0);
     }
     expect(labels).toEqual(['Chưa có trong tài liệu', 'Ngoài phạm vi', 'Không thể trả lời', 'Cán bộ trả lời']);
+  });
+});
+
+describe('privacy', () => {
+  const PRIVACY = 'Thông tin & quyền riêng tư';
+
+  it('shows the conversation id with a copy button, what is kept, and whom to ask; a new conversation has none yet', async () => {
+    const page = await newPage();
+    await context?.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base() });
+    const w = await openWidget(page, base() + '/');
+    const toggle = page.getByRole('button', { name: PRIVACY });
+    const region = page.getByRole('region', { name: PRIVACY });
+    const copy = page.getByRole('button', { name: 'Sao chép mã' });
+    const idText = page.locator(`${WIDGET_TAG} .id`);
+    // What is rendered (innerText leaves out what is hidden), line by line.
+    const lines = async () => (await region.innerText()).split('\n').filter((line) => line.trim());
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.getAttribute('aria-controls')).toBe('nq57-i');
+    expect(await region.count()).toBe(0);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await region.waitFor();
+    expect((await lines()).slice(0, 2)).toEqual(['Mã cuộc trò chuyện', 'Chưa có: mã được cấp cùng câu trả lời đầu tiên.']);
+    expect(await copy.count()).toBe(0);
+
+    const responded = page.waitForResponse((r) => r.url().endsWith('/api/chat'));
+    await ask(page, DATE_QUESTION);
+    const conversationId = /"conversationId":"([^"]+)"/.exec(await (await responded).text())?.[1] ?? '';
+    expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await idText.textContent()).toBe(conversationId);
+    const text = (await lines()).join('\n');
+    expect((await lines()).slice(0, 3)).toEqual(['Mã cuộc trò chuyện', conversationId, 'Sao chép mã']);
+    expect(text).not.toContain('Chưa có');
+    expect(text).toContain('trong thời hạn cơ quan quy định, sau đó tự động xoá');
+    expect(text).toContain('gửi mã này cho cơ quan cung cấp dịch vụ hỏi đáp');
+    await copy.click();
+    await region.getByText('Đã sao chép mã.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(conversationId);
+
+    // After a reload the same conversation shows the same id; the disclosure starts closed.
+    await page.reload();
+    await w.dialog.waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await idText.textContent()).toBe(conversationId);
+
+    await page.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
+    expect((await lines()).slice(0, 2)).toEqual(['Mã cuộc trò chuyện', 'Chưa có: mã được cấp cùng câu trả lời đầu tiên.']);
+    expect(await copy.count()).toBe(0);
+    expect(await idText.isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await region.count()).toBe(0);
+  });
+
+  it('selects the id for copying by hand where the Clipboard API is missing', async () => {
+    const page = await newPage();
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true }));
+    const done = { conversationId: 'c-0123456789abcdef', messageId: 'm-privacy', outcome: 'answered', method: 'extractive', answer: 'Ngày 10/10.', sources: [], suggestions: [], latencyMs: 1 };
+    await page.route('**/api/chat', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: sseBody([['sources', []], ['delta', { text: done.answer }], ['done', done]]) }));
+    await openWidget(page, base() + '/');
+    await ask(page, DATE_QUESTION);
+    expect(await page.evaluate(() => navigator.clipboard)).toBeUndefined();
+    await page.getByRole('button', { name: PRIVACY }).click();
+    await page.getByRole('button', { name: 'Sao chép mã' }).click();
+    await page.getByText('Đã chọn mã: nhấn Ctrl+C (hoặc Sao chép) để sao chép.').waitFor();
+    const selected = await page.evaluate((tag) => {
+      const selection = getSelection();
+      const range = selection && selection.rangeCount ? selection.getRangeAt(0) : null;
+      const code = document.querySelector(tag)?.shadowRoot?.querySelector('.id');
+      return { text: range ? range.toString() : null, inCode: !!range && !!code && code.contains(range.commonAncestorContainer) };
+    }, WIDGET_TAG);
+    expect(selected).toEqual({ text: 'c-0123456789abcdef', inCode: true });
   });
 });
 

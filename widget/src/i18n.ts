@@ -39,6 +39,15 @@ const vi = {
   rate: 'Bạn hỏi hơi nhanh. Vui lòng thử lại sau {n} giây.',
   busy: 'Hệ thống đang bận hoặc đang khởi động. Vui lòng thử lại sau {n} giây.',
   failed: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  privacy: 'Thông tin & quyền riêng tư',
+  idLabel: 'Mã cuộc trò chuyện',
+  noId: 'Chưa có: mã được cấp cùng câu trả lời đầu tiên.',
+  copy: 'Sao chép mã',
+  copied: 'Đã sao chép mã.',
+  selected: 'Đã chọn mã: nhấn Ctrl+C (hoặc Sao chép) để sao chép.',
+  stored:
+    'Máy chủ lưu câu hỏi, câu trả lời và góp ý của bạn theo mã này trong thời hạn cơ quan quy định, sau đó tự động xoá. Trình duyệt chỉ giữ mã đến khi bạn đóng thẻ hoặc bắt đầu cuộc trò chuyện mới: hãy ghi lại mã nếu cần.',
+  rights: 'Để nhận bản sao hoặc yêu cầu xoá dữ liệu của mình, hãy gửi mã này cho cơ quan cung cấp dịch vụ hỏi đáp.',
 };
 
 export type Strings = typeof vi;
@@ -79,6 +88,15 @@ const en: Strings = {
   rate: 'You are asking a little fast. Please try again in {n} seconds.',
   busy: 'The service is busy or starting. Please try again in {n} seconds.',
   failed: 'Something went wrong. Please try again.',
+  privacy: 'Privacy & your data',
+  idLabel: 'Conversation ID',
+  noId: 'None yet: it comes with the first answer.',
+  copy: 'Copy ID',
+  copied: 'ID copied.',
+  selected: 'ID selected: press Ctrl+C (or Copy) to copy it.',
+  stored:
+    'The server keeps your questions, answers and feedback under this ID for the period the agency has set, then deletes them automatically. This browser keeps the ID only until you close the tab or start a new conversation: note it down if you need it.',
+  rights: 'To get a copy of your data or have it erased, send this ID to the agency that provides this Q&A service.',
 };
 
 export type Lang = 'vi' | 'en';

@@ -71,6 +71,11 @@ textarea::placeholder{color:#5f5f5f;opacity:1}
 .f textarea{flex:1;max-height:140px}
 .f .ib{border-radius:50%;background:${P};color:#fff}
 .f .ib[aria-disabled=true]{opacity:.55}
+.pf{padding:0 12px 6px;font-size:14px;color:#454545}
+.pv{min-height:24px;font-size:13px;text-decoration:underline}
+.pi{display:flex;flex-direction:column;gap:6px;max-height:40vh;overflow-y:auto;padding:4px 0 6px}
+.pi .k{font-weight:700;color:#1a1a1a}
+.id{font:15px/1.4 ui-monospace,Menlo,Consolas,monospace;color:#1a1a1a;overflow-wrap:anywhere;-webkit-user-select:all;user-select:all}
 @media (max-width:480px){.p{top:0;left:0!important;right:0;bottom:0;width:auto;max-width:none;height:100vh;height:100dvh;max-height:none;border-radius:0}}
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media print{.l,.p{display:none!important}}

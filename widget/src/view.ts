@@ -2,11 +2,12 @@
  * @module
  * The widget's frame: a host element with an open shadow root, the launcher, and the
  * panel (a non-modal dialog) with its header, the message log (`role="log"`, announced
- * politely), the status line (`role="status"`) and the composer.
+ * politely), the status line (`role="status"`), the composer, and the privacy disclosure.
  */
 import type { WidgetOptions } from './options.ts';
 import { button, el, icon } from './dom.ts';
 import type { Strings } from './i18n.ts';
+import { privacyPanel, type Privacy } from './privacy.ts';
 import { applyStyles, buildCss } from './styles.ts';
 
 export const HOST_TAG = 'nq57-hoi-dap';
@@ -21,6 +22,7 @@ export interface Chrome {
   status: HTMLElement;
   input: HTMLTextAreaElement;
   send: HTMLButtonElement;
+  privacy: Privacy;
 }
 
 export function buildChrome(o: WidgetOptions, t: Strings): Chrome {
@@ -41,6 +43,7 @@ export function buildChrome(o: WidgetOptions, t: Strings): Chrome {
   // 16px text: smaller makes iOS zoom the page on focus.
   const input = el('textarea', { rows: '1', maxlength: '1000', 'aria-label': t.input, placeholder: t.placeholder, enterkeyhint: 'send' });
   const send = button('ib', icon('send'), t.send);
+  const privacy = privacyPanel(t);
   const panel = el(
     'div',
     { class: 'p', id: 'nq57-p', role: 'dialog', 'aria-label': o.title, hidden: '' },
@@ -48,6 +51,7 @@ export function buildChrome(o: WidgetOptions, t: Strings): Chrome {
     log,
     status,
     el('div', { class: 'f' }, input, send),
+    privacy.node,
   );
   root.append(el('div', { class: o.position === 'bottom-left' ? 'w left' : 'w', lang: o.lang }, launcher, panel));
 
@@ -56,5 +60,5 @@ export function buildChrome(o: WidgetOptions, t: Strings): Chrome {
     input.style.height = 'auto';
     input.style.height = Math.min(input.scrollHeight + 2, 140) + 'px';
   });
-  return { host, launcher, panel, reset, close, log, status, input, send };
+  return { host, launcher, panel, reset, close, log, status, input, send, privacy };
 }

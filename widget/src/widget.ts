@@ -43,7 +43,10 @@ export function mountWidget(o: WidgetOptions): void {
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   let polling = false;
 
-  const persist = () => saveConversation(o.api, { conversationId, messages, open: !ui.panel.hidden });
+  const persist = () => {
+    ui.privacy.setId(conversationId);
+    saveConversation(o.api, { conversationId, messages, open: !ui.panel.hidden });
+  };
   const nearEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight < 80;
   const scrollEnd = () => {
     log.scrollTop = log.scrollHeight;
@@ -255,6 +258,7 @@ export function mountWidget(o: WidgetOptions): void {
   ui.send.addEventListener('click', submit);
 
   render(saved.messages);
+  ui.privacy.setId(conversationId);
   document.body.append(ui.host);
   if (saved.open) setOpen(true, false);
   else void poll();
