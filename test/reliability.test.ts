@@ -85,7 +85,8 @@ function slowRequest(server: Server, message: string, stream: boolean) {
   return { response, get started() { return started; }, finish: () => finish() };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** The nearest-rank percentile: the smallest sample at or above which `p` percent of the samples lie. */
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)] ?? Infinity;
 
 describe('a database locked by another process for 10 s', () => {
   it('keeps /healthz fast, answers every question, and stores every exchange once the lock is gone', async () => {
@@ -111,8 +112,8 @@ describe('a database locked by another process for 10 s', () => {
     }
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    // The 5-second stall this replaced blocked everything; here /healthz waits for nothing.
-    expect(median(health)).toBeLessThan(50);
+    // The 5-second stall this replaced blocked everything; here /healthz waits for nothing (issue 8: under 50 ms).
+    expect(percentile(health, 95)).toBeLessThan(50);
     expect(Math.max(...health)).toBeLessThan(1_000);
     await expect.poll(() => acknowledged.filter((id) => !storedMessageIds(dataDir).has(id)), { timeout: 10_000, interval: 200 }).toEqual([]);
   });
