@@ -75,7 +75,14 @@ describe('the audit log', () => {
       expect(actions, action).toContain(action);
     }
     const find = (action: string, target?: string) => log.find((e) => e.action === action && (target === undefined || e.target === target)) as AuditJson;
-    expect(find('faq.update', 'nhat-ky')).toMatchObject({ actor: 'editor', before: { version: 1, answer: entry.answer }, after: { version: 2 } });
+    // FAQ content is audited by a digest, not its text (a draft may start from citizens' questions).
+    const digest = expect.stringMatching(/^sha256:[0-9a-f]{64}$/);
+    expect(find('faq.create', 'nhat-ky')).toMatchObject({ actor: 'editor', after: { status: 'draft', version: 1, document: entry.document, section: entry.section, alternatives: 0, digest } });
+    expect(find('faq.update', 'nhat-ky')).toMatchObject({ actor: 'editor', before: { version: 1, digest: (find('faq.create', 'nhat-ky').after as { digest: string }).digest }, after: { version: 2, digest } });
+    expect((find('faq.update', 'nhat-ky').after as { digest: string }).digest).not.toBe((find('faq.create', 'nhat-ky').after as { digest: string }).digest);
+    expect(find('faq.import', 'nhat-ky-nhap')).toMatchObject({ actor: 'admin', before: null, after: { document: 'ke-hoach-dien-bien-1169', reviewed: '2026-11-01', digest } });
+    const faqText = JSON.stringify(log.filter((e) => e.action.startsWith('faq.')));
+    for (const text of [entry.question, entry.answer, 'Nhập FAQ có được ghi nhật ký không?']) expect(faqText, text).not.toContain(text);
     expect(find('faq.publish', 'nhat-ky')).toMatchObject({ actor: 'reviewer', before: { status: 'in_review' }, after: { status: 'published' } });
     expect(find('answer.send')).toMatchObject({ actor: 'editor', after: { recipients: 1, channels: ['web'] } });
     expect(find('account.update', 'can-bo-moi')).toMatchObject({ actor: 'admin', before: { role: 'viewer' }, after: { role: 'editor' } });

@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpired, scheduleRetention } from '../src/admin/personal-data/retention.ts';
+import { DRAFT_ALTERNATIVES, DRAFT_PHRASING_MAX } from '../src/admin/queue/service.ts';
 import type { ExchangeRecord } from '../src/store/types.ts';
 import { captureLogger, dumpDatabase, queryDatabase } from './helpers.ts';
 import { createWorkspaceApp, loggedIn, type StaffClient, type WorkspaceApp } from './workspace-helpers.ts';
@@ -271,6 +272,82 @@ describe("a citizen's request", () => {
     const editor = await loggedIn(t.app, 'editor');
     expect((await editor.json('/api/admin/citizens/export', { conversationId: 'other-web' })).status).toBe(403);
     expect((await editor.request('/admin/citizens')).status).toBe(403);
+  });
+});
+
+describe('an FAQ draft made from citizens\u2019 questions', () => {
+  let t: WorkspaceApp;
+  const BASE = 'Bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi?';
+  const PHONE = '0912345678';
+  // The first asker's words, as a channel might have stored them before redaction: the group's title.
+  const FIRST = `Bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi? Gọi tôi ${PHONE}`;
+  const PHRASINGS = [
+    `Cho hỏi bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi, số tôi ${PHONE}`,
+    'Xin hỏi bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi',
+    'bao gio xa thanh nua mo lop ky nang so cho nguoi cao tuoi',
+    'Cho tôi hỏi bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi ạ?',
+    'Bao giờ thì xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi vậy?',
+    'Hỏi bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi thế?',
+    'Bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi nhỉ?',
+    // Longer than DRAFT_PHRASING_MAX: left out.
+    `${BASE} ${BASE} ${BASE}`,
+  ];
+  let groupId = '';
+
+  beforeAll(async () => {
+    t = await createWorkspaceApp();
+    t.now.ms = NOW;
+    await save(t, [exchange('d0', 'draft-first', NOW - 3 * DAY, FIRST), ...PHRASINGS.map((q, i) => exchange(`d${i + 1}`, `draft-other-${i}`, NOW - 2 * DAY + i * 60_000, q))]);
+    await t.workspace.queue.sync();
+    const group = (await t.stores.workspace.review.listGroups({ status: 'open', limit: 100 })).find((g) => g.question === FIRST);
+    if (!group) throw new Error('no group titled by the first question');
+    groupId = group.id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('starts from a few short phrasings of the group, redacted (the test relies on all of them being in one group)', async () => {
+    expect((await t.stores.workspace.review.items(groupId)).length).toBe(PHRASINGS.length + 1);
+    const defaults = await t.workspace.queue.draftDefaults(groupId);
+    expect(defaults.question).toBe(`${BASE} Gọi tôi [số điện thoại]`);
+    expect(defaults.alternatives).toHaveLength(DRAFT_ALTERNATIVES);
+    expect(defaults.alternatives).not.toContain(PHRASINGS.at(-1));
+    expect(defaults.alternatives[0]).toBe('Cho hỏi bao giờ xã Thanh Nưa mở lớp kỹ năng số cho người cao tuổi, số tôi [số điện thoại]');
+    for (const phrasing of defaults.alternatives) expect(phrasing.length).toBeLessThanOrEqual(DRAFT_PHRASING_MAX);
+    const editor = await loggedIn(t.app, 'editor');
+    const page = await (await editor.request(`/admin/queue/${groupId}`)).text();
+    expect(page).toContain('[số điện thoại]');
+    // The page lists what each citizen asked; the draft form it prefills holds no phone number.
+    const form = /<form[^>]*\/draft"[\s\S]*?<\/form>/.exec(page)?.[0] ?? '';
+    expect(form).toContain('Thanh Nưa');
+    expect(form).not.toContain(PHONE);
+  });
+
+  it('leaves none of an erased conversation\u2019s question in the audit log', async () => {
+    const editor = await loggedIn(t.app, 'editor');
+    const defaults = await t.workspace.queue.draftDefaults(groupId);
+    const draft = { ...defaults, id: 'lop-ky-nang-so-thanh-nua', answer: 'Lịch mở lớp do Ủy ban nhân dân xã thông báo (cán bộ soạn thử).', document: 'ke-hoach-dien-bien-1169', section: 'V. Tổ chức thực hiện', reviewBy: '2027-06-01' };
+    expect((await editor.json(`/api/admin/queue/${groupId}/draft`, draft)).status).toBe(201);
+    const edited = await editor.json(`/api/admin/faq/${draft.id}`, { ...draft, alternatives: defaults.alternatives.slice(1), version: 1 });
+    expect(edited.status).toBe(200);
+    const faqAudit = queryDatabase<{ action: string; before: string | null; after: string }>(t.dbFile, "SELECT action, before, after FROM audit_log WHERE action LIKE 'faq.%' ORDER BY rowid");
+    expect(faqAudit.map((a) => a.action)).toEqual(['faq.create', 'faq.update']);
+    const created = JSON.parse(faqAudit[0]?.after ?? '{}') as Record<string, unknown>;
+    expect(created).toMatchObject({ status: 'draft', version: 1, document: draft.document, section: draft.section, alternatives: DRAFT_ALTERNATIVES, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    const updated = JSON.parse(faqAudit[1]?.after ?? '{}') as Record<string, unknown>;
+    expect(updated.digest).not.toBe(created.digest);
+    expect(JSON.parse(faqAudit[1]?.before ?? '{}')).toMatchObject({ version: 1, digest: created.digest });
+
+    const admin = await loggedIn(t.app, 'admin');
+    expect((await admin.json('/api/admin/citizens/erase', { conversationId: 'draft-first', request: 'YC-2026-031' })).status).toBe(200);
+    expect(column<string>(t, "SELECT message_id FROM exchanges WHERE conversation_id = 'draft-first'")).toEqual([]);
+    const audit = JSON.stringify(queryDatabase(t.dbFile, 'SELECT * FROM audit_log'));
+    for (const text of [FIRST, defaults.question, BASE.slice(0, 30), 'Thanh Nưa', PHONE, 'draft-first']) expect(audit, text).not.toContain(text);
+    // The curated draft keeps the redacted words staff saved, and no phone number.
+    const versions = JSON.stringify(queryDatabase(t.dbFile, 'SELECT * FROM faq_versions'));
+    expect(versions).toContain('Thanh Nưa');
+    expect(versions).not.toContain(PHONE);
   });
 });
 

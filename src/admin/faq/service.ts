@@ -1,8 +1,9 @@
 /**
  * @module
  * FAQ curation: list and search, create and edit drafts, move entries through the
- * lifecycle, import and export YAML. Each change is one transaction with its audit record;
- * a change to what is published reaches answers at once (live.ts).
+ * lifecycle, import and export YAML. Each change is one transaction with its audit record
+ * (ids and a digest of the content, not its text: audit.ts); a change to what is published
+ * reaches answers at once (live.ts).
  */
 import { AppError } from '../../errors.ts';
 import { foldDiacritics, normalizeVietnamese } from '../../text/index.ts';
@@ -10,6 +11,7 @@ import { FaqConflictError, type FaqContent, type FaqRecord, type FaqStatus } fro
 import type { StaffPrincipal } from '../auth/authenticate.ts';
 import { can } from '../auth/roles.ts';
 import { auditRecord, type WorkspaceContext } from '../context.ts';
+import { faqAuditContent } from './audit.ts';
 import { refusal, statusAfterEdit, TRANSITIONS } from './lifecycle.ts';
 import { applyPublishedFaq } from './live.ts';
 import type { CreateFaqInput, TransitionInput, UpdateFaqInput } from './schemas.ts';
@@ -81,7 +83,7 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
       await guarded(() =>
         faq().save(
           [{ id: input.id, expectedVersion: null, status: 'draft', content: { ...content, author: actor.user.username, note: input.note ?? null }, at }],
-          [auditRecord(ctx, actor.actor, 'faq.create', input.id, null, { status: 'draft', ...content })],
+          [auditRecord(ctx, actor.actor, 'faq.create', input.id, null, { status: 'draft', version: 1, ...faqAuditContent(content) })],
         ),
       );
       return get(input.id);
@@ -96,7 +98,7 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
       await guarded(() =>
         faq().save(
           [{ id, expectedVersion: input.version, status, content: { ...content, author: actor.user.username, note: input.note ?? null }, submittedBy: null, at: ctx.now().toISOString() }],
-          [auditRecord(ctx, actor.actor, 'faq.update', id, { status: entry.status, version: entry.current.version, ...contentOfVersion(entry) }, { status, version: entry.current.version + 1, ...content })],
+          [auditRecord(ctx, actor.actor, 'faq.update', id, { status: entry.status, version: entry.current.version, ...faqAuditContent(contentOfVersion(entry)) }, { status, version: entry.current.version + 1, ...faqAuditContent(content) })],
         ),
       );
       return get(id);

@@ -11,6 +11,7 @@ import type { IngestIssue } from '../../ingest/types.ts';
 import type { AuditRecord } from '../../store/audit/types.ts';
 import type { FaqContent, FaqRecord, FaqWrite } from '../../store/faq/types.ts';
 import { auditRecord } from '../context.ts';
+import { faqAuditContent } from './audit.ts';
 import { faqContentSchema, faqIdSchema, isoDate } from './schemas.ts';
 import { checkSource } from './sources.ts';
 
@@ -111,7 +112,7 @@ export function importPlan(entries: ImportedEntry[], existing: Map<string, FaqRe
     (known ? summary.updated : summary.created).push(e.id);
     const note = `nhập từ ${e.file}:${e.line}`;
     writes.push({ id: e.id, expectedVersion: known?.current.version ?? null, status: 'published', content: { ...e.content, author: actor, note }, publish: { reviewedOn: e.reviewed }, submittedBy: null, at });
-    audit.push(auditRecord(ctx, actor, 'faq.import', e.id, known?.published ?? null, { ...e.content, reviewed: e.reviewed }));
+    audit.push(auditRecord(ctx, actor, 'faq.import', e.id, known?.published ? faqAuditContent(known.published) : null, { ...faqAuditContent(e.content), reviewed: e.reviewed }));
   }
   return { writes, audit, summary };
 }

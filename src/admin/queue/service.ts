@@ -8,6 +8,7 @@ import { POLICY } from '../../answer/policy.ts';
 import { AppError } from '../../errors.ts';
 import type { NewOutboxMessage } from '../../store/outbox/types.ts';
 import { GroupStateError, type GroupStatus, type ReviewGroup, type ReviewItem, type ReviewReason } from '../../store/review/types.ts';
+import { codePointLength, redactPersonalData } from '../../text/index.ts';
 import type { StaffPrincipal } from '../auth/authenticate.ts';
 import { auditRecord, type WorkspaceContext } from '../context.ts';
 import type { FaqService } from '../faq/service.ts';
@@ -21,6 +22,9 @@ import { foldQuestion, placeInGroups, questionTerms } from './grouping.ts';
  * the coverage that answers any question.
  */
 export const LOW_CONFIDENCE = POLICY.coverageMin;
+/** A draft made from a group is prefilled with at most this many citizens' phrasings, each at most this long (longer ones tell more about the asker). */
+export const DRAFT_ALTERNATIVES = 5;
+export const DRAFT_PHRASING_MAX = 150;
 const BATCH = 500;
 /** Exchanges written late (a lock held the write queue) are still picked up within this. */
 const OVERLAP_MS = 3_600_000;
@@ -117,20 +121,28 @@ export function createQueueService(ctx: WorkspaceContext, faq: FaqService, setti
       return { recipients: messages.length };
     },
 
-    /** What a draft made from the group starts with: its question, its other phrasings, the staff answer. */
+    /**
+     * What a draft made from the group starts with: its question, a few of its other phrasings,
+     * the staff answer. The phrasings are citizens' words and a saved draft outlives the
+     * retention purge and erasure (staff curate it, README "Personal data"): only short ones,
+     * redacted, and at most DRAFT_ALTERNATIVES of them, for staff to edit before saving.
+     */
     async draftDefaults(id: string) {
       const g = await group(id);
       const items = await review().items(id);
       const answers = await review().answers(id);
-      const seen = new Set([foldQuestion(g.question)]);
+      const question = redactPersonalData(g.question);
+      const seen = new Set([foldQuestion(question)]);
       const alternatives: string[] = [];
       for (const item of items) {
-        const key = foldQuestion(item.question);
-        if (seen.has(key) || alternatives.length >= 10) continue;
+        if (alternatives.length >= DRAFT_ALTERNATIVES) break;
+        const phrasing = redactPersonalData(item.question).trim();
+        const key = foldQuestion(phrasing);
+        if (seen.has(key) || codePointLength(phrasing) > DRAFT_PHRASING_MAX) continue;
         seen.add(key);
-        alternatives.push(item.question);
+        alternatives.push(phrasing);
       }
-      return { question: g.question, alternatives, answer: answers.at(-1)?.text ?? '', agency: ctx.defaultAgency };
+      return { question, alternatives, answer: answers.at(-1)?.text ?? '', agency: ctx.defaultAgency };
     },
 
     /** Turns the group into an FAQ draft in one step (it then goes through review like any entry). */

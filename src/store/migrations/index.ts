@@ -215,4 +215,15 @@ CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SEL
     name: 'why a generated answer was replaced by the extractive one',
     sql: `ALTER TABLE exchanges ADD COLUMN fallback_reason TEXT;`,
   },
+  {
+    version: 7,
+    name: 'FAQ changes audited without their text: questions, phrasings and answers taken out of earlier records',
+    sql: `
+DROP TRIGGER audit_log_append_only_update;
+UPDATE audit_log SET
+  before = CASE WHEN json_valid(before) THEN json_remove(before, '$.question', '$.alternatives', '$.answer') ELSE before END,
+  after = CASE WHEN json_valid(after) THEN json_remove(after, '$.question', '$.alternatives', '$.answer') ELSE after END
+  WHERE action IN ('faq.create', 'faq.update', 'faq.import');
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  },
 ];
