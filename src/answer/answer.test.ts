@@ -76,8 +76,10 @@ describe('answerQuestion', () => {
   });
 
   it('uses the earlier turn to understand a follow-up', async () => {
-    const first = await answer('Mục tiêu năm 2025 của kế hoạch Điện Biên là gì?');
-    const followUp = await answer('còn đến năm 2030 thì sao?', [{ question: 'Mục tiêu năm 2025 của kế hoạch Điện Biên là gì?', documentIds: first.sources.map((s) => s.documentId) }]);
+    const asked = 'Mục tiêu cụ thể năm 2025 trong kế hoạch của UBND tỉnh Điện Biên là gì?';
+    const first = await answer(asked);
+    expect(first.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+    const followUp = await answer('còn đến năm 2030 thì sao?', [{ question: asked, documentIds: first.sources.map((s) => s.documentId) }]);
     expect(followUp.outcome).toBe('answered');
     expect(followUp.answer).toMatch(/80%|70%/);
     const alone = await answer('còn đến năm 2030 thì sao?');
@@ -153,5 +155,22 @@ describe('questions that ask several things', () => {
   it('declines when none of the questions asked has an answer in the documents', async () => {
     const r = await answer('Trung tâm đổi mới sáng tạo của tỉnh đặt ở địa chỉ nào, ai làm giám đốc vậy?');
     expect(r.outcome).toBe('no_answer');
+  });
+});
+
+describe('follow-ups and curated answers, typed as citizens type', () => {
+  it('hears "ông ấy", "ngày đó" typed without tone marks as pointing back, but not "do" meaning "by"', async () => {
+    const { isFollowUp } = await import('../retrieval/query.ts');
+    expect(isFollowUp('Ong ay giu chuc vu gi vay?', 3)).toBe(true);
+    expect(isFollowUp('Ngay do gan voi su kien lich su nao?', 4)).toBe(true);
+    expect(isFollowUp('Ke hoach do UBND tinh ban hanh nham muc dich gi?', 6)).toBe(false);
+  });
+
+  it('does not answer a question about targets with the curated entry about the plan\'s number and date', async () => {
+    const r = await answer('Kế hoạch của UBND tỉnh Điện Biên triển khai Quyết định 1169 đặt mục tiêu gì cho năm 2025?');
+    expect(r.answer).not.toContain('số hiệu');
+    const asked = await answer('Kế hoạch của tỉnh Điện Biên triển khai Quyết định 1169 có số hiệu và ngày ban hành là gì?');
+    // Asked for, the number is declined honestly or explained by the curated entry, never made up.
+    expect(asked.outcome === 'no_answer' || asked.answer.includes('số hiệu')).toBe(true);
   });
 });

@@ -261,7 +261,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }
     }
-    let units = rankUnits(answerable.slice(0, POLICY.unitPassages), query, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
+    // A follow-up's earlier words found the passages; among their sentences, what it newly asks ("còn năm 2030?") decides.
+    const unitQuery = query.followUp ? { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, w < 1 ? w * POLICY.borrowedInUnits : w])) } : query;
+    // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
+    const particulars = DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)));
+    const candidates = particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h));
+    let units = rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
     // A message asking several questions is held to the kind of fact of its first one here; the others are answered (or said missing) part by part.
     const asked = questionParts(question);
     const firstType = asked.length > 1 ? classifyQuestion(asked[0] ?? question) : type;

@@ -36,7 +36,7 @@ export function withoutPointer(question: string): string {
   return (out + normal.slice(last)).replace(/\s+/g, ' ').trim() || question;
 }
 
-const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
+export const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
 
 /**
  * Asks for a number, date or link that the metadata of the document the question is about
@@ -69,11 +69,17 @@ export function focusedDocuments(query: Query, names: DocumentNames[], previous:
   // The page the citizen reads decides "văn bản này" over any other document the words fit.
   if (pointedAt) focus.set(pointedAt, POLICY.pointedBoost);
   const text = ` ${query.contentText} `;
+  // Of several documents named, the one named first is asked about ("Kế hoạch … triển khai Quyết
+  // định 1169" is about the Kế hoạch: Vietnamese puts the head noun first); the others only describe it.
+  let head: { id: string; at: number } | null = null;
   for (const { id, code, kind } of names) {
     if (pointedAt && pointedAt !== id && !(code && text.includes(` ${code} `))) continue;
-    if ((code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `))) focus.set(id, POLICY.namedBoost);
+    const at = Math.min(...[code, kind].map((name) => (name ? text.indexOf(` ${name} `) : -1)).map((i) => (i < 0 ? Infinity : i)));
+    if (at !== Infinity && (!head || at < head.at)) head = { id, at };
   }
-  for (const id of previous?.documentIds ?? []) focus.set(id, (focus.get(id) ?? 1) * POLICY.followUpBoost);
+  if (head) focus.set(head.id, POLICY.namedBoost);
+  // A follow-up stays with the document the previous answer led with; the others it cited weigh less.
+  previous?.documentIds.forEach((id, i) => focus.set(id, (focus.get(id) ?? 1) * (i === 0 ? POLICY.followUpBoost : POLICY.followUpOtherBoost)));
   // "tỉnh muốn…", "ở Điện Biên": the province's own documents, unless the question names another by its number.
   const namesByCode = names.some(({ code }) => code && text.includes(` ${code} `));
   if (!pointedAt && !namesByCode && province.words.some((w) => text.includes(` ${w} `))) {

@@ -7,7 +7,8 @@
  */
 import type { FaqEntry } from '../ingest/types.ts';
 import type { FaqHit } from '../retrieval/searcher.ts';
-import { analyze } from '../text/index.ts';
+import { analyze, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
 import { classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
@@ -46,6 +47,13 @@ function coversFacets(facets: readonly Facet[], entry: FaqEntry): boolean {
   });
 }
 
+/** An entry asked only about a document's particulars (its number, its signer) answers only a question about them. */
+function particularsAlike(question: string, entry: FaqEntry): boolean {
+  const folded = (text: string) => foldDiacritics(normalizeVietnamese(text));
+  const particular = (text: string) => DOCUMENT_PARTICULARS.test(folded(text)) || PARTICULARS_QUESTION.test(folded(text));
+  return particular(question) || [entry.question, ...entry.alternatives].some((p) => !particular(p));
+}
+
 export interface FaqQuestion {
   /** The question as the citizen asked it (without its preamble). */
   question: string;
@@ -66,6 +74,7 @@ export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqE
     holdsAnswerType(asked.type, entry.answer, asked.text) &&
     asksSameKind(asked.type, entry) &&
     coversFacets(asked.facets, entry) &&
+    particularsAlike(asked.question, entry) &&
     // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
     sameYears(asked.question, entry.answer) &&
     holdsSpecific(entry, asked.specific) &&

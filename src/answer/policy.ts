@@ -28,8 +28,13 @@ export const POLICY = {
   /** Score factors of documents the question points at: named by number or kind, the page it is asked from, the previous answer's, the province's own. */
   namedBoost: 2.0,
   pointedBoost: 4.0,
-  followUpBoost: 1.5,
+  followUpBoost: 2.0,
+  followUpOtherBoost: 1.2,
   provinceBoost: 1.5,
+  /** Weight left to a follow-up's borrowed words when choosing among the found passages' sentences. */
+  borrowedInUnits: 0.4,
+  /** Score factor of a document's title block (its lines before the first heading) unless its particulars are asked. */
+  titleBlock: 0.3,
   /** Composing: the longest answer in words (citizens read on small phones). */
   maxAnswerWords: 120,
   /** Supporting sentences after the lead, from its section, scoring at least supportRatio of it. */

@@ -32,7 +32,17 @@ const FOLLOW_UP_START = /^(?:thế |the |vậy |vay |còn |con |thế còn |the 
 // "người đó", "tổ ấy", "văn bản này": a demonstrative points back to the previous turn.
 const POINTS_BACK = /\s(?:đó|ấy|kia)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả)(?:\s|$|[?.,!])/;
 // Typed without tone marks "đó" is "do", which also means "by": only a noun + "do/ay" at the end counts.
-const POINTS_BACK_FOLDED = /\s(?:do|ay|kia)(?:\s+(?:vay|a|nhi|the|nhe|ha))?\s*\??$|\s(?:do|ay)\s+(?:co|phai|lam|giup|duoc|thi|la|gom|ra|ky|o)\s|(?:^|\s)(?:trong do)\s/;
+// "ấy" has no other reading; "đó" after a noun that can be pointed at ("ngày đó", "ông đó") is one
+// unless "do" means "by" ("cơ quan do UBND lập").
+const POINTS_BACK_FOLDED = new RegExp(
+  [
+    /\s(?:do|ay|kia)(?:\s+(?:vay|a|nhi|the|nhe|ha))?\s*\??$/.source,
+    /\s(?:do|ay)\s+(?:co|phai|lam|giup|duoc|thi|la|gom|ra|ky|o)\s/.source,
+    /(?:^|\s)(?:trong do)\s/.source,
+    /\say(?=\s|$|[?.,!])/.source,
+    /(?:^|\s)(?:ngay|ong|ba|nguoi|van ban|ke hoach|nghi quyet|quyet dinh|chuong trinh|phong trao|trang|nen tang|muc tieu|chi tieu|hoi nghi|luat|de an|trung tam|su kien|giai thuong|nam|thang|to|mo hinh|cuoc thi|linh vuc|nhiem vu|chinh sach|co che)\s+do(?!\s+(?:ai|nguoi|ubnd|uy|bo|so|ban|chinh|thu|tong|quoc|hoi|co|cac|tinh|dang|nha))(?=\s|$|[?.,!])/.source,
+  ].join('|'),
+);
 const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thi nhu the nao|thì sao ạ|thi sao a|nữa không|nua khong)\s*\??$/;
 /** Weights of the previous question's terms and of the one before it. */
 const CONTEXT_WEIGHTS = [0.8, 0.4];
