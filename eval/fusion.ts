@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../src/config.ts';
+import { loadConfig, loadDotEnv, type Config } from '../src/config.ts';
 import { createEngine } from '../src/entry/engine.ts';
 import type { FusionMethod } from '../src/retrieval/fusion.ts';
 import { askAll, engineAsk, loadItems } from './harness.ts';
@@ -78,6 +78,7 @@ async function compare(embedder: Config['embedder'], label: string): Promise<voi
 }
 
 async function main() {
+  loadDotEnv();
   const base = loadConfig().embedder;
   console.log(`Fusion comparison on split=${args.split} (marks / no marks)`);
   console.log('| embedder | ranking | acc | acc no marks | hit@1 | hit@1 no marks | hit@3 | hit@3 no marks | MRR | MRR no marks |');
