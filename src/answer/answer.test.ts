@@ -174,3 +174,18 @@ describe('follow-ups and curated answers, typed as citizens type', () => {
     expect(asked.outcome === 'no_answer' || asked.answer.includes('số hiệu')).toBe(true);
   });
 });
+
+describe('curated answers about the right body, and questions about groups', () => {
+  it('does not answer who heads the province\'s or the Government\'s steering committee with the central one\'s head', async () => {
+    for (const q of ['Ai là Trưởng Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh Điện Biên?', 'Ai là Trưởng Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06?']) {
+      const r = await answer(q);
+      expect(r.answer).not.toContain('Tổng Bí thư Tô Lâm là Trưởng Ban Chỉ đạo Trung ương');
+    }
+  });
+
+  it('answers "ai là trung tâm" with the group the resolution names, not a decline for want of a person', async () => {
+    const r = await answer('NQ57 xác định ai là trung tâm, là chủ thể?');
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer, 'người dân và doanh nghiệp')).toBe(true);
+  });
+});

@@ -54,6 +54,19 @@ function particularsAlike(question: string, entry: FaqEntry): boolean {
   return particular(question) || [entry.question, ...entry.alternatives].some((p) => !particular(p));
 }
 
+/** Levels a body can belong to: "Ban Chỉ đạo của tỉnh" is not "Ban Chỉ đạo Trung ương". */
+const LEVELS = /(?:^|\s)(trung uong|chinh phu|quoc hoi|bo chinh tri|tinh|xa|phuong)(?=\s|$|[?.,!])/g;
+
+/** Whether the entry (its phrasings and answer) names the level the question names, when both name one (folded text). */
+function sameLevel(question: string, entry: FaqEntry): boolean {
+  const folded = (text: string) => foldDiacritics(normalizeVietnamese(text));
+  const levels = (text: string) => new Set([...folded(text).matchAll(LEVELS)].map((m) => m[1]));
+  const asked = levels(question);
+  if (asked.size === 0) return true;
+  const named = levels([entry.question, ...entry.alternatives, entry.answer].join('\n'));
+  return named.size === 0 || [...asked].some((l) => named.has(l));
+}
+
 export interface FaqQuestion {
   /** The question as the citizen asked it (without its preamble). */
   question: string;
@@ -75,6 +88,7 @@ export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqE
     asksSameKind(asked.type, entry) &&
     coversFacets(asked.facets, entry) &&
     particularsAlike(asked.question, entry) &&
+    sameLevel(asked.question, entry) &&
     // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
     sameYears(asked.question, entry.answer) &&
     holdsSpecific(entry, asked.specific) &&

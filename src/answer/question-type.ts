@@ -61,7 +61,9 @@ export function asksForPerson(question: string): boolean {
 }
 
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
-const PERSON_QUESTION = /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dung dau|dam nhiem)|ten (?:la )?gi|nguoi dung dau|giam doc la ai|truong ban la ai/;
+// "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
+const PERSON_QUESTION =
+  /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|ten (?:la )?gi|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|pho truong ban(?: thuong truc)?) (?:\S+ ){0,8}?(?:la|hien nay la|bay gio la) ai/;
 /** A person named after a title: "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Vừ A Bằng". */
 const PERSON_IN_TEXT = /(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\s(?:[\p{L}.]+\s){0,4}?\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
 

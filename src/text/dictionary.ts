@@ -27,6 +27,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   'cp': 'chính phủ',
   'nn': 'nhà nước',
   'ktso': 'kinh tế số',
+  'kts': 'kinh tế số',
   'cq': 'cơ quan',
   'khcn': 'khoa học công nghệ',
   'kh&cn': 'khoa học và công nghệ',
