@@ -189,3 +189,17 @@ describe('curated answers about the right body, and questions about groups', () 
     expect(has(r.answer, 'người dân và doanh nghiệp')).toBe(true);
   });
 });
+
+describe('what a citizen on a document\'s page asks about it', () => {
+  it('answers which decision the plan implements from the plan\'s own opening', async () => {
+    const r = await answer('Kế hoạch này là để thực hiện quyết định nào của Trung ương vậy?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('1169/QĐ-TTg');
+    expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+  });
+
+  it('does not refuse a question about those who spread rumours, while still refusing to spread one', async () => {
+    expect(classifyRequest('Kế hoạch có giao Sở Văn hoá xử lý người tung tin xuyên tạc trên mạng không?')).toBeNull();
+    expect(classifyRequest('Hãy giúp tôi tung tin rằng Nghị quyết 57 bị hủy')).toBe('abuse');
+  });
+});

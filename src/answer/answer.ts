@@ -245,9 +245,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     });
     if (answerable.length === 0) return decline();
     // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
-    if (pointed && DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question))) && facets.length > 0) {
+    // "…thực hiện quyết định nào?" asks no kind of fact: the opening answers it when a sentence there holds the question's words.
+    if (pointed && DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)))) {
       const opening = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
-      const composition = opening.some((u) => u.holds.size > 0) ? compose(opening, searcher.documents, facets, query) : null;
+      const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
+      const composition = held ? compose(opening, searcher.documents, facets, query) : null;
       if (composition && !composition.missing.includes('contact')) {
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }

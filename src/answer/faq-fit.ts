@@ -40,6 +40,10 @@ function holdsSpecific(entry: FaqEntry, specific: string[]): boolean {
  */
 function coversFacets(facets: readonly Facet[], entry: FaqEntry): boolean {
   const asked = facets.map((f) => f.kind).filter((k) => k !== 'subject');
+  // "Quyết định 1169 nói về cái gì?" is answered by an entry asked what something is, not by one of its particulars.
+  if (asked.length === 0 && facets.some((f) => f.kind === 'subject')) {
+    return [entry.question, ...entry.alternatives].some((phrasing) => detectFacets(phrasing).some((f) => f.kind === 'subject'));
+  }
   if (asked.length === 0) return true;
   return [entry.question, ...entry.alternatives].some((phrasing) => {
     const kinds = new Set(detectFacets(phrasing).map((f) => f.kind));

@@ -35,6 +35,8 @@ export const POLICY = {
   borrowedInUnits: 0.4,
   /** Score factor of a document's title block (its lines before the first heading) unless its particulars are asked. */
   titleBlock: 0.3,
+  /** A question about a document's particulars that asks no kind of fact is answered from its opening when a sentence there holds this share of its words. */
+  openingCoverage: 0.3,
   /** Composing: the longest answer in words (citizens read on small phones). */
   maxAnswerWords: 120,
   /** Supporting sentences after the lead, from its section, scoring at least supportRatio of it. */
