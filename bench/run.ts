@@ -15,7 +15,9 @@
  * `--duration` seconds, at least 30).
  *
  * `npm run bench -- --worker` measures the Worker in local workerd beside the Node server in
- * one run (`worker.ts`): answers/s and p95 under the same load, bundle size, cold start.
+ * one run (`worker.ts`): answers/s and p95 under the same load (first questions with the rate
+ * limit off, then conversations with follow-ups under the rate limit, which the Worker keeps in
+ * its Durable Object), bundle size, cold start.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
