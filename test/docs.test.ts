@@ -29,6 +29,23 @@ describe('README', () => {
     }
   });
 
+  it('lists every npm script in its Commands table, but those npm test runs and the staff CLIs (which have sections of their own)', () => {
+    const from = readme.indexOf('## Commands');
+    const table = readme.slice(from, readme.indexOf('\n## ', from + 1));
+    const scripts = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const staffClis = ['admin', 'faq', 'report'];
+    for (const name of scripts.filter((n) => !['test', 'typecheck', 'lint', ...staffClis].includes(n))) expect(table, name).toMatch(new RegExp(`\\| \`npm (?:run )?${name}[\` ]`));
+    for (const name of staffClis) expect(readme, name).toContain(`npm run ${name}`);
+    expect(table).toContain('`npm run bench -- --worker`');
+  });
+
+  it('says what CI runs, as .ci/run runs it', () => {
+    const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
+    const test = readme.slice(readme.indexOf('## Test'), readme.indexOf('## Commands'));
+    for (const command of ci.split('\n').filter((l) => /^npm (?:test|run )/.test(l))) expect(test, command).toContain(`\`${command}\``);
+    expect(test).not.toMatch(/npm run eval -- --split/);
+  });
+
   it('links only inside the repository', () => {
     expect(readme).not.toMatch(/\]\(\.\.\/|`\.\.\/shared/);
     expect(api).not.toMatch(/\.\.\/shared/);
