@@ -203,3 +203,18 @@ describe('what a citizen on a document\'s page asks about it', () => {
     expect(classifyRequest('Hãy giúp tôi tung tin rằng Nghị quyết 57 bị hủy')).toBe('abuse');
   });
 });
+
+describe('everyday words inside questions about the documents', () => {
+  it('answers a tax question about a resolution the documents hold, but still declines an everyday tax question', async () => {
+    const r = await answer('Theo Nghị quyết 193/2025/QH15, thu nhập từ thực hiện nhiệm vụ khoa học, công nghệ có phải nộp thuế thu nhập cá nhân không?');
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer, 'thuế thu nhập cá nhân')).toBe(true);
+    expect((await answer('Quyết toán thuế thu nhập cá nhân năm nay làm thế nào?')).outcome).toBe('out_of_scope');
+  });
+
+  it('treats a question about "ở đây" on a document\'s page as on the subject', async () => {
+    const r = await answer('Phong trào được nói tới ở đây kế thừa phong trào nào trước đây?', [], { documentId: 'binh-dan-hoc-vu-so' });
+    expect(r.outcome).toBe('answered');
+    expect(r.sources[0]?.documentId).toBe('binh-dan-hoc-vu-so');
+  });
+});

@@ -200,9 +200,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const previous = query.followUp ? (history.at(-1)?.question ?? '') : '';
-    const onTopic = namesSubject(`${previous} ${question}`);
+    // A question asked on a document's page about "văn bản này" is on the subject whatever its words.
+    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null;
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
-    const everyday = everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
+    // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
+    // or is asked on a document's page about that document: then the passages decide.
+    const namesCorpusDocument = [...query.content].some((t) => /^~(?:nq|qd|kh|nd|qh|tt)\d+$/.test(t) && searcher.documentFrequency(t) > 0);
+    const everyday = !namesCorpusDocument && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
     const decline = (): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
       // A question about an agency the documents assign work to is on the subject.
