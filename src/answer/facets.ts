@@ -37,9 +37,11 @@ export function detectFacets(question: string): Facet[] {
     const match = pattern.exec(folded);
     if (match) facets.push({ kind, at: match.index });
   }
+  // "lấy nguồn lực ở đâu" asks where from (a source), not a place.
+  const source = /(?:lay|nguon|tien|kinh phi|ngan sach)\s(?:\S+\s){0,3}o dau/.test(folded);
   // "mục đích là gì" is a purpose question, not a definition; "ai ký, ký ngày nào" names each once.
   const kinds = new Set(facets.map((f) => f.kind));
-  return facets.filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
+  return facets.filter((f) => !(f.kind === 'where' && source)).filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
 }
 
 /** What to say when the documents hold nothing for a facet another sentence of the answer does not cover. */
@@ -66,7 +68,7 @@ export function facetsOfType(type: 'contact' | 'date' | 'quantity' | 'who' | 'de
 /** A question word ("gì", "nào", "ai", "mấy …", "ra sao"), on folded text. */
 const ASKS = /(?:^|\s)(?:gi|j|nao|ai|bao nhieu|bn|ra sao|the nao|nhu nao|ntn|(?:o|tai|den|toi) dau|vi sao|tai sao|may \S+|(?:so|thu|hang|top|lan|nhom) may)(?=\s|$|[?,.!])/;
 /** …or a yes/no question's ending ("… không", "… chưa"). */
-const ASKS_AT_END = /\s(?:khong|chua|ko|k|hok|ha|a)\s*$/;
+const ASKS_AT_END = /\s(?:khong|chua|ko|k|hok|ha|a)\s*[?.!]*\s*$/;
 
 /** Where a question may join two questions: a second sentence, a comma, "và", "còn", "hay", "rồi". */
 // "còn" stays with the question it opens: it sets that question against the one before.

@@ -39,9 +39,9 @@ const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Ch
 const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
 
 // The composer checks every unit against the same question: derive its facts once.
-let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean } | null = null;
+let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean } | null = null;
 
-function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean } {
+function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean } {
   if (lastQuestion?.question !== question) {
     const folded = foldDiacritics(normalizeVietnamese(question));
     lastQuestion = {
@@ -50,6 +50,7 @@ function questionFacts(question: string): { asked: string[]; money: boolean; fre
       money: MONEY_QUESTION.test(folded),
       frequency: FREQUENCY_QUESTION.test(folded),
       person: PERSON_QUESTION.test(folded),
+      group: GROUP_QUESTION.test(folded),
     };
   }
   return lastQuestion;
@@ -64,6 +65,10 @@ export function asksForPerson(question: string): boolean {
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
   /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|ten (?:la )?gi|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|pho truong ban(?: thuong truc)?) (?:\S+ ){0,8}?(?:la|hien nay la|bay gio la) ai/;
+/** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
+const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
+const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
+
 /** A person named after a title: "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Vừ A Bằng". */
 const PERSON_IN_TEXT = /(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\s(?:[\p{L}.]+\s){0,4}?\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
 
@@ -92,7 +97,9 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
-      return questionFacts(question).person ? PERSON_IN_TEXT.test(text) : BODY_IN_TEXT.test(text);
+      if (questionFacts(question).person) return PERSON_IN_TEXT.test(text);
+      // "cho những ai", "đối tượng nào": groups of people answer as well as bodies.
+      return BODY_IN_TEXT.test(text) || (questionFacts(question).group && GROUP_IN_TEXT.test(text));
     default:
       return true;
   }

@@ -28,6 +28,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   'nn': 'nhà nước',
   'ktso': 'kinh tế số',
   'kts': 'kinh tế số',
+  'clb': 'câu lạc bộ',
   'cq': 'cơ quan',
   'khcn': 'khoa học công nghệ',
   'kh&cn': 'khoa học và công nghệ',
