@@ -164,6 +164,8 @@ describe('follow-ups and curated answers, typed as citizens type', () => {
     expect(isFollowUp('Ong ay giu chuc vu gi vay?', 3)).toBe(true);
     expect(isFollowUp('Ngay do gan voi su kien lich su nao?', 4)).toBe(true);
     expect(isFollowUp('Ke hoach do UBND tinh ban hanh nham muc dich gi?', 6)).toBe(false);
+    expect(isFollowUp('no lam nhiem vu gi?', 2)).toBe(true);
+    expect(isFollowUp('3 phuong do ten la gi?', 3)).toBe(true);
   });
 
   it('does not answer a question about targets with the curated entry about the plan\'s number and date', async () => {
@@ -216,5 +218,16 @@ describe('everyday words inside questions about the documents', () => {
     const r = await answer('Phong trào được nói tới ở đây kế thừa phong trào nào trước đây?', [], { documentId: 'binh-dan-hoc-vu-so' });
     expect(r.outcome).toBe('answered');
     expect(r.sources[0]?.documentId).toBe('binh-dan-hoc-vu-so');
+  });
+});
+
+describe('a conversation about the subject', () => {
+  it('reads a question with no subject of its own, right after one about the subject, as continuing it', async () => {
+    const asked = 'Nền tảng Bình dân học vụ số do ai xây dựng?';
+    const first = await answer(asked);
+    const next = await answer('Trên đó có bao nhiêu khóa học?', [{ question: asked, documentIds: first.sources.map((s) => s.documentId) }]);
+    expect(next.outcome).toBe('answered');
+    expect(next.sources[0]?.documentId).toBe('binh-dan-hoc-vu-so');
+    expect((await answer('Trên đó có bao nhiêu khóa học?')).outcome).not.toBe('answered');
   });
 });

@@ -190,7 +190,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const pointed = pointedAt(question, history, context);
     // Once "kế hoạch này" is resolved to a document, its words only point: what is asked is the rest.
     const retrieved = context.retrievalQuestion ?? question;
-    const query = buildQuery(pointed ? withoutPointer(retrieved) : retrieved, history.map((t) => t.question));
+    const searched = pointed ? withoutPointer(retrieved) : retrieved;
+    let query = buildQuery(searched, history.map((t) => t.question));
+    // In a conversation about the subject, a question with no subject of its own continues it ("Trên đó có bao nhiêu khóa học?").
+    const previousTurn = history.at(-1);
+    if (!query.followUp && previousTurn && !namesSubject(question) && namesSubject(previousTurn.question)) {
+      query = buildQuery(searched, history.map((t) => t.question), true);
+    }
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, POLICY.retrieveK);
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];

@@ -32,7 +32,8 @@ const FOLLOW_UP_START = /^(?:thế |the |vậy |vay |còn |con |thế còn |the 
 // "người đó", "tổ ấy", "văn bản này": a demonstrative points back to the previous turn.
 const POINTS_BACK = /\s(?:đó|ấy|kia)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả)(?:\s|$|[?.,!])/;
 // Typed without tone marks "đó" is "do", which also means "by": only a noun + "do/ay" at the end counts.
-// "ấy" has no other reading; "đó" after a noun that can be pointed at ("ngày đó", "ông đó") is one
+// "ấy" has no other reading; "nó", "họ" opening a question are the subject pointed back to; "đó" after
+// a noun that can be pointed at ("ngày đó", "ông đó") is one
 // unless "do" means "by" ("cơ quan do UBND lập").
 const POINTS_BACK_FOLDED = new RegExp(
   [
@@ -40,7 +41,8 @@ const POINTS_BACK_FOLDED = new RegExp(
     /\s(?:do|ay)\s+(?:co|phai|lam|giup|duoc|thi|la|gom|ra|ky|o)\s/.source,
     /(?:^|\s)(?:trong do)\s/.source,
     /\say(?=\s|$|[?.,!])/.source,
-    /(?:^|\s)(?:ngay|ong|ba|nguoi|van ban|ke hoach|nghi quyet|quyet dinh|chuong trinh|phong trao|trang|nen tang|muc tieu|chi tieu|hoi nghi|luat|de an|trung tam|su kien|giai thuong|nam|thang|to|mo hinh|cuoc thi|linh vuc|nhiem vu|chinh sach|co che)\s+do(?!\s+(?:ai|nguoi|ubnd|uy|bo|so|ban|chinh|thu|tong|quoc|hoi|co|cac|tinh|dang|nha))(?=\s|$|[?.,!])/.source,
+    /^(?:no|ho)\s/.source,
+    /(?:^|\s)(?:ngay|ong|ba|nguoi|phuong|xa|so|ban|cai|viec|van ban|ke hoach|nghi quyet|quyet dinh|chuong trinh|phong trao|trang|nen tang|muc tieu|chi tieu|hoi nghi|luat|de an|trung tam|su kien|giai thuong|nam|thang|to|mo hinh|cuoc thi|linh vuc|nhiem vu|chinh sach|co che)\s+do(?!\s+(?:ai|nguoi|ubnd|uy|bo|so|ban|chinh|thu|tong|quoc|hoi|co|cac|tinh|dang|nha))(?=\s|$|[?.,!])/.source,
   ].join('|'),
 );
 const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thi nhu the nao|thì sao ạ|thi sao a|nữa không|nua khong)\s*\??$/;
@@ -55,7 +57,12 @@ export function isFollowUp(question: string, contentTerms: number): boolean {
   return FOLLOW_UP_START.test(q) || FOLLOW_UP_START.test(folded) || FOLLOW_UP_END.test(q) || FOLLOW_UP_END.test(folded) || POINTS_BACK.test(q) || (folded === q && POINTS_BACK_FOLDED.test(q)) || contentTerms <= 1;
 }
 
-export function buildQuery(question: string, previousQuestions: readonly string[] = []): Query {
+/**
+ * The query for a question, with the earlier questions of its conversation. `assumeFollowUp`
+ * reads it as a follow-up even without a word pointing back (the caller knows better: a
+ * question with no subject of its own, asked right after one about the subject).
+ */
+export function buildQuery(question: string, previousQuestions: readonly string[] = [], assumeFollowUp = false): Query {
   const stripped = stripQuestionPhrasing(question);
   const own = analyze(stripped || question);
   const terms = new Map<string, number>();
@@ -65,7 +72,7 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   // words, so they stay search terms but do not count towards how much of the question is covered.
   const ownContent = accented ? own.content : own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
   const content = new Set(ownContent.map((c) => `~${c}`));
-  const followUp = previousQuestions.length > 0 && isFollowUp(question, content.size);
+  const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, content.size));
   let contentText = ownContent.join(' ');
   if (followUp) {
     const ownHasNumber = own.content.some((c) => NUMERIC.test(c));
