@@ -166,7 +166,10 @@ async function startNode(vars: Record<string, string>): Promise<{ url: string; s
 /** Node and the Worker under the same load, one after the other, each warmed first. */
 async function compare(vars: Record<string, string>, requests: (followUps: { sent: number }) => autocannon.Request[], seconds: number): Promise<{ node: Load; worker: Load }> {
   const worker = await startWorker(vars, { listen: true });
-  const node = await startNode(vars);
+  const node = await startNode(vars).catch(async (error: unknown) => {
+    await worker.close();
+    throw error;
+  });
   try {
     await waitFor(`${worker.url}/readyz`);
     // Warm both (the Worker's first request loads its index; Node's JIT).
