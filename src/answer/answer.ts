@@ -194,7 +194,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     let query = buildQuery(searched, history.map((t) => t.question));
     // In a conversation about the subject, a question with no subject of its own continues it ("Trên đó có bao nhiêu khóa học?").
     const previousTurn = history.at(-1);
-    if (!query.followUp && previousTurn && !namesSubject(question) && namesSubject(previousTurn.question)) {
+    // "Phong trào này…" on a page has its subject already: the page's document.
+    if (!query.followUp && previousTurn && !pointed && !namesSubject(question) && namesSubject(previousTurn.question)) {
       query = buildQuery(searched, history.map((t) => t.question), true);
     }
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
@@ -234,18 +235,15 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // Off the subject, a passage must also share a word specific to the question, not only words common to the domain.
     const specific = specificWords(query, searcher);
     const best = faqHits[0];
-    const fitting = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });
-    if (fitting) {
-      const linked = fitting.passageId ? searcher.passagesById.get(fitting.passageId) : undefined;
-      return {
-        outcome: 'answered',
-        method: 'faq',
-        answer: fitting.answer,
-        sources: sourcesFor(linked ? [linked] : [], hits),
-        suggestions: suggestionsFrom(faqHits, fitting, faqAll),
-        signals,
-      };
-    }
+    // A curated entry answers one question: a message asking several is answered part by part.
+    const several = questionParts(question).length > 1;
+    const candidate = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });
+    const fitting = candidate && (!several || [candidate.question, ...candidate.alternatives].some((p) => questionParts(p).length > 1)) ? candidate : null;
+    const curated = (entry: FaqEntry): AnswerResult => {
+      const linked = entry.passageId ? searcher.passagesById.get(entry.passageId) : undefined;
+      return { outcome: 'answered', method: 'faq', answer: entry.answer, sources: sourcesFor(linked ? [linked] : [], hits), suggestions: suggestionsFrom(faqHits, entry, faqAll), signals };
+    };
+    if (fitting) return curated(fitting);
 
     const answerable = hits.filter((h) => {
       if (onTopic) return h.coverage >= POLICY.coverageOnSubject;
@@ -253,7 +251,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // Several words specific to the question in one passage answer it even with casual wording around them.
       return (h.strictCoverage >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (h.strictCoverage >= POLICY.coverageSpecific && shared >= 2);
     });
-    if (answerable.length === 0) return decline();
+    // …but the curated entry is better than nothing when no passage answers the message.
+    if (answerable.length === 0) return candidate ? curated(candidate) : decline();
     // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
     // "…thực hiện quyết định nào?" asks no kind of fact: the opening answers it when a sentence there holds the question's words.
     if (pointed && DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)))) {

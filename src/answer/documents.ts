@@ -78,7 +78,8 @@ export function focusedDocuments(query: Query, names: DocumentNames[], previous:
     const at = Math.min(...[code, kind].map((name) => (name ? text.indexOf(` ${name} `) : -1)).map((i) => (i < 0 ? Infinity : i)));
     if (at !== Infinity && (!head || at < head.at)) head = { id, at };
   }
-  if (head) focus.set(head.id, POLICY.namedBoost);
+  // Naming the page's own document ("kế hoạch này") keeps the page's weight.
+  if (head) focus.set(head.id, Math.max(focus.get(head.id) ?? 1, POLICY.namedBoost));
   // A follow-up stays with the document the previous answer led with; the others it cited weigh less.
   previous?.documentIds.forEach((id, i) => focus.set(id, (focus.get(id) ?? 1) * (i === 0 ? POLICY.followUpBoost : POLICY.followUpOtherBoost)));
   // "tỉnh muốn…", "ở Điện Biên": the province's own documents, unless the question names another by its number.

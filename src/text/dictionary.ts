@@ -29,6 +29,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   'ktso': 'kinh tế số',
   'kts': 'kinh tế số',
   'clb': 'câu lạc bộ',
+  'ns': 'ngân sách',
+  'nsnn': 'ngân sách nhà nước',
   'cq': 'cơ quan',
   'khcn': 'khoa học công nghệ',
   'kh&cn': 'khoa học và công nghệ',
