@@ -22,7 +22,6 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,6 +32,7 @@ import { buildCorpus } from '../src/ingest/corpus.ts';
 import { readCorpusFiles } from '../src/ingest/read-files.ts';
 import { CorpusSearcher } from '../src/retrieval/searcher.ts';
 import { foldDiacritics } from '../src/text/index.ts';
+import { freePort, waitFor } from './net.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -79,29 +79,6 @@ async function scale(passages: string) {
 function questions(): string[] {
   const items = readFileSync('eval/questions.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { question: string });
   return items.flatMap((i) => [i.question, foldDiacritics(i.question)]);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000, method = 'GET'): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url, { method })).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${url}`);
 }
 
 function start(args: string[], env: Record<string, string>): ChildProcess {

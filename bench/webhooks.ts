@@ -12,7 +12,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { percentile } from '../eval/metrics.ts';
 import { messengerDelivery, messengerText, metaSignature, startFakeGraph } from '../test/fakes/graph.fake.ts';
 import { startFakeZalo, zaloSignature, zaloTextEvent } from '../test/fakes/zalo.fake.ts';
+import { freePort } from './net.ts';
 
 const ZALO = { appId: '1234567890123456789', appSecret: 'bench_app_secret', oaSecretKey: 'bench_oa_secret_key', oaId: '388613280878808645', accessToken: 'bench_access', refreshToken: 'bench_refresh' };
 const META = { appSecret: 'bench_meta_app_secret', verifyToken: 'bench', pageAccessToken: 'bench_page_token', pageId: '106000000000001' };
@@ -30,16 +30,6 @@ export interface WebhookBenchOptions {
   rate: number;
   seconds: number;
   delayMs: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One POST on a kept-alive connection; resolves with the status once the whole response is read. */

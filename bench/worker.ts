@@ -18,13 +18,13 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { percentile } from '../eval/metrics.ts';
 import { foldDiacritics } from '../src/text/index.ts';
 import { startWorker, workerArtifacts } from '../test/worker/harness.ts';
+import { freePort, waitFor } from './net.ts';
 
 const VARS = { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error', SESSION_SECRET: 'b'.repeat(40) };
 /** The second run: the default limit (20 a minute, bursts of 8) per client; Node believes loopback's X-Forwarded-For. */
@@ -41,29 +41,6 @@ function followUpPairs(): Array<[string, string]> {
   const pairs = items.filter((i) => i.category === 'followup' && i.history?.length === 1).map((i): [string, string] => [i.history?.[0] as string, i.question]);
   if (pairs.length === 0) throw new Error('eval/questions.jsonl has no follow-up questions');
   return pairs;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${url}`);
 }
 
 interface Load {

@@ -7,17 +7,9 @@
  * (`scrypt$N$r$p$salt$hash`, base64url), so they can be raised later while old hashes verify.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { PasswordHasher } from '../admin/auth/passwords.ts';
+import { SCRYPT_COST, SCRYPT_KEY_BYTES as KEY_BYTES, SCRYPT_SALT_BYTES as SALT_BYTES, type PasswordHasher, type ScryptCost } from '../admin/auth/passwords.ts';
 
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
-
-export const SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
-const KEY_BYTES = 32;
-const SALT_BYTES = 16;
+export { SCRYPT_COST };
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   // Node refuses when 128·N·r exceeds maxmem (32 MiB by default, exactly this cost): leave room.

@@ -12,6 +12,17 @@ export interface PasswordHasher {
   verify(password: string, stored: string): Promise<boolean>;
 }
 
+/** scrypt's cost, the same on both runtimes (hashes move between them); see src/entry/scrypt.ts for the choice. */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export const SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
+export const SCRYPT_KEY_BYTES = 32;
+export const SCRYPT_SALT_BYTES = 16;
+
 /** NIST SP 800-63B §3.1.1.2: at least 8, allow at least 64; staff accounts publish to citizens, so 12. */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;

@@ -9,17 +9,7 @@
  * what OWASP asks for PBKDF2-SHA256.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import type { PasswordHasher } from '../../admin/auth/passwords.ts';
-
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
-
-export const SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 3 };
-const KEY_BYTES = 32;
-const SALT_BYTES = 16;
+import { SCRYPT_COST, SCRYPT_KEY_BYTES as KEY_BYTES, SCRYPT_SALT_BYTES as SALT_BYTES, type PasswordHasher, type ScryptCost } from '../../admin/auth/passwords.ts';
 
 function toBase64url(bytes: Uint8Array): string {
   let text = '';
