@@ -111,6 +111,8 @@ export function createApp(deps: AppDeps) {
   const chatDeps = (): ChatDeps => ({ conversations: conversations(), documents: ready().engine.documents });
 
   const metrics = deps.metrics ?? noopMetrics;
+  // Work after the response (webhook answers, delivery records); without a runner (tests, tools) the work just runs on.
+  const background = deps.background ?? (() => ({ run: (name: string, task: () => Promise<void>) => void task().catch((error: unknown) => deps.logger.error('background task failed', { task: name, error })) }));
   app.onError(createErrorHandler(deps.logger));
   app.notFound((c) => errorResponse(c, new AppError('not_found')));
   app.use('*', async (c, next) => {
@@ -174,9 +176,7 @@ export function createApp(deps: AppDeps) {
   app.post('/api/feedback', limit, requireReady, createFeedbackHandler(() => ready().store, now));
   const workspace = deps.workspace ?? createWorkspace({ state: deps.state, logger: deps.logger, now, newId });
   registerStaffWorkspace(app, workspace, { province: site.province });
-  app.get('/api/conversations/:id/messages', createMessagesHandler(() => workspace.ctx.stores().outbox, now));
-  // Webhooks are answered after their acknowledgement; without a runner (tests, tools) the work just runs on.
-  const background = deps.background ?? (() => ({ run: (name: string, task: () => Promise<void>) => void task().catch((error: unknown) => deps.logger.error('background task failed', { task: name, error })) }));
+  app.get('/api/conversations/:id/messages', createMessagesHandler(() => workspace.ctx.stores().outbox, now, background));
   mountPlatformWebhooks(app, deps.platforms ?? [], { conversations, documents: () => ready().engine.documents, background });
 
   return app;

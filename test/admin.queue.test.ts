@@ -7,7 +7,8 @@
  * is recorded as delivered once fetched, and a group can become an FAQ draft, be marked out
  * of scope, dismissed, reopened, or have a question moved out of it. An answer written by an
  * LLM from passages that covered little of the question comes to the queue as an extractive
- * one does.
+ * one does. The contract of the polling endpoint (test/contract/messages.ts) runs on the
+ * Worker too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
@@ -15,8 +16,10 @@ import { createLlmComposer } from '../src/answer/llm/composer.ts';
 import { createLlmClient } from '../src/answer/llm/langchain-client.ts';
 import { POLICY } from '../src/answer/policy.ts';
 import { chatResponseSchema, conversationMessagesSchema } from '../src/channels/web/schemas.ts';
+import { describeMessagesContract } from './contract/messages.ts';
+import { nodeTarget } from './contract/target.ts';
 import { startFakeLlm } from './fakes/llm-servers.fake.ts';
-import { expectError, postJson, queryDatabase } from './helpers.ts';
+import { postJson, queryDatabase } from './helpers.ts';
 import { createWorkspaceApp, loggedIn, type StaffClient, type WorkspaceApp } from './workspace-helpers.ts';
 
 let t: WorkspaceApp;
@@ -118,15 +121,6 @@ describe('the review queue', () => {
     expect(open[0]?.count).toBe(1);
   });
 
-  it('answers the polling endpoint as the contract says, with CORS like the other citizen routes', async () => {
-    await expectError(await t.app.request('/api/conversations/00000000-0000-7000-8000-000000000000/messages'), 404, 'not_found');
-    await expectError(await t.app.request(`/api/conversations/${first.conversationId}/messages?after=hom-qua`), 400, 'invalid_request');
-    await expectError(await t.app.request(`/api/conversations/${first.conversationId}/messages?after=2026-13-45T99:00:00Z`), 400, 'invalid_request');
-    const cors = await t.app.request(`/api/conversations/${first.conversationId}/messages`, { headers: { origin: 'https://portal.example.gov.vn' } });
-    expect(cors.headers.get('access-control-allow-origin')).toBe('*');
-    expect(cors.headers.get('cache-control')).toBe('no-store');
-  });
-
   it('turns a group into an FAQ draft in one step, linked from the group', async () => {
     const target = (await groups()).find((g) => g.question === MARKED) as GroupJson;
     const res = await editor.json(`/api/admin/queue/${target.id}/draft`, {
@@ -213,3 +207,17 @@ describe('answers written by an LLM', () => {
     }
   });
 });
+
+/** An editor's API token, created by the admin over the API as a script's would be. */
+let editorToken: Promise<string> | null = null;
+async function createEditorToken(): Promise<string> {
+  const admin = await loggedIn(t.app, 'admin');
+  const res = await admin.json('/api/admin/tokens', { username: 'editor', name: 'contract tests' });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { token: string }).token;
+}
+
+describeMessagesContract(
+  () => nodeTarget(() => t),
+  () => (editorToken ??= createEditorToken()),
+);

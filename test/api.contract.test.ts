@@ -1,13 +1,15 @@
 /**
  * @module
  * Contract tests of `POST /api/chat` and readiness, in memory with `app.request()` on the
- * real engine and a real SQLite file (docs/API.md). The shared suite (test/contract/chat.ts)
- * runs on the Worker too; what needs the app wired by hand (a clock, no engine) stays here.
+ * real engine and a real SQLite file (docs/API.md). The shared suites (test/contract/chat.ts,
+ * test/contract/operations.ts: health, readiness, the OpenAPI document) run on the Worker
+ * too; what needs the app wired by hand (a clock, no engine) stays here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppState } from '../src/app.ts';
 import { chatResponseSchema } from '../src/channels/web/schemas.ts';
 import { describeChatContract } from './contract/chat.ts';
+import { describeOperationsContract } from './contract/operations.ts';
 import { nodeTarget } from './contract/target.ts';
 import { captureLogger, createTestApp, DATE_QUESTION, expectError, postJson, type TestApp } from './helpers.ts';
 
@@ -21,6 +23,7 @@ afterAll(async () => {
 });
 
 describeChatContract(() => target);
+describeOperationsContract(() => target);
 
 describe('conversations that expire', () => {
   it('starts a new conversation when the conversationId has expired', async () => {

@@ -1,20 +1,24 @@
 /**
  * @module
  * Rate limits, text made well-formed, and metrics, in memory with `app.request()` on the
- * real engine and a real SQLite file.
+ * real engine and a real SQLite file. The rate-limit suite (test/contract/limits.ts) runs on
+ * the Worker too.
  */
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { createPromMetrics } from '../src/entry/prom-metrics.ts';
 import { createMemoryRateLimiter } from '../src/http/rate-limit.ts';
-import { captureLogger, createTestApp, expectError, postJson, postRaw, queryDatabase, type TestApp } from './helpers.ts';
+import { describeRateLimitContract } from './contract/limits.ts';
+import { nodeTarget } from './contract/target.ts';
+import { captureLogger, createTestApp, expectError, postRaw, queryDatabase, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 let clock = 1_000_000;
 const metrics = createPromMetrics();
 beforeAll(async () => {
   t = await createTestApp({
+    workspaceStores: true,
     deps: {
       metrics,
       metricsToken: 's3cret-token',
@@ -26,34 +30,16 @@ afterAll(async () => {
   await t.close();
 });
 
-const chat = (client: string, message = 'NQ57 là gì?') => postJson(t.app, '/api/chat', { message }, { 'x-test-client': client });
-
-describe('rate limits on /api/chat and /api/feedback', () => {
-  it('answers 429 rate_limited with Retry-After and a Vietnamese message past the burst', async () => {
-    for (let i = 0; i < 3; i++) expect((await chat('a')).status).toBe(200);
-    const res = await chat('a');
-    const body = await expectError(res, 429, 'rate_limited');
-    expect(res.headers.get('retry-after')).toBe('10');
-    expect(body.error.message).toMatch(/thử lại sau 10 giây/);
-  });
-
-  it('serves the client again once the window has passed, and others meanwhile', async () => {
-    expect((await chat('b')).status).toBe(200);
-    expect((await chat('a')).status).toBe(429);
-    clock += 10_000;
-    expect((await chat('a')).status).toBe(200);
-    expect((await chat('a')).status).toBe(429);
-  });
-
-  it('gives feedback its own budget, and never limits a CORS preflight', async () => {
-    for (let i = 0; i < 3; i++) expect((await postJson(t.app, '/api/feedback', { messageId: 'x', rating: 'up' }, { 'x-test-client': 'c' })).status).toBe(404);
-    expect((await postJson(t.app, '/api/feedback', { messageId: 'x', rating: 'up' }, { 'x-test-client': 'c' })).status).toBe(429);
-    for (let i = 0; i < 10; i++) {
-      const pre = await t.app.request('/api/chat', { method: 'OPTIONS', headers: { origin: 'https://x.gov.vn', 'access-control-request-method': 'POST', 'x-test-client': 'c' } });
-      expect(pre.status).toBe(204);
-    }
-  });
-});
+describeRateLimitContract(() => ({
+  target: nodeTarget(() => t),
+  perMinute: 6,
+  burst: 3,
+  from: (client) => ({ 'x-test-client': client }),
+  pass: async (ms) => {
+    clock += ms;
+  },
+  clockStandsStill: true,
+}));
 
 describe('text in, text stored: lone surrogates become U+FFFD', () => {
   it('in a question, a conversation id and a feedback comment', async () => {

@@ -2,15 +2,15 @@
  * @module
  * Contract tests of streaming (`Accept: text/event-stream`), of the one-question-at-a-time
  * rule (409) and of failures after validation: a 500 or an `error` event that reveals
- * nothing internal.
+ * nothing internal. The streaming and 409 suites (test/contract/) run on the Worker too.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatResponseSchema } from '../src/channels/web/schemas.ts';
+import { describeBusyConversationContract, type ConversationHold } from './contract/busy.ts';
 import { describeStreamContract, STREAM, streamOf } from './contract/stream.ts';
 import { nodeTarget } from './contract/target.ts';
 import { createTestApp, DATE_QUESTION, expectError, postJson, type TestApp } from './helpers.ts';
 import { failingStore, gateStore, SECRET_DETAIL } from './store.fake.ts';
-
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,50 +22,30 @@ afterAll(async () => {
 
 describeStreamContract(() => nodeTarget(() => t));
 
-describe('one question at a time per conversation', () => {
-  let gated: TestApp | undefined;
-  afterEach(async () => {
-    await gated?.close();
-    gated = undefined;
-  });
+/**
+ * A real second question of the conversation, held inside the store (every exchange saved
+ * waits) until released; released, it must be answered in its own conversation.
+ */
+async function holdQuestion(conversationId: string): Promise<ConversationHold> {
+  const opened = gateStore(t.store);
+  t.state.store = opened.store;
+  const pending = postJson(t.app, '/api/chat', { message: 'Vì sao chọn ngày đó?', conversationId });
+  await opened.entered;
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      opened.release();
+      t.state.store = t.store;
+      const res = await pending;
+      expect(res.status).toBe(200);
+      expect(chatResponseSchema.parse(await res.json()).conversationId).toBe(conversationId);
+    },
+  };
+}
 
-  /** Starts a conversation, then holds its second question inside the store until released. */
-  async function holdQuestionInConversation(app: TestApp) {
-    const first = chatResponseSchema.parse(await (await postJson(app.app, '/api/chat', { message: DATE_QUESTION })).json());
-    const opened = gateStore(app.store);
-    app.state.store = opened.store;
-    const pending = postJson(app.app, '/api/chat', { message: 'Vì sao chọn ngày đó?', conversationId: first.conversationId });
-    await opened.entered;
-    return { first, opened, pending };
-  }
-
-  it('answers 409 conflict to a second question while the first of the same conversation is pending, then accepts the next', async () => {
-    gated = await createTestApp();
-    const { first, opened, pending } = await holdQuestionInConversation(gated);
-    await expectError(await postJson(gated.app, '/api/chat', { message: 'Còn ngày nào khác?', conversationId: first.conversationId }), 409, 'conflict');
-    const otherConversation = postJson(gated.app, '/api/chat', { message: DATE_QUESTION });
-
-    opened.release();
-    const answered = chatResponseSchema.parse(await (await pending).json());
-    expect(answered.conversationId).toBe(first.conversationId);
-    expect((await otherConversation).status).toBe(200);
-    const next = await postJson(gated.app, '/api/chat', { message: 'Còn ngày nào khác?', conversationId: first.conversationId });
-    expect(next.status).toBe(200);
-  });
-
-  it('answers a streaming client 409 as an ordinary JSON error, before any stream starts', async () => {
-    gated = await createTestApp();
-    const { first, opened, pending } = await holdQuestionInConversation(gated);
-    const second = await gated.app.request('/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ message: 'Còn ngày nào khác?', conversationId: first.conversationId }),
-    });
-    await expectError(second, 409, 'conflict');
-    opened.release();
-    expect((await pending).status).toBe(200);
-  });
-});
+describeBusyConversationContract(() => nodeTarget(() => t), holdQuestion);
 
 describe('failures after validation', () => {
   let broken: TestApp;

@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.ts';
 import { createEngine, toReadyEngine } from '../src/entry/engine.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
+import { openSqliteStores } from '../src/store/sqlite-stores.ts';
 import type { Store } from '../src/store/types.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,15 +48,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The app on the real engine (index built in a temp DATA_DIR) and a real SQLite file. */
-export async function createTestApp(options: { wrapStore?: (store: Store) => Store; deps?: Partial<AppDeps> } = {}): Promise<TestApp> {
+/**
+ * The app on the real engine (index built in a temp DATA_DIR) and a real SQLite file.
+ * `workspaceStores`: the staff workspace's stores open on the same file too (what
+ * `GET /api/conversations/{id}/messages` reads), as the server has them.
+ */
+export async function createTestApp(options: { wrapStore?: (store: Store) => Store; deps?: Partial<AppDeps>; workspaceStores?: boolean } = {}): Promise<TestApp> {
   const dataDir = makeTempDir('api');
   const config = loadConfig({ CORPUS_DIR: CORPUS_DIR, DATA_DIR: join(dataDir, 'data') });
   const engine = await createEngine(config);
   const dbFile = join(dataDir, 'hoidap.sqlite');
-  const store = openSqliteStore(dbFile);
+  const stores = options.workspaceStores ? openSqliteStores(dbFile) : null;
+  const store = stores?.conversations ?? openSqliteStore(dbFile);
   const ready: ReadyEngine = toReadyEngine(engine, { passages: engine.manifest.passages });
-  const state: AppState = { engine: ready, store: options.wrapStore ? options.wrapStore(store) : store };
+  const state: AppState = { engine: ready, store: options.wrapStore ? options.wrapStore(store) : store, workspace: stores?.workspace ?? null };
   const logger = captureLogger();
   const app = createApp({ state, logger, ...options.deps });
   return {

@@ -13,7 +13,8 @@ export interface ContractTarget {
   query<T>(sql: string, ...params: unknown[]): Promise<T[]>;
 }
 
-export function nodeTarget(t: () => TestApp): ContractTarget {
+/** An app in memory and its SQLite file: a `TestApp`, or the staff workspace's `WorkspaceApp`. */
+export function nodeTarget(t: () => Pick<TestApp, 'app' | 'dbFile'>): ContractTarget {
   return {
     request: async (path, init) => t().app.request(path, init),
     query: async <T>(sql: string, ...params: unknown[]) => queryDatabase<T>(t().dbFile, sql, ...params),

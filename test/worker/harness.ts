@@ -15,8 +15,13 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { Miniflare } from 'miniflare';
 import { buildWorkerAssets } from '../../scripts/build-worker.ts';
+import { tokenDigest } from '../../src/admin/auth/authenticate.ts';
+import { randomToken } from '../../src/admin/auth/secret-text.ts';
+import type { DurableObjectNamespaceLike } from '../../src/entry/worker/bindings.ts';
+import { createCoordinatorLocks } from '../../src/entry/worker/coordinator.ts';
+import type { ConversationHold } from '../contract/busy.ts';
 import type { ContractTarget } from '../contract/target.ts';
-import { ROOT } from '../helpers.ts';
+import { captureLogger, ROOT } from '../helpers.ts';
 
 const run = promisify(execFile);
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -176,4 +181,46 @@ export async function startWorker(vars: Record<string, string> = {}, options: { 
       if (!options.state) rmSync(state, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Makes a conversation of the Worker busy the way an isolate answering in it does: its lock
+ * taken in the Coordinator Durable Object, through the Worker's own `createCoordinatorLocks`
+ * (so the object and key are the ones the Worker uses), until released. workerd offers no
+ * way to pause a real question half-way, as the Node tests do inside the store.
+ */
+export async function holdConversation(worker: LocalWorker, conversationId: string): Promise<ConversationHold> {
+  const namespace = (await worker.mf.getDurableObjectNamespace('COORDINATOR')) as unknown as DurableObjectNamespaceLike;
+  const logger = captureLogger();
+  const locks = createCoordinatorLocks(namespace, 60_000, logger);
+  // createCoordinatorLocks lets a question through when the object cannot be reached: that must not pass for a held lock.
+  const taken = await locks.acquire(conversationId);
+  if (!taken || logger.lines.length > 0) throw new Error(`the conversation lock was not taken in the Coordinator: ${logger.lines.join('\n') || 'already held'}`);
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      await locks.release(conversationId);
+      if (logger.lines.length > 0) throw new Error(`the conversation lock was not released: ${logger.lines.join('\n')}`);
+    },
+  };
+}
+
+/**
+ * An API token (`Bearer nq57_…`) of a new staff account with `role`, written straight into the
+ * Worker's D1 as the accounts service writes them (the token's SHA-256 digest). An account
+ * made through the staff pages would cost a JavaScript scrypt hash and a login, seconds of
+ * CPU in workerd; the account has no password anyone can log in with.
+ */
+export async function seedStaffToken(worker: LocalWorker, role: 'admin' | 'editor' | 'reviewer' | 'viewer'): Promise<string> {
+  const db = await worker.database();
+  const at = new Date().toISOString();
+  const userId = crypto.randomUUID();
+  const token = `nq57_${randomToken(32)}`;
+  await db.batch([
+    db.prepare("INSERT INTO staff_users (id, username, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, '!', ?, ?)").bind(userId, `test-${role}-${userId.slice(0, 8)}`, role, at, at),
+    db.prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').bind(crypto.randomUUID(), userId, 'contract tests', await tokenDigest(token), 'test', at),
+  ]);
+  return token;
 }

@@ -6,13 +6,15 @@
  * conversation id is the credential, as it is for continuing the conversation.
  */
 import type { Context } from 'hono';
+import type { Background } from '../../conversation/background.ts';
 import { AppError } from '../../errors.ts';
 import type { OutboxStore } from '../../store/outbox/types.ts';
 import { conversationMessagesQuerySchema, type ConversationMessages } from './schemas.ts';
 
 const LIMIT = 50;
 
-export function createMessagesHandler(getOutbox: () => OutboxStore, now: () => Date) {
+/** `background`: runs work after the response (on Workers `waitUntil`, without which workerd cancels what is still pending once the response is sent). */
+export function createMessagesHandler(getOutbox: () => OutboxStore, now: () => Date, background: (c: Context) => Background) {
   return async (c: Context) => {
     const id = c.req.param('id') ?? '';
     const parsed = conversationMessagesQuerySchema.safeParse({ id, after: c.req.query('after') || undefined });
@@ -22,8 +24,12 @@ export function createMessagesHandler(getOutbox: () => OutboxStore, now: () => D
     const after = parsed.data.after;
     // Only the web's: a Zalo or Messenger conversation gets its messages on its own platform.
     const messages = await outbox.after(id, 'web', after === undefined ? {} : /^\d{4}-/.test(after) ? { time: after } : { id: after }, LIMIT);
-    // Fetched is delivered: recorded in the background, the answer does not wait for it.
-    void outbox.markDelivered(messages.map((m) => m.id), now().toISOString()).catch(() => undefined);
+    // Fetched is delivered: recorded after the response, which does not wait for it.
+    if (messages.length > 0) {
+      const ids = messages.map((m) => m.id);
+      const at = now().toISOString();
+      background(c).run('record staff messages delivered', () => outbox.markDelivered(ids, at));
+    }
     const body: ConversationMessages = {
       conversationId: id,
       messages: messages.map((m) => ({ conversationId: id, messageId: m.id, inReplyTo: m.inReplyTo, outcome: 'answered', method: m.method, answer: m.text, sources: [], suggestions: [], createdAt: m.createdAt })),
