@@ -17,7 +17,7 @@ import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.t
 import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf } from './alignment.ts';
 import { compose, rankUnits, type PartRanking } from './compose.ts';
-import { heldCount, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
+import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
   asksAboutDocument,
   asksUnknownParticular,
@@ -191,13 +191,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // Once "kế hoạch này" is resolved to a document, its words only point: what is asked is the rest.
     const retrieved = context.retrievalQuestion ?? question;
     const searched = pointed ? withoutPointer(retrieved) : retrieved;
-    let query = buildQuery(searched, history.map((t) => t.question));
-    // In a conversation about the subject, a question with no subject of its own continues it ("Trên đó có bao nhiêu khóa học?").
+    // In a conversation about the subject, a question with no subject of its own continues it ("Trên đó có bao nhiêu
+    // khóa học?"), unless it is asked on a page: "Phong trào này…" has its subject already, the page's document.
     const previousTurn = history.at(-1);
-    // "Phong trào này…" on a page has its subject already: the page's document.
-    if (!query.followUp && previousTurn && !pointed && !namesSubject(question) && namesSubject(previousTurn.question)) {
-      query = buildQuery(searched, history.map((t) => t.question), true);
-    }
+    const continues = previousTurn !== undefined && !pointed && !namesSubject(question) && namesSubject(previousTurn.question);
+    const query = buildQuery(searched, history.map((t) => t.question), continues);
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, POLICY.retrieveK);
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];
@@ -212,8 +210,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.
-    const namesCorpusDocument = [...query.content].some((t) => /^~(?:nq|qd|kh|nd|qh|tt)\d+$/.test(t) && searcher.documentFrequency(t) > 0);
-    const everyday = !namesCorpusDocument && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
+    const everyday = !namesCorpusDocument(query, searcher) && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
     const decline = (): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
       // A question about an agency the documents assign work to is on the subject.
@@ -236,7 +233,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const specific = specificWords(query, searcher);
     const best = faqHits[0];
     // A curated entry answers one question: a message asking several is answered part by part.
-    const several = questionParts(question).length > 1;
+    const asked = questionParts(question);
+    const several = asked.length > 1;
     const candidate = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });
     const fitting = candidate && (!several || [candidate.question, ...candidate.alternatives].some((p) => questionParts(p).length > 1)) ? candidate : null;
     const curated = (entry: FaqEntry): AnswerResult => {
@@ -255,7 +253,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (answerable.length === 0) return candidate ? curated(candidate) : decline();
     // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
     // "…thực hiện quyết định nào?" asks no kind of fact: the opening answers it when a sentence there holds the question's words.
-    if (pointed && DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)))) {
+    const particulars = DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)));
+    if (pointed && particulars) {
       const opening = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
       const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
       const composition = held ? compose(opening, searcher.documents, facets, query) : null;
@@ -275,13 +274,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A follow-up's earlier words found the passages; among their sentences, what it newly asks ("còn năm 2030?") decides.
     const unitQuery = query.followUp ? { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, w < 1 ? w * POLICY.borrowedInUnits : w])) } : query;
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
-    const particulars = DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)));
     const candidates = particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h));
     let units = rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
     // A message asking several questions is held to the kind of fact of its first one here; the others are answered (or said missing) part by part.
-    const asked = questionParts(question);
-    const firstType = asked.length > 1 ? classifyQuestion(asked[0] ?? question) : type;
-    const firstFacets = asked.length > 1 ? detectFacets(asked[0] ?? question) : facets;
+    const firstType = several ? classifyQuestion(asked[0] ?? question) : type;
+    const firstFacets = several ? detectFacets(asked[0] ?? question) : facets;
     if (firstFacets.length <= 1 && (firstType === 'date' || firstType === 'quantity' || firstType === 'contact' || (firstType === 'who' && asksForPerson(asked[0] ?? question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.holds.size > 0);
@@ -297,11 +294,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
     // "…, còn hiện nay là ai?": each question of the message is ranked for its own words.
     const parts: PartRanking[] = [];
-    for (const part of asked.length > 1 ? asked : []) {
-      const asked = partQuery(part, query);
+    for (const part of several ? asked : []) {
+      const partAsked = partQuery(part, query);
       const partFacets = detectFacets(part);
-      const partHits = boostDocuments(await searcher.retrieve(asked, POLICY.partK), focus);
-      parts.push({ units: rankUnits(partHits, asked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) });
+      const partHits = boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus);
+      parts.push({ units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) });
     }
     const composition = compose(units, searcher.documents, facets, query, parts);
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.

@@ -43,3 +43,8 @@ export function phraseInCorpus(phrase: string, searcher: CorpusSearcher): boolea
 export function namesUnknownNumber(query: Query, searcher: CorpusSearcher): boolean {
   return [...query.content].some((t) => /^~\d{4}$|^~\d+[.,]\d{3}/.test(t) && searcher.documentFrequency(t) === 0);
 }
+
+/** Whether the question names, by its number ("NQ 193", "QĐ 1169"), a document the corpus mentions. */
+export function namesCorpusDocument(query: Query, searcher: CorpusSearcher): boolean {
+  return [...query.content].some((t) => /^~(?:nq|qd|kh|nd|qh|tt)\d+$/.test(t) && searcher.documentFrequency(t) > 0);
+}

@@ -73,10 +73,10 @@ export function focusedDocuments(query: Query, names: DocumentNames[], previous:
   // Of several documents named, the one named first is asked about ("Kế hoạch … triển khai Quyết
   // định 1169" is about the Kế hoạch: Vietnamese puts the head noun first); the others only describe it.
   let head: { id: string; at: number } | null = null;
-  for (const { id, code, kind } of names) {
-    if (pointedAt && pointedAt !== id && !(code && text.includes(` ${code} `))) continue;
-    const at = Math.min(...[code, kind].map((name) => (name ? text.indexOf(` ${name} `) : -1)).map((i) => (i < 0 ? Infinity : i)));
-    if (at !== Infinity && (!head || at < head.at)) head = { id, at };
+  for (const name of names) {
+    if (pointedAt && pointedAt !== name.id && !(name.code && text.includes(` ${name.code} `))) continue;
+    const at = namedAt(text, name);
+    if (at >= 0 && (!head || at < head.at)) head = { id: name.id, at };
   }
   // Naming the page's own document ("kế hoạch này") keeps the page's weight.
   if (head) focus.set(head.id, Math.max(focus.get(head.id) ?? 1, POLICY.namedBoost));
@@ -128,10 +128,16 @@ export function boostDocuments(hits: PassageHit[], focus: Map<string, number>): 
 /** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
 const ABOUT_WORDS = new Set(['van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
 
+/** Where (space-padded, folded) text first names a document by its number or kind; -1 if it does not. */
+function namedAt(text: string, { code, kind }: DocumentNames): number {
+  const places = [code, kind].map((name) => (name ? text.indexOf(` ${name} `) : -1)).filter((at) => at >= 0);
+  return places.length > 0 ? Math.min(...places) : -1;
+}
+
 /** The one document a question names by its number or kind, if exactly one. */
 export function namedDocument(query: Query, names: DocumentNames[]): string | null {
   const text = ` ${query.contentText} `;
-  const named = names.filter(({ code, kind }) => (code && text.includes(` ${code} `)) || (kind && text.includes(` ${kind} `)));
+  const named = names.filter((name) => namedAt(text, name) >= 0);
   return named.length === 1 ? (named[0] as DocumentNames).id : null;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { FaqEntry } from '../ingest/types.ts';
 import type { FaqHit } from '../retrieval/searcher.ts';
-import { analyze, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { analyze, looseForm } from '../text/index.ts';
 import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
@@ -53,8 +53,10 @@ function coversFacets(facets: readonly Facet[], entry: FaqEntry): boolean {
 
 /** An entry asked only about a document's particulars (its number, its signer) answers only a question about them. */
 function particularsAlike(question: string, entry: FaqEntry): boolean {
-  const folded = (text: string) => foldDiacritics(normalizeVietnamese(text));
-  const particular = (text: string) => DOCUMENT_PARTICULARS.test(folded(text)) || PARTICULARS_QUESTION.test(folded(text));
+  const particular = (text: string) => {
+    const folded = looseForm(text);
+    return DOCUMENT_PARTICULARS.test(folded) || PARTICULARS_QUESTION.test(folded);
+  };
   return particular(question) || [entry.question, ...entry.alternatives].some((p) => !particular(p));
 }
 
@@ -63,8 +65,7 @@ const LEVELS = /(?:^|\s)(trung uong|chinh phu|quoc hoi|bo chinh tri|tinh|xa|phuo
 
 /** Whether the entry (its phrasings and answer) names the level the question names, when both name one (folded text). */
 function sameLevel(question: string, entry: FaqEntry): boolean {
-  const folded = (text: string) => foldDiacritics(normalizeVietnamese(text));
-  const levels = (text: string) => new Set([...folded(text).matchAll(LEVELS)].map((m) => m[1]));
+  const levels = (text: string) => new Set([...looseForm(text).matchAll(LEVELS)].map((m) => m[1]));
   const asked = levels(question);
   if (asked.size === 0) return true;
   const named = levels([entry.question, ...entry.alternatives, entry.answer].join('\n'));
