@@ -6,50 +6,11 @@
  * all or nothing. The counts audited are those planned; a question asked by the same citizen
  * in the instant between is left for the next request or purge.
  */
-import type { CitizenConversation, CitizenData, CitizenExchange, CitizenKey, CitizenStaffMessage, CitizenWebhookEvent, GroupTitler, PersonalDataStore, RemovedCounts } from '../personal-data/types.ts';
+import type { Removal } from '../personal-data/removal.ts';
+import { CONVERSATION_SELECT, EXCHANGES_SQL, EXPIRED_CONVERSATIONS_SQL, EXPIRED_EVENTS_SQL, IDS, STAFF_MESSAGES_SQL, toExchange, WEBHOOK_EVENTS_SQL, type ExchangeRow } from '../personal-data/rows.ts';
+import type { CitizenConversation, CitizenData, CitizenKey, CitizenStaffMessage, CitizenWebhookEvent, GroupTitler, PersonalDataStore, RemovedCounts } from '../personal-data/types.ts';
 import { auditStatement } from './audit.ts';
 import { rows, statement, type D1Database, type D1Statement } from './database.ts';
-
-const IDS = '(SELECT value FROM json_each(?))';
-const CONVERSATION_SELECT = 'SELECT id, channel, external_user_id AS externalUserId, created_at AS createdAt, updated_at AS updatedAt FROM conversations';
-
-interface ExchangeRow {
-  message_id: string;
-  conversation_id: string;
-  channel: string;
-  question: string;
-  outcome: string;
-  method: string;
-  answer: string;
-  sources: string;
-  latency_ms: number;
-  confidence: number | null;
-  created_at: string;
-  rating: 'up' | 'down' | null;
-  comment: string | null;
-  feedback_created_at: string | null;
-  feedback_updated_at: string | null;
-  group_id: string | null;
-  reason: string | null;
-}
-
-const toExchange = (r: ExchangeRow): CitizenExchange => ({
-  messageId: r.message_id,
-  conversationId: r.conversation_id,
-  channel: r.channel,
-  question: r.question,
-  outcome: r.outcome,
-  method: r.method,
-  answer: r.answer,
-  sources: JSON.parse(r.sources) as CitizenExchange['sources'],
-  latencyMs: r.latency_ms,
-  confidence: r.confidence,
-  createdAt: r.created_at,
-  feedback: r.rating ? { rating: r.rating, comment: r.comment, createdAt: r.feedback_created_at ?? '', updatedAt: r.feedback_updated_at ?? '' } : null,
-  review: r.group_id ? { groupId: r.group_id, reason: r.reason ?? '' } : null,
-});
-
-type Removal = Pick<RemovedCounts, 'exchanges' | 'feedback' | 'reviewItems' | 'reviewGroups' | 'staffAnswers'>;
 
 export function createD1PersonalDataStore(db: D1Database): PersonalDataStore {
   const count = async (sql: string, ...values: unknown[]) => (await rows<{ n: number }>(db, sql, ...values))[0]?.n ?? 0;
@@ -128,31 +89,9 @@ export function createD1PersonalDataStore(db: D1Database): PersonalDataStore {
       const ids = JSON.stringify(conversations.map((c) => c.id));
       const data: CitizenData = {
         conversations,
-        exchanges: (
-          await rows<ExchangeRow>(
-            db,
-            `SELECT e.message_id, e.conversation_id, e.channel, e.question, e.outcome, e.method, e.answer, e.sources, e.latency_ms, e.confidence, e.created_at,
-               f.rating, f.comment, f.created_at AS feedback_created_at, f.updated_at AS feedback_updated_at, r.group_id, r.reason
-             FROM exchanges e LEFT JOIN feedback f ON f.message_id = e.message_id LEFT JOIN review_items r ON r.message_id = e.message_id
-             WHERE e.conversation_id IN ${IDS} ORDER BY e.created_at, e.rowid`,
-            ids,
-          )
-        ).map(toExchange),
-        staffMessages: await rows<CitizenStaffMessage>(
-          db,
-          `SELECT id, conversation_id AS conversationId, channel, in_reply_to AS inReplyTo, text, created_at AS createdAt, state, delivered_at AS deliveredAt
-           FROM outbox WHERE conversation_id IN ${IDS} ORDER BY id`,
-          ids,
-        ),
-        webhookEvents: user
-          ? await rows<CitizenWebhookEvent>(
-              db,
-              `SELECT channel, event_id AS eventId, occurred_at AS occurredAt, received_at AS receivedAt, state, payload, handled_at AS handledAt
-               FROM webhook_events WHERE channel = ? AND user_id = ? ORDER BY received_at`,
-              user.channel,
-              user.userId,
-            )
-          : [],
+        exchanges: (await rows<ExchangeRow>(db, EXCHANGES_SQL, ids)).map(toExchange),
+        staffMessages: await rows<CitizenStaffMessage>(db, STAFF_MESSAGES_SQL, ids),
+        webhookEvents: user ? await rows<CitizenWebhookEvent>(db, WEBHOOK_EVENTS_SQL, user.channel, user.userId) : [],
       };
       return data;
     },
@@ -183,15 +122,8 @@ export function createD1PersonalDataStore(db: D1Database): PersonalDataStore {
       const removal = await planRemoval(messageIds, titler, batch);
       const conversationsAt = batch.length;
       batch.push(
-        statement(
-          db,
-          `DELETE FROM conversations WHERE id IN (SELECT c.id FROM conversations c WHERE c.updated_at < ?
-             AND NOT EXISTS (SELECT 1 FROM exchanges e WHERE e.conversation_id = c.id) AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.conversation_id = c.id)
-             ORDER BY c.updated_at LIMIT ?)`,
-          cutoff,
-          limit,
-        ),
-        statement(db, 'DELETE FROM webhook_events WHERE rowid IN (SELECT rowid FROM webhook_events WHERE received_at < ? ORDER BY received_at LIMIT ?)', cutoff, limit),
+        statement(db, EXPIRED_CONVERSATIONS_SQL, cutoff, limit),
+        statement(db, EXPIRED_EVENTS_SQL, cutoff, limit),
       );
       const results = await db.batch(batch);
       const conversations = results[conversationsAt]?.meta.changes ?? 0;

@@ -6,11 +6,10 @@
  * to `json_each`, so a statement is prepared once whatever the number of ids.
  */
 import type Database from 'better-sqlite3';
+import { IDS } from './rows.ts';
 import type { GroupTitler, RemovedCounts } from './types.ts';
 
 export type Removal = Pick<RemovedCounts, 'exchanges' | 'feedback' | 'reviewItems' | 'reviewGroups' | 'staffAnswers'>;
-
-const IDS = '(SELECT value FROM json_each(?))';
 
 export function exchangeRemover(db: Database.Database) {
   const touchedGroups = db.prepare(`SELECT DISTINCT group_id FROM review_items WHERE message_id IN ${IDS}`).pluck();
