@@ -134,7 +134,8 @@ export function createConversationService(deps: ConversationDeps) {
       const redacted = redactPersonalData(message);
       // A follow-up is rewritten into a standalone question, but only to retrieve with: the guard,
       // the facets and the scope still judge what the citizen wrote.
-      const followUp = history.length > 0 && buildQuery(message, earlier).followUp;
+      // Only a composer that rewrites needs to know (the extractive one does not).
+      const followUp = composer.rewrite !== undefined && history.length > 0 && buildQuery(message, earlier).followUp;
       const retrievalQuestion = followUp ? ((await composer.rewrite?.(redacted, earlier, { startedAt: turn.started, signal: hooks.signal })) ?? undefined) : undefined;
       const decided: AnswerResult = await deps.answer(message, history, { ...(known ? { documentId } : {}), retrievalQuestion });
       const result = await composeAnswer(decided, redacted, earlier, turn.started, hooks);
@@ -146,7 +147,7 @@ export function createConversationService(deps: ConversationDeps) {
         conversationId,
         channel: request.channel,
         externalUserId: request.externalUserId ?? null,
-        question: redactPersonalData(message),
+        question: redacted,
         outcome: result.outcome,
         method: result.method,
         answer: result.answer,
