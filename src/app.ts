@@ -9,7 +9,7 @@ import type { AnswerQuestion } from './answer/answer.ts';
 import { createChatHandler } from './channels/web/chat-route.ts';
 import type { ChatDeps } from './channels/web/chat-service.ts';
 import type { Composer } from './answer/composer.ts';
-import type { Background } from './conversation/background.ts';
+import { createNodeBackground, type Background } from './conversation/background.ts';
 import { createMemoryLocks, type ConversationLocks } from './conversation/locks.ts';
 import { createConversationService, type ConversationService } from './conversation/service.ts';
 import { createFeedbackHandler } from './channels/web/feedback-route.ts';
@@ -103,16 +103,21 @@ export function createApp(deps: AppDeps) {
     if (!engine || !store) throw new AppError('not_ready', undefined, 5);
     return { engine, store };
   };
-  /** The conversation service over the engine and store being served (both may be swapped while serving). */
+  /** The conversation service over the engine and store being served (both may be swapped while serving): made again only when one is. */
+  let served: { engine: ReadyEngine; store: Store; service: ConversationService } | null = null;
   const conversations = (): ConversationService => {
     const { engine, store } = ready();
-    return createConversationService({ answer: engine.answer, documents: engine.documents, store, locks, now, newId, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000, logger: deps.logger, metrics, composer: deps.composer });
+    if (served?.engine !== engine || served.store !== store) {
+      served = { engine, store, service: createConversationService({ answer: engine.answer, documents: engine.documents, store, locks, now, newId, conversationTtlMs: deps.conversationTtlMs ?? 86_400_000, logger: deps.logger, metrics, composer: deps.composer }) };
+    }
+    return served.service;
   };
   const chatDeps = (): ChatDeps => ({ conversations: conversations(), documents: ready().engine.documents });
 
   const metrics = deps.metrics ?? noopMetrics;
   // Work after the response (webhook answers, delivery records); without a runner (tests, tools) the work just runs on.
-  const background = deps.background ?? (() => ({ run: (name: string, task: () => Promise<void>) => void task().catch((error: unknown) => deps.logger.error('background task failed', { task: name, error })) }));
+  const untracked = createNodeBackground(deps.logger);
+  const background = deps.background ?? (() => untracked);
   app.onError(createErrorHandler(deps.logger));
   app.notFound((c) => errorResponse(c, new AppError('not_found')));
   app.use('*', async (c, next) => {
