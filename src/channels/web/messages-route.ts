@@ -21,9 +21,8 @@ export function createMessagesHandler(getOutbox: () => OutboxStore, now: () => D
     if (!parsed.success) throw new AppError('invalid_request', parsed.error.issues[0]?.message);
     const outbox = getOutbox();
     if (!(await outbox.conversationExists(id))) throw new AppError('not_found', 'Không tìm thấy cuộc trò chuyện này.');
-    const after = parsed.data.after;
     // Only the web's: a Zalo or Messenger conversation gets its messages on its own platform.
-    const messages = await outbox.after(id, 'web', after === undefined ? {} : /^\d{4}-/.test(after) ? { time: after } : { id: after }, LIMIT);
+    const messages = await outbox.after(id, 'web', parsed.data.after ?? {}, LIMIT);
     // Fetched is delivered: recorded after the response, which does not wait for it.
     if (messages.length > 0) {
       const ids = messages.map((m) => m.id);

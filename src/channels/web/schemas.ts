@@ -73,7 +73,7 @@ export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
-/** `after`: a message id (time-ordered) or an ISO 8601 time. */
+/** `after`: a message id (time-ordered) or an ISO 8601 time, as the outbox's cursor. */
 export const conversationMessagesQuerySchema = z.object({
   id: z.string().min(1).max(200, { error: 'Mã cuộc trò chuyện dài quá 200 ký tự.' }),
   after: z
@@ -82,11 +82,11 @@ export const conversationMessagesQuerySchema = z.object({
       error: 'Tham số "after" phải là một messageId hoặc một thời điểm ISO 8601 (ví dụ 2026-01-31T08:00:00Z).',
     })
     .refine((a) => !/^\d{4}-/.test(a) || !Number.isNaN(Date.parse(a)), { error: 'Thời điểm trong tham số "after" không có thật.' })
-    .transform((a) => (/^\d{4}-/.test(a) ? new Date(a).toISOString() : a.toLowerCase()))
+    .transform((a): { time: string } | { id: string } => (/^\d{4}-/.test(a) ? { time: new Date(a).toISOString() } : { id: a.toLowerCase() }))
     .optional(),
 });
 
-export const conversationMessageSchema = chatResponseSchema.omit({ latencyMs: true }).extend({
+const conversationMessageSchema = chatResponseSchema.omit({ latencyMs: true }).extend({
   method: z.literal('staff'),
   /** The citizen's question it answers. */
   inReplyTo: z.string().nullable(),
