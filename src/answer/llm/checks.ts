@@ -103,11 +103,9 @@ function documentCodes(text: string): Set<string> {
   return new Set(analyze(text).content.filter((t) => /^(nq|qd|kh|nd|tb|ct)\d+$/.test(t)));
 }
 
-/** The canary, or eight words in a row of the system prompt that the sources do not also hold (the resolution's title is in both). */
-function leaksPrompt(answer: string, systemPrompt: string, canary: string, sources: string): boolean {
+/** The canary, or eight words in a row of the system prompt (`prompt`, loose form) that the sources (`held`, loose form) do not also hold (the resolution's title is in both). */
+function leaksPrompt(answer: string, canary: string, prompt: string, held: string): boolean {
   if (answer.includes(canary)) return true;
-  const prompt = ` ${looseForm(systemPrompt)} `;
-  const held = ` ${looseForm(sources)} `;
   const words = looseForm(answer).split(' ').filter(Boolean);
   for (let i = 0; i + 8 <= words.length; i++) {
     const window = ` ${words.slice(i, i + 8).join(' ')} `;
@@ -132,7 +130,7 @@ function parseLink(text: string): URL | null {
  * a "/" ("/qd505/phu-luc", not "/qd505-gia"), and the source's query if it has one. A link
  * written without a scheme ("www.…") may match an http or https source.
  */
-export function linkWithin(link: string, source: string): boolean {
+function linkWithin(link: string, source: string): boolean {
   const url = parseLink(link);
   const base = parseLink(source);
   if (!url || !base || url.username || url.password) return false;
@@ -144,35 +142,60 @@ export function linkWithin(link: string, source: string): boolean {
   return path === root || path.startsWith(`${root}/`);
 }
 
-export function checkAnswer(input: CheckInput): CheckResult {
-  const answer = plain(input.answer);
-  if (!/[\p{L}\p{N}]/u.test(answer)) return { ok: false, reason: 'empty', detail: 'no text' };
-  if (/<\/?[a-z][^>]*>|&lt;|&#x?\d/i.test(answer)) return { ok: false, reason: 'markup', detail: 'HTML in the answer' };
-  if (leaksPrompt(answer, input.systemPrompt, input.canary, input.passages.map((p) => `${p.path.join(' ')} ${p.text}`).join(' '))) {
-    return { ok: false, reason: 'prompt_leak', detail: 'system prompt text in the answer' };
-  }
-  const allowed = input.urls.filter((u): u is string => u !== null);
-  for (const link of answer.match(LINK) ?? []) {
-    if (!allowed.some((u) => linkWithin(link.replace(/[.,;:!?]+$/, ''), u))) return { ok: false, reason: 'link', detail: link };
-  }
-  const sourceText = input.passages.map((p) => `${p.path.join(' ')}\n${p.text}`);
-  for (const sentence of sentencesOf(answer)) {
-    const cited = [...sentence.matchAll(CITATION)].flatMap((m) => (m[1] ?? '').split(/[,;]/).map((n) => Number(n.trim())));
-    for (const n of cited) if (!Number.isInteger(n) || n < 1 || n > input.passages.length) return { ok: false, reason: 'invalid_citation', detail: `[${n}]` };
-    // Links were checked above: the digits of a source's address are not figures the answer states.
-    const body = sentence.replace(CITATION, ' ').replace(LINK, ' ');
-    if (cited.length === 0) {
-      if (SILENCE.test(sentence) && numbersIn(body).size === 0) continue;
-      return { ok: false, reason: 'uncited_sentence', detail: sentence.slice(0, 80) };
-    }
-    const evidence = [...new Set(cited)].map((n) => sourceText[n - 1] ?? '').join('\n');
-    const codes = documentCodes(evidence);
-    for (const code of documentCodes(body)) if (!codes.has(code)) return { ok: false, reason: 'unsupported_document', detail: code };
-    const known = numbersIn(evidence);
-    for (const number of numbersIn(body)) if (!known.has(number)) return { ok: false, reason: 'unsupported_number', detail: number };
-    const looseEvidence = looseForm(evidence);
-    for (const name of namesIn(body)) if (!looseEvidence.includes(looseForm(name))) return { ok: false, reason: 'unsupported_name', detail: name };
-  }
-  return { ok: true, answer };
+/** What a sentence citing some sources is checked against, from the text of those sources. */
+interface Evidence {
+  codes: Set<string>;
+  numbers: Set<string>;
+  loose: string;
 }
 
+/**
+ * The checks for answers written from these sources: what depends only on the sources and
+ * the prompt is prepared once, since a streamed answer is checked again at every sentence.
+ */
+export function createAnswerChecker(input: Omit<CheckInput, 'answer'>): (answer: string) => CheckResult {
+  const prompt = ` ${looseForm(input.systemPrompt)} `;
+  const held = ` ${looseForm(input.passages.map((p) => `${p.path.join(' ')} ${p.text}`).join(' '))} `;
+  const allowed = input.urls.filter((u): u is string => u !== null);
+  const sourceText = input.passages.map((p) => `${p.path.join(' ')}\n${p.text}`);
+  const evidenceBySources = new Map<string, Evidence>();
+  const evidenceOf = (cited: readonly number[]): Evidence => {
+    const numbers = [...new Set(cited)];
+    const key = numbers.join(',');
+    let evidence = evidenceBySources.get(key);
+    if (!evidence) {
+      const text = numbers.map((n) => sourceText[n - 1] ?? '').join('\n');
+      evidence = { codes: documentCodes(text), numbers: numbersIn(text), loose: looseForm(text) };
+      evidenceBySources.set(key, evidence);
+    }
+    return evidence;
+  };
+  return (text) => {
+    const answer = plain(text);
+    if (!/[\p{L}\p{N}]/u.test(answer)) return { ok: false, reason: 'empty', detail: 'no text' };
+    if (/<\/?[a-z][^>]*>|&lt;|&#x?\d/i.test(answer)) return { ok: false, reason: 'markup', detail: 'HTML in the answer' };
+    if (leaksPrompt(answer, input.canary, prompt, held)) return { ok: false, reason: 'prompt_leak', detail: 'system prompt text in the answer' };
+    for (const link of answer.match(LINK) ?? []) {
+      if (!allowed.some((u) => linkWithin(link.replace(/[.,;:!?]+$/, ''), u))) return { ok: false, reason: 'link', detail: link };
+    }
+    for (const sentence of sentencesOf(answer)) {
+      const cited = [...sentence.matchAll(CITATION)].flatMap((m) => (m[1] ?? '').split(/[,;]/).map((n) => Number(n.trim())));
+      for (const n of cited) if (!Number.isInteger(n) || n < 1 || n > input.passages.length) return { ok: false, reason: 'invalid_citation', detail: `[${n}]` };
+      // Links were checked above: the digits of a source's address are not figures the answer states.
+      const body = sentence.replace(CITATION, ' ').replace(LINK, ' ');
+      if (cited.length === 0) {
+        if (SILENCE.test(sentence) && numbersIn(body).size === 0) continue;
+        return { ok: false, reason: 'uncited_sentence', detail: sentence.slice(0, 80) };
+      }
+      const evidence = evidenceOf(cited);
+      for (const code of documentCodes(body)) if (!evidence.codes.has(code)) return { ok: false, reason: 'unsupported_document', detail: code };
+      for (const number of numbersIn(body)) if (!evidence.numbers.has(number)) return { ok: false, reason: 'unsupported_number', detail: number };
+      for (const name of namesIn(body)) if (!evidence.loose.includes(looseForm(name))) return { ok: false, reason: 'unsupported_name', detail: name };
+    }
+    return { ok: true, answer };
+  };
+}
+
+export function checkAnswer(input: CheckInput): CheckResult {
+  return createAnswerChecker(input)(input.answer);
+}

@@ -10,7 +10,7 @@ import type { DocumentMeta } from '../../ingest/types.ts';
 import type { Logger } from '../../logger.ts';
 import { analyze } from '../../text/index.ts';
 import type { Composer, Composed, ComposeHooks, Draft } from '../composer.ts';
-import { checkAnswer } from './checks.ts';
+import { createAnswerChecker } from './checks.ts';
 import { buildPrompt, rewritePrompt, type Prompt } from './prompt.ts';
 
 /** A chat model as the composer needs it: a prompt in, text chunks out, stoppable. */
@@ -42,7 +42,7 @@ export interface LlmComposerOptions {
 const MAX_SOURCES = 5;
 
 /** What kind of failure an error from a provider is, for the fallback reason and whether to retry. */
-export function classifyLlmError(error: unknown): { reason: FallbackReason; retry: boolean } {
+function classifyLlmError(error: unknown): { reason: FallbackReason; retry: boolean } {
   const e = error as { status?: number; status_code?: number; name?: string; code?: string; message?: string; cause?: { code?: string } };
   const status = e?.status ?? e?.status_code;
   if (e?.name === 'AbortError' || e?.name === 'APIUserAbortError' || e?.name === 'TimeoutError' || /aborted|timed? ?out/i.test(e?.message ?? '')) return { reason: 'timeout', retry: false };
@@ -65,7 +65,7 @@ function randomCanary(): string {
  * Where the last complete sentence of streamed text ends (after its citation, before the
  * space that follows), or 0: text is released to the citizen a checked sentence at a time.
  */
-export function completeUpTo(text: string): number {
+function completeUpTo(text: string): number {
   let end = 0;
   for (const m of text.matchAll(/[.!?…](?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])*(?=\s)|\n/g)) end = (m.index ?? 0) + m[0].length;
   return end;
@@ -102,7 +102,7 @@ export function createLlmComposer(options: LlmComposerOptions): Composer {
       const documents = options.documents();
       const prompt = buildPrompt({ question: draft.question, earlier: draft.earlier, passages, documents, agency: options.agency }, canary);
       const urls = passages.map((p) => documents.get(p.documentId)?.url ?? null);
-      const check = (answer: string) => checkAnswer({ answer, passages, urls, systemPrompt: prompt.system, canary });
+      const check = createAnswerChecker({ passages, urls, systemPrompt: prompt.system, canary });
       const abort = linkedAbort(started + options.timeoutMs, hooks.signal);
       let firstTextMs: number | null = null;
       let released = 0;
