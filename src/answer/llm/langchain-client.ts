@@ -10,6 +10,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatOllama } from '@langchain/ollama';
 import { ChatOpenAI } from '@langchain/openai';
 import type { LlmClient } from './composer.ts';
+import type { Prompt } from './prompt.ts';
 
 export interface LlmSettings {
   /** `workers-ai` is served by the Worker's AI binding (workers-ai-client.ts), never from here. */
@@ -27,7 +28,7 @@ function textOf(content: unknown): string {
   return '';
 }
 
-export function createChatModel(settings: LlmSettings): BaseChatModel {
+function createChatModel(settings: LlmSettings): BaseChatModel {
   if (settings.provider === 'workers-ai') throw new Error('LLM_PROVIDER=workers-ai runs on Cloudflare Workers (README, "Deploying to Cloudflare Workers"); on Node use openai or ollama');
   if (settings.provider === 'ollama') {
     return new ChatOllama({ baseUrl: settings.baseUrl ?? 'http://127.0.0.1:11434', model: settings.model, temperature: settings.temperature, numPredict: settings.maxTokens, maxRetries: 0 });
@@ -45,15 +46,17 @@ export function createChatModel(settings: LlmSettings): BaseChatModel {
   });
 }
 
+const messagesOf = (prompt: Prompt) => [new SystemMessage(prompt.system), new HumanMessage(prompt.user)];
+
 export function createLlmClient(settings: LlmSettings, model: BaseChatModel = createChatModel(settings)): LlmClient {
   return {
     provider: settings.provider,
     async *stream(prompt, signal) {
-      const stream = await model.stream([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], { signal });
+      const stream = await model.stream(messagesOf(prompt), { signal });
       for await (const chunk of stream) yield textOf(chunk.content);
     },
     async complete(prompt, signal) {
-      const reply = await model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], { signal });
+      const reply = await model.invoke(messagesOf(prompt), { signal });
       return textOf(reply.content);
     },
   };
