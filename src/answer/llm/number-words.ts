@@ -194,9 +194,10 @@ function convertRun(run: string): string {
   return out.join(' ');
 }
 
-const SCALE_ALT = 'nghìn|ngàn|triệu|tỷ|tỉ';
+const SCALE_ALT = Object.keys(SCALES).join('|');
+const NOT_SCALE_ALT = [...new Set(Object.values(NOT_SCALE).flatMap((words) => [...words]))].join('|');
 const DIGITS_THEN_SCALE = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(\\d+(?:[.,]\\d+)*)\\s+(${SCALE_ALT})(?:\\s+(${SCALE_ALT}))?(?:\\s+(rưỡi))?(?![\\p{L}\\p{M}])(?!\\s+(?:lệ|trọng|suất|giá|tập|chứng|hồi)(?![\\p{L}\\p{M}]))`,
+  `(?<![\\p{L}\\p{N}.,])(\\d+(?:[.,]\\d+)*)\\s+(${SCALE_ALT})(?:\\s+(${SCALE_ALT}))?(?:\\s+(rưỡi))?(?![\\p{L}\\p{M}])(?!\\s+(?:${NOT_SCALE_ALT})(?![\\p{L}\\p{M}]))`,
   'gu',
 );
 
