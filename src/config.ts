@@ -10,7 +10,7 @@ import { MESSENGER_REQUIRED, type MessengerSettings } from './channels/messenger
 import { ZALO_REQUIRED, type ZaloSettings } from './channels/zalo/settings.ts';
 
 /** Workers AI's chat model when LLM_MODEL is not set: multilingual (over 140 languages, Vietnamese among them), 80,000 tokens of context. */
-export const WORKERS_AI_CHAT_MODEL = '@cf/google/gemma-3-12b-it';
+const WORKERS_AI_CHAT_MODEL = '@cf/google/gemma-3-12b-it';
 
 /** A variable set to nothing (`ZALO_APP_SECRET=`) is not set: a channel left blank is off, not a failed start. */
 const unsetIfBlank = <T extends z.ZodType>(type: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), type);
@@ -166,20 +166,19 @@ function parseOrigins(value: string): string[] {
 
 function llmSettings(e: z.infer<typeof schema>): Config['llm'] {
   if (e.LLM_PROVIDER === 'none') return null;
-  if (e.LLM_PROVIDER === 'workers-ai') {
-    // Workers AI's own default is 256 tokens for many models: LLM_MAX_TOKENS is always sent.
-    return { provider: 'workers-ai', baseUrl: null, model: e.LLM_MODEL ?? WORKERS_AI_CHAT_MODEL, apiKey: null, timeoutMs: e.LLM_TIMEOUT_MS, maxTokens: e.LLM_MAX_TOKENS, temperature: e.LLM_TEMPERATURE };
-  }
-  if (!e.LLM_MODEL) throw new Error(`Invalid configuration: LLM_MODEL: required when LLM_PROVIDER=${e.LLM_PROVIDER} (e.g. qwen2.5:7b-instruct for Ollama)`);
+  // Workers AI is the Worker's binding: no endpoint or key, and a default model.
+  const workersAi = e.LLM_PROVIDER === 'workers-ai';
+  if (!workersAi && !e.LLM_MODEL) throw new Error(`Invalid configuration: LLM_MODEL: required when LLM_PROVIDER=${e.LLM_PROVIDER} (e.g. qwen2.5:7b-instruct for Ollama)`);
   if (e.LLM_PROVIDER === 'openai' && !e.LLM_BASE_URL && !e.LLM_API_KEY) {
     throw new Error('Invalid configuration: LLM_BASE_URL or LLM_API_KEY: an OpenAI-compatible provider needs its endpoint (a local server) or a key (api.openai.com)');
   }
   return {
     provider: e.LLM_PROVIDER,
-    baseUrl: e.LLM_BASE_URL ?? null,
-    model: e.LLM_MODEL,
-    apiKey: e.LLM_API_KEY ?? null,
+    baseUrl: workersAi ? null : (e.LLM_BASE_URL ?? null),
+    model: e.LLM_MODEL ?? WORKERS_AI_CHAT_MODEL,
+    apiKey: workersAi ? null : (e.LLM_API_KEY ?? null),
     timeoutMs: e.LLM_TIMEOUT_MS,
+    // Workers AI's own default is 256 tokens for many models: LLM_MAX_TOKENS is always sent.
     maxTokens: e.LLM_MAX_TOKENS,
     temperature: e.LLM_TEMPERATURE,
   };
