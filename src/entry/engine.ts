@@ -142,8 +142,9 @@ async function buildInto(building: string, build: string, sources: CorpusSource[
     timings,
   };
   stopIfCancelled();
-  await commitBuild(config.dataDir, building, manifest, { corpus, passageIndex, embedderState: embedder?.state() ?? null, vectors });
-  return { manifest, corpus, passageIndex, vectors: embedder && vectors ? vectorSearch(embedder, vectors, config) : null, embedderState: embedder?.state() ?? null };
+  const embedderState = embedder?.state() ?? null;
+  await commitBuild(config.dataDir, building, manifest, { corpus, passageIndex, embedderState, vectors });
+  return { manifest, corpus, passageIndex, vectors: embedder && vectors ? vectorSearch(embedder, vectors, config) : null, embedderState };
 }
 
 /**
