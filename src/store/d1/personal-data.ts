@@ -7,6 +7,7 @@
  * in the instant between is left for the next request or purge.
  */
 import type { Removal } from '../personal-data/removal.ts';
+import { recountSql } from '../review/rows.ts';
 import { CONVERSATION_SELECT, EXCHANGES_SQL, EXPIRED_CONVERSATIONS_SQL, EXPIRED_EVENTS_SQL, IDS, STAFF_MESSAGES_SQL, toExchange, WEBHOOK_EVENTS_SQL, type ExchangeRow } from '../personal-data/rows.ts';
 import type { CitizenConversation, CitizenData, CitizenKey, CitizenStaffMessage, CitizenWebhookEvent, GroupTitler, PersonalDataStore, RemovedCounts } from '../personal-data/types.ts';
 import { auditStatement } from './audit.ts';
@@ -70,15 +71,7 @@ export function createD1PersonalDataStore(db: D1Database): PersonalDataStore {
         const { terms, folded } = titler(first);
         out.push(statement(db, 'UPDATE review_groups SET question = ?, terms = ?, folded = ? WHERE id = ?', first, JSON.stringify(terms), folded, id));
       }
-      out.push(
-        statement(
-          db,
-          `UPDATE review_groups SET count = (SELECT COUNT(*) FROM review_items WHERE group_id = ?1),
-           first_seen = (SELECT MIN(asked_at) FROM review_items WHERE group_id = ?1), last_seen = (SELECT MAX(asked_at) FROM review_items WHERE group_id = ?1)
-           WHERE id = ?1`,
-          id,
-        ),
-      );
+      out.push(statement(db, recountSql('?1'), id));
     }
     return removal;
   }

@@ -4,13 +4,14 @@
  * and guard the same state inside their batch, so two staff resolving one group at once
  * cannot both succeed.
  */
-import { GROUP_SELECT, PRIORITY, toGroup, type GroupRow } from '../review/rows.ts';
+import { ANSWERS_SQL, bestCandidates, candidatesSql, GROUP_SELECT, ITEM_GROUP_SQL, ITEMS_SQL, listGroupsQuery, recountSql, toGroup, type GroupRow } from '../review/rows.ts';
 import { GroupStateError, type NewGroup, type ReviewCandidate, type ReviewItem, type ReviewQueueStore, type StaffAnswer } from '../review/types.ts';
 import { auditStatement } from './audit.ts';
 import { outboxStatement } from './outbox.ts';
 import { guard, isGuardFailure, row, rows, statement, value, type D1Database, type D1Statement } from './database.ts';
 
-const NOT_QUEUED = 'NOT EXISTS (SELECT 1 FROM review_items r WHERE r.message_id = e.message_id)';
+const CANDIDATES = candidatesSql({ since: '?1', low: '?2', limit: '?3' });
+const RECOUNT = recountSql('?1');
 
 async function guarded(db: D1Database, batch: D1Statement[], refusal: string): Promise<void> {
   try {
@@ -24,39 +25,12 @@ async function guarded(db: D1Database, batch: D1Statement[], refusal: string): P
 export function createD1ReviewStore(db: D1Database): ReviewQueueStore {
   const insertGroup = (g: NewGroup, at: string) =>
     statement(db, "INSERT INTO review_groups (id, question, terms, folded, status, count, first_seen, last_seen) VALUES (?, ?, ?, ?, 'open', 0, ?, ?)", g.id, g.question, JSON.stringify(g.terms), g.folded, at, at);
-  const recount = (id: string) =>
-    statement(
-      db,
-      `UPDATE review_groups SET count = (SELECT COUNT(*) FROM review_items WHERE group_id = ?1),
-       first_seen = (SELECT MIN(asked_at) FROM review_items WHERE group_id = ?1), last_seen = (SELECT MAX(asked_at) FROM review_items WHERE group_id = ?1)
-       WHERE id = ?1`,
-      id,
-    );
+  const recount = (id: string) => statement(db, RECOUNT, id);
   const setStatus = (status: string, by: string | null, at: string | null, id: string) => statement(db, 'UPDATE review_groups SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?', status, by, at, id);
 
   return {
     async candidates(since, low, limit) {
-      const found = await rows<ReviewCandidate>(
-        db,
-        `SELECT message_id AS messageId, question, outcome AS reason, created_at AS askedAt FROM exchanges e
-           WHERE outcome IN ('no_answer', 'out_of_scope') AND created_at >= ?1 AND ${NOT_QUEUED}
-         UNION ALL
-         SELECT message_id, question, 'low_confidence', created_at FROM exchanges e
-           WHERE outcome = 'answered' AND created_at >= ?1 AND method IN ('extractive', 'llm') AND confidence < ?2 AND ${NOT_QUEUED}
-         UNION ALL
-         SELECT e.message_id, e.question, 'thumbs_down', e.created_at FROM feedback f JOIN exchanges e ON e.message_id = f.message_id
-           WHERE f.rating = 'down' AND f.updated_at >= ?1 AND ${NOT_QUEUED}
-         ORDER BY askedAt LIMIT ?3`,
-        since,
-        low,
-        limit,
-      );
-      const best = new Map<string, ReviewCandidate>();
-      for (const r of found) {
-        const known = best.get(r.messageId);
-        if (!known || PRIORITY[r.reason] < PRIORITY[known.reason]) best.set(r.messageId, r);
-      }
-      return [...best.values()].sort((a, b) => a.askedAt.localeCompare(b.askedAt));
+      return bestCandidates(await rows<ReviewCandidate>(db, CANDIDATES, since, low, limit));
     },
     async lastAskedAt() {
       return value<string>(db, 'SELECT MAX(asked_at) FROM review_items');
@@ -74,18 +48,8 @@ export function createD1ReviewStore(db: D1Database): ReviewQueueStore {
       ]);
     },
     async listGroups(filter) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (filter.status) {
-        where.push('g.status = ?');
-        params.push(filter.status);
-      }
-      if (filter.reason) {
-        where.push('EXISTS (SELECT 1 FROM review_items x WHERE x.group_id = g.id AND x.reason = ?)');
-        params.push(filter.reason);
-      }
-      const sql = `${GROUP_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY g.id ORDER BY g.count DESC, g.last_seen DESC LIMIT ?`;
-      return (await rows<GroupRow>(db, sql, ...params, filter.limit)).map(toGroup);
+      const { sql, params } = listGroupsQuery(filter);
+      return (await rows<GroupRow>(db, sql, ...params)).map(toGroup);
     },
     async getGroup(id) {
       const found = await row<GroupRow>(db, `${GROUP_SELECT} WHERE g.id = ? GROUP BY g.id`, id);
@@ -94,18 +58,10 @@ export function createD1ReviewStore(db: D1Database): ReviewQueueStore {
       return rest;
     },
     async items(groupId) {
-      return rows<ReviewItem>(
-        db,
-        `SELECT i.message_id AS messageId, e.conversation_id AS conversationId, e.channel, c.external_user_id AS externalUserId, e.question,
-           i.reason, i.asked_at AS askedAt, e.outcome, e.answer, f.comment
-         FROM review_items i JOIN exchanges e ON e.message_id = i.message_id JOIN conversations c ON c.id = e.conversation_id
-         LEFT JOIN feedback f ON f.message_id = i.message_id AND f.rating = 'down'
-         WHERE i.group_id = ? ORDER BY i.asked_at`,
-        groupId,
-      );
+      return rows<ReviewItem>(db, ITEMS_SQL, groupId);
     },
     async answers(groupId) {
-      return rows<StaffAnswer>(db, 'SELECT id, group_id AS groupId, text, author, created_at AS createdAt FROM staff_answers WHERE group_id = ? ORDER BY id', groupId);
+      return rows<StaffAnswer>(db, ANSWERS_SQL, groupId);
     },
     async answer(answer, messages, audit) {
       const refusal = `group ${answer.groupId} is not open`;
@@ -138,11 +94,7 @@ export function createD1ReviewStore(db: D1Database): ReviewQueueStore {
       await statement(db, 'UPDATE review_groups SET faq_entry_id = ? WHERE id = ?', faqEntryId, groupId).run();
     },
     async splitItem(messageId, g, audit) {
-      const from = await row<{ groupId: string; askedAt: string; status: string }>(
-        db,
-        'SELECT i.group_id AS groupId, i.asked_at AS askedAt, g.status FROM review_items i JOIN review_groups g ON g.id = i.group_id WHERE i.message_id = ?',
-        messageId,
-      );
+      const from = await row<{ groupId: string; askedAt: string; status: string }>(db, ITEM_GROUP_SQL, messageId);
       if (!from || from.status !== 'open') throw new GroupStateError(`question ${messageId} is not in an open group`);
       const refusal = `question ${messageId} is alone in its group`;
       if (((await value<number>(db, 'SELECT COUNT(*) FROM review_items WHERE group_id = ?', from.groupId)) ?? 0) < 2) throw new GroupStateError(refusal);

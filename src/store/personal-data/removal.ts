@@ -6,6 +6,7 @@
  * to `json_each`, so a statement is prepared once whatever the number of ids.
  */
 import type Database from 'better-sqlite3';
+import { recountSql } from '../review/rows.ts';
 import { IDS } from './rows.ts';
 import type { GroupTitler, RemovedCounts } from './types.ts';
 
@@ -23,11 +24,7 @@ export function exchangeRemover(db: Database.Database) {
   );
   const title = db.prepare('SELECT question FROM review_groups WHERE id = ?').pluck();
   const retitle = db.prepare('UPDATE review_groups SET question = ?, terms = ?, folded = ? WHERE id = ?');
-  const recount = db.prepare(
-    `UPDATE review_groups SET count = (SELECT COUNT(*) FROM review_items WHERE group_id = @id),
-     first_seen = (SELECT MIN(asked_at) FROM review_items WHERE group_id = @id), last_seen = (SELECT MAX(asked_at) FROM review_items WHERE group_id = @id)
-     WHERE id = @id`,
-  );
+  const recount = db.prepare(recountSql('@id'));
   const unlinkAnswers = db.prepare('UPDATE outbox SET staff_answer_id = NULL WHERE staff_answer_id IN (SELECT id FROM staff_answers WHERE group_id = ?)');
   const deleteAnswers = db.prepare('DELETE FROM staff_answers WHERE group_id = ?');
   const deleteGroup = db.prepare('DELETE FROM review_groups WHERE id = ?');
