@@ -4,7 +4,8 @@
  * secret. Meta signs the bytes it sent, in which non-ASCII text is `\uXXXX`-escaped: the
  * body must be verified as received, never re-serialised from parsed JSON.
  */
-import { hmacSha256Hex, sameText } from '../platform/crypto.ts';
+import { sameText } from '../../admin/auth/secret-text.ts';
+import { hmacSha256Hex } from '../platform/crypto.ts';
 
 export async function verifyMessengerSignature(header: string | undefined, rawBody: Uint8Array<ArrayBuffer>, appSecret: string): Promise<boolean> {
   if (!header) return false;

@@ -8,9 +8,9 @@
  * entry or item that does not fit is skipped (logged, without its content), not the batch.
  */
 import type { Context } from 'hono';
+import { sameText } from '../../admin/auth/secret-text.ts';
 import { AppError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
-import { sameText } from '../platform/crypto.ts';
 import type { Inbox } from '../platform/inbox.ts';
 import type { WebhookEnv } from '../platform/types.ts';
 import { parseWellFormedJson } from '../web/read-json.ts';
@@ -23,7 +23,9 @@ import { verifyMessengerSignature } from './signature.ts';
  * id is remembered for 8 days (delivery-worker.ts), so anything older would be a replay
  * that could no longer be recognised.
  */
-export const MESSENGER_MAX_AGE_MS = 7 * 86_400_000;
+const MESSENGER_MAX_AGE_MS = 7 * 86_400_000;
+
+const utf8 = new TextDecoder();
 
 export interface MessengerWebhookDeps {
   settings: MessengerSettings;
@@ -53,7 +55,7 @@ export function createMessengerWebhookHandler(deps: MessengerWebhookDeps, env: W
     let body: unknown;
     try {
       // Strings made well-formed as the web API's are (a lone surrogate escape becomes U+FFFD), after the signature was checked over the raw bytes.
-      body = parseWellFormedJson(new TextDecoder().decode(raw));
+      body = parseWellFormedJson(utf8.decode(raw));
     } catch {
       throw new AppError('invalid_request', 'Nội dung không phải JSON.');
     }

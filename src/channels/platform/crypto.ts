@@ -1,8 +1,8 @@
 /**
  * @module
  * Digests for webhook signatures on Web Crypto (`crypto.subtle`), so the same code runs on
- * Node and on Workers, and a comparison whose time does not depend on where two strings
- * first differ (an early exit would let an attacker find a valid signature byte by byte).
+ * Node and on Workers. Signatures are compared with `sameText` (admin/auth/secret-text.ts),
+ * whose time does not depend on where two strings first differ.
  */
 const encoder = new TextEncoder();
 const hmacKeys = new Map<string, Promise<CryptoKey>>();
@@ -38,11 +38,4 @@ export async function hmacSha256Hex(secret: string, data: Uint8Array<ArrayBuffer
     hmacKeys.set(secret, key);
   }
   return toHex(await crypto.subtle.sign('HMAC', await key, data));
-}
-
-/** Compares two strings in time that depends only on the expected one's length. */
-export function sameText(given: string, expected: string): boolean {
-  let diff = given.length ^ expected.length;
-  for (let i = 0; i < expected.length; i++) diff |= (given.charCodeAt(i) || 0) ^ expected.charCodeAt(i);
-  return diff === 0;
 }

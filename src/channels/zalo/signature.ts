@@ -5,7 +5,8 @@
  * received, never over re-serialised JSON. Because the timestamp is signed, an old event
  * replayed by someone who captured it can be refused by age.
  */
-import { concatBytes, sameText, sha256Hex, utf8 } from '../platform/crypto.ts';
+import { sameText } from '../../admin/auth/secret-text.ts';
+import { concatBytes, sha256Hex, utf8 } from '../platform/crypto.ts';
 
 export interface ZaloSignedParts {
   appId: string;
