@@ -19,7 +19,7 @@ import type { PlatformChannel } from './types.ts';
  * than 7 days and Zalo events older than about 2 hours are refused at the door, so an event
  * let in was either never seen or finds its id.
  */
-export const EVENT_RETENTION_MS = 8 * 86_400_000;
+const EVENT_RETENTION_MS = 8 * 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 export interface DeliveryWorkerDeps {
@@ -64,14 +64,19 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     }
   }
 
+  /** One round, then the next one after the interval (unless stopped). */
+  function run(): void {
+    round = tick().finally(() => {
+      round = null;
+      next();
+    });
+  }
+
   function next(): void {
     if (stopped) return;
     timer = setTimeout(() => {
       timer = null;
-      round = tick().finally(() => {
-        round = null;
-        next();
-      });
+      run();
     }, intervalMs);
     timer.unref?.();
   }
@@ -81,10 +86,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps) {
     start(): void {
       if (!stopped) return;
       stopped = false;
-      round = tick().finally(() => {
-        round = null;
-        next();
-      });
+      run();
     },
     /** Stops after the round in progress, if any. */
     async stop(): Promise<void> {
