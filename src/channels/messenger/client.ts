@@ -40,8 +40,11 @@ export function createMessengerSender(deps: MessengerSenderDeps): PlatformSender
       (proof) => `${settings.graphApiBase}/${settings.graphApiVersion}/me/messages?access_token=${encodeURIComponent(settings.pageAccessToken)}&appsecret_proof=${proof}`,
     ));
 
+  const postJson = async (body: unknown, timeoutMs: number) =>
+    requestJson(deps.fetch, 'messenger', await endpoint(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, timeoutMs);
+
   async function post(body: unknown): Promise<void> {
-    const res = await requestJson(deps.fetch, 'messenger', await endpoint(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, deps.retry.timeoutMs);
+    const res = await postJson(body, deps.retry.timeoutMs);
     if (res.status >= 200 && res.status < 300) return;
     const error = (res.body as { error?: { code?: unknown; error_subcode?: unknown } } | null)?.error;
     const code = typeof error?.code === 'number' ? error.code : null;
@@ -54,13 +57,7 @@ export function createMessengerSender(deps: MessengerSenderDeps): PlatformSender
   return {
     async typing(userId: string) {
       // A hint only: one try, a short timeout, failures ignored by the caller.
-      await requestJson(
-        deps.fetch,
-        'messenger',
-        await endpoint(),
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ recipient: { id: userId }, sender_action: 'typing_on' }) },
-        Math.min(deps.retry.timeoutMs, 3_000),
-      );
+      await postJson({ recipient: { id: userId }, sender_action: 'typing_on' }, Math.min(deps.retry.timeoutMs, 3_000));
     },
     async send(userId: string, messages: OutgoingMessage[], ref: string) {
       for (const message of messages) {
