@@ -21,7 +21,7 @@ import { verifyZaloSignature } from './signature.ts';
  * 15, 30 min, 1 h), with the body and so the timestamp unchanged. Older ones are replays;
  * younger duplicates are caught by their recorded id. A little clock skew is allowed ahead.
  */
-export const ZALO_MAX_AGE_MS = 2 * 3_600_000 + 600_000;
+const ZALO_MAX_AGE_MS = 2 * 3_600_000 + 600_000;
 const MAX_AHEAD_MS = 300_000;
 
 export interface ZaloWebhookDeps {
@@ -31,10 +31,12 @@ export interface ZaloWebhookDeps {
   logger: Logger;
 }
 
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
 function parse(raw: Uint8Array): Record<string, unknown> | null {
   try {
     // Strings made well-formed as the web API's are (a lone surrogate escape becomes U+FFFD); the signature covers the raw bytes.
-    const value = parseWellFormedJson(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+    const value = parseWellFormedJson(utf8Strict.decode(raw));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
