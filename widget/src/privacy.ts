@@ -13,7 +13,6 @@ import type { Strings } from './i18n.ts';
 export interface Privacy {
   /** The footer: the toggle and the region it opens. */
   node: HTMLElement;
-  toggle: HTMLButtonElement;
   setId(id: string | null): void;
 }
 
@@ -65,7 +64,6 @@ export function privacyPanel(t: Strings): Privacy {
 
   return {
     node: el('div', { class: 'pf' }, toggle, region),
-    toggle,
     setId(id) {
       if (id === (code.textContent || null)) return;
       code.textContent = id || '';
