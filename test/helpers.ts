@@ -12,11 +12,11 @@ import { expect } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createApp, type AppDeps, type AppState, type ReadyEngine } from '../src/app.ts';
 import { errorSchema } from '../src/channels/web/schemas.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type Config } from '../src/config.ts';
 import { createEngine, toReadyEngine } from '../src/entry/engine.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
-import { openSqliteStores } from '../src/store/sqlite-stores.ts';
+import { openSqliteStores, type SqliteStores } from '../src/store/sqlite-stores.ts';
 import type { Store } from '../src/store/types.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,6 +48,31 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The real engine with its index built in `dir`/data, and the config it was made from (`env` over the test defaults). */
+export async function readyEngineIn(dir: string, env: Record<string, string> = {}): Promise<{ config: Config; ready: ReadyEngine }> {
+  const config = loadConfig({ CORPUS_DIR, DATA_DIR: join(dir, 'data'), ...env });
+  const engine = await createEngine(config);
+  return { config, ready: toReadyEngine(engine, { passages: engine.manifest.passages }) };
+}
+
+export interface EngineAndStores {
+  config: Config;
+  ready: ReadyEngine;
+  dbFile: string;
+  stores: SqliteStores;
+  state: AppState;
+  logger: Logger & { lines: string[] };
+}
+
+/** `readyEngineIn` plus every store of one SQLite file in `dir`, in the app's state as the server has them. */
+export async function engineAndStores(dir: string, env: Record<string, string> = {}): Promise<EngineAndStores> {
+  const { config, ready } = await readyEngineIn(dir, env);
+  const dbFile = join(dir, 'hoidap.sqlite');
+  const stores = openSqliteStores(dbFile);
+  const state: AppState = { engine: ready, store: stores.conversations, workspace: stores.workspace };
+  return { config, ready, dbFile, stores, state, logger: captureLogger() };
+}
+
 /**
  * The app on the real engine (index built in a temp DATA_DIR) and a real SQLite file.
  * `workspaceStores`: the staff workspace's stores open on the same file too (what
@@ -55,12 +80,10 @@ export interface TestApp {
  */
 export async function createTestApp(options: { wrapStore?: (store: Store) => Store; deps?: Partial<AppDeps>; workspaceStores?: boolean } = {}): Promise<TestApp> {
   const dataDir = makeTempDir('api');
-  const config = loadConfig({ CORPUS_DIR: CORPUS_DIR, DATA_DIR: join(dataDir, 'data') });
-  const engine = await createEngine(config);
+  const { ready } = await readyEngineIn(dataDir);
   const dbFile = join(dataDir, 'hoidap.sqlite');
   const stores = options.workspaceStores ? openSqliteStores(dbFile) : null;
   const store = stores?.conversations ?? openSqliteStore(dbFile);
-  const ready: ReadyEngine = toReadyEngine(engine, { passages: engine.manifest.passages });
   const state: AppState = { engine: ready, store: options.wrapStore ? options.wrapStore(store) : store, workspace: stores?.workspace ?? null };
   const logger = captureLogger();
   const app = createApp({ state, logger, ...options.deps });
@@ -79,7 +102,7 @@ export async function createTestApp(options: { wrapStore?: (store: Store) => Sto
   };
 }
 
-type Fetcher = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
+export type Fetcher = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
 export function postJson(app: Fetcher, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return Promise.resolve(

@@ -5,16 +5,13 @@
  * staff client on the real server, and an in-memory app with the platform channels (for
  * what needs a clock or a stubbed answerer).
  */
-import { join } from 'node:path';
 import { createApp, type AppState, type ReadyEngine } from '../src/app.ts';
 import { createDeliveryWorker, type DeliveryWorker } from '../src/channels/platform/delivery-worker.ts';
 import type { RetryPolicy } from '../src/channels/platform/platform-http.ts';
 import { createPlatformChannels } from '../src/channels/platforms.ts';
-import { loadConfig } from '../src/config.ts';
 import { createNodeBackground, type NodeBackground } from '../src/conversation/background.ts';
-import { createEngine, toReadyEngine } from '../src/entry/engine.ts';
-import { openSqliteStores, type SqliteStores } from '../src/store/sqlite-stores.ts';
-import { captureLogger, CORPUS_DIR, makeTempDir, queryDatabase, removeDir } from './helpers.ts';
+import type { SqliteStores } from '../src/store/sqlite-stores.ts';
+import { captureLogger, engineAndStores, makeTempDir, queryDatabase, removeDir } from './helpers.ts';
 import type { FakeGraph } from './fakes/graph.fake.ts';
 import type { FakeZalo } from './fakes/zalo.fake.ts';
 import { StaffClient } from './workspace-helpers.ts';
@@ -68,6 +65,11 @@ export function eventRows(dbFile: string, channel?: string): EventRow[] {
   return channel ? queryDatabase<EventRow>(dbFile, 'SELECT * FROM webhook_events WHERE channel = ? ORDER BY rowid', channel) : queryDatabase<EventRow>(dbFile, 'SELECT * FROM webhook_events ORDER BY rowid');
 }
 
+/** A platform user's stored questions, each as the hex of its bytes in SQLite (what was written, not what a driver decodes). */
+export function storedQuestionBytes(dbFile: string, channel: string, userId: string): Array<{ q: string }> {
+  return queryDatabase<{ q: string }>(dbFile, 'SELECT hex(e.question) AS q FROM exchanges e JOIN conversations c ON c.id = e.conversation_id WHERE c.channel = ? AND c.external_user_id = ?', channel, userId);
+}
+
 export async function waitUntil<T>(what: string, read: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -117,13 +119,8 @@ export interface PlatformApp {
 /** The app in memory with the platform channels on the fakes given, a settable clock and a real SQLite file. */
 export async function createPlatformApp(options: { zalo?: FakeZalo; graph?: FakeGraph; env?: Record<string, string> }): Promise<PlatformApp> {
   const dir = makeTempDir('platforms');
-  const config = loadConfig({ CORPUS_DIR, DATA_DIR: join(dir, 'data'), RATE_LIMIT_PER_MINUTE: '0', ...(options.zalo ? zaloEnv(options.zalo) : {}), ...(options.graph ? messengerEnv(options.graph) : {}), ...options.env });
-  const engine = await createEngine(config);
-  const ready = toReadyEngine(engine, { passages: engine.manifest.passages });
-  const dbFile = join(dir, 'hoidap.sqlite');
-  const stores = openSqliteStores(dbFile);
-  const state: AppState = { engine: ready, store: stores.conversations, workspace: stores.workspace };
-  const logger = captureLogger();
+  const env = { RATE_LIMIT_PER_MINUTE: '0', ...(options.zalo ? zaloEnv(options.zalo) : {}), ...(options.graph ? messengerEnv(options.graph) : {}), ...options.env };
+  const { config, ready, dbFile, stores, state, logger } = await engineAndStores(dir, env);
   const clock = { ms: Date.now() };
   const now = () => new Date(clock.ms);
   const platforms = createPlatformChannels(config, { fetch, stores: () => stores.channels, now, logger, retry: FAST_RETRY });

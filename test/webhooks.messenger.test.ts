@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, queryDatabase, removeDir } from './helpers.ts';
 import { messengerDelivery, messengerText, metaSignature, postMessengerDelivery, startFakeGraph, type FakeGraph } from './fakes/graph.fake.ts';
 import { DISCLOSURE } from '../src/channels/platform/messages.ts';
-import { eventRows, messengerEnv, META, pause, waitUntil } from './platform-helpers.ts';
+import { eventRows, messengerEnv, META, pause, storedQuestionBytes, waitUntil } from './platform-helpers.ts';
 import { startReady, stopServer, type Server } from './server-process.ts';
 
 let graph: FakeGraph;
@@ -102,7 +102,7 @@ describe('POST /webhooks/facebook on the real server', () => {
     expect((await post(raw)).status).toBe(200);
     const [reply] = await graph.waitForMessages(1, psid);
     expect(reply?.text).toMatch(/^Xin chào! Tôi là trợ lý tự động/);
-    const stored = queryDatabase<{ q: string }>(dbFile, "SELECT hex(e.question) AS q FROM exchanges e JOIN conversations c ON c.id = e.conversation_id WHERE c.channel = 'messenger' AND c.external_user_id = ?", psid);
+    const stored = storedQuestionBytes(dbFile, 'messenger', psid);
     expect(stored).toEqual([{ q: Buffer.from('NQ57 là gì? \uFFFD', 'utf8').toString('hex').toUpperCase() }]);
   });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, queryDatabase, removeDir } from './helpers.ts';
 import { postZaloEvent, startFakeZalo, zaloSignature, zaloTextEvent, type FakeZalo } from './fakes/zalo.fake.ts';
-import { ADMIN, answerInQueue, eventRows, pause, staffOnServer, waitUntil, ZALO, zaloEnv } from './platform-helpers.ts';
+import { ADMIN, answerInQueue, eventRows, pause, staffOnServer, storedQuestionBytes, waitUntil, ZALO, zaloEnv } from './platform-helpers.ts';
 import { startReady, stopServer, type Server } from './server-process.ts';
 
 let zalo: FakeZalo;
@@ -86,7 +86,7 @@ describe('POST /webhooks/zalo on the real server', () => {
     expect((await post(raw)).status).toBe(200);
     const [reply] = await zalo.waitForMessages(1, user);
     expect(reply?.text).toMatch(/^Xin chào! Tôi là trợ lý tự động/);
-    const stored = queryDatabase<{ q: string }>(dbFile, 'SELECT hex(e.question) AS q FROM exchanges e JOIN conversations c ON c.id = e.conversation_id WHERE c.external_user_id = ?', user);
+    const stored = storedQuestionBytes(dbFile, 'zalo', user);
     expect(stored).toEqual([{ q: Buffer.from('NQ57 là gì? \uFFFD', 'utf8').toString('hex').toUpperCase() }]);
   });
 

@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { createApp, type AppState, type ReadyEngine } from '../src/app.ts';
 import { prepareEngine } from '../src/admin/faq/live.ts';
 import { createWorkspace, type Workspace } from '../src/admin/workspace.ts';
-import { loadConfig } from '../src/config.ts';
-import { createEngine, toReadyEngine } from '../src/entry/engine.ts';
 import { createScryptHasher } from '../src/entry/scrypt.ts';
 import { createMemoryRateLimiter } from '../src/http/rate-limit.ts';
 import type { Role } from '../src/store/staff/types.ts';
-import { openSqliteStores, type SqliteStores } from '../src/store/sqlite-stores.ts';
-import { captureLogger, CORPUS_DIR, makeTempDir, removeDir } from './helpers.ts';
+import type { SqliteStores } from '../src/store/sqlite-stores.ts';
+import { captureLogger, CORPUS_DIR, engineAndStores, makeTempDir, removeDir, type Fetcher } from './helpers.ts';
 
 export const PASSWORD = 'mật khẩu thử nghiệm dài';
 export const FAST_HASHER = createScryptHasher({ N: 1024, r: 8, p: 1 });
@@ -36,13 +34,7 @@ export interface WorkspaceApp {
 /** `accounts`: one account per role, named after it (admin, editor, reviewer, viewer), plus any extra. */
 export async function createWorkspaceApp(options: { accounts?: Array<[string, Role]>; seedFaq?: boolean; loginLimits?: boolean } = {}): Promise<WorkspaceApp> {
   const dir = makeTempDir('staff');
-  const config = loadConfig({ CORPUS_DIR, DATA_DIR: join(dir, 'data') });
-  const engine = await createEngine(config);
-  const ready = toReadyEngine(engine, { passages: engine.manifest.passages });
-  const dbFile = join(dir, 'hoidap.sqlite');
-  const stores = openSqliteStores(dbFile);
-  const state: AppState = { engine: ready, store: stores.conversations, workspace: stores.workspace };
-  const logger = captureLogger();
+  const { config, ready, dbFile, stores, state, logger } = await engineAndStores(dir);
   const now = { ms: Date.parse('2026-11-30T08:00:00.000Z') };
   const clock = () => new Date(now.ms);
   const generous = () => createMemoryRateLimiter({ perMinute: 10_000, burst: 10_000 });
@@ -89,8 +81,6 @@ export function corpusFaqFiles(): Array<{ file: string; text: string }> {
     .sort()
     .map((f) => ({ file: `faq/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
 }
-
-type Fetcher = { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 
 /** A browser's view of the staff pages: cookies kept, the login form followed, the CSRF token known. */
 export class StaffClient {
