@@ -138,7 +138,7 @@ export async function startFakeGraph(options: { pageAccessToken: string; appSecr
 }
 
 /** JSON as Meta serialises a delivery: non-ASCII as lowercase \uXXXX, "/" as "\/". */
-export function metaJson(value: unknown): string {
+function metaJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/\//g, '\\/');

@@ -8,10 +8,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export const DIMENSION = 1024;
+const DIMENSION = 1024;
 
 /** A bag of folded words hashed into 1024 dimensions: texts sharing words point the same way. */
-export function fakeEmbedding(text: string): number[] {
+function fakeEmbedding(text: string): number[] {
   const vector = new Array<number>(DIMENSION).fill(0);
   const words = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().match(/[a-z0-9]+/g) ?? [];
   for (const word of words) {

@@ -26,9 +26,9 @@ import { captureLogger, ROOT } from '../helpers.ts';
 const run = promisify(execFile);
 const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 /** wrangler.toml's top-level D1 database: the id names the local database file. */
-export const DATABASE_ID = '00000000-0000-4000-8000-000000000000';
+const DATABASE_ID = '00000000-0000-4000-8000-000000000000';
 /** Nothing wrangler or Miniflare runs here reaches beyond loopback (no usage reports, no banner and so no npm update check). */
-export const OFFLINE_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1' };
+const OFFLINE_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: 'true', NO_COLOR: '1' };
 
 export interface WorkerArtifacts {
   dir: string;

@@ -14,7 +14,7 @@ import { createWorkerService, type WorkerService } from '../../src/entry/worker/
 import { workerArtifacts, type LocalWorker } from './harness.ts';
 
 /** One Coordinator per name, as the platform keeps them. */
-export function memoryCoordinators(): DurableObjectNamespaceLike {
+function memoryCoordinators(): DurableObjectNamespaceLike {
   const objects = new Map<string, Coordinator>();
   return {
     idFromName: (name) => name,
@@ -41,7 +41,7 @@ export function unreachableCoordinators(): DurableObjectNamespaceLike & { calls:
 }
 
 /** The built assets, served as the ASSETS binding serves them. */
-export async function builtAssets(): Promise<Fetcher> {
+async function builtAssets(): Promise<Fetcher> {
   const { assetsDir } = await workerArtifacts();
   return {
     fetch: async (input) => {
