@@ -8,12 +8,10 @@
  * widget, marked as from staff. Every staff page has no axe-core WCAG 2.2 AA violation, at
  * a laptop's width and a phone's (no horizontal scrolling at 320 px), and runs no script.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ask, launchChromium, openWidget, widget } from './browser.ts';
+import { ask, axeViolations, launchChromium, newAxePage, openWidget, staffLogin, widget } from './browser.ts';
 import { makeTempDir, removeDir } from './helpers.ts';
 import { startReady, stopServer, type Server } from './server-process.ts';
 
@@ -28,7 +26,6 @@ let root: string;
 let server: Server | undefined;
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -46,31 +43,9 @@ afterEach(async () => {
 
 const base = () => (server as Server).base;
 
-async function newPage(width = 1280): Promise<Page> {
-  const context = await (browser as Browser).newContext({ viewport: { width, height: 800 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.addInitScript({ content: axeSource });
-  return page;
-}
+const newPage = (width = 1280) => newAxePage(browser as Browser, contexts, { width, height: 800 });
 
-/** axe-core's WCAG 2.2 AA violations on the page, as readable text ('' when none). */
-async function violations(page: Page, state: string): Promise<string> {
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-  return found.length ? `${state}:\n${found.join('\n')}` : '';
-}
-
-async function login(page: Page, who: { username: string; password: string }): Promise<void> {
-  await page.goto(base() + '/admin/login');
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
-}
+const login = (page: Page, who: { username: string; password: string }) => staffLogin(page, base(), who);
 
 async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
@@ -96,31 +71,31 @@ describe('the staff workspace in a browser', () => {
     // A bookmark leads to the login form (401), then back to the page.
     const first = await staff.goto(base() + '/admin/accounts');
     expect(first?.status()).toBe(401);
-    found.push(await violations(staff, 'login'));
+    found.push(await axeViolations(staff, 'login'));
     await staff.getByLabel('Tên đăng nhập').fill(ADMIN.username);
     await staff.getByLabel('Mật khẩu').fill(ADMIN.password);
     await staff.getByRole('button', { name: 'Đăng nhập' }).click();
     await staff.getByRole('heading', { name: 'Tài khoản cán bộ' }).waitFor();
     // (the one console error so far is that 401, on purpose)
     errors.length = 0;
-    found.push(await violations(staff, 'accounts'));
+    found.push(await axeViolations(staff, 'accounts'));
     await addAccount(staff, EDITOR, 'editor');
     await addAccount(staff, REVIEWER, 'reviewer');
     for (const path of ['/admin', '/admin/settings', '/admin/audit', '/admin/faq/import']) {
       await staff.goto(base() + path);
-      found.push(await violations(staff, path));
+      found.push(await axeViolations(staff, path));
     }
     await logout(staff);
 
     // The editor finds the entry (searching without tone marks), edits it, sends it for review.
     await login(staff, EDITOR);
-    found.push(await violations(staff, 'dashboard (editor)'));
+    found.push(await axeViolations(staff, 'dashboard (editor)'));
     await staff.getByRole('link', { name: 'Câu hỏi thường gặp' }).click();
     await staff.getByLabel('Tìm (có dấu hoặc không dấu)').fill('ngay chuyen doi so quoc gia');
     await staff.getByRole('button', { name: 'Lọc' }).click();
-    found.push(await violations(staff, 'FAQ list'));
+    found.push(await axeViolations(staff, 'FAQ list'));
     await staff.getByRole('link', { name: QUESTION }).click();
-    found.push(await violations(staff, 'FAQ entry'));
+    found.push(await axeViolations(staff, 'FAQ entry'));
     await staff.getByLabel('Câu trả lời', { exact: false }).first().fill(NEW_ANSWER);
     await staff.getByRole('button', { name: 'Lưu bản nháp' }).click();
     await staff.getByText('Đã lưu.').waitFor();
@@ -152,7 +127,7 @@ describe('the staff workspace in a browser', () => {
     console.log(`publish (the reviewer's click) → first /api/chat answer using the entry, real server: ${firstAnswerMs.toFixed(0)} ms`);
     expect(firstAnswerMs).toBeLessThan(5_000);
     await staff.getByText('Đã duyệt và xuất bản').waitFor();
-    found.push(await violations(staff, 'FAQ entry (published)'));
+    found.push(await axeViolations(staff, 'FAQ entry (published)'));
 
     const after = await newPage();
     await openWidget(after, base() + '/');
@@ -173,9 +148,9 @@ describe('the staff workspace in a browser', () => {
     await staff.getByRole('link', { name: 'Câu hỏi chờ xử lý', exact: true }).click();
     await staff.getByLabel('Tìm (có dấu hoặc không dấu)').fill('muong phang 5g');
     await staff.getByRole('button', { name: 'Lọc' }).click();
-    const found = [await violations(staff, 'queue')];
+    const found = [await axeViolations(staff, 'queue')];
     await staff.getByRole('link', { name: UNANSWERED }).click();
-    found.push(await violations(staff, 'queue group'));
+    found.push(await axeViolations(staff, 'queue group'));
     await staff.getByRole('textbox', { name: 'Câu trả lời' }).first().fill('Theo kế hoạch của tỉnh, xã Mường Phăng có sóng 5G trong năm 2027.');
     await staff.getByRole('button', { name: /^Gửi tới 1 người$/ }).click();
     await staff.getByText('Đã gửi câu trả lời tới người dân trong nhóm.').waitFor();
@@ -198,7 +173,7 @@ describe('the staff workspace in a browser', () => {
     const found: string[] = [];
     for (const path of ['/admin', '/admin/faq', '/admin/faq/ngay-chuyen-doi-so-quoc-gia', '/admin/queue', '/admin/accounts']) {
       await phone.goto(base() + path);
-      found.push(await violations(phone, `${path} at 320 px`));
+      found.push(await axeViolations(phone, `${path} at 320 px`));
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }

@@ -1,11 +1,13 @@
 /**
  * @module
  * Real Chromium for the widget's browser tests and its benchmark: Debian's build at
- * /usr/bin/chromium driven by playwright-core (no browser is ever downloaded), and
- * shorthands for the widget's controls by their accessible names.
+ * /usr/bin/chromium driven by playwright-core (no browser is ever downloaded),
+ * shorthands for the widget's controls by their accessible names, axe-core's WCAG 2.2 AA
+ * check, and the staff login form.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const WIDGET_TAG = 'nq57-hoi-dap';
@@ -94,4 +96,39 @@ export function sseBody(events: Array<[string, unknown]>): string {
 export function pngSize(png: Buffer): { width: number; height: number } {
   if (png.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new Error('not a PNG');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+let axe: string | undefined;
+
+/** axe-core's script, for `page.addInitScript` (an init script is not subject to the page's CSP). */
+export function axeSource(): string {
+  return (axe ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+}
+
+/** A page in a context of its own (added to `contexts`, for closing after the test) with axe-core on every document. */
+export async function newAxePage(browser: Browser, contexts: BrowserContext[], viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.addInitScript({ content: axeSource() });
+  return page;
+}
+
+/** axe-core's WCAG 2.2 AA violations on the page (axe-core loaded), as readable text ('' when none). */
+export async function axeViolations(page: Page, state: string): Promise<string> {
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown; failureSummary: string }> }> }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary}`).join('\n')}`);
+  });
+  return result.length ? `${state}:\n${result.join('\n')}` : '';
+}
+
+/** Logs in on the staff login form of the server at `base` and waits for the dashboard. */
+export async function staffLogin(page: Page, base: string, who: { username: string; password: string }): Promise<void> {
+  await page.goto(base + '/admin/login');
+  await page.getByLabel('Tên đăng nhập').fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
 }

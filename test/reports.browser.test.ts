@@ -8,13 +8,11 @@
  * scrolling at 320 px), with no CSP violation. The server purged at start (its log says so)
  * and stops cleanly on SIGTERM. A screenshot of the report is left in the temp folder.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, newAxePage, staffLogin } from './browser.ts';
 import { makeTempDir, removeDir } from './helpers.ts';
 import { startReady, stopServer, type Server } from './server-process.ts';
 
@@ -26,7 +24,6 @@ let root: string;
 let server: Server | undefined;
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const base = () => (server as Server).base;
 
 beforeAll(async () => {
@@ -48,30 +45,9 @@ afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close();
 });
 
-async function newPage(width = 1280): Promise<Page> {
-  const context = await (browser as Browser).newContext({ viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.addInitScript({ content: axeSource });
-  return page;
-}
+const newPage = (width = 1280) => newAxePage(browser as Browser, contexts, { width, height: 900 });
 
-async function violations(page: Page, state: string): Promise<string> {
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-  });
-  return found.length ? `${state}:\n${found.join('\n')}` : '';
-}
-
-async function login(page: Page): Promise<void> {
-  await page.goto(base() + '/admin/login');
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
-}
+const login = (page: Page) => staffLogin(page, base(), ADMIN);
 
 describe('the report in a browser', () => {
   it('shows three charts found by their accessible names, each with a description and its table, and no axe violation', async () => {
@@ -95,7 +71,7 @@ describe('the report in a browser', () => {
     await page.getByText(`Bảng số liệu: ${CHARTS[0]}`).click();
     expect(await table.isVisible()).toBe(true);
     expect(await table.getByRole('row').count()).toBeGreaterThan(100);
-    const found = [await violations(page, 'report')];
+    const found = [await axeViolations(page, 'report')];
     await page.screenshot({ path: join(tmpdir(), 'nq57-report.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Khu vực cán bộ' }).isVisible()).toBe(false);
@@ -105,16 +81,16 @@ describe('the report in a browser', () => {
     await page.getByRole('link', { name: 'Thống kê', exact: true }).click();
     await page.getByRole('heading', { name: 'Thống kê', level: 1 }).waitFor();
     for (const name of CHARTS) expect(await page.getByRole('img', { name }).count()).toBe(1);
-    found.push(await violations(page, 'stats'));
+    found.push(await axeViolations(page, 'stats'));
     await page.getByLabel('Kênh', { exact: true }).selectOption('web');
     await page.getByRole('button', { name: 'Xem' }).click();
     await page.getByText('Trang web, từ').waitFor();
-    found.push(await violations(page, 'stats (web)'));
+    found.push(await axeViolations(page, 'stats (web)'));
 
     await page.getByRole('link', { name: 'Dữ liệu người dân' }).click();
     await page.getByRole('heading', { name: 'Dữ liệu người dân' }).waitFor();
     expect(await page.getByText('Lần xoá gần nhất').count()).toBe(1);
-    found.push(await violations(page, 'citizens'));
+    found.push(await axeViolations(page, 'citizens'));
     expect(found.filter(Boolean).join('\n\n')).toBe('');
     expect(problems).toEqual([]);
   });
@@ -125,7 +101,7 @@ describe('the report in a browser', () => {
     const found: string[] = [];
     for (const path of ['/admin/report', '/admin/stats', '/admin/citizens']) {
       await phone.goto(base() + path);
-      found.push(await violations(phone, `${path} at 320 px`));
+      found.push(await axeViolations(phone, `${path} at 320 px`));
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }

@@ -8,13 +8,12 @@
  * 320 px, persistence across a reload, the conversation id under "Thông tin & quyền riêng
  * tư", read aloud, and the phone screenshot of the README.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ask, focusedInWidget, launchChromium, openPage, openWidget, pngSize, recordChatRequests, sseBody, widget, WIDGET_TAG } from './browser.ts';
+import { ask, axeSource, axeViolations, focusedInWidget, launchChromium, openPage, openWidget, pngSize, recordChatRequests, sseBody, widget, WIDGET_TAG } from './browser.ts';
 import { makeTempDir, queryDatabase, removeDir, ROOT } from './helpers.ts';
 import { freePort, startReady, stopServer, type Server } from './server-process.ts';
 
@@ -437,38 +436,27 @@ describe('streaming', () => {
 });
 
 describe('accessibility', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-  async function violations(page: Page, state: string): Promise<string> {
-    const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown; failureSummary: string }> }> }> } }).axe;
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] } });
-      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.failureSummary}`).join('\n')}`);
-    });
-    return result.length ? `${state}:\n${result.join('\n')}` : '';
-  }
-
   it('has no axe-core WCAG 2.2 AA violations closed, open, answered and in error', async () => {
     const page = await newPage();
     // An init script is not subject to the demo page's CSP, which stays in force.
-    await page.addInitScript({ content: axeSource });
+    await page.addInitScript({ content: axeSource() });
     const w = await openPage(page, base() + '/');
-    const found = [await violations(page, 'closed')];
+    const found = [await axeViolations(page, 'closed')];
     await w.launcher.click();
     await w.input.waitFor();
-    found.push(await violations(page, 'open'));
+    found.push(await axeViolations(page, 'open'));
     const answer = await ask(page, DATE_QUESTION);
     await answer.locator('summary').click();
     await w.down.click();
     await page.getByRole('textbox', { name: 'Góp ý thêm (không bắt buộc)' }).waitFor();
     await page.getByRole('button', { name: 'Thông tin & quyền riêng tư' }).click();
     await page.getByRole('button', { name: 'Sao chép mã' }).waitFor();
-    found.push(await violations(page, 'answered, privacy open'));
+    found.push(await axeViolations(page, 'answered, privacy open'));
     await page.route('**/api/chat', (route) => route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '30' }, body: '{"error":{"code":"not_ready","message":"x"}}' }));
     await w.input.fill(SIGNER_QUESTION);
     await w.input.press('Enter');
     await w.errors.first().waitFor();
-    found.push(await violations(page, 'error (503)'));
+    found.push(await axeViolations(page, 'error (503)'));
     expect(found.filter(Boolean).join('\n\n')).toBe('');
   });
 
