@@ -12,16 +12,38 @@ import type { ChannelTokenStore, StoredTokens } from '../../store/channel-tokens
 import { sha256Hex, utf8 } from '../platform/crypto.ts';
 import { PlatformError, requestJson, withRetries, type Fetch, type RetryPolicy } from '../platform/platform-http.ts';
 
-const NAME = 'zalo';
+/** The pair's name in the channel token store. */
+export const ZALO_TOKENS = 'zalo';
 const EARLY_MS = 3_600_000;
 /** The configured pair's age is unknown: it is taken to expire a day after the start (Zalo's 25 h less an hour). */
 const CONFIGURED_LIFETIME_MS = 24 * 3_600_000;
 const RETRY_UPKEEP_MS = 600_000;
 
+type Pair = { accessToken: string; refreshToken: string };
+
+/** The fingerprint of the configured pair: a stored pair descends from it (same seed) or is from before it was set. */
+export function configuredSeed(configured: Pair): Promise<string> {
+  return sha256Hex(utf8(`${configured.accessToken}\n${configured.refreshToken}`));
+}
+
+/** The pair a refresh answered (`expires_in` is a string of seconds), to store; null when the answer holds none. */
+export function rotatedPair(body: unknown, seed: string, now: number): StoredTokens | null {
+  const pair = body as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown } | null;
+  if (typeof pair?.access_token !== 'string' || typeof pair.refresh_token !== 'string' || !pair.access_token || !pair.refresh_token) return null;
+  const seconds = Number(pair.expires_in);
+  return {
+    accessToken: pair.access_token,
+    refreshToken: pair.refresh_token,
+    expiresAt: new Date(now + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : CONFIGURED_LIFETIME_MS)).toISOString(),
+    seed,
+    updatedAt: new Date(now).toISOString(),
+  };
+}
+
 export interface ZaloTokenDeps {
   appId: string;
   appSecret: string;
-  configured: { accessToken: string; refreshToken: string };
+  configured: Pair;
   oauthBase: string;
   fetch: Fetch;
   store: () => ChannelTokenStore;
@@ -43,8 +65,8 @@ export function createZaloTokens(deps: ZaloTokenDeps) {
   async function load(): Promise<StoredTokens> {
     if (state) return state;
     loading ??= (async () => {
-      const seed = await sha256Hex(utf8(`${deps.configured.accessToken}\n${deps.configured.refreshToken}`));
-      const stored = await deps.store().read(NAME);
+      const seed = await configuredSeed(deps.configured);
+      const stored = await deps.store().read(ZALO_TOKENS);
       if (stored?.seed === seed) return stored;
       if (stored) logger.info('ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN changed: the configured pair replaces the stored one');
       const expiresAt = new Date(deps.now().getTime() + CONFIGURED_LIFETIME_MS).toISOString();
@@ -57,7 +79,7 @@ export function createZaloTokens(deps: ZaloTokenDeps) {
 
   async function save(tokens: StoredTokens): Promise<void> {
     try {
-      await deps.store().write(NAME, tokens);
+      await deps.store().write(ZALO_TOKENS, tokens);
       unsaved = false;
     } catch (error) {
       unsaved = true;
@@ -81,8 +103,9 @@ export function createZaloTokens(deps: ZaloTokenDeps) {
         ),
       deps.retry,
     );
-    const body = res.body as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown; error?: unknown; error_name?: unknown } | null;
-    if (typeof body?.access_token !== 'string' || typeof body.refresh_token !== 'string' || !body.access_token || !body.refresh_token) {
+    const next = rotatedPair(res.body, current.seed, deps.now().getTime());
+    if (!next) {
+      const body = res.body as { error?: unknown; error_name?: unknown } | null;
       const code = typeof body?.error === 'number' || typeof body?.error === 'string' ? String(body.error) : `http ${res.status}`;
       logger.error('the Zalo access token could not be refreshed: authorise the OA again and set ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN (README, "Zalo and Messenger")', {
         code,
@@ -90,16 +113,6 @@ export function createZaloTokens(deps: ZaloTokenDeps) {
       });
       throw new PlatformError('zalo', 'token', `refresh ${code}`);
     }
-    // `expires_in` is a string of seconds.
-    const seconds = Number(body.expires_in);
-    const now = deps.now().getTime();
-    const next: StoredTokens = {
-      accessToken: body.access_token,
-      refreshToken: body.refresh_token,
-      expiresAt: new Date(now + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : CONFIGURED_LIFETIME_MS)).toISOString(),
-      seed: current.seed,
-      updatedAt: new Date(now).toISOString(),
-    };
     // In memory first: the old access token is already dead, and the old refresh token spent.
     state = next;
     await save(next);

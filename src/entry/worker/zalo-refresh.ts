@@ -9,14 +9,13 @@
  * (as Zalo would have given it), so this isolate adopts it; otherwise Zalo is asked and the
  * new pair stored before the lock is released.
  */
-import { sha256Hex, utf8 } from '../../channels/platform/crypto.ts';
-import type { Fetch } from '../../channels/platform/platform-http.ts';
+import { sleep, type Fetch } from '../../channels/platform/platform-http.ts';
 import type { ZaloSettings } from '../../channels/zalo/settings.ts';
+import { configuredSeed, rotatedPair, ZALO_TOKENS } from '../../channels/zalo/tokens.ts';
 import type { ConversationLocks } from '../../conversation/locks.ts';
 import type { Logger } from '../../logger.ts';
 import type { ChannelTokenStore } from '../../store/channel-tokens/types.ts';
 
-const NAME = 'zalo';
 const LOCK = 'zalo-token-refresh';
 const WAIT_MS = 15_000;
 
@@ -36,40 +35,31 @@ function refreshTokenOf(init: RequestInit | undefined): string | null {
 
 export function serialiseZaloRefresh(fetch: Fetch, deps: SerialisedRefreshDeps): Fetch {
   const endpoint = `${deps.settings.oauthBase}/v4/oa/access_token`;
-  // tokens.ts's fingerprint of the configured pair: a stored pair descends from it or is from before it was set.
-  let configuredSeed: Promise<string> | null = null;
-  const seedOfConfigured = () => (configuredSeed ??= sha256Hex(utf8(`${deps.settings.accessToken}\n${deps.settings.refreshToken}`)));
+  /** The configured pair's fingerprint (tokens.ts), computed once. */
+  let seedOfConfigured: Promise<string> | null = null;
   return async (input, init) => {
     const sent = input === endpoint && init?.method === 'POST' ? refreshTokenOf(init) : null;
     if (sent === null) return fetch(input, init);
     const until = Date.now() + WAIT_MS;
     while (!(await deps.locks.acquire(LOCK))) {
       if (Date.now() > until) throw new Error('another isolate has been refreshing the Zalo token for too long');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
     try {
-      const seed = await seedOfConfigured();
-      const stored = await deps.tokens().read(NAME);
+      const seed = await (seedOfConfigured ??= configuredSeed(deps.settings));
+      const stored = await deps.tokens().read(ZALO_TOKENS);
       if (stored && stored.seed === seed && stored.refreshToken !== sent && stored.expiresAt && Date.parse(stored.expiresAt) > deps.now().getTime()) {
         // Rotated by another isolate meanwhile: the pair it got is this isolate's answer.
         const seconds = Math.floor((Date.parse(stored.expiresAt) - deps.now().getTime()) / 1000);
         return Response.json({ access_token: stored.accessToken, refresh_token: stored.refreshToken, expires_in: String(seconds) });
       }
       const res = await fetch(input, init);
-      const body = (await res.clone().json().catch(() => null)) as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown } | null;
-      if (typeof body?.access_token === 'string' && typeof body.refresh_token === 'string' && body.access_token && body.refresh_token) {
+      const rotated = rotatedPair(await res.clone().json().catch(() => null), seed, deps.now().getTime());
+      if (rotated) {
         // Stored before the lock is released: the next isolate in line must find it.
-        const seconds = Number(body.expires_in);
-        const now = deps.now().getTime();
         await deps
           .tokens()
-          .write(NAME, {
-            accessToken: body.access_token,
-            refreshToken: body.refresh_token,
-            expiresAt: new Date(now + (Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 86_400_000)).toISOString(),
-            seed,
-            updatedAt: new Date(now).toISOString(),
-          })
+          .write(ZALO_TOKENS, rotated)
           .catch((error: unknown) => deps.logger.error('the rotated Zalo pair could not be stored for the other isolates', { error }));
       }
       return res;
