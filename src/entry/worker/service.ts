@@ -29,7 +29,7 @@ import { serialiseZaloRefresh } from './zalo-refresh.ts';
 import { createPortableScryptHasher } from './scrypt.ts';
 
 /** How often an isolate looks whether staff published FAQ changes in another isolate. */
-export const FAQ_REFRESH_MS = 10_000;
+const FAQ_REFRESH_MS = 10_000;
 /** The daily Cron Trigger (wrangler.toml): the retention purge, at 02:00 in Việt Nam. */
 export const RETENTION_CRON = '0 19 * * *';
 /** Purge steps (500 rows each) per invocation, within D1's 1,000 queries per invocation; the next day's run goes on. */
@@ -44,6 +44,9 @@ export interface WorkerService {
   scheduled(cron: string): Promise<void>;
 }
 
+const now = () => new Date();
+const newId = () => timeOrderedId();
+
 /** Cloudflare sets CF-Connecting-IP to the visitor's address; nothing else on the request is believed. */
 const addressOf = (c: Context) => clientKey(c.req.header('cf-connecting-ip') ?? undefined, undefined, []);
 
@@ -55,8 +58,8 @@ function createStaffWorkspace(config: Config, state: AppState, env: WorkerEnv, l
   return createWorkspace({
     state,
     logger,
-    now: () => new Date(),
-    newId: () => timeOrderedId(),
+    now,
+    newId,
     options: {
       sessionSecret: secret ?? crypto.randomUUID(),
       sessionIdleMs: config.staff.sessionIdleMs,
@@ -82,17 +85,17 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
   const platformFetch =
     'missing' in config.zalo
       ? outgoing
-      : serialiseZaloRefresh(outgoing, { settings: config.zalo, locks: createCoordinatorLocks(env.COORDINATOR, 30_000, logger), tokens: () => stores.channels.tokens, now: () => new Date(), logger });
+      : serialiseZaloRefresh(outgoing, { settings: config.zalo, locks: createCoordinatorLocks(env.COORDINATOR, 30_000, logger), tokens: () => stores.channels.tokens, now, logger });
   const platforms = createPlatformChannels(config, {
     fetch: platformFetch,
     stores: () => stores.channels,
-    now: () => new Date(),
+    now,
     logger,
     // Each platform user's limit holds across isolates, as the web's per-address one does.
     // Citizens' limits fail open: an unreachable coordinator lets them through (logged).
     limiter: (channel) => createCoordinatorLimiter(env.COORDINATOR, config.rateLimit, logger, { prefix: `limit-${channel}` }),
   });
-  const deliveries = createDeliveryWorker({ platforms, outbox: () => stores.workspace.outbox, events: () => stores.channels.events, now: () => new Date(), logger });
+  const deliveries = createDeliveryWorker({ platforms, outbox: () => stores.workspace.outbox, events: () => stores.channels.events, now, logger });
   // A binding the configuration needs but wrangler.toml lacks is found here and reported by
   // start(), as a missing embedder binding is: /healthz answers, /readyz and questions get 503.
   const bindingProblem = config.llm?.provider === 'workers-ai' && !env.AI ? 'LLM_PROVIDER=workers-ai needs the AI binding ([ai] binding = "AI" in wrangler.toml, or [env.<name>.ai])' : null;
@@ -133,8 +136,8 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
     if (bindingProblem) throw new Error(bindingProblem);
     const [engine, files, built] = await Promise.all([loadWorkerEngine(env, config), loadFaqFiles(env.ASSETS), loadWidget(env.ASSETS)]);
     widget = built;
-    // The first admin of a fresh install, as on Node; a no-op (one count) once accounts exist.
-    if (config.staff.firstAdmin && workspace.ctx.hasher && (await stores.workspace.staff.countUsers()) === 0) {
+    // The first admin of a fresh install, as on Node; a no-op (createFirstAdmin's one count) once accounts exist.
+    if (config.staff.firstAdmin && workspace.ctx.hasher) {
       await workspace.accounts.createFirstAdmin(config.staff.firstAdmin.username, config.staff.firstAdmin.password, 'system');
     }
     // Staff's published FAQ replaces the one the index was built with before it answers anyone.
@@ -176,7 +179,7 @@ export function createWorkerService(env: WorkerEnv): WorkerService {
       if (cron !== RETENTION_CRON) return deliveries.tick();
       let steps = 0;
       await purgeExpired(
-        { stores: () => stores.workspace, retentionDays: config.retentionDays, now: () => new Date(), newId: () => timeOrderedId(), logger, pause: () => Promise.resolve() },
+        { stores: () => stores.workspace, retentionDays: config.retentionDays, now, newId, logger, pause: () => Promise.resolve() },
         () => ++steps > PURGE_STEPS_PER_RUN,
       );
     },
