@@ -20,7 +20,7 @@ import { VectorizeIndex } from '../../retrieval/vectorize-index.ts';
 import type { Fetcher, WorkerBindings } from './bindings.ts';
 
 /** Where build:worker puts each asset (under the `assets.directory` of wrangler.toml). */
-export const ASSET_PATHS = { index: '/index/index.bin', faq: '/index/faq-files.json', widget: '/index/widget.json' } as const;
+const ASSET_PATHS = { index: '/index/index.bin', faq: '/index/faq-files.json', widget: '/index/widget.json' } as const;
 
 async function asset(assets: Fetcher, path: string): Promise<Response> {
   const response = await assets.fetch(`https://assets.internal${path}`);
@@ -32,18 +32,19 @@ function vectorSide(parts: IndexParts, config: Config, bindings: Pick<WorkerBind
   const { manifest } = parts;
   if (!manifest.embedder || !manifest.vectorIndex) return null;
   const fusion = { method: config.fusion.method, weight: fusionWeight(config.embedder.kind, config.fusion.weight) };
+  const bundled = () => {
+    if (!parts.vectors) throw new Error(`the index's ${manifest.vectorIndex} vectors are not in the bundle`);
+    return new ExactVectorIndex(parts.vectors.dimension, parts.vectors.data);
+  };
   if (manifest.embedder.startsWith('workers-ai:')) {
     if (!bindings.AI) throw new Error('the index was built with Workers AI embeddings: bind AI in wrangler.toml');
     const embeddings = createWorkersAiEmbeddings(bindings.AI);
-    const index =
-      manifest.vectorIndex === 'vectorize'
-        ? new VectorizeIndex(requireVectorize(bindings), manifest)
-        : new ExactVectorIndex((parts.vectors as NonNullable<IndexParts['vectors']>).dimension, (parts.vectors as NonNullable<IndexParts['vectors']>).data);
+    const index = manifest.vectorIndex === 'vectorize' ? new VectorizeIndex(requireVectorize(bindings), manifest) : bundled();
     return { index, embedQuery: (text) => embeddings.embedQuery(text), fusion };
   }
-  if (!parts.vectors) throw new Error(`the index's ${manifest.vectorIndex} vectors are not in the bundle`);
+  const index = bundled();
   const embeddings = HashedEmbeddings.fromJSON(parts.embedderState as HashedEmbeddingsJSON);
-  return { index: new ExactVectorIndex(parts.vectors.dimension, parts.vectors.data), embedQuery: (text) => embeddings.embedQuery(text), fusion };
+  return { index, embedQuery: (text) => embeddings.embedQuery(text), fusion };
 }
 
 function requireVectorize(bindings: Pick<WorkerBindings, 'VECTORIZE'>) {
