@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../auth/roles.ts';
 import { formFields, limitForm, parseWith, redirectAfterPost } from '../http.ts';
 import { Csrf, Field, Flash, formatTime, Problem, Select } from '../ui/forms.tsx';
 import { renderPage } from '../ui/page.tsx';
+import { TableRegion } from '../ui/table.tsx';
 import type { Workspace } from '../workspace.ts';
 import { createAccountSchema, createTokenSchema, updateAccountSchema } from './schemas.ts';
 
@@ -37,50 +38,39 @@ async function accountsPage(c: Context, w: Workspace, extra: { error?: string; t
       <p>
         Vai trò: <strong>Quản trị</strong> (tài khoản, cài đặt, nhật ký, và mọi việc khác), <strong>Biên tập</strong> (viết FAQ, trả lời câu hỏi), <strong>Duyệt</strong> (duyệt và xuất bản), <strong>Xem</strong> (chỉ đọc). Không ai tự duyệt được mục mình viết.
       </p>
-      <div class="table" tabindex={0} role="region" aria-label="Các tài khoản">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Tên đăng nhập</th>
-              <th scope="col">Vai trò, trạng thái</th>
-              <th scope="col">Thay đổi</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr>
-                <td>{a.username}</td>
-                <td>
-                  {ROLE_LABELS[a.role]}
-                  {a.disabled && ' · đã khoá'}
-                </td>
-                <td>
-                  <form method="post" action={`/admin/accounts/${a.username}`} aria-label={`Thay đổi tài khoản ${a.username}`}>
-                    <Csrf token={staff.csrf} />
-                    <label for={`role-${a.username}`}>Vai trò</label>
-                    <select id={`role-${a.username}`} name="role">
-                      {roleOptions.map(([value, label]) => (
-                        <option value={value} selected={value === a.role}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                    <label for={`pw-${a.username}`}>
-                      Mật khẩu mới<span class="hint">Để trống: giữ nguyên.</span>
-                    </label>
-                    <input id={`pw-${a.username}`} type="password" name="password" autocomplete="new-password" />
-                    <input type="hidden" name="disabled" value={a.disabled ? 'true' : 'false'} />
-                    <button type="submit">Lưu</button>
-                    <button type="submit" name="disabled" value={a.disabled ? 'false' : 'true'} class={a.disabled ? 'secondary' : 'danger'}>
-                      {a.disabled ? 'Mở khoá' : 'Khoá tài khoản'}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion label="Các tài khoản" columns={['Tên đăng nhập', 'Vai trò, trạng thái', 'Thay đổi']}>
+        {accounts.map((a) => (
+          <tr>
+            <td>{a.username}</td>
+            <td>
+              {ROLE_LABELS[a.role]}
+              {a.disabled && ' · đã khoá'}
+            </td>
+            <td>
+              <form method="post" action={`/admin/accounts/${a.username}`} aria-label={`Thay đổi tài khoản ${a.username}`}>
+                <Csrf token={staff.csrf} />
+                <label for={`role-${a.username}`}>Vai trò</label>
+                <select id={`role-${a.username}`} name="role">
+                  {roleOptions.map(([value, label]) => (
+                    <option value={value} selected={value === a.role}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                <label for={`pw-${a.username}`}>
+                  Mật khẩu mới<span class="hint">Để trống: giữ nguyên.</span>
+                </label>
+                <input id={`pw-${a.username}`} type="password" name="password" autocomplete="new-password" />
+                <input type="hidden" name="disabled" value={a.disabled ? 'true' : 'false'} />
+                <button type="submit">Lưu</button>
+                <button type="submit" name="disabled" value={a.disabled ? 'false' : 'true'} class={a.disabled ? 'secondary' : 'danger'}>
+                  {a.disabled ? 'Mở khoá' : 'Khoá tài khoản'}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </TableRegion>
       <h2>Thêm tài khoản</h2>
       <form method="post" action="/admin/accounts">
         <Csrf token={staff.csrf} />
@@ -94,42 +84,30 @@ async function accountsPage(c: Context, w: Workspace, extra: { error?: string; t
       <h2>Mã truy cập API (cho tập lệnh)</h2>
       <p>Một mã truy cập làm việc với quyền của tài khoản gắn với nó. Chỉ lưu bản băm; mất mã thì thu hồi và tạo mã mới.</p>
       {tokens.length > 0 && (
-        <div class="table" tabindex={0} role="region" aria-label="Các mã truy cập">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Tên</th>
-                <th scope="col">Tài khoản</th>
-                <th scope="col">Tạo, dùng lần cuối</th>
-                <th scope="col">Trạng thái</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr>
-                  <td>{t.name}</td>
-                  <td>{t.username}</td>
-                  <td>
-                    {formatTime(t.createdAt)} ({t.createdBy})<br />
-                    {formatTime(t.lastUsedAt)}
-                  </td>
-                  <td>
-                    {t.revokedAt ? (
-                      `đã thu hồi ${formatTime(t.revokedAt)}`
-                    ) : (
-                      <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
-                        <Csrf token={staff.csrf} />
-                        <button type="submit" class="danger" aria-label={`Thu hồi mã ${t.name}`}>
-                          Thu hồi
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion label="Các mã truy cập" columns={['Tên', 'Tài khoản', 'Tạo, dùng lần cuối', 'Trạng thái']}>
+          {tokens.map((t) => (
+            <tr>
+              <td>{t.name}</td>
+              <td>{t.username}</td>
+              <td>
+                {formatTime(t.createdAt)} ({t.createdBy})<br />
+                {formatTime(t.lastUsedAt)}
+              </td>
+              <td>
+                {t.revokedAt ? (
+                  `đã thu hồi ${formatTime(t.revokedAt)}`
+                ) : (
+                  <form method="post" action={`/admin/tokens/${t.id}/revoke`}>
+                    <Csrf token={staff.csrf} />
+                    <button type="submit" class="danger" aria-label={`Thu hồi mã ${t.name}`}>
+                      Thu hồi
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </TableRegion>
       )}
       <form method="post" action="/admin/tokens">
         <Csrf token={staff.csrf} />

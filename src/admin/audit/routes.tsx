@@ -7,8 +7,9 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AuditRecord } from '../../store/audit/types.ts';
 import { parseWith, query } from '../http.ts';
-import { Field, formatTime, Select } from '../ui/forms.tsx';
+import { Field, FilterForm, formatTime, Select } from '../ui/forms.tsx';
 import { renderPage } from '../ui/page.tsx';
+import { TableRegion } from '../ui/table.tsx';
 import type { Workspace } from '../workspace.ts';
 
 const PAGE = 50;
@@ -44,52 +45,34 @@ function auditPage(c: Context, entries: AuditRecord[], filter: z.infer<typeof fi
     <>
       <h1>Nhật ký thay đổi</h1>
       <p>Mọi thay đổi FAQ, câu trả lời gửi tới người dân, tài khoản và cài đặt: ai, lúc nào, trước và sau. Nhật ký chỉ được ghi thêm, không sửa hay xoá được.</p>
-      <form method="get" action="/admin/audit" role="search" aria-label="Lọc nhật ký">
-        <div class="row">
-          <Select name="action" label="Loại thay đổi" value={filter.action} options={KINDS} />
-          <Field name="actor" label="Người thực hiện" value={filter.actor} />
-          <Field name="target" label="Đối tượng (mã mục, tên đăng nhập…)" value={filter.target} />
-          <div class="narrow">
-            <button type="submit">Lọc</button>
-          </div>
-        </div>
-      </form>
-      <div class="table" tabindex={0} role="region" aria-label="Nhật ký">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Lúc</th>
-              <th scope="col">Người</th>
-              <th scope="col">Thay đổi</th>
-              <th scope="col">Trước</th>
-              <th scope="col">Sau</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr>
-                <td>{formatTime(e.at)}</td>
-                <td>{e.actor}</td>
-                <td>
-                  {e.action}
-                  {e.target && (
-                    <>
-                      <br />
-                      <span class="muted">{e.target}</span>
-                    </>
-                  )}
-                </td>
-                <td>
-                  <pre class="quote">{show(e.before)}</pre>
-                </td>
-                <td>
-                  <pre class="quote">{show(e.after)}</pre>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FilterForm action="/admin/audit" label="Lọc nhật ký">
+        <Select name="action" label="Loại thay đổi" value={filter.action} options={KINDS} />
+        <Field name="actor" label="Người thực hiện" value={filter.actor} />
+        <Field name="target" label="Đối tượng (mã mục, tên đăng nhập…)" value={filter.target} />
+      </FilterForm>
+      <TableRegion label="Nhật ký" columns={['Lúc', 'Người', 'Thay đổi', 'Trước', 'Sau']}>
+        {entries.map((e) => (
+          <tr>
+            <td>{formatTime(e.at)}</td>
+            <td>{e.actor}</td>
+            <td>
+              {e.action}
+              {e.target && (
+                <>
+                  <br />
+                  <span class="muted">{e.target}</span>
+                </>
+              )}
+            </td>
+            <td>
+              <pre class="quote">{show(e.before)}</pre>
+            </td>
+            <td>
+              <pre class="quote">{show(e.after)}</pre>
+            </td>
+          </tr>
+        ))}
+      </TableRegion>
       {entries.length === filter.limit && last && <a href={`/admin/audit?${next.toString()}`}>Cũ hơn →</a>}
     </>,
   );

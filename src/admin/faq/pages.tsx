@@ -9,8 +9,9 @@ import { AppError } from '../../errors.ts';
 import { FAQ_STATUSES, type FaqRecord } from '../../store/faq/types.ts';
 import { can } from '../auth/roles.ts';
 import { formFields, limitForm, parseWith, query, redirectAfterPost } from '../http.ts';
-import { Csrf, Field, Flash, formatTime, Select } from '../ui/forms.tsx';
+import { Csrf, Field, FilterForm, Flash, formatTime, Select } from '../ui/forms.tsx';
 import { renderPage } from '../ui/page.tsx';
+import { TableRegion } from '../ui/table.tsx';
 import type { Workspace } from '../workspace.ts';
 import { FaqForm, type FaqFormValues } from './form.tsx';
 import { availableActions, STATUS_LABELS, TRANSITIONS } from './lifecycle.ts';
@@ -60,45 +61,28 @@ function listPage(c: Context, w: Workspace, entries: FaqRecord[], filter: Record
           Tải FAQ đã xuất bản (YAML)
         </a>
       </p>
-      <form method="get" action="/admin/faq" role="search" aria-label="Tìm trong FAQ">
-        <div class="row">
-          <Field name="q" type="search" label="Tìm (có dấu hoặc không dấu)" value={filter.q} />
-          <Select name="status" label="Trạng thái" value={filter.status} options={[['', 'Tất cả'], ...FAQ_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]]), ['due', 'Đến hạn rà soát']]} />
-          <Select name="agency" label="Cơ quan phụ trách" value={filter.agency} options={[['', 'Tất cả'], ...agencies.map((a): [string, string] => [a, a])]} />
-          <div class="narrow">
-            <button type="submit">Lọc</button>
-          </div>
-        </div>
-      </form>
+      <FilterForm action="/admin/faq" label="Tìm trong FAQ">
+        <Field name="q" type="search" label="Tìm (có dấu hoặc không dấu)" value={filter.q} />
+        <Select name="status" label="Trạng thái" value={filter.status} options={[['', 'Tất cả'], ...FAQ_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]]), ['due', 'Đến hạn rà soát']]} />
+        <Select name="agency" label="Cơ quan phụ trách" value={filter.agency} options={[['', 'Tất cả'], ...agencies.map((a): [string, string] => [a, a])]} />
+      </FilterForm>
       <p role="status">{entries.length} mục.</p>
-      <div class="table" tabindex={0} role="region" aria-label="Danh sách mục FAQ">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Câu hỏi</th>
-              <th scope="col">Trạng thái</th>
-              <th scope="col">Cơ quan</th>
-              <th scope="col">Hạn rà soát</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr>
-                <td>
-                  <a href={`/admin/faq/${e.id}`}>{e.current.question}</a>
-                  <br />
-                  <span class="muted">{e.id}</span>
-                </td>
-                <td>
-                  <StatusBadge entry={e} />
-                </td>
-                <td>{e.current.agency}</td>
-                <td>{e.current.reviewBy}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion label="Danh sách mục FAQ" columns={['Câu hỏi', 'Trạng thái', 'Cơ quan', 'Hạn rà soát']}>
+        {entries.map((e) => (
+          <tr>
+            <td>
+              <a href={`/admin/faq/${e.id}`}>{e.current.question}</a>
+              <br />
+              <span class="muted">{e.id}</span>
+            </td>
+            <td>
+              <StatusBadge entry={e} />
+            </td>
+            <td>{e.current.agency}</td>
+            <td>{e.current.reviewBy}</td>
+          </tr>
+        ))}
+      </TableRegion>
     </>,
   );
 }
@@ -182,33 +166,21 @@ async function entryPage(c: Context, w: Workspace, id: string, form?: { values: 
         readonly={!editable}
       />
       <h2>Lịch sử phiên bản</h2>
-      <div class="table" tabindex={0} role="region" aria-label="Lịch sử phiên bản">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Phiên bản</th>
-              <th scope="col">Người viết, lúc</th>
-              <th scope="col">Câu trả lời</th>
-              <th scope="col">Ghi chú</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((v) => (
-              <tr>
-                <td>
-                  {v.version}
-                  {entry.published?.version === v.version && ' (đang dùng)'}
-                </td>
-                <td>
-                  {v.author}, {formatTime(v.createdAt)}
-                </td>
-                <td>{v.answer}</td>
-                <td>{v.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion label="Lịch sử phiên bản" columns={['Phiên bản', 'Người viết, lúc', 'Câu trả lời', 'Ghi chú']}>
+        {history.map((v) => (
+          <tr>
+            <td>
+              {v.version}
+              {entry.published?.version === v.version && ' (đang dùng)'}
+            </td>
+            <td>
+              {v.author}, {formatTime(v.createdAt)}
+            </td>
+            <td>{v.answer}</td>
+            <td>{v.note ?? ''}</td>
+          </tr>
+        ))}
+      </TableRegion>
     </>,
   );
 }

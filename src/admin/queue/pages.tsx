@@ -11,8 +11,9 @@ import { can } from '../auth/roles.ts';
 import { FaqForm, type FaqFormValues } from '../faq/form.tsx';
 import { fromForm } from '../faq/schemas.ts';
 import { formFields, limitForm, parseWith, query, redirectAfterPost } from '../http.ts';
-import { Csrf, Field, Flash, formatTime, Problem, Select } from '../ui/forms.tsx';
+import { Csrf, Field, FilterForm, Flash, formatTime, Problem, Select } from '../ui/forms.tsx';
 import { renderPage } from '../ui/page.tsx';
+import { TableRegion } from '../ui/table.tsx';
 import type { Workspace } from '../workspace.ts';
 import { answerSchema, draftSchema, queueListQuerySchema, REASON_LABELS, resolveSchema, splitSchema, STATUS_LABELS } from './schemas.ts';
 
@@ -32,47 +33,29 @@ async function listPage(c: Context, w: Workspace) {
       <h1>Câu hỏi chờ xử lý</h1>
       <p>Câu hỏi trợ lý chưa trả lời được, bị đánh giá chưa hữu ích hoặc trả lời với độ tin cậy thấp, gộp theo câu hỏi giống nhau (có dấu hay không dấu). Một câu trả lời của cán bộ đến mọi người đã hỏi trong nhóm.</p>
       <Flash code={c.req.query('done')} />
-      <form method="get" action="/admin/queue" role="search" aria-label="Tìm câu hỏi">
-        <div class="row">
-          <Field name="q" type="search" label="Tìm (có dấu hoặc không dấu)" value={filter.q} />
-          <Select name="status" label="Trạng thái" value={filter.status} options={[...GROUP_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]]), ['all', 'Tất cả']]} />
-          <Select name="reason" label="Lý do" value={filter.reason} options={[['', 'Mọi lý do'], ...REVIEW_REASONS.map((r): [string, string] => [r, REASON_LABELS[r]])]} />
-          <div class="narrow">
-            <button type="submit">Lọc</button>
-          </div>
-        </div>
-      </form>
+      <FilterForm action="/admin/queue" label="Tìm câu hỏi">
+        <Field name="q" type="search" label="Tìm (có dấu hoặc không dấu)" value={filter.q} />
+        <Select name="status" label="Trạng thái" value={filter.status} options={[...GROUP_STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s]]), ['all', 'Tất cả']]} />
+        <Select name="reason" label="Lý do" value={filter.reason} options={[['', 'Mọi lý do'], ...REVIEW_REASONS.map((r): [string, string] => [r, REASON_LABELS[r]])]} />
+      </FilterForm>
       <p role="status">{groups.length} nhóm.</p>
-      <div class="table" tabindex={0} role="region" aria-label="Các nhóm câu hỏi">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Câu hỏi</th>
-              <th scope="col">Số lần hỏi</th>
-              <th scope="col">Lý do</th>
-              <th scope="col">Lần đầu, lần cuối</th>
-              <th scope="col">Trạng thái</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr>
-                <td>
-                  <a href={`/admin/queue/${g.id}`}>{g.question}</a>
-                </td>
-                <td>{g.count}</td>
-                <td>{reasons(g.reasons)}</td>
-                <td>
-                  {formatTime(g.firstSeen)}
-                  <br />
-                  {formatTime(g.lastSeen)}
-                </td>
-                <td>{STATUS_LABELS[g.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableRegion label="Các nhóm câu hỏi" columns={['Câu hỏi', 'Số lần hỏi', 'Lý do', 'Lần đầu, lần cuối', 'Trạng thái']}>
+        {groups.map((g) => (
+          <tr>
+            <td>
+              <a href={`/admin/queue/${g.id}`}>{g.question}</a>
+            </td>
+            <td>{g.count}</td>
+            <td>{reasons(g.reasons)}</td>
+            <td>
+              {formatTime(g.firstSeen)}
+              <br />
+              {formatTime(g.lastSeen)}
+            </td>
+            <td>{STATUS_LABELS[g.status]}</td>
+          </tr>
+        ))}
+      </TableRegion>
     </>,
   );
 }

@@ -8,6 +8,7 @@
  * rather than looks. Presentation attributes only: the pages' CSP allows no style attribute.
  */
 import type { Child } from 'hono/jsx';
+import { RowsTable } from '../ui/table.tsx';
 
 export const SERIES_COLORS = ['#0b4f9c', '#a3001b', '#1b6e20'] as const;
 const DASHES = [undefined, '9 5', '2 4'] as const;
@@ -85,24 +86,7 @@ function ChartFrame(props: Frame & { legend?: string[]; svg: Child; height: numb
       </div>
       <details>
         <summary>Bảng số liệu: {title}</summary>
-        <div class="table" role="region" tabindex={0} aria-label={`Bảng số liệu: ${title}`}>
-          <table>
-            <thead>
-              <tr>
-                {props.table.columns.map((c) => (
-                  <th scope="col">{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {props.table.rows.map((row) => (
-                <tr>
-                  {row.map((value, i) => (i === 0 ? <th scope="row">{value}</th> : <td>{value}</td>))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable label={`Bảng số liệu: ${title}`} columns={props.table.columns} rows={props.table.rows} />
       </details>
     </section>
   );

@@ -7,27 +7,11 @@ import type { Child } from 'hono/jsx';
 import { STATUS_LABELS } from '../queue/schemas.ts';
 import { NOT_MEASURED, planCriteria } from './criteria.ts';
 import { METHODS, OUTCOMES, percent, SCOPES, type ChannelFigures, type ReportFigures } from './figures.ts';
+import { RowsTable } from '../ui/table.tsx';
 import { CHANNEL_LABELS, formatCount, formatHours, formatMeasure, formatMs, formatPercent, METHOD_LABELS, OUTCOME_LABELS } from './format.ts';
 
 function Table(props: { label: string; columns: string[]; rows: Child[][]; numeric?: boolean }) {
-  return (
-    <div class="table" role="region" tabindex={0} aria-label={props.label}>
-      <table class={props.numeric ? 'figures' : undefined}>
-        <thead>
-          <tr>
-            {props.columns.map((c) => (
-              <th scope="col">{c}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr>{row.map((value, i) => (i === 0 ? <th scope="row">{value}</th> : <td>{value}</td>))}</tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <RowsTable label={props.label} columns={props.columns} rows={props.rows} class={props.numeric ? 'figures' : undefined} />;
 }
 
 const share = (part: number, whole: number) => `${formatCount(part)} (${formatPercent(percent(part, whole))})`;

@@ -9,6 +9,20 @@ export function Csrf(props: { token: string | null }) {
   return <input type="hidden" name="_csrf" value={props.token ?? ''} />;
 }
 
+/** A field's label with its hint, which the field names in aria-describedby (`<id>-hint`). */
+function FieldLabel(p: { id: string; label: string; hint?: string }) {
+  return (
+    <label for={p.id}>
+      {p.label}
+      {p.hint && (
+        <span class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </span>
+      )}
+    </label>
+  );
+}
+
 interface FieldProps {
   name: string;
   label: string;
@@ -29,14 +43,7 @@ export function Field(p: FieldProps) {
   const common = { id, name: p.name, 'aria-describedby': described, 'aria-invalid': p.error ? 'true' : undefined, required: p.required, readonly: p.readonly };
   return (
     <div>
-      <label for={id}>
-        {p.label}
-        {p.hint && (
-          <span class="hint" id={`${id}-hint`}>
-            {p.hint}
-          </span>
-        )}
-      </label>
+      <FieldLabel id={id} label={p.label} hint={p.hint} />
       {p.error && (
         <span class="field-error" id={`${id}-error`}>
           {p.error}
@@ -51,14 +58,7 @@ export function Select(p: { name: string; label: string; value?: string | null; 
   const id = `f-${p.name}`;
   return (
     <div>
-      <label for={id}>
-        {p.label}
-        {p.hint && (
-          <span class="hint" id={`${id}-hint`}>
-            {p.hint}
-          </span>
-        )}
-      </label>
+      <FieldLabel id={id} label={p.label} hint={p.hint} />
       <select id={id} name={p.name} aria-describedby={p.hint ? `${id}-hint` : undefined}>
         {p.options.map(([value, label]) => (
           <option value={value} selected={value === (p.value ?? '')}>
@@ -67,6 +67,20 @@ export function Select(p: { name: string; label: string; value?: string | null; 
         ))}
       </select>
     </div>
+  );
+}
+
+/** The filters over a list: a GET form whose fields sit in one row with its button. */
+export function FilterForm(props: { action: string; label: string; children?: Child }) {
+  return (
+    <form method="get" action={props.action} role="search" aria-label={props.label}>
+      <div class="row">
+        {props.children}
+        <div class="narrow">
+          <button type="submit">Lọc</button>
+        </div>
+      </div>
+    </form>
   );
 }
 
