@@ -30,6 +30,7 @@ import { readCorpusSources } from '../src/ingest/read-files.ts';
 import { vectorizeNamespace } from '../src/retrieval/vectorize-index.ts';
 import { ExactVectorIndex } from '../src/retrieval/vectors.ts';
 import { d1MigrationFiles } from '../src/store/migrations/d1-files.ts';
+import { argument } from './wrangler.ts';
 
 /** Workers Static Assets serve files up to 25 MiB each. */
 export const MAX_ASSET_BYTES = 25 * 1024 * 1024;
@@ -191,11 +192,6 @@ export async function buildWorkerAssets(options: { env?: string; outDir?: string
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 export const WRANGLER = join(import.meta.dirname, '..', 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 
-export const wranglerEnv = (extra: Record<string, string> = {}) => ({ ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...extra });
+const wranglerEnv = (extra: Record<string, string> = {}) => ({ ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...extra });
 
 export function startWrangler(args: string[], extra: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [WRANGLER, ...args], { stdio: 'inherit', env: wranglerEnv(extra) });
