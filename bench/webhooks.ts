@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { percentile } from '../eval/metrics.ts';
 import { messengerDelivery, messengerText, metaSignature, startFakeGraph } from '../test/fakes/graph.fake.ts';
 import { startFakeZalo, zaloSignature, zaloTextEvent } from '../test/fakes/zalo.fake.ts';
-import { freePort } from './net.ts';
+import { freePort, waitFor } from './net.ts';
 
 const ZALO = { appId: '1234567890123456789', appSecret: 'bench_app_secret', oaSecretKey: 'bench_oa_secret_key', oaId: '388613280878808645', accessToken: 'bench_access', refreshToken: 'bench_refresh' };
 const META = { appSecret: 'bench_meta_app_secret', verifyToken: 'bench', pageAccessToken: 'bench_page_token', pageId: '106000000000001' };
@@ -83,7 +83,7 @@ export async function runWebhookBench(options: WebhookBenchOptions): Promise<{ p
   // Keep-alive connections, as the platforms' senders keep them; enough of them for the slowest moment.
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   try {
-    await waitUntil('the server', async () => (await fetch(`${base}/healthz`).catch(() => null))?.status === 200, 60_000);
+    await waitFor(`${base}/healthz`);
     const total = Math.round(options.rate * options.seconds);
     const latencies: number[] = [];
     let failed = 0;

@@ -25,14 +25,16 @@ import { percentile } from '../eval/metrics.ts';
 import { foldDiacritics } from '../src/text/index.ts';
 import { startWorker, workerArtifacts } from '../test/worker/harness.ts';
 import { freePort, waitFor } from './net.ts';
+import { evalQuestions } from './scale-queries.ts';
 
 const VARS = { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'error', SESSION_SECRET: 'b'.repeat(40) };
 /** The second run: the default limit (20 a minute, bursts of 8) per client; Node believes loopback's X-Forwarded-For. */
 const LIMITED_VARS = { ...VARS, RATE_LIMIT_PER_MINUTE: '20', RATE_LIMIT_BURST: '8', TRUST_PROXY: 'loopback' };
 
 function questions(): string[] {
-  const items = readFileSync('eval/questions.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { question: string });
-  return items.flatMap((i) => [i.question, foldDiacritics(i.question)]).slice(0, 100);
+  return evalQuestions()
+    .flatMap((q) => [q.text, foldDiacritics(q.text)])
+    .slice(0, 100);
 }
 
 /** Eval's follow-ups with the question before them: [first question, follow-up]. */
