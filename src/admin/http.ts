@@ -13,6 +13,11 @@ import { limitBody } from '../http/body-limit.ts';
 export const limitForm = limitBody(256 * 1024, (c) => errorResponse(c, new AppError('payload_too_large', 'Nội dung gửi lên quá lớn (tối đa 256 KB).')));
 export const limitImport = limitBody(2 * 1024 * 1024, (c) => errorResponse(c, new AppError('payload_too_large', 'Tệp gửi lên quá lớn (tối đa 2 MB).')));
 
+/** An error staff see on the form they sent, with what they typed (bad input, a conflict, and any of `also`); null: the error page. */
+export function formProblem(error: unknown, also: ReadonlyArray<AppError['code']> = []): AppError | null {
+  return error instanceof AppError && (error.code === 'invalid_request' || error.code === 'conflict' || also.includes(error.code)) ? error : null;
+}
+
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {

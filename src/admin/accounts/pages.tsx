@@ -4,10 +4,9 @@
  * per-account changes (role, lock, new password), and API tokens for scripts (shown once).
  */
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../errors.ts';
 import { ROLES } from '../../store/staff/types.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
-import { formFields, limitForm, parseWith, redirectAfterPost } from '../http.ts';
+import { formFields, formProblem, limitForm, parseWith, redirectAfterPost } from '../http.ts';
 import { Csrf, Field, Flash, formatTime, Problem, Select } from '../ui/forms.tsx';
 import { renderPage } from '../ui/page.tsx';
 import { TableRegion } from '../ui/table.tsx';
@@ -18,8 +17,7 @@ const roleOptions = ROLES.map((r): [string, string] => [r, ROLE_LABELS[r]]);
 
 async function accountsPage(c: Context, w: Workspace, extra: { error?: string; token?: { name: string; value: string }; status?: number } = {}) {
   const staff = c.get('staff');
-  const accounts = await w.accounts.list();
-  const tokens = await w.accounts.tokens();
+  const [accounts, tokens] = await Promise.all([w.accounts.list(), w.accounts.tokens()]);
   return renderPage(
     c,
     { title: 'Tài khoản', staff, section: '/admin/accounts', status: (extra.status ?? 200) as 200 },
@@ -125,7 +123,8 @@ async function orPage(c: Context, w: Workspace, run: () => Promise<Response>): P
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'invalid_request' || error.code === 'conflict' || error.code === 'not_found')) return accountsPage(c, w, { error: error.message, status: error.status });
+    const problem = formProblem(error, ['not_found']);
+    if (problem) return accountsPage(c, w, { error: problem.message, status: problem.status });
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { AppError } from '../../errors.ts';
 import { FAQ_STATUSES, type FaqRecord } from '../../store/faq/types.ts';
 import { can } from '../auth/roles.ts';
-import { formFields, limitForm, parseWith, query, redirectAfterPost } from '../http.ts';
+import { formFields, formProblem, limitForm, parseWith, query, redirectAfterPost } from '../http.ts';
 import { Csrf, Field, FilterForm, Flash, formatTime, Select } from '../ui/forms.tsx';
 import { renderPage } from '../ui/page.tsx';
 import { TableRegion } from '../ui/table.tsx';
@@ -33,7 +33,8 @@ async function orFormError<T>(run: () => Promise<T>): Promise<T | { error: AppEr
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AppError && (error.code === 'invalid_request' || error.code === 'conflict')) return { error };
+    const problem = formProblem(error);
+    if (problem) return { error: problem };
     throw error;
   }
 }

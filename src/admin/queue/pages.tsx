@@ -5,12 +5,11 @@
  * everyone, make an FAQ draft, out of scope, dismiss, move a question out).
  */
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../errors.ts';
 import { GROUP_STATUSES, REVIEW_REASONS, type ReviewReason } from '../../store/review/types.ts';
 import { can } from '../auth/roles.ts';
 import { FaqForm, type FaqFormValues } from '../faq/form.tsx';
 import { fromForm } from '../faq/schemas.ts';
-import { formFields, limitForm, parseWith, query, redirectAfterPost } from '../http.ts';
+import { formFields, formProblem, limitForm, parseWith, query, redirectAfterPost } from '../http.ts';
 import { Csrf, Field, FilterForm, Flash, formatTime, Problem, Select } from '../ui/forms.tsx';
 import { renderPage } from '../ui/page.tsx';
 import { TableRegion } from '../ui/table.tsx';
@@ -183,10 +182,6 @@ async function groupPage(c: Context, w: Workspace, id: string, problem?: { form:
   );
 }
 
-function formError(error: unknown): AppError | null {
-  return error instanceof AppError && (error.code === 'invalid_request' || error.code === 'conflict') ? error : null;
-}
-
 export function registerQueuePages(app: Hono, w: Workspace): void {
   app.get('/admin/queue', w.staff('read'), (c) => listPage(c, w));
   app.get('/admin/queue/:id', w.staff('read'), (c) => groupPage(c, w, c.req.param('id')));
@@ -196,7 +191,7 @@ export function registerQueuePages(app: Hono, w: Workspace): void {
     try {
       await w.queue.answer(c.get('staff'), id, parseWith(answerSchema, fields).text);
     } catch (error) {
-      const known = formError(error);
+      const known = formProblem(error);
       if (!known) throw error;
       return groupPage(c, w, id, { form: 'answer', message: known.message, text: fields.text, status: known.status });
     }
@@ -209,7 +204,7 @@ export function registerQueuePages(app: Hono, w: Workspace): void {
       const entry = await w.queue.draft(c.get('staff'), id, parseWith(draftSchema, values));
       return redirectAfterPost(c, `/admin/faq/${entry.id}`, 'created');
     } catch (error) {
-      const known = formError(error);
+      const known = formProblem(error);
       if (!known) throw error;
       return groupPage(c, w, id, { form: 'draft', message: known.message, values: values as FaqFormValues, status: known.status });
     }
