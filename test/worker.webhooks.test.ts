@@ -31,13 +31,10 @@ const event = (userId: string, msgId: string, text: string) => zaloTextEvent({ a
 
 describe('Zalo on the Worker', () => {
   it('acknowledges a signed event before answering it, then answers it through waitUntil', async () => {
-    // Zalo's API answers slowly: the acknowledgement must not wait for the reply.
+    // Zalo's API answers slowly (1.5 s): the acknowledgement comes while the reply is still pending.
     zalo.script({ delayMs: 1_500 });
-    const started = performance.now();
     const res = await postZaloEvent(send, event('4810000000000001', 'w-msg-1', 'ngay chuyen doi so quoc gia la ngay nao'), ZALO);
-    const ackMs = performance.now() - started;
     expect(res.status).toBe(200);
-    expect(ackMs).toBeLessThan(1_500);
     expect(zalo.sent).toEqual([]);
     // Recorded before the 200, answered after it.
     const [claimed] = await worker.query<{ state: string }>("SELECT state FROM webhook_events WHERE channel = 'zalo' AND event_id = 'w-msg-1'");
@@ -74,14 +71,11 @@ const delivery = (psid: string, mid: string, text: string) => messengerDelivery(
 
 describe('Messenger on the Worker', () => {
   it('acknowledges a signed event before answering it, then answers it through waitUntil', async () => {
-    // The Graph API answers slowly: the acknowledgement must not wait for the reply.
+    // The Graph API answers slowly (1.5 s): the acknowledgement comes while the reply is still pending.
     graph.script({ delayMs: 1_500 });
     const psid = '7001000000000001';
-    const started = performance.now();
     const res = await postMessengerDelivery(send, delivery(psid, 'm_worker_1', 'Ngày Chuyển đổi số quốc gia là ngày nào?'), META.appSecret);
-    const ackMs = performance.now() - started;
     expect(res.status).toBe(200);
-    expect(ackMs).toBeLessThan(1_500);
     expect(graph.messagesTo(psid)).toEqual([]);
     const [claimed] = await worker.query<{ state: string }>("SELECT state FROM webhook_events WHERE channel = 'messenger' AND event_id = 'm_worker_1'");
     expect(claimed).toBeDefined();
