@@ -194,7 +194,7 @@ export function registerFaqPages(app: Hono, w: Workspace): void {
     return listPage(c, w, entries, filter, agencies);
   });
   app.get('/admin/faq/new', w.staff('faq:write'), async (c) => {
-    const reviewBy = new Date(w.ctx.now().getTime() + (await w.settings.read()).reviewDays * 86_400_000).toISOString().slice(0, 10);
+    const reviewBy = await w.faq.defaultReviewBy();
     return newPage(c, w, { agency: w.ctx.defaultAgency, reviewBy });
   });
   app.post('/admin/faq', limitForm, w.staff('faq:write'), async (c) => {

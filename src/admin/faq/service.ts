@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../errors.ts';
 import { foldDiacritics, normalizeVietnamese } from '../../text/index.ts';
+import { contentOf } from '../../store/faq/rows.ts';
 import { FaqConflictError, type FaqContent, type FaqRecord, type FaqStatus } from '../../store/faq/types.ts';
 import type { StaffPrincipal } from '../auth/authenticate.ts';
 import { can } from '../auth/roles.ts';
@@ -15,6 +16,7 @@ import { faqAuditContent } from './audit.ts';
 import { refusal, statusAfterEdit, TRANSITIONS } from './lifecycle.ts';
 import { applyPublishedFaq } from './live.ts';
 import type { CreateFaqInput, TransitionInput, UpdateFaqInput } from './schemas.ts';
+import { addDays } from '../reports/period.ts';
 import { checkSource } from './sources.ts';
 import { exportFaqYaml, importPlan, parseFaqFiles, type FaqFile } from './yaml.ts';
 
@@ -25,11 +27,6 @@ export interface FaqFilter {
 }
 
 const fold = (text: string) => foldDiacritics(normalizeVietnamese(text));
-
-function contentOf(input: CreateFaqInput | UpdateFaqInput): FaqContent {
-  const { question, alternatives, answer, document, section, agency, reviewBy } = input;
-  return { question, alternatives, answer, document, section, agency, reviewBy };
-}
 
 /** A version conflict as the 409 staff see. */
 async function guarded<T>(run: () => Promise<T>): Promise<T> {
@@ -60,6 +57,11 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
   return {
     get,
     history: (id: string) => faq().history(id),
+
+    /** The review-by date a new entry is offered: today plus the setting's days. */
+    async defaultReviewBy(): Promise<string> {
+      return addDays(today(), (await settings()).reviewDays);
+    },
 
     /** Entries by state, owning agency, review date due, and words of any phrasing (with or without tone marks). */
     async list(filter: FaqFilter): Promise<FaqRecord[]> {
@@ -98,7 +100,7 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
       await guarded(() =>
         faq().save(
           [{ id, expectedVersion: input.version, status, content: { ...content, author: actor.user.username, note: input.note ?? null }, submittedBy: null, at: ctx.now().toISOString() }],
-          [auditRecord(ctx, actor.actor, 'faq.update', id, { status: entry.status, version: entry.current.version, ...faqAuditContent(contentOfVersion(entry)) }, { status, version: entry.current.version + 1, ...faqAuditContent(content) })],
+          [auditRecord(ctx, actor.actor, 'faq.update', id, { status: entry.status, version: entry.current.version, ...faqAuditContent(contentOf(entry.current)) }, { status, version: entry.current.version + 1, ...faqAuditContent(content) })],
         ),
       );
       return get(id);
@@ -147,11 +149,6 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
       return { ok: true as const, ...plan.summary };
     },
   };
-}
-
-function contentOfVersion(entry: FaqRecord): FaqContent {
-  const { question, alternatives, answer, document, section, agency, reviewBy } = entry.current;
-  return { question, alternatives, answer, document, section, agency, reviewBy };
 }
 
 export type FaqService = ReturnType<typeof createFaqService>;

@@ -11,6 +11,7 @@ import type { IngestIssue } from '../../ingest/types.ts';
 import type { AuditRecord } from '../../store/audit/types.ts';
 import type { FaqContent, FaqRecord, FaqWrite } from '../../store/faq/types.ts';
 import { auditRecord } from '../context.ts';
+import { addDays } from '../reports/period.ts';
 import { faqAuditContent } from './audit.ts';
 import { faqContentSchema, faqIdSchema, isoDate } from './schemas.ts';
 import { checkSource } from './sources.ts';
@@ -27,12 +28,6 @@ export interface ImportedEntry {
   reviewed: string;
   file: string;
   line: number;
-}
-
-const DAY_MS = 86_400_000;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** `reviewed` may be written as a YAML date; the corpus schema turns it into text too. */

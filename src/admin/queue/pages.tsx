@@ -61,12 +61,12 @@ async function listPage(c: Context, w: Workspace) {
 
 async function groupPage(c: Context, w: Workspace, id: string, problem?: { form: 'answer' | 'draft'; message: string; values?: FaqFormValues; text?: string; status: number }) {
   const staff = c.get('staff');
-  const { group, items, answers } = await w.queue.detail(id);
+  const detail = await w.queue.detail(id);
+  const { group, items, answers } = detail;
   const mayAnswer = can(staff.user.role, 'queue:answer');
   const mayDraft = can(staff.user.role, 'faq:write');
   const open = group.status === 'open';
-  const defaults = mayDraft && !group.faqEntryId ? await w.queue.draftDefaults(id) : null;
-  const reviewBy = new Date(w.ctx.now().getTime() + (await w.settings.read()).reviewDays * 86_400_000).toISOString().slice(0, 10);
+  const defaults = mayDraft && !group.faqEntryId ? { ...(await w.queue.draftDefaults(id, detail)), reviewBy: await w.faq.defaultReviewBy() } : null;
   return renderPage(
     c,
     { title: group.question, staff, section: '/admin/queue', status: (problem?.status ?? 200) as 200 },
@@ -170,7 +170,7 @@ async function groupPage(c: Context, w: Workspace, id: string, problem?: { form:
           <FaqForm
             action={`/admin/queue/${group.id}/draft`}
             csrf={staff.csrf}
-            values={problem?.form === 'draft' && problem.values ? problem.values : { ...defaults, reviewBy }}
+            values={problem?.form === 'draft' && problem.values ? problem.values : defaults}
             engine={w.ctx.engine()}
             withId
             error={problem?.form === 'draft' ? problem.message : null}

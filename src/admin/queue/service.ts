@@ -126,11 +126,12 @@ export function createQueueService(ctx: WorkspaceContext, faq: FaqService, setti
      * the staff answer. The phrasings are citizens' words and a saved draft outlives the
      * retention purge and erasure (staff curate it, README "Personal data"): only short ones,
      * redacted, and at most DRAFT_ALTERNATIVES of them, for staff to edit before saving.
+     * `known`: the group as `detail` already read it (the group page), not read again.
      */
-    async draftDefaults(id: string) {
-      const g = await group(id);
-      const items = await review().items(id);
-      const answers = await review().answers(id);
+    async draftDefaults(id: string, known?: { group: ReviewGroup; items: ReviewItem[]; answers: Array<{ text: string }> }) {
+      const g = known?.group ?? (await group(id));
+      const items = known?.items ?? (await review().items(id));
+      const answers = known?.answers ?? (await review().answers(id));
       const question = redactPersonalData(g.question);
       const seen = new Set([foldQuestion(question)]);
       const alternatives: string[] = [];

@@ -47,6 +47,7 @@ export function toVersion(row: VersionRow): FaqVersion {
   };
 }
 
-export function contentOf(v: FaqVersion): FaqContent {
+/** The content alone, of a version or of anything carrying it (a form's input). */
+export function contentOf(v: FaqContent): FaqContent {
   return { question: v.question, alternatives: v.alternatives, answer: v.answer, document: v.document, section: v.section, agency: v.agency, reviewBy: v.reviewBy };
 }
