@@ -189,8 +189,11 @@ async function entryPage(c: Context, w: Workspace, id: string, form?: { values: 
 export function registerFaqPages(app: Hono, w: Workspace): void {
   app.get('/admin/faq', w.staff('read'), async (c) => {
     const filter = query(c);
-    const entries = await w.faq.list(parseWith(faqListQuerySchema, filter));
-    const agencies = [...new Set((await w.faq.list({})).map((e) => e.current.agency))].sort();
+    // One read: the agencies offered are every entry's, the entries listed those the filter keeps.
+    const parsed = parseWith(faqListQuerySchema, filter);
+    const all = await w.faq.list({});
+    const entries = w.faq.filter(all, parsed);
+    const agencies = [...new Set(all.map((e) => e.current.agency))].sort();
     return listPage(c, w, entries, filter, agencies);
   });
   app.get('/admin/faq/new', w.staff('faq:write'), async (c) => {

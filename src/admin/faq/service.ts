@@ -48,6 +48,20 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
     if ('problem' in checked) throw new AppError('invalid_request', checked.problem);
   };
 
+  function filterEntries(entries: FaqRecord[], filter: FaqFilter): FaqRecord[] {
+    const words = fold(filter.q ?? '').split(/\s+/).filter(Boolean);
+    const day = today();
+    return entries.filter((e) => {
+      if (filter.status === 'due') {
+        if (e.status === 'archived' || e.current.reviewBy > day) return false;
+      } else if (filter.status && e.status !== filter.status) return false;
+      if (filter.agency && e.current.agency !== filter.agency) return false;
+      if (words.length === 0) return true;
+      const haystack = fold([e.id, e.current.question, ...e.current.alternatives, e.current.answer].join(' '));
+      return words.every((w) => haystack.includes(w));
+    });
+  }
+
   async function get(id: string): Promise<FaqRecord> {
     const entry = await faq().get(id);
     if (!entry) throw new AppError('not_found', `Không có mục FAQ "${id}".`);
@@ -65,17 +79,11 @@ export function createFaqService(ctx: WorkspaceContext, settings: () => Promise<
 
     /** Entries by state, owning agency, review date due, and words of any phrasing (with or without tone marks). */
     async list(filter: FaqFilter): Promise<FaqRecord[]> {
-      const status = filter.status === 'due' ? undefined : filter.status;
-      const words = fold(filter.q ?? '').split(/\s+/).filter(Boolean);
-      const day = today();
-      return (await faq().list(status)).filter((e) => {
-        if (filter.status === 'due' && !(e.status !== 'archived' && e.current.reviewBy <= day)) return false;
-        if (filter.agency && e.current.agency !== filter.agency) return false;
-        if (words.length === 0) return true;
-        const haystack = fold([e.id, e.current.question, ...e.current.alternatives, e.current.answer].join(' '));
-        return words.every((w) => haystack.includes(w));
-      });
+      return filterEntries(await faq().list(filter.status === 'due' ? undefined : filter.status), filter);
     },
+
+    /** Entries already read (all of them), narrowed as `list` would. */
+    filter: filterEntries,
 
     async create(actor: StaffPrincipal, input: CreateFaqInput): Promise<FaqRecord> {
       if (await faq().get(input.id)) throw new AppError('conflict', `Mã mục "${input.id}" đã có. Chọn một mã khác.`);
