@@ -4,6 +4,7 @@
  * per-account changes (role, lock, new password), and API tokens for scripts (shown once).
  */
 import type { Context, Hono } from 'hono';
+import type { BlankEnv } from 'hono/types';
 import { ROLES } from '../../store/staff/types.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import { formFields, formProblem, limitForm, parseWith, redirectAfterPost } from '../http.ts';
@@ -130,32 +131,26 @@ async function orPage(c: Context, w: Workspace, run: () => Promise<Response>): P
 }
 
 export function registerAccountsPages(app: Hono, w: Workspace): void {
+  /** A form post of an admin: a refusal is shown on the accounts page. */
+  const post = <P extends string>(path: P, run: (c: Context<BlankEnv, P>) => Promise<Response>) => app.post(path, limitForm, w.staff('accounts'), (c) => orPage(c, w, () => run(c)));
   app.get('/admin/accounts', w.staff('accounts'), (c) => accountsPage(c, w));
-  app.post('/admin/accounts', limitForm, w.staff('accounts'), async (c) =>
-    orPage(c, w, async () => {
-      await w.accounts.create(c.get('staff'), parseWith(createAccountSchema, await formFields(c)));
-      return redirectAfterPost(c, '/admin/accounts', 'created');
-    }),
-  );
-  app.post('/admin/accounts/:username', limitForm, w.staff('accounts'), async (c) =>
-    orPage(c, w, async () => {
-      const fields = await formFields(c);
-      if (!fields.password) delete fields.password;
-      await w.accounts.update(c.get('staff'), c.req.param('username'), parseWith(updateAccountSchema, fields));
-      return redirectAfterPost(c, '/admin/accounts', 'saved');
-    }),
-  );
-  app.post('/admin/tokens', limitForm, w.staff('accounts'), async (c) =>
-    orPage(c, w, async () => {
-      const input = parseWith(createTokenSchema, await formFields(c));
-      const created = await w.accounts.createToken(c.get('staff'), input.username, input.name);
-      return accountsPage(c, w, { token: { name: input.name, value: created.token }, status: 201 });
-    }),
-  );
-  app.post('/admin/tokens/:id/revoke', limitForm, w.staff('accounts'), async (c) =>
-    orPage(c, w, async () => {
-      await w.accounts.revokeToken(c.get('staff'), c.req.param('id'));
-      return redirectAfterPost(c, '/admin/accounts', 'revoked');
-    }),
-  );
+  post('/admin/accounts', async (c) => {
+    await w.accounts.create(c.get('staff'), parseWith(createAccountSchema, await formFields(c)));
+    return redirectAfterPost(c, '/admin/accounts', 'created');
+  });
+  post('/admin/accounts/:username', async (c) => {
+    const fields = await formFields(c);
+    if (!fields.password) delete fields.password;
+    await w.accounts.update(c.get('staff'), c.req.param('username'), parseWith(updateAccountSchema, fields));
+    return redirectAfterPost(c, '/admin/accounts', 'saved');
+  });
+  post('/admin/tokens', async (c) => {
+    const input = parseWith(createTokenSchema, await formFields(c));
+    const created = await w.accounts.createToken(c.get('staff'), input.username, input.name);
+    return accountsPage(c, w, { token: { name: input.name, value: created.token }, status: 201 });
+  });
+  post('/admin/tokens/:id/revoke', async (c) => {
+    await w.accounts.revokeToken(c.get('staff'), c.req.param('id'));
+    return redirectAfterPost(c, '/admin/accounts', 'revoked');
+  });
 }
