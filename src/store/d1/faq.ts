@@ -4,12 +4,10 @@
  * mismatch is a conflict at once) and checked again by a guard inside the batch, so an
  * editor who saved in between makes the whole save fail, as the SQLite transaction does.
  */
-import { contentOf, toVersion, type EntryRow, type VersionRow } from '../faq/rows.ts';
+import { contentOf, nextEntry, PUBLISHED_SQL, SHOWN_VERSIONS_SQL, toVersion, versionKey, type EntryRow, type VersionRow } from '../faq/rows.ts';
 import { FaqConflictError, type FaqRecord, type FaqStore, type FaqVersion, type FaqWrite } from '../faq/types.ts';
 import { auditStatement } from './audit.ts';
 import { guard, isGuardFailure, row, rows, statement, value, type D1Database, type D1Statement } from './database.ts';
-
-const versionKey = (id: string, version: number) => `${id}\u0000${version}`;
 
 export function createD1FaqStore(db: D1Database): FaqStore {
   const toRecord = async (entry: EntryRow, byVersion?: Map<string, FaqVersion>): Promise<FaqRecord> => {
@@ -69,15 +67,7 @@ export function createD1FaqStore(db: D1Database): FaqStore {
         ),
       );
     }
-    const next: EntryRow = {
-      ...base,
-      status: w.status,
-      version: current,
-      published_version: w.unpublish ? null : w.publish ? current : base.published_version,
-      reviewed_on: w.unpublish ? null : w.publish ? (w.publish.reviewedOn ?? w.at.slice(0, 10)) : base.reviewed_on,
-      submitted_by: w.submittedBy === undefined ? base.submitted_by : w.submittedBy,
-      updated_at: w.at,
-    };
+    const next = nextEntry(w, base, current);
     out.push(
       statement(
         db,
@@ -106,7 +96,7 @@ export function createD1FaqStore(db: D1Database): FaqStore {
       const entries = status
         ? await rows<EntryRow>(db, 'SELECT * FROM faq_entries WHERE status = ? ORDER BY position', status)
         : await rows<EntryRow>(db, 'SELECT * FROM faq_entries ORDER BY position');
-      const shown = await rows<VersionRow>(db, 'SELECT v.* FROM faq_versions v JOIN faq_entries e ON e.id = v.entry_id AND (v.version = e.version OR v.version = e.published_version)');
+      const shown = await rows<VersionRow>(db, SHOWN_VERSIONS_SQL);
       const byVersion = new Map(shown.map((v) => [versionKey(v.entry_id, v.version), toVersion(v)]));
       return Promise.all(entries.map((entry) => toRecord(entry, byVersion)));
     },
@@ -114,11 +104,7 @@ export function createD1FaqStore(db: D1Database): FaqStore {
       return (await rows<VersionRow>(db, 'SELECT * FROM faq_versions WHERE entry_id = ? ORDER BY version DESC', id)).map(toVersion);
     },
     async published() {
-      const found = await rows<VersionRow & { id: string; reviewed_on: string }>(
-        db,
-        `SELECT e.id, e.reviewed_on, v.* FROM faq_entries e JOIN faq_versions v ON v.entry_id = e.id AND v.version = e.published_version
-         WHERE e.status != 'archived' ORDER BY e.position`,
-      );
+      const found = await rows<VersionRow & { id: string; reviewed_on: string }>(db, PUBLISHED_SQL);
       return found.map((r) => ({ id: r.id, reviewedOn: r.reviewed_on, ...contentOf(toVersion(r)) }));
     },
     async save(writes, audit) {

@@ -2,7 +2,7 @@
  * @module
  * The FAQ's rows as both stores read them (SQLite on Node, D1 on Workers), and the records made from them.
  */
-import type { FaqContent, FaqRecord, FaqVersion } from './types.ts';
+import type { FaqContent, FaqRecord, FaqVersion, FaqWrite } from './types.ts';
 
 export interface EntryRow {
   id: string;
@@ -50,4 +50,25 @@ export function toVersion(row: VersionRow): FaqVersion {
 /** The content alone, of a version or of anything carrying it (a form's input). */
 export function contentOf(v: FaqContent): FaqContent {
   return { question: v.question, alternatives: v.alternatives, answer: v.answer, document: v.document, section: v.section, agency: v.agency, reviewBy: v.reviewBy };
+}
+
+/** Every version an entry shows (its working one and the published one): one query for a list. */
+export const SHOWN_VERSIONS_SQL = 'SELECT v.* FROM faq_versions v JOIN faq_entries e ON e.id = v.entry_id AND (v.version = e.version OR v.version = e.published_version)';
+
+export const PUBLISHED_SQL = `SELECT e.id, e.reviewed_on, v.* FROM faq_entries e JOIN faq_versions v ON v.entry_id = e.id AND v.version = e.published_version
+ WHERE e.status != 'archived' ORDER BY e.position`;
+
+export const versionKey = (id: string, version: number) => `${id}\u0000${version}`;
+
+/** The entry's state after a write, over the entry as it stands (`version`: its working version after the write). */
+export function nextEntry(w: FaqWrite, base: EntryRow, version: number): EntryRow {
+  return {
+    ...base,
+    status: w.status,
+    version,
+    published_version: w.unpublish ? null : w.publish ? version : base.published_version,
+    reviewed_on: w.unpublish ? null : w.publish ? (w.publish.reviewedOn ?? w.at.slice(0, 10)) : base.reviewed_on,
+    submitted_by: w.submittedBy === undefined ? base.submitted_by : w.submittedBy,
+    updated_at: w.at,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { auditWriter } from '../audit/sqlite.ts';
 import type { SqliteDatabase } from '../sqlite-database.ts';
-import { contentOf, toVersion, type EntryRow, type VersionRow } from './rows.ts';
+import { contentOf, nextEntry, PUBLISHED_SQL, SHOWN_VERSIONS_SQL, toVersion, versionKey, type EntryRow, type VersionRow } from './rows.ts';
 import { FaqConflictError, type FaqRecord, type FaqStore, type FaqVersion, type FaqWrite } from './types.ts';
 
 export function createSqliteFaqStore(database: SqliteDatabase): FaqStore {
@@ -16,11 +16,8 @@ export function createSqliteFaqStore(database: SqliteDatabase): FaqStore {
   const entriesIn = db.prepare('SELECT * FROM faq_entries WHERE status = ? ORDER BY position');
   const version = db.prepare('SELECT * FROM faq_versions WHERE entry_id = ? AND version = ?');
   const versions = db.prepare('SELECT * FROM faq_versions WHERE entry_id = ? ORDER BY version DESC');
-  const allVersions = db.prepare('SELECT v.* FROM faq_versions v JOIN faq_entries e ON e.id = v.entry_id AND (v.version = e.version OR v.version = e.published_version)');
-  const published = db.prepare(
-    `SELECT e.id, e.reviewed_on, v.* FROM faq_entries e JOIN faq_versions v ON v.entry_id = e.id AND v.version = e.published_version
-     WHERE e.status != 'archived' ORDER BY e.position`,
-  );
+  const allVersions = db.prepare(SHOWN_VERSIONS_SQL);
+  const published = db.prepare(PUBLISHED_SQL);
   const count = db.prepare('SELECT COUNT(*) FROM faq_entries').pluck();
   const nextPosition = db.prepare('SELECT COALESCE(MAX(position), 0) + 1 FROM faq_entries').pluck();
   const insertEntry = db.prepare(
@@ -37,7 +34,7 @@ export function createSqliteFaqStore(database: SqliteDatabase): FaqStore {
   );
 
   const toRecord = (row: EntryRow, byVersion?: Map<string, FaqVersion>): FaqRecord => {
-    const load = (v: number) => byVersion?.get(`${row.id}\u0000${v}`) ?? toVersion(version.get(row.id, v) as VersionRow);
+    const load = (v: number) => byVersion?.get(versionKey(row.id, v)) ?? toVersion(version.get(row.id, v) as VersionRow);
     return {
       id: row.id,
       status: row.status,
@@ -64,15 +61,8 @@ export function createSqliteFaqStore(database: SqliteDatabase): FaqStore {
       const { alternatives, ...rest } = w.content;
       insertVersion.run({ ...rest, id: w.id, version: current, alternatives: JSON.stringify(alternatives), at: w.at });
     }
-    updateEntry.run({
-      id: w.id,
-      status: w.status,
-      version: current,
-      publishedVersion: w.unpublish ? null : w.publish ? current : row.published_version,
-      reviewedOn: w.unpublish ? null : w.publish ? (w.publish.reviewedOn ?? w.at.slice(0, 10)) : row.reviewed_on,
-      submittedBy: w.submittedBy === undefined ? row.submitted_by : w.submittedBy,
-      at: w.at,
-    });
+    const next = nextEntry(w, row, current);
+    updateEntry.run({ id: w.id, status: next.status, version: current, publishedVersion: next.published_version, reviewedOn: next.reviewed_on, submittedBy: next.submitted_by, at: w.at });
   };
 
   return {
@@ -86,7 +76,7 @@ export function createSqliteFaqStore(database: SqliteDatabase): FaqStore {
     async list(status) {
       const rows = (status ? entriesIn.all(status) : entries.all()) as EntryRow[];
       // One query for every version shown, not two per entry.
-      const byVersion = new Map((allVersions.all() as VersionRow[]).map((v) => [`${v.entry_id}\u0000${v.version}`, toVersion(v)]));
+      const byVersion = new Map((allVersions.all() as VersionRow[]).map((v) => [versionKey(v.entry_id, v.version), toVersion(v)]));
       return rows.map((row) => toRecord(row, byVersion));
     },
     async history(id) {
