@@ -5,18 +5,10 @@
  */
 import type { ChannelStores } from '../channels.ts';
 import type { StoredTokens } from '../channel-tokens/types.ts';
-import type { WaitingEvent } from '../webhook-events/types.ts';
+import { toTokens, TOKENS_SELECT, type TokenRow } from '../channel-tokens/rows.ts';
+import { toWaiting, WAITING_SQL, type WaitingRow } from '../webhook-events/rows.ts';
 import { StoreBusyError } from '../write-queue.ts';
 import { changes, row, rows, statement, value, type D1Database } from './database.ts';
-
-interface WaitingRow {
-  channel: string;
-  event_id: string;
-  user_id: string;
-  occurred_at: string;
-  received_at: string;
-  payload: string;
-}
 
 export function createD1ChannelStores(db: D1Database): ChannelStores {
   return {
@@ -62,14 +54,7 @@ export function createD1ChannelStores(db: D1Database): ChannelStores {
         ).run();
       },
       async waiting(channel, before, limit) {
-        const found = await rows<WaitingRow>(
-          db,
-          "SELECT channel, event_id, user_id, occurred_at, received_at, payload FROM webhook_events WHERE channel = ? AND state = 'received' AND received_at < ? AND payload IS NOT NULL ORDER BY received_at LIMIT ?",
-          channel,
-          before,
-          limit,
-        );
-        return found.map((r): WaitingEvent => ({ channel: r.channel, eventId: r.event_id, userId: r.user_id, occurredAt: r.occurred_at, receivedAt: r.received_at, payload: r.payload }));
+        return (await rows<WaitingRow>(db, WAITING_SQL, channel, before, limit)).map(toWaiting);
       },
       async lastInteraction(channel, userId) {
         return value<string>(db, 'SELECT max(occurred_at) FROM webhook_events WHERE channel = ? AND user_id = ?', channel, userId);
@@ -80,12 +65,8 @@ export function createD1ChannelStores(db: D1Database): ChannelStores {
     },
     tokens: {
       async read(name) {
-        const found = await row<{ access_token: string; refresh_token: string; expires_at: string | null; seed: string; updated_at: string }>(
-          db,
-          'SELECT access_token, refresh_token, expires_at, seed, updated_at FROM channel_tokens WHERE name = ?',
-          name,
-        );
-        return found ? { accessToken: found.access_token, refreshToken: found.refresh_token, expiresAt: found.expires_at, seed: found.seed, updatedAt: found.updated_at } : null;
+        const found = await row<TokenRow>(db, TOKENS_SELECT, name);
+        return found ? toTokens(found) : null;
       },
       async write(name, t: StoredTokens) {
         await statement(

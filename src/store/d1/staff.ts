@@ -2,7 +2,7 @@
  * @module
  * Staff accounts, API tokens and settings on D1; each change is one batch with its audit record.
  */
-import { toToken, toUser, TOUCH_INTERVAL_MS, type TokenRow, type UserRow } from '../staff/rows.ts';
+import { SETTING_UPSERT, TOKEN_SELECT, toToken, toUser, TOUCH_INTERVAL_MS, type TokenRow, type UserRow } from '../staff/rows.ts';
 import { StaffConflictError, type StaffStore } from '../staff/types.ts';
 import { auditStatement } from './audit.ts';
 import { guard, isGuardFailure, isUniqueViolation, row, rows, statement, value, type D1Database, type D1Statement } from './database.ts';
@@ -15,8 +15,6 @@ async function unique(batch: Promise<unknown>, what: string): Promise<void> {
     throw error;
   }
 }
-
-const TOKEN_SELECT = 'SELECT t.*, u.username FROM api_tokens t JOIN staff_users u ON u.id = t.user_id';
 
 export function createD1StaffStore(db: D1Database): StaffStore {
   /** Last use written per token in this isolate, so a busy script does not write on every request. */
@@ -91,16 +89,7 @@ export function createD1StaffStore(db: D1Database): StaffStore {
       return Object.fromEntries((await rows<{ key: string; value: string }>(db, 'SELECT key, value FROM settings')).map((r) => [r.key, r.value]));
     },
     async saveSettings(values, by, at, audit) {
-      const upserts = Object.entries(values).map(([key, v]) =>
-        statement(
-          db,
-          'INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
-          key,
-          v,
-          by,
-          at,
-        ),
-      );
+      const upserts = Object.entries(values).map(([key, v]) => statement(db, SETTING_UPSERT, key, v, by, at));
       await db.batch([...upserts, auditStatement(db, audit)]);
     },
   };

@@ -7,6 +7,11 @@ import type { StaffToken, StaffUser } from './types.ts';
 /** A token's last use is written at most this often. */
 export const TOUCH_INTERVAL_MS = 3_600_000;
 
+export const TOKEN_SELECT = 'SELECT t.*, u.username FROM api_tokens t JOIN staff_users u ON u.id = t.user_id';
+
+export const SETTING_UPSERT =
+  'INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at';
+
 export interface UserRow {
   id: string;
   username: string;

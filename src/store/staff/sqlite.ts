@@ -4,7 +4,7 @@
  */
 import { auditWriter } from '../audit/sqlite.ts';
 import type { SqliteDatabase } from '../sqlite-database.ts';
-import { toToken, toUser, TOUCH_INTERVAL_MS, type TokenRow, type UserRow } from './rows.ts';
+import { SETTING_UPSERT, TOKEN_SELECT, toToken, toUser, TOUCH_INTERVAL_MS, type TokenRow, type UserRow } from './rows.ts';
 import { StaffConflictError, type StaffStore } from './types.ts';
 
 function unique<T>(run: () => T, what: string): T {
@@ -28,16 +28,13 @@ export function createSqliteStaffStore(database: SqliteDatabase): StaffStore {
     `UPDATE staff_users SET role = COALESCE(@role, role), disabled = COALESCE(@disabled, disabled), password_hash = COALESCE(@passwordHash, password_hash),
      session_version = session_version + @bump, updated_at = @at WHERE id = @id`,
   );
-  const tokenSelect = 'SELECT t.*, u.username FROM api_tokens t JOIN staff_users u ON u.id = t.user_id';
-  const tokenByHash = db.prepare(`${tokenSelect} WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
-  const tokens = db.prepare(`${tokenSelect} ORDER BY t.created_at DESC`);
+  const tokenByHash = db.prepare(`${TOKEN_SELECT} WHERE t.token_hash = ? AND t.revoked_at IS NULL`);
+  const tokens = db.prepare(`${TOKEN_SELECT} ORDER BY t.created_at DESC`);
   const insertToken = db.prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const revokeToken = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const touchToken = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   const settings = db.prepare('SELECT key, value FROM settings');
-  const upsertSetting = db.prepare(
-    'INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at',
-  );
+  const upsertSetting = db.prepare(SETTING_UPSERT);
   /** Last use written per token, so a busy script does not write on every request. */
   const touched = new Map<string, number>();
 

@@ -6,16 +6,8 @@
  * after the acknowledgement.
  */
 import type { SqliteDatabase } from '../sqlite-database.ts';
-import type { WaitingEvent, WebhookEventStore } from './types.ts';
-
-interface WaitingRow {
-  channel: string;
-  event_id: string;
-  user_id: string;
-  occurred_at: string;
-  received_at: string;
-  payload: string;
-}
+import { toWaiting, WAITING_SQL, type WaitingRow } from './rows.ts';
+import type { WebhookEventStore } from './types.ts';
 
 export function createSqliteWebhookEventStore(database: SqliteDatabase): WebhookEventStore {
   const { db, queue, read } = database;
@@ -29,9 +21,7 @@ export function createSqliteWebhookEventStore(database: SqliteDatabase): Webhook
      payload = CASE WHEN @state IN ('received', 'answering') THEN payload ELSE NULL END
      WHERE channel = @channel AND event_id = @eventId`,
   );
-  const waiting = db.prepare(
-    "SELECT channel, event_id, user_id, occurred_at, received_at, payload FROM webhook_events WHERE channel = ? AND state = 'received' AND received_at < ? AND payload IS NOT NULL ORDER BY received_at LIMIT ?",
-  );
+  const waiting = db.prepare(WAITING_SQL);
   const last = db.prepare('SELECT max(occurred_at) FROM webhook_events WHERE channel = ? AND user_id = ?').pluck();
   const prune = db.prepare('DELETE FROM webhook_events WHERE received_at < ?');
 
@@ -45,9 +35,7 @@ export function createSqliteWebhookEventStore(database: SqliteDatabase): Webhook
     },
     async waiting(channel, before, limit) {
       const rows = read(() => waiting.all(channel, before, limit) as WaitingRow[], []);
-      return rows.map(
-        (r): WaitingEvent => ({ channel: r.channel, eventId: r.event_id, userId: r.user_id, occurredAt: r.occurred_at, receivedAt: r.received_at, payload: r.payload }),
-      );
+      return rows.map(toWaiting);
     },
     async lastInteraction(channel, userId) {
       // Not degraded to "never" on a lock: that would record a staff answer as undeliverable.
