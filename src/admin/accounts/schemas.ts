@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ROLES } from '../../store/staff/types.ts';
 import { passwordSchema } from '../auth/passwords.ts';
 
-export const usernameSchema = z
+const usernameSchema = z
   .string({ error: 'Cần tên đăng nhập.' })
   .trim()
   .toLowerCase()

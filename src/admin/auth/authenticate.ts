@@ -63,7 +63,7 @@ async function bySession(c: Context, deps: AuthDeps): Promise<StaffPrincipal | n
 }
 
 /** The staff member behind the request, or null. A request with an Authorization header is judged by it alone. */
-export async function identify(c: Context, deps: AuthDeps): Promise<StaffPrincipal | null> {
+async function identify(c: Context, deps: AuthDeps): Promise<StaffPrincipal | null> {
   const authorization = c.req.header('authorization');
   return authorization !== undefined ? byToken(deps, authorization) : bySession(c, deps);
 }
@@ -82,7 +82,7 @@ async function sentCsrfToken(c: Context): Promise<string> {
  * state-changing request must carry the session's token, which only our pages know, and
  * must not come from another site (Sec-Fetch-Site, where the browser sends it).
  */
-export async function checkCsrf(c: Context, principal: StaffPrincipal): Promise<void> {
+async function checkCsrf(c: Context, principal: StaffPrincipal): Promise<void> {
   if (SAFE_METHODS.has(c.req.method) || !principal.session || !principal.csrf) return;
   const site = c.req.header('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new AppError('forbidden', 'Yêu cầu đến từ một trang khác: đã bị từ chối.');

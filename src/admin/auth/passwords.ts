@@ -24,8 +24,8 @@ export const SCRYPT_KEY_BYTES = 32;
 export const SCRYPT_SALT_BYTES = 16;
 
 /** NIST SP 800-63B §3.1.1.2: at least 8, allow at least 64; staff accounts publish to citizens, so 12. */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+const PASSWORD_MIN = 12;
+const PASSWORD_MAX = 256;
 
 export const passwordSchema = z
   .string({ error: 'Cần nhập mật khẩu.' })

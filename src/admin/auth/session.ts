@@ -26,7 +26,7 @@ export interface Session {
 }
 
 /** A working day: a stolen cookie is not good for longer, however active. */
-export const SESSION_MAX_AGE_MS = 12 * 3_600_000;
+const SESSION_MAX_AGE_MS = 12 * 3_600_000;
 /** The cookie is re-signed with a new "seen" time at most this often. */
 const REFRESH_MS = 60_000;
 const NAME = 'nq57_staff';

@@ -11,7 +11,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { FaqContent } from '../../store/faq/types.ts';
 
 /** SHA-256 of the content's fields in a fixed order, as "sha256:<hex>". */
-export function faqContentDigest(content: FaqContent): string {
+function faqContentDigest(content: FaqContent): string {
   const { question, alternatives, answer, document, section, agency, reviewBy } = content;
   return `sha256:${bytesToHex(sha256(utf8ToBytes(JSON.stringify([question, alternatives, answer, document, section, agency, reviewBy]))))}`;
 }

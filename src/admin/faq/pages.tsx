@@ -18,7 +18,7 @@ import { availableActions, STATUS_LABELS, TRANSITIONS } from './lifecycle.ts';
 import { registerFaqImportPages } from './import-pages.tsx';
 import { createFaqSchema, faqListQuerySchema, fromForm, transitionSchema, updateFaqSchema } from './schemas.ts';
 
-export function StatusBadge(props: { entry: FaqRecord }) {
+function StatusBadge(props: { entry: FaqRecord }) {
   const e = props.entry;
   return (
     <span>

@@ -37,7 +37,7 @@ const NOTHING = 'Không có dữ liệu nào được lưu về người này (m
 export const titleGroup = (question: string) => ({ terms: questionTerms(question), folded: foldQuestion(question) });
 
 /** Names a citizen in the audit log without their id: 96 bits of SHA-256 over what identifies them. */
-export async function citizenReference(key: CitizenKey): Promise<string> {
+async function citizenReference(key: CitizenKey): Promise<string> {
   const text = 'userId' in key ? `${key.channel}:${key.userId}` : `conversation:${key.conversationId}`;
   return `sha256:${(await sha256(`nq57-citizen:${text}`)).slice(0, 16)}`;
 }

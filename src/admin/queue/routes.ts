@@ -9,7 +9,7 @@ import type { Workspace } from '../workspace.ts';
 import { answerSchema, draftSchema, queueListQuerySchema, resolveSchema, splitSchema } from './schemas.ts';
 
 /** A group as clients see it: its terms are internal. */
-export function groupView(g: ReviewGroup) {
+function groupView(g: ReviewGroup) {
   const { terms: _terms, ...rest } = g as ReviewGroup & { folded?: string };
   delete (rest as { folded?: string }).folded;
   return rest;

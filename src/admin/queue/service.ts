@@ -21,7 +21,7 @@ import { foldQuestion, placeInGroups, questionTerms } from './grouping.ts';
  * was given only because the question is on the service's subject: the policy's coverageMin,
  * the coverage that answers any question.
  */
-export const LOW_CONFIDENCE = POLICY.coverageMin;
+const LOW_CONFIDENCE = POLICY.coverageMin;
 /** A draft made from a group is prefilled with at most this many citizens' phrasings, each at most this long (longer ones tell more about the asker). */
 export const DRAFT_ALTERNATIVES = 5;
 export const DRAFT_PHRASING_MAX = 150;

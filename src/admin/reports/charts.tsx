@@ -10,7 +10,7 @@
 import type { Child } from 'hono/jsx';
 import { RowsTable } from '../ui/table.tsx';
 
-export const SERIES_COLORS = ['#0b4f9c', '#a3001b', '#1b6e20'] as const;
+const SERIES_COLORS = ['#0b4f9c', '#a3001b', '#1b6e20'] as const;
 const DASHES = [undefined, '9 5', '2 4'] as const;
 const TEXT = '#1b1b1b';
 const GRID = '#d5d5d5';
@@ -35,7 +35,7 @@ interface Frame {
 }
 
 /** Round numbers for an axis: a step of 1, 2 or 5 × 10ⁿ giving at most five intervals. */
-export function axisTicks(max: number): number[] {
+function axisTicks(max: number): number[] {
   const top = Math.max(max, 1);
   const magnitude = 10 ** Math.floor(Math.log10(top / 5));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => top / s <= 5) ?? 10 * magnitude;

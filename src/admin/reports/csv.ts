@@ -14,7 +14,7 @@ import { STATUS_LABELS } from '../queue/schemas.ts';
 import { formatDay } from './period.ts';
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_HEADER = ['Phần', 'Chỉ số', 'Kênh', 'Ngày hoặc mục', 'Giá trị', 'Đơn vị'];
+const CSV_HEADER = ['Phần', 'Chỉ số', 'Kênh', 'Ngày hoặc mục', 'Giá trị', 'Đơn vị'];
 
 type Cell = string | number | null;
 const UNITS: Record<Unit, string> = { count: 'số lượng', percent: '%', ms: 'ms', hours: 'giờ' };
@@ -31,7 +31,7 @@ export function toCsv(rows: readonly Cell[][]): string {
 }
 
 /** The rows of a report, header first. */
-export function reportRows(f: ReportFigures): Cell[][] {
+function reportRows(f: ReportFigures): Cell[][] {
   const rows: Cell[][] = [CSV_HEADER];
   const add = (section: string, measure: string, channel: string, item: Cell, value: number | null, unit: Unit) => rows.push([section, measure, channel, item, value, UNITS[unit]]);
   rows.push(['Kỳ báo cáo', 'Từ ngày', '', formatDay(f.period.from), null, '']);

@@ -111,12 +111,12 @@ function emptyChannel(): ChannelFigures {
 }
 
 /** The 1-based rank of the `pct`-th percentile among n values, ⌈pct·n/100⌉ in integers (no rounding error); 0 when n is 0. */
-export function percentileRank(pct: number, n: number): number {
+function percentileRank(pct: number, n: number): number {
   return n === 0 ? 0 : Math.max(1, Math.floor((pct * n + 99) / 100));
 }
 
 /** The nearest-rank percentile of sorted values. */
-export function nearestRank(sorted: readonly number[], pct: number): number | null {
+function nearestRank(sorted: readonly number[], pct: number): number | null {
   return sorted.length === 0 ? null : (sorted[percentileRank(pct, sorted.length) - 1] ?? null);
 }
 

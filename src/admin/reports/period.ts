@@ -12,7 +12,7 @@ import type { ReportRange } from '../../store/reports/types.ts';
 export const PROVINCE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const PROVINCE_OFFSET_MINUTES = 420;
 /** The longest period a report covers: two years. */
-export const MAX_PERIOD_DAYS = 731;
+const MAX_PERIOD_DAYS = 731;
 
 const DAY_MS = 86_400_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -34,7 +34,7 @@ export interface PageOptions {
   css?: string;
 }
 
-export function securePage(c: Context, nonce: string): void {
+function securePage(c: Context, nonce: string): void {
   c.header('Content-Security-Policy', `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Frame-Options', 'DENY');
