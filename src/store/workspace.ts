@@ -1,7 +1,7 @@
 /**
  * @module
  * The stores of the staff workspace, one interface per concern, beside the conversation
- * store (`Store` in types.ts). SQLite on Node (sqlite-stores.ts), D1 on Workers later.
+ * store (`Store` in types.ts). SQLite on Node (sqlite-stores.ts), D1 on Workers (d1/stores.ts).
  */
 import type { AuditStore } from './audit/types.ts';
 import type { FaqStore } from './faq/types.ts';
