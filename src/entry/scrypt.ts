@@ -7,7 +7,7 @@
  * (`scrypt$N$r$p$salt$hash`, base64url), so they can be raised later while old hashes verify.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { SCRYPT_COST, SCRYPT_KEY_BYTES as KEY_BYTES, SCRYPT_SALT_BYTES as SALT_BYTES, type PasswordHasher, type ScryptCost } from '../admin/auth/passwords.ts';
+import { formatScryptHash, parseScryptHash, SCRYPT_COST, SCRYPT_KEY_BYTES as KEY_BYTES, SCRYPT_SALT_BYTES as SALT_BYTES, type PasswordHasher, type ScryptCost } from '../admin/auth/passwords.ts';
 
 export { SCRYPT_COST };
 
@@ -23,16 +23,14 @@ export function createScryptHasher(cost: ScryptCost = SCRYPT_COST): PasswordHash
     async hash(password) {
       const salt = randomBytes(SALT_BYTES);
       const key = await derive(password, salt, cost);
-      return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+      return formatScryptHash(cost, salt.toString('base64url'), key.toString('base64url'));
     },
     async verify(password, stored) {
-      const parts = stored.split('$');
-      if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-      const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
       // A stored hash decides its own cost, within bounds a forged row could not abuse.
-      if (![N, r, p].every(Number.isSafeInteger) || N < 2 || N > 2 ** 20 || (N & (N - 1)) !== 0 || r < 1 || r > 32 || p < 1 || p > 16) return false;
-      const expected = Buffer.from(parts[5] as string, 'base64url');
-      const key = await derive(password, Buffer.from(parts[4] as string, 'base64url'), { N, r, p });
+      const parsed = parseScryptHash(stored);
+      if (!parsed) return false;
+      const expected = Buffer.from(parsed.key, 'base64url');
+      const key = await derive(password, Buffer.from(parsed.salt, 'base64url'), parsed.cost);
       return expected.length === key.length && timingSafeEqual(expected, key);
     },
   };

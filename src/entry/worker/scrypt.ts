@@ -9,7 +9,7 @@
  * what OWASP asks for PBKDF2-SHA256.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { SCRYPT_COST, SCRYPT_KEY_BYTES as KEY_BYTES, SCRYPT_SALT_BYTES as SALT_BYTES, type PasswordHasher, type ScryptCost } from '../../admin/auth/passwords.ts';
+import { formatScryptHash, parseScryptHash, SCRYPT_COST, SCRYPT_KEY_BYTES as KEY_BYTES, SCRYPT_SALT_BYTES as SALT_BYTES, type PasswordHasher, type ScryptCost } from '../../admin/auth/passwords.ts';
 
 function toBase64url(bytes: Uint8Array): string {
   let text = '';
@@ -36,18 +36,16 @@ export function createPortableScryptHasher(cost: ScryptCost = SCRYPT_COST): Pass
     async hash(password) {
       const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
       const key = await derive(password, salt, cost);
-      return ['scrypt', cost.N, cost.r, cost.p, toBase64url(salt), toBase64url(key)].join('$');
+      return formatScryptHash(cost, toBase64url(salt), toBase64url(key));
     },
     async verify(password, stored) {
-      const parts = stored.split('$');
-      if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-      const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
       // A stored hash decides its own cost, within bounds a forged row could not abuse.
-      if (![N, r, p].every(Number.isSafeInteger) || N < 2 || N > 2 ** 20 || (N & (N - 1)) !== 0 || r < 1 || r > 32 || p < 1 || p > 16) return false;
-      const salt = fromBase64url(parts[4] as string);
-      const expected = fromBase64url(parts[5] as string);
+      const parsed = parseScryptHash(stored);
+      if (!parsed) return false;
+      const salt = fromBase64url(parsed.salt);
+      const expected = fromBase64url(parsed.key);
       if (!salt || !expected) return false;
-      const key = await derive(password, salt, { N, r, p });
+      const key = await derive(password, salt, parsed.cost);
       let diff = expected.length ^ key.length;
       for (let i = 0; i < key.length; i++) diff |= (expected[i] ?? 0) ^ (key[i] as number);
       return diff === 0;
