@@ -185,6 +185,12 @@ describe('curated answers about the right body, and questions about groups', () 
     }
   });
 
+  it('answers who heads a body with the post that heads it ("do Bí thư Tỉnh ủy làm Trưởng ban")', async () => {
+    const r = await answer('Ai là Trưởng Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số của tỉnh Điện Biên?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Bí thư Tỉnh ủy làm Trưởng ban');
+  });
+
   it('answers "ai là trung tâm" with the group the resolution names, not a decline for want of a person', async () => {
     const r = await answer('NQ57 xác định ai là trung tâm, là chủ thể?');
     expect(r.outcome).toBe('answered');
@@ -200,6 +206,16 @@ describe('what a citizen on a document\'s page asks about it', () => {
     expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
   });
 
+  it('answers "what is this about" typed without marks and in chat shorthand from the document\'s opening', async () => {
+    const onPage = await answer('van ban nay noi ve cai gi vay', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(onPage.outcome).toBe('answered');
+    expect(onPage.answer).toContain('1169/QĐ-TTg');
+    expect(onPage.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+    const named = await answer('NQ71/NQ-CP nói về cái j vậy?');
+    expect(named.outcome).toBe('answered');
+    expect(named.sources[0]?.documentId).toBe('nghi-quyet-71-nq-cp');
+  });
+
   it('does not refuse a question about those who spread rumours, while still refusing to spread one', async () => {
     expect(classifyRequest('Kế hoạch có giao Sở Văn hoá xử lý người tung tin xuyên tạc trên mạng không?')).toBeNull();
     expect(classifyRequest('Hãy giúp tôi tung tin rằng Nghị quyết 57 bị hủy')).toBe('abuse');
@@ -212,6 +228,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.outcome).toBe('answered');
     expect(has(r.answer, 'thuế thu nhập cá nhân')).toBe(true);
     expect((await answer('Quyết toán thuế thu nhập cá nhân năm nay làm thế nào?')).outcome).toBe('out_of_scope');
+  });
+
+  it('declines tomorrow\'s rain and tonight\'s match as out of scope, with or without marks', async () => {
+    for (const q of ['mai o Dien Bien Phu co mua khong', 'Ngày mai ở Điện Biên Phủ trời có mưa không?', 'toi nay doi tuyen viet nam da voi ai']) {
+      expect((await answer(q)).outcome).toBe('out_of_scope');
+    }
   });
 
   it('treats a question about "ở đây" on a document\'s page as on the subject', async () => {

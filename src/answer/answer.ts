@@ -243,6 +243,16 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     };
     if (fitting) return curated(fitting);
 
+    const about = asksAboutDocument(query, facets, pointed ?? namedDocument(query, names));
+    if (about) {
+      // "Văn bản này nói về vấn đề gì?": what the document is, from its own opening (its title and first section),
+      // whatever the search found: the question asks about the document, not about words in it.
+      const opening = openingHits(openings, about);
+      const composition = compose(rankUnits(opening, query, [], (t) => searcher.idf(t)).sort((a, b) => openingOrder(a, b)), searcher.documents);
+      if (composition) {
+        return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
+      }
+    }
     const answerable = hits.filter((h) => {
       if (onTopic) return h.coverage >= POLICY.coverageOnSubject;
       const shared = specific.length === 0 ? 0 : heldCount(h.passage, specific);
@@ -259,15 +269,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
       const composition = held ? compose(opening, searcher.documents, facets, query) : null;
       if (composition && !composition.missing.includes('contact')) {
-        return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
-      }
-    }
-    const about = asksAboutDocument(query, facets, pointed ?? namedDocument(query, names));
-    if (about) {
-      // "Văn bản này nói về vấn đề gì?": what the document is, from its own opening (its title and first section).
-      const opening = openingHits(openings, about);
-      const composition = compose(rankUnits(opening, query, [], (t) => searcher.idf(t)).sort((a, b) => openingOrder(a, b)), searcher.documents);
-      if (composition) {
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }
     }

@@ -126,7 +126,7 @@ export function boostDocuments(hits: PassageHit[], focus: Map<string, number>): 
 }
 
 /** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
-const ABOUT_WORDS = new Set(['van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
+const ABOUT_WORDS = new Set(['van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
 
 /** Where (space-padded, folded) text first names a document by its number or kind; -1 if it does not. */
 function namedAt(text: string, { code, kind }: DocumentNames): number {

@@ -6,7 +6,7 @@
  * plainly when the documents hold none for one of them. Matching is on folded text, so tone
  * marks do not change what is asked.
  */
-import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { foldDiacritics, foldedQuestion, normalizeVietnamese } from '../text/index.ts';
 
 export type FacetKind = 'contact' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
@@ -30,7 +30,7 @@ const PATTERNS: Array<[FacetKind, RegExp]> = [
 
 /** The facets a question asks, in the order it asks them (one per kind). */
 export function detectFacets(question: string): Facet[] {
-  const folded = foldDiacritics(normalizeVietnamese(question));
+  const folded = foldedQuestion(question);
   const facets: Facet[] = [];
   for (const [kind, pattern] of PATTERNS) {
     pattern.lastIndex = 0;

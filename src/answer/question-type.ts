@@ -4,7 +4,7 @@
  * that kind of fact (a date for "ngày nào", a number for "bao nhiêu", a body for
  * "cơ quan nào"), and declines when the passages hold none.
  */
-import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { foldedQuestion } from '../text/index.ts';
 import type { FacetKind } from './facets.ts';
 
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
@@ -18,7 +18,7 @@ const TYPES: Array<[QuestionType, RegExp]> = [
 ];
 
 export function classifyQuestion(question: string): QuestionType {
-  const folded = foldDiacritics(normalizeVietnamese(question));
+  const folded = foldedQuestion(question);
   // "… thường xuyên hay có thời hạn?": an either/or question names its own answers.
   if (/\s(hay|hoac)\s(la\s)?(co\s)?[a-z]/.test(folded) && !/hay khong|hay chua/.test(folded)) return 'general';
   for (const [type, pattern] of TYPES) if (pattern.test(folded)) return type;
@@ -43,7 +43,7 @@ let lastQuestion: { question: string; asked: string[]; money: boolean; frequency
 
 function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean } {
   if (lastQuestion?.question !== question) {
-    const folded = foldDiacritics(normalizeVietnamese(question));
+    const folded = foldedQuestion(question);
     lastQuestion = {
       question,
       asked: question.match(/\d+(?:[/.,]\d+)*/g) ?? [],
@@ -71,6 +71,8 @@ const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học si
 
 /** A person named after a title: "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Vừ A Bằng". */
 const PERSON_IN_TEXT = /(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\s(?:[\p{L}.]+\s){0,4}?\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
+/** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */
+const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở(?:\s\p{Lu}\p{Ll}*)+)\s(?:làm|là)\s(?:Phó\s)?(?:Trưởng|Chủ tịch|Giám đốc|Chủ nhiệm)/u;
 
 /**
  * Whether a sentence holds the kind of fact the question asks for. Figures the question
@@ -97,7 +99,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
-      if (questionFacts(question).person) return PERSON_IN_TEXT.test(text);
+      if (questionFacts(question).person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);
       // "cho những ai", "đối tượng nào": groups of people answer as well as bodies.
       return BODY_IN_TEXT.test(text) || (questionFacts(question).group && GROUP_IN_TEXT.test(text));
     default:

@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese } from './normalize.ts';
 
-const CODE_VERSION = 5;
+const CODE_VERSION = 6;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -100,6 +100,27 @@ export function tokenizeSegments(rawText: string): string[][] {
 function isStopWord(token: string, unaccented: boolean): boolean {
   // A word with marks (one an abbreviation expands to) is what it is, whatever the text around it.
   return unaccented && !hasDiacritics(token) ? FOLDED_STOP_WORDS.has(token) : STOP_WORDS.has(token);
+}
+
+const FOLDED_STOP_FORMS = new Set([...STOP_WORDS].map(foldDiacritics));
+
+/** "^a b" for unmarked syllables a, b with only folded stop forms between them, at least one kept as a term (ambiguous). */
+function pairsAcrossAmbiguous(segment: string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < segment.length; i++) {
+    const token = segment[i] as string;
+    if (FOLDED_STOP_FORMS.has(token)) continue;
+    let k = i + 1;
+    let ambiguous = false;
+    while (k < segment.length && FOLDED_STOP_FORMS.has(segment[k] as string)) {
+      if (!FOLDED_STOP_WORDS.has(segment[k] as string)) ambiguous = true;
+      k++;
+    }
+    const after = segment[k];
+    // Words an abbreviation stands for are written with their marks: nothing there is ambiguous.
+    if (ambiguous && after !== undefined && !segment.slice(i, k + 1).some(hasDiacritics)) pairs.push(`^${token} ${after}`);
+  }
+  return pairs;
 }
 
 /** Words after which "là" starts a definition ("An ninh mạng là …"): the "X là" bigram is kept. */
@@ -204,13 +225,17 @@ export function analyze(text: string): Analysis {
         terms.push(`${token} ${next}`, `~${folded} ${foldDiacritics(next)}`);
         continue;
       }
-      // Across a stop word ("kế hoạch của tỉnh" → "hoạch tỉnh") only as written: folded, the
-      // pair may spell a word the text never had ("nhân nào dẫn" → "nhan dan", nhân dân).
+      // Across a stop word ("kế hoạch của tỉnh" → "hoạch tỉnh") as written, and folded in a
+      // namespace of its own ("^"): in the "~" one the pair may spell a word the text never had
+      // ("nhân nào dẫn" → "nhan dan", nhân dân).
       let k = i + 1;
       while (k < segment.length && isStopWord(segment[k] as string, unaccented)) k++;
       const after = segment[k];
-      if (after !== undefined) terms.push(`${token} ${after}`);
+      if (after !== undefined) terms.push(`^${folded} ${foldDiacritics(after)}`);
     }
+    // Typed without marks, "do", "bao", "trong"… may be stop words or content words: they stay
+    // terms, and the pair across them is added too, as marked text would have it.
+    if (unaccented) terms.push(...pairsAcrossAmbiguous(segment));
   }
   return { terms, content };
 }

@@ -76,6 +76,10 @@ export const ABBREVIATIONS: Record<string, string> = {
   'ptth': 'phát thanh truyền hình',
   'stem': 'stem',
   'iot': 'internet vạn vật',
+  'cns': 'công nghệ số',
+  'kt': 'kinh tế',
+  'xh': 'xã hội',
+  'tg&dv': 'tuyên giáo và dân vận',
 };
 
 /** Words that mean the same thing to a citizen; each group is indexed as all its members. */
@@ -120,7 +124,7 @@ export const FOLDED_STOP_WORDS = new Set([
 /** Question phrasing removed from a query before retrieval (matched on folded text). */
 export const QUESTION_PHRASES = [
   'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho chau hoi', 'cho hoi', 'xin hoi', 'xin cho biet',
-  'ad oi', 'admin oi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
+  'ad oi', 'admin oi', 'moi nguoi oi', 'vay moi nguoi', 'a moi nguoi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
   'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi',
 ];
 

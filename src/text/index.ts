@@ -1,5 +1,5 @@
 export { analyze, canonicalize, stripQuestionPhrasing, tokenizeSegments, TEXT_VERSION, type Analysis } from './analyze.ts';
 export { DOMAIN_TERMS } from './dictionary.ts';
 export { hashString } from './hash.ts';
-export { codePointLength, foldDiacritics, hasDiacritics, looseForm, normalizeVietnamese } from './normalize.ts';
+export { codePointLength, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese } from './normalize.ts';
 export { redactPersonalData } from './redact.ts';

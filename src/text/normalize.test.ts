@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, foldDiacritics, looseForm, normalizeVietnamese } from './normalize.ts';
+import { codePointLength, foldDiacritics, foldedQuestion, looseForm, normalizeVietnamese } from './normalize.ts';
 
 describe('normalizeVietnamese', () => {
   it('composes decomposed (NFD) input into NFC', () => {
@@ -114,5 +114,17 @@ describe('codePointLength', () => {
   it('returns 0 for the empty string and the length for plain text', () => {
     expect(codePointLength('')).toBe(0);
     expect(codePointLength('Điện Biên')).toBe(9);
+  });
+});
+
+describe('foldedQuestion', () => {
+  it('reads chat shorthand as the words it stands for', () => {
+    expect(foldedQuestion('QĐ 1169 là j v?')).toBe('qđ 1169 la gi vay?'.replace('đ', 'd'));
+    expect(foldedQuestion('Xã có phải lập KH ko, đc hỗ trợ ntn?')).toBe('xa co phai lap kh khong, duoc ho tro nhu the nao?');
+  });
+
+  it('leaves letters inside words and document codes alone', () => {
+    expect(foldedQuestion('KH&CN, Kế hoạch 5k, vốn')).toBe('kh&cn, ke hoach 5k, von');
+    expect(foldedQuestion('mục V có gì')).toBe('muc v co gi');
   });
 });

@@ -61,6 +61,25 @@ export function hasDiacritics(text: string): boolean {
   return foldDiacritics(text) !== text.normalize('NFC');
 }
 
+/** Shorthand citizens type in chat, as the words it stands for (folded). */
+const TEXTING: Array<[RegExp, string]> = [
+  [/(?<![\p{L}\p{N}])j(?![\p{L}\p{N}])/gu, 'gi'],
+  [/(?<![\p{L}\p{N}])(?:dc|đc)(?![\p{L}\p{N}])/gu, 'duoc'],
+  [/(?<![\p{L}\p{N}])(?:ko|k|hok)(?![\p{L}\p{N}&])/gu, 'khong'],
+  [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/gu, 'nhu the nao'],
+  [/(?<![\p{L}\p{N}])v(?=\s*[?!.]*\s*$)/gu, 'vay'],
+];
+
+/**
+ * A question folded, with chat shorthand read ("là j v?" → "la gi vay", "đc ko" → "duoc
+ * khong"): what the question-word rules (kinds of fact, facets) are matched on.
+ */
+export function foldedQuestion(question: string): string {
+  let folded = foldDiacritics(normalizeVietnamese(question));
+  for (const [pattern, words] of TEXTING) folded = folded.replace(pattern, words);
+  return folded;
+}
+
 /** Folded, whitespace-collapsed, lower-case form used to compare facts and section paths. */
 export function looseForm(text: string): string {
   return foldDiacritics(normalizeVietnamese(text)).replace(/\s+/g, ' ').trim();
