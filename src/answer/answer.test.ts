@@ -230,6 +230,20 @@ describe('everyday words inside questions about the documents', () => {
     expect((await answer('Quyết toán thuế thu nhập cá nhân năm nay làm thế nào?')).outcome).toBe('out_of_scope');
   });
 
+  it('leads a subject question about a named document with what it is about, not its number and date', async () => {
+    for (const q of ['NQ57 la nghi quyet ve cai gi vay moi nguoi?', 'Quyết định 1169 nói về vấn đề gì?']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(has(r.answer.split('\n')[0] ?? '', 'về đột phá phát triển khoa học')).toBe(true);
+    }
+  });
+
+  it('reads "do ai ky" typed without marks as who signed', async () => {
+    const r = await answer('NQ57 do ai ky vay?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Tô Lâm');
+  });
+
   it('declines tomorrow\'s rain and tonight\'s match as out of scope, with or without marks', async () => {
     for (const q of ['mai o Dien Bien Phu co mua khong', 'Ngày mai ở Điện Biên Phủ trời có mưa không?', 'toi nay doi tuyen viet nam da voi ai']) {
       expect((await answer(q)).outcome).toBe('out_of_scope');

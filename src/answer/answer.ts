@@ -247,8 +247,16 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (about) {
       // "Văn bản này nói về vấn đề gì?": what the document is, from its own opening (its title and first section),
       // whatever the search found: the question asks about the document, not about words in it.
+      // It leads with the sentence that says most of what the title says ("Tên đầy đủ … là Nghị quyết 'về đột phá …'"),
+      // not with a number and a date; the rest follows in reading order.
       const opening = openingHits(openings, about);
-      const composition = compose(rankUnits(opening, query, [], (t) => searcher.idf(t)).sort((a, b) => openingOrder(a, b)), searcher.documents);
+      const idf = (t: string) => searcher.idf(t);
+      const inOrder = rankUnits(opening, query, [], idf).sort((a, b) => openingOrder(a, b));
+      const title = searcher.documents.get(about)?.title.replace(/\s*\(tóm lược\)\s*$/u, '') ?? '';
+      const lead = rankUnits(opening, buildQuery(title), [], idf).sort((a, b) => b.coverage - a.coverage || openingOrder(a, b))[0];
+      const same = (u: { text: string; passage: Passage }) => lead !== undefined && u.text === lead.text && u.passage === lead.passage;
+      const led = [...inOrder.filter(same), ...inOrder.filter((u) => !same(u))];
+      const composition = compose(led, searcher.documents);
       if (composition) {
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }

@@ -144,7 +144,7 @@ export function namedDocument(query: Query, names: DocumentNames[]): string | nu
 /** The document a subject question asks about when it asks nothing else ("Kế hoạch này nói về gì?"), or null. */
 export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null): string | null {
   if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'subject') return null;
-  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !/^(nq|qd|kh|nd)\d+$/.test(c));
+  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
   return other.length === 0 ? documentId : null;
 }
 

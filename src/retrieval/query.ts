@@ -49,6 +49,8 @@ const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như
 /** Weights of the previous question's terms and of the one before it. */
 const CONTEXT_WEIGHTS = [0.8, 0.4];
 const NUMERIC = /\d/;
+const SIGNED = /(?:^|\s)(?:ai|nguoi|duoc|da|chua) ky(?:\s|$|[?.,!])|(?:^|\s)ky (?:ngay|hom|khi|luc|boi|ban hanh|thay)(?:\s|$)/;
+const SIGNED_TERMS = ['ký', 'người ký'];
 
 /** Whether a question leans on the previous turn to be understood. */
 export function isFollowUp(question: string, contentTerms: number): boolean {
@@ -73,6 +75,9 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   const ownContent = accented ? own.content : own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
   const content = new Set(ownContent.map((c) => `~${c}`));
   const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, content.size));
+  // "do ai ky" typed without marks reads "ký" (signed) as readily as "kỳ" (period): a who-signed
+  // question means "ký", so the marked word is searched too, as a question with marks would have it.
+  if (!accented && SIGNED.test(foldDiacritics(normalizeVietnamese(question)))) for (const term of SIGNED_TERMS) terms.set(term, 1);
   let contentText = ownContent.join(' ');
   if (followUp) {
     const ownHasNumber = own.content.some((c) => NUMERIC.test(c));
