@@ -238,6 +238,18 @@ describe('everyday words inside questions about the documents', () => {
     }
   });
 
+  it('answers "hiện giờ … là ai" about the province\'s leaders: "hiện giờ" says when, it is not a word to find', async () => {
+    const r = await answer('Hiện giờ bí thư tỉnh là ai?');
+    expect(r.outcome).toBe('answered');
+    expect(r.sources[0]?.documentId).toBe('dien-bien-nq57');
+  });
+
+  it('answers a message asking when and what though its first question\'s fact is outranked by the second\'s', async () => {
+    const r = await answer('Đại hội Đảng bộ tỉnh lần thứ XV họp ngày nào, và đặt mục tiêu gì cho Điện Biên đến 2030?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('kinh tế xanh');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

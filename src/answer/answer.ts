@@ -288,7 +288,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A message asking several questions is held to the kind of fact of its first one here; the others are answered (or said missing) part by part.
     const firstType = several ? classifyQuestion(asked[0] ?? question) : type;
     const firstFacets = several ? detectFacets(asked[0] ?? question) : facets;
-    if (firstFacets.length <= 1 && (firstType === 'date' || firstType === 'quantity' || firstType === 'contact' || (firstType === 'who' && asksForPerson(asked[0] ?? question)))) {
+    // (A message asking several is not: its units are ranked on all its words, and each part is answered or said missing below.)
+    if (!several && firstFacets.length <= 1 && (firstType === 'date' || firstType === 'quantity' || firstType === 'contact' || (firstType === 'who' && asksForPerson(asked[0] ?? question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.holds.size > 0);
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.

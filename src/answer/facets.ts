@@ -24,7 +24,7 @@ const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao/g],
   ['where', /o dau|tai dau|dia diem nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|nham muc dich gi|muc dich (?:gi|la gi|chinh)|de lam gi|nham (?:gi|lam gi)|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
-  ['status', /hien (?:dat|nay|da)|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
+  ['status', /hien (?:dat|nay|da|gio)|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
   ['subject', /(?:^|\s)la gi|la cai gi|noi ve (?:cai )?gi|(?:la )?ve (?:chuyen|cai|viec) gi|la ve gi|noi (?:chuyen|cai) gi|ve van de gi|ve viec gi|duoc xac dinh la gi|noi dung (?:chinh )?(?:la )?gi|gom nhung gi|bao gom nhung gi|la (?:chuong trinh|van ban|phong trao|chinh sach) gi/g],
 ];
 

@@ -49,6 +49,7 @@ const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như
 /** Weights of the previous question's terms and of the one before it. */
 const CONTEXT_WEIGHTS = [0.8, 0.4];
 const NUMERIC = /\d/;
+const NOW = /(?<!\p{L})(?:hiện nay|hiện giờ|bây giờ|hien nay|hien gio|bay gio)(?!\p{L})/gu;
 const SIGNED = /(?:^|\s)(?:ai|nguoi|duoc|da|chua) ky(?:\s|$|[?.,!])|(?:^|\s)ky (?:ngay|hom|khi|luc|boi|ban hanh|thay)(?:\s|$)/;
 const SIGNED_TERMS = ['ký', 'người ký'];
 
@@ -65,7 +66,8 @@ export function isFollowUp(question: string, contentTerms: number): boolean {
  * question with no subject of its own, asked right after one about the subject).
  */
 export function buildQuery(question: string, previousQuestions: readonly string[] = [], assumeFollowUp = false): Query {
-  const stripped = stripQuestionPhrasing(question);
+  // "hiện nay", "bây giờ" say when, not what: the kind of fact and the alignment read them from the question.
+  const stripped = stripQuestionPhrasing(question).replace(NOW, ' ').trim();
   const own = analyze(stripped || question);
   const terms = new Map<string, number>();
   for (const term of own.terms) terms.set(term, 1);
