@@ -250,6 +250,13 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('kinh tế xanh');
   });
 
+  it('answers what a body named in full must do from its own section, not a sibling that mentions the same words', async () => {
+    const finance = await answer('so tai chinh trong ke hoach nay phai lam nhung viec gi', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(finance.sources[0]?.path.at(-1)).toContain('Sở Tài chính');
+    const front = await answer('MTTQ tinh dc de nghi lam j trong KH trien khai QĐ 1169 cua UBND tinh?');
+    expect(front.sources[0]?.path.at(-1)).toContain('MTTQ');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -21,7 +21,7 @@ import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, spe
 import {
   asksAboutDocument,
   asksUnknownParticular,
-  boostDocuments,
+  boostDocuments, boostNamedHeadings,
   DEICTIC,
   DOCUMENT_PARTICULARS,
   documentNames,
@@ -201,7 +201,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];
     const merged = [...found, ...fromPointed.filter((h) => !found.some((f) => f.passage === h.passage))];
     const focus = focusedDocuments(query, names, query.followUp ? history.at(-1) : undefined, pointed, province);
-    const hits = boostDocuments(merged, focus);
+    const hits = boostNamedHeadings(boostDocuments(merged, focus), query, POLICY.namedHeading);
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
     const previous = query.followUp ? (history.at(-1)?.question ?? '') : '';
@@ -307,7 +307,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     for (const part of several ? asked : []) {
       const partAsked = partQuery(part, query);
       const partFacets = detectFacets(part);
-      const partHits = boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus);
+      const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
       parts.push({ units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) });
     }
     const composition = compose(units, searcher.documents, facets, query, parts);

@@ -125,6 +125,38 @@ export function boostDocuments(hits: PassageHit[], focus: Map<string, number>): 
   return hits.map((h) => ({ ...h, score: h.score * (focus.get(h.passage.documentId) ?? 1) })).sort((a, b) => b.score - a.score);
 }
 
+/** Heading words that name no one thing ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh": the committee is what is named). */
+const GENERIC_HEADING_WORDS = new Set(['viet', 'nam', 'cac', 'va', 'de', 'nghi', 'cua', 've', 'so', 'ban', 'uy']);
+
+/** The folded words of a passage's last heading that name it, without its number. */
+const headingWords = new Map<Passage, string[]>();
+function namingWords(passage: Passage): string[] {
+  let words = headingWords.get(passage);
+  if (!words) {
+    const heading = (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '').replace(/\s*\(.*\)$/, '');
+    words = [...new Set(analyze(heading).content)].filter((w) => !GENERIC_HEADING_WORDS.has(w) && !/^\d/.test(w));
+    if (headingWords.size < 50_000) headingWords.set(passage, words);
+  }
+  return words;
+}
+
+/**
+ * Passages whose own heading the question names in full ("Sở Tài chính phải làm gì", "MTTQ
+ * tỉnh được đề nghị làm gì", "chế độ báo cáo ra sao") come first: a sibling section that
+ * mentions the same words in passing ("dự toán ngân sách", "UBMTTQ Việt Nam tỉnh;" in the
+ * recipients) is not what was asked. The question's own words only, as searched (with
+ * abbreviations read, folded, unmarked syllables kept whatever they may be).
+ */
+export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: number): PassageHit[] {
+  const own = new Set([...query.terms].filter(([t, w]) => w === 1 && t.startsWith('~') && !t.includes(' ')).map(([t]) => t.slice(1)));
+  const named = (p: Passage) => {
+    const words = namingWords(p);
+    return words.length >= 2 && words.every((w) => own.has(w));
+  };
+  if (!hits.some((h) => named(h.passage))) return hits;
+  return hits.map((h) => (named(h.passage) ? { ...h, score: h.score * boost } : h)).sort((a, b) => b.score - a.score);
+}
+
 /** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
 const ABOUT_WORDS = new Set(['van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
 
