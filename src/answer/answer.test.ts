@@ -15,6 +15,9 @@ beforeAll(async () => {
 
 const has = (text: string, fact: string) => looseForm(text).includes(looseForm(fact));
 
+/** A turn of a conversation: what was asked and the document the answer led with. */
+const turn = (question: string, documentId: string) => ({ question, documentIds: [documentId] });
+
 describe('answerQuestion', () => {
   it('answers the national digital transformation day with 10/10, typed with or without tone marks, citing a passage that states it', async () => {
     for (const q of ['Ngày Chuyển đổi số quốc gia là ngày nào?', 'ngay chuyen doi so quoc gia la ngay nao']) {
@@ -255,6 +258,22 @@ describe('everyday words inside questions about the documents', () => {
     expect(finance.sources[0]?.path.at(-1)).toContain('Sở Tài chính');
     const front = await answer('MTTQ tinh dc de nghi lam j trong KH trien khai QĐ 1169 cua UBND tinh?');
     expect(front.sources[0]?.path.at(-1)).toContain('MTTQ');
+  });
+
+  it('keeps a conversation about the resolution on the subject, and declines the weather asked in the middle of it', async () => {
+    const about = [turn('Nghị quyết 57 là văn bản của cơ quan nào?', 'nghi-quyet-57-nq-tw'), turn('Vậy nó có phải là luật không?', 'nghi-quyet-57-nq-tw')];
+    const r = await answer('the no duoc the che hoa bang van ban nao?', about);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('193/2025/QH15');
+    const weather = await answer('ma thoi tiet Dien Bien mai the nao?', [turn('NQ57 có mục tiêu gì về kinh tế số?', 'nghi-quyet-57-nq-tw')]);
+    expect(weather.outcome).toBe('out_of_scope');
+  });
+
+  it('reads "cái đầu tiên" as the first and "còn lại" as pointing back', async () => {
+    const first = await answer('cai dau tien la gi?', [turn('NQ57 có mấy quan điểm chỉ đạo?', 'nghi-quyet-57-nq-tw')]);
+    expect(first.sources[0]?.path.at(-1)).toContain('thứ nhất');
+    const rest = await answer('3 cai con lai la nghi quyet nao?', [turn('Nghe nói NQ57 nằm trong bộ tứ nghị quyết, là sao vậy?', 'nghi-quyet-57-nq-tw')]);
+    expect(rest.answer).toContain('Nghị quyết 68');
   });
 
   it('reads "do ai ky" typed without marks as who signed', async () => {

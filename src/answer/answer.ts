@@ -204,7 +204,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const hits = boostNamedHeadings(boostDocuments(merged, focus), query, POLICY.namedHeading);
     const faqHits = query.followUp ? [] : searcher.matchFaq(query, 4);
     const signals = { faq: faqHits[0]?.similarity ?? 0, coverage: hits[0]?.coverage ?? 0, score: hits[0]?.score ?? 0, followUp: query.followUp };
-    const previous = query.followUp ? (history.at(-1)?.question ?? '') : '';
+    // A follow-up is on the subject when the conversation is: "Vậy nó có phải là luật không?" after "Nghị quyết 57 là gì?".
+    const previous = query.followUp ? history.slice(-3).map((t) => t.question).join(' ') : '';
     // A question asked on a document's page about "văn bản này" is on the subject whatever its words.
     const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null;
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.

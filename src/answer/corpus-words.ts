@@ -46,5 +46,6 @@ export function namesUnknownNumber(query: Query, searcher: CorpusSearcher): bool
 
 /** Whether the question names, by its number ("NQ 193", "QĐ 1169"), a document the corpus mentions. */
 export function namesCorpusDocument(query: Query, searcher: CorpusSearcher): boolean {
-  return [...query.content].some((t) => /^~(?:nq|qd|kh|nd|qh|tt)\d+$/.test(t) && searcher.documentFrequency(t) > 0);
+  // The question's own words: a follow-up about the weather after one about NQ57 names no document.
+  return query.ownContent.some((c) => /^(?:nq|qd|kh|nd|qh|tt)\d+$/.test(c) && searcher.documentFrequency(`~${c}`) > 0);
 }

@@ -30,7 +30,7 @@ export interface Query {
 
 const FOLLOW_UP_START = /^(?:thế |the |vậy |vay |còn |con |thế còn |the con |vậy còn |vay con |và |va |the thi |thế thì |con ve |còn về |còn đối với |con doi voi )/;
 // "người đó", "tổ ấy", "văn bản này": a demonstrative points back to the previous turn.
-const POINTS_BACK = /\s(?:đó|ấy|kia)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả)(?:\s|$|[?.,!])/;
+const POINTS_BACK = /\s(?:đó|ấy|kia)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả|còn lại)(?:\s|$|[?.,!])/;
 // Typed without tone marks "đó" is "do", which also means "by": only a noun + "do/ay" at the end counts.
 // "ấy" has no other reading; "nó", "họ" opening a question are the subject pointed back to; "đó" after
 // a noun that can be pointed at ("ngày đó", "ông đó") is one
@@ -42,13 +42,22 @@ const POINTS_BACK_FOLDED = new RegExp(
     /(?:^|\s)(?:trong do)\s/.source,
     /\say(?=\s|$|[?.,!])/.source,
     /^(?:no|ho)\s/.source,
+    /(?:^|\s)con lai(?=\s|$|[?.,!])/.source,
     /(?:^|\s)(?:ngay|ong|ba|nguoi|phuong|xa|so|ban|cai|viec|van ban|ke hoach|nghi quyet|quyet dinh|chuong trinh|phong trao|trang|nen tang|muc tieu|chi tieu|hoi nghi|luat|de an|trung tam|su kien|giai thuong|nam|thang|to|mo hinh|cuoc thi|linh vuc|nhiem vu|chinh sach|co che)\s+do(?!\s+(?:ai|nguoi|ubnd|uy|bo|so|ban|chinh|thu|tong|quoc|hoi|co|cac|tinh|dang|nha))(?=\s|$|[?.,!])/.source,
   ].join('|'),
 );
 const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thi nhu the nao|thì sao ạ|thi sao a|nữa không|nua khong)\s*\??$/;
 /** Weights of the previous question's terms and of the one before it. */
 const CONTEXT_WEIGHTS = [0.8, 0.4];
-const NUMERIC = /\d/;
+/** What kind of number a term holds: a year, a document's code ("nq57"), another number, or none. */
+function numberKind(term: string): 'year' | 'code' | 'number' | null {
+  for (const syllable of term.replace(/^[~^]/, '').split(' ')) {
+    if (/^(?:19|20)\d\d$/.test(syllable)) return 'year';
+    if (/^\p{L}+\d+$/u.test(syllable)) return 'code';
+    if (/\d/.test(syllable)) return 'number';
+  }
+  return null;
+}
 const NOW = /(?<!\p{L})(?:hiện nay|hiện giờ|bây giờ|hien nay|hien gio|bay gio)(?!\p{L})/gu;
 const SIGNED = /(?:^|\s)(?:ai|nguoi|duoc|da|chua) ky(?:\s|$|[?.,!])|(?:^|\s)ky (?:ngay|hom|khi|luc|boi|ban hanh|thay)(?:\s|$)/;
 const SIGNED_TERMS = ['ký', 'người ký'];
@@ -82,7 +91,13 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   if (!accented && SIGNED.test(foldDiacritics(normalizeVietnamese(question)))) for (const term of SIGNED_TERMS) terms.set(term, 1);
   let contentText = ownContent.join(' ');
   if (followUp) {
-    const ownHasNumber = own.content.some((c) => NUMERIC.test(c));
+    // A new year replaces the old one ("còn năm 2030?"), a new number the old number; a count
+    // ("3 cái còn lại") does not replace the document the conversation is about (nq57).
+    const ownKinds = new Set(own.content.map(numberKind).filter((k) => k !== null));
+    const replaced = (term: string) => {
+      const kind = numberKind(term);
+      return kind !== null && ownKinds.has(kind);
+    };
     previousQuestions
       .slice(-CONTEXT_WEIGHTS.length)
       .reverse()
@@ -90,11 +105,11 @@ export function buildQuery(question: string, previousQuestions: readonly string[
         const weight = CONTEXT_WEIGHTS[age] ?? 0;
         const earlier = analyze(stripQuestionPhrasing(previous));
         for (const term of earlier.terms) {
-          if (terms.has(term) || (ownHasNumber && NUMERIC.test(term))) continue;
+          if (terms.has(term) || replaced(term)) continue;
           terms.set(term, weight);
         }
         if (age > 0) return;
-        for (const c of earlier.content) if (!(ownHasNumber && NUMERIC.test(c))) content.add(`~${c}`);
+        for (const c of earlier.content) if (!replaced(c)) content.add(`~${c}`);
         contentText = `${earlier.content.join(' ')} ${contentText}`;
       });
   }

@@ -85,6 +85,7 @@ export const ABBREVIATIONS: Record<string, string> = {
 /** Words that mean the same thing to a citizen; each group is indexed as all its members. */
 export const SYNONYMS: string[][] = [
   ['chatbot', 'trợ lý ảo'],
+  ['đầu tiên', 'thứ nhất'],
   ['kinh phí', 'ngân sách', 'tiền'],
   ['người dân', 'nhân dân', 'bà con'],
   ['đồng bào dân tộc thiểu số', 'người dân tộc'],
@@ -101,7 +102,7 @@ export const STOP_WORDS = new Set([
   'về', 'trong', 'theo', 'để', 'một', 'đã', 'sẽ', 'đang', 'bị', 'rằng', 'nào', 'gì', 'ai', 'hay', 'hoặc',
   'cũng', 'như', 'thế', 'nên', 'vì', 'do', 'nhé', 'ạ', 'ơi', 'vậy', 'hả', 'nhỉ', 'à', 'ư', 'mình', 'tôi',
   'em', 'anh', 'chị', 'bạn', 'ad', 'admin', 'sao', 'đâu', 'khi', 'bao', 'nhiêu', 'mấy', 'phải', 'không',
-  'ko', 'k', 'hỏi', 'xin', 'biết', 'muốn', 'cần', 'ra', 'lên', 'vào', 'nữa', 'còn', 'thôi', 'đi',
+  'ko', 'k', 'hỏi', 'xin', 'biết', 'muốn', 'cần', 'ra', 'lên', 'vào', 'nữa', 'còn', 'lại', 'thôi', 'đi',
   // Conversational fillers citizens type around a question.
   'ủa', 'cái', 'kiểu', 'đúng', 'nhắc', 'tới', 'thấy', 'nghe', 'nói', 'bảo', 'lo', 'chứ', 'hở', 'hén',
   'nhỉ', 'vầy', 'dzậy', 'j', 'gì', 'thì', 'mấy', 'những', 'nhiều', 'rồi',
