@@ -276,6 +276,16 @@ describe('everyday words inside questions about the documents', () => {
     expect(rest.answer).toContain('Nghị quyết 68');
   });
 
+  it('answers the purpose of a document named in full from its own "Mục đích", not from a sentence repeating its name', async () => {
+    const r = await answer('Kế hoạch của UBND tỉnh Điện Biên triển khai Quyết định 1169/QĐ-TTg nhằm mục đích gì?');
+    expect(r.sources[0]?.path.at(-1)).toBe('1. Mục đích');
+    expect(r.answer).toContain('nâng cao nhận thức');
+  });
+
+  it('does not take a minister\'s title followed by a ministry for a named signer', async () => {
+    expect((await answer('Nghị quyết 71/NQ-CP do ai ký ban hành?')).outcome).toBe('no_answer');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -21,7 +21,7 @@ import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, spe
 import {
   asksAboutDocument,
   asksUnknownParticular,
-  boostDocuments, boostNamedHeadings,
+  boostDocuments, boostNamedHeadings, namingSyllables, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
   documentNames,
@@ -282,7 +282,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       }
     }
     // A follow-up's earlier words found the passages; among their sentences, what it newly asks ("còn năm 2030?") decides.
-    const unitQuery = query.followUp ? { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, w < 1 ? w * POLICY.borrowedInUnits : w])) } : query;
+    const newlyAsked = query.followUp ? { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, w < 1 ? w * POLICY.borrowedInUnits : w])) } : query;
+    // Words that only name the document the question is about point at it; the rest decide among its sentences.
+    const unitQuery = pointed ? newlyAsked : weightedDown(newlyAsked, namingSyllables(query, names), POLICY.namingInUnits);
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
     const candidates = particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h));
     let units = rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));

@@ -125,6 +125,46 @@ export function boostDocuments(hits: PassageHit[], focus: Map<string, number>): 
   return hits.map((h) => ({ ...h, score: h.score * (focus.get(h.passage.documentId) ?? 1) })).sort((a, b) => b.score - a.score);
 }
 
+/** The longest phrase that names documents: "Kế hoạch của UBND tỉnh Điện Biên triển khai Quyết định 1169/QĐ-TTg". */
+const MAX_NAMING_SYLLABLES = 16;
+
+/**
+ * The syllables of the phrase a question names its document with, from the first document it
+ * names to the last name in that phrase ("ke hoach … trien khai quyet dinh 1169 qd1169"), when
+ * the question asks something besides ("… nhằm mục đích gì?"). Among a document's sentences
+ * those words only point, like "kế hoạch này": the sentence that repeats the document's name
+ * ("UBND tỉnh có kế hoạch riêng để triển khai Quyết định 1169") is not what was asked.
+ */
+export function namingSyllables(query: Query, names: DocumentNames[]): Set<string> {
+  const own = query.ownContent;
+  const marks: Array<{ start: number; end: number; code: boolean }> = [];
+  for (const name of names) {
+    for (const phrase of [name.code, name.kind]) {
+      if (!phrase) continue;
+      const words = phrase.split(' ');
+      for (let i = 0; i + words.length <= own.length; i++) {
+        if (words.every((w, k) => own[i + k] === w)) marks.push({ start: i, end: i + words.length, code: phrase === name.code });
+      }
+    }
+  }
+  // A kind alone is a word like any other ("xã có phải lập kế hoạch tuyên truyền không"): a number names.
+  if (!marks.some((m) => m.code)) return new Set();
+  const start = Math.min(...marks.map((m) => m.start));
+  const end = Math.max(...marks.filter((m) => m.end - start <= MAX_NAMING_SYLLABLES).map((m) => m.end));
+  if (end - start >= own.length) return new Set();
+  const named = new Set(own.slice(start, end));
+  // A word asked outside the name ("mục tiêu … của kế hoạch") still counts.
+  for (const word of [...own.slice(0, start), ...own.slice(end)]) named.delete(word);
+  return named;
+}
+
+/** The terms of a query with those made only of the given syllables weighted down. */
+export function weightedDown(query: Query, syllables: ReadonlySet<string>, factor: number): Query {
+  if (syllables.size === 0) return query;
+  const only = (term: string) => term.replace(/^[~^]/, '').split(' ').every((s) => syllables.has(foldDiacritics(s)));
+  return { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, only(t) ? w * factor : w])) };
+}
+
 /** Heading words that name no one thing ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh": the committee is what is named). */
 const GENERIC_HEADING_WORDS = new Set(['viet', 'nam', 'cac', 'va', 'de', 'nghi', 'cua', 've', 'so', 'ban', 'uy']);
 

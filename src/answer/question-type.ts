@@ -70,7 +70,12 @@ const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tu
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
 
 /** A person named after a title: "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Vừ A Bằng". */
-const PERSON_IN_TEXT = /(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\s(?:[\p{L}.]+\s){0,4}?\p{Lu}\p{Ll}*\s\p{Lu}\p{Ll}*/u;
+// …whose name is not a body's ("Bộ trưởng Bộ Thông tin và Truyền thông" names no one).
+const BODY_WORD = '(?!(?:Bộ|Sở|Ban|Ủy|Hội|Chính|Tỉnh|Trung|Thông|Khoa|Văn|Quốc|Nhà|Đảng|Nhân|Giáo|Công|Tài|Nội|Mặt|Thủ|Phó|Đại|Học|Viện|Điện|Tổng|Cục|Vụ|Ngân|Kho)(?!\\p{L}))';
+const PERSON_IN_TEXT = new RegExp(
+  `(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\\s(?:[\\p{L}.]+\\s){0,6}?${BODY_WORD}\\p{Lu}\\p{Ll}*\\s${BODY_WORD}\\p{Lu}\\p{Ll}*`,
+  'u',
+);
 /** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */
 const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở(?:\s\p{Lu}\p{Ll}*)+)\s(?:làm|là)\s(?:Phó\s)?(?:Trưởng|Chủ tịch|Giám đốc|Chủ nhiệm)/u;
 
