@@ -286,6 +286,13 @@ describe('everyday words inside questions about the documents', () => {
     expect((await answer('Nghị quyết 71/NQ-CP do ai ký ban hành?')).outcome).toBe('no_answer');
   });
 
+  it('answers each of two things asked with one question word ("cho người dân với cho cán bộ")', async () => {
+    const r = await answer('Kế hoạch này đặt chỉ tiêu năm 2025 cho cán bộ công chức với các cơ quan báo chí như thế nào vậy?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('100% lãnh đạo, cán bộ, công chức');
+    expect(r.answer).toContain('100% cơ quan báo chí');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

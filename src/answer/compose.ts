@@ -20,6 +20,7 @@ export const MAX_ANSWER_WORDS = POLICY.maxAnswerWords;
 const {
   maxSupports: MAX_SUPPORTS,
   supportRatio: SUPPORT_RATIO,
+  gapRatio: GAP_RATIO,
   typeBonus: TYPE_BONUS,
   headingShare: HEADING_SHARE,
   facetRatio: FACET_RATIO,
@@ -254,15 +255,38 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     used.push(unit);
   }
   const supportLines: string[] = [];
+  const inLeadSection = (unit: Unit) => unit.passage.documentId === lead.passage.documentId && unit.passage.path.join() === lead.passage.path.join();
+  const addSupport = (unit: Unit) => {
+    supportLines.push(`- ${unit.text}`);
+    used.push(unit);
+    budget -= words(unit.text) + 1;
+  };
   for (const unit of units) {
     if (supportLines.length + facetLines.length >= MAX_SUPPORTS || budget < 8) break;
     if (unit.score < lead.score * SUPPORT_RATIO) break;
     // Supporting points come from the lead's passage or its section, so they read as one answer.
-    if (unit.passage.documentId !== lead.passage.documentId || unit.passage.path.join() !== lead.passage.path.join()) continue;
+    if (!inLeadSection(unit)) continue;
     if (used.some((u) => u.text === unit.text) || words(unit.text) + 2 > budget) continue;
-    supportLines.push(`- ${unit.text}`);
-    used.push(unit);
-    budget -= words(unit.text) + 1;
+    addSupport(unit);
+  }
+  if (query) {
+    // "chỉ tiêu cho người dân với cho cán bộ": then a sentence of the lead's section that holds words of
+    // the question no chosen sentence holds yet (one more than the usual supports), so each thing asked is answered.
+    const asked = [...query.content];
+    const held = (unit: Unit) => asked.filter((c) => termsOf(unit.text).has(c));
+    const covered = new Set(used.flatMap(held));
+    const rest = units.filter((u) => inLeadSection(u) && u.score >= lead.score * GAP_RATIO && !used.some((x) => x.text === u.text));
+    while (supportLines.length + facetLines.length < MAX_SUPPORTS + 1 && budget >= 8) {
+      let best: { unit: Unit; gain: number } | null = null;
+      for (const unit of rest) {
+        if (used.includes(unit) || words(unit.text) + 2 > budget) continue;
+        const gain = held(unit).filter((c) => !covered.has(c)).length;
+        if (gain > 0 && (!best || gain > best.gain)) best = { unit, gain };
+      }
+      if (!best) break;
+      addSupport(best.unit);
+      for (const c of held(best.unit)) covered.add(c);
+    }
   }
   const lines = [prefix + leadText, ...facetLines, ...supportLines, ...missing.map((kind) => `- ${MISSING_FACET[kind]}`)];
   const passages = used.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);

@@ -46,6 +46,8 @@ export const POLICY = {
   /** Supporting sentences after the lead, from its section, scoring at least supportRatio of it. */
   maxSupports: 3,
   supportRatio: 0.55,
+  /** …or, holding words of the question no chosen sentence holds, at least this share (tuned on dev). */
+  gapRatio: 0.3,
   /** A sentence holding the asked kind of fact gains this share; a second or third facet held gains half of it (tuned on dev). */
   typeBonus: 0.6,
   /** A question word found in a sentence's headings counts this much of one found in the sentence. */
