@@ -293,6 +293,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('100% cơ quan báo chí');
   });
 
+  it('answers "kế hoạch này … đến năm 2030" on the plan\'s page from the plan, not from the resolution\'s 2030 targets', async () => {
+    const r = await answer('ke hoach nay dat muc tieu gi den nam 2030?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+    expect(r.answer).toContain('80% người dân');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -16,7 +16,7 @@ import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf } from './alignment.ts';
-import { compose, rankUnits, type PartRanking } from './compose.ts';
+import { compose, rankUnits, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
   asksAboutDocument,
@@ -158,6 +158,15 @@ function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
 
+/**
+ * "Kế hoạch này đặt mục tiêu gì đến năm 2030?" asked on the plan's page: its sentences come before
+ * another document's that repeat the question's words ("Đến năm 2030, theo Nghị quyết 57, …").
+ */
+function onPage(pointed: string | null, units: Unit[]): Unit[] {
+  if (!pointed) return units;
+  return units.map((u) => (u.passage.documentId === pointed ? u : { ...u, score: u.score * POLICY.offPageUnits })).sort((a, b) => b.score - a.score);
+}
+
 export function createAnswerer(searcher: CorpusSearcher, options: AnswererOptions) {
   const names = documentNames(searcher.documents.values());
   const province = provinceOf(options.province, searcher.documents.values());
@@ -287,7 +296,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const unitQuery = pointed ? newlyAsked : weightedDown(newlyAsked, namingSyllables(query, names), POLICY.namingInUnits);
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
     const candidates = particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h));
-    let units = rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question));
+    let units = onPage(pointed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
     // A message asking several questions is held to the kind of fact of its first one here; the others are answered (or said missing) part by part.
     const firstType = several ? classifyQuestion(asked[0] ?? question) : type;
     const firstFacets = several ? detectFacets(asked[0] ?? question) : facets;
