@@ -88,15 +88,18 @@ function termsOf(text: string): Set<string> {
   return terms;
 }
 
+const YEAR_TERM = /^~?(?:19|20)\d\d$/;
+
 function scoreUnit(text: string, context: string, query: Query, idf: (t: string) => number): { score: number; coverage: number } {
   const terms = termsOf(text);
   const headingTerms = termsOf(context);
   let score = 0;
   // A unit under a heading that names the question's topic ("8. Đề nghị Ban Tuyên giáo…",
   // "2.3. Đến năm 2030") answers it even when the unit itself does not repeat the words.
+  // A year in the heading ("2.2. Năm 2026") is the year of every unit under it, whether or not the unit repeats it.
   for (const [term, weight] of query.terms) {
     if (terms.has(term)) score += weight * idf(term);
-    else if (headingTerms.has(term)) score += HEADING_SHARE * weight * idf(term);
+    else if (headingTerms.has(term)) score += (YEAR_TERM.test(term) ? 1 : HEADING_SHARE) * weight * idf(term);
   }
   let have = 0;
   let all = 0;
