@@ -299,6 +299,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('80% người dân');
   });
 
+  it('answers a year\'s targets with the bullets under that year\'s heading, though they do not repeat the year', async () => {
+    const r = await answer('KH nay dat muc tieu j cho nam 2025?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.sources[0]?.path.at(-1)).toBe('2.1. Năm 2025');
+    expect(r.answer.split('\n')[0]).toContain('100% các cơ quan, đơn vị, UBND các xã, phường');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');
