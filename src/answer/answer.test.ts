@@ -305,6 +305,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer.split('\n')[0]).toContain('100% các cơ quan, đơn vị, UBND các xã, phường');
   });
 
+  it('answers what a document is about from its opening, not from a curated entry about one of its targets', async () => {
+    const r = await answer('Quyết định 1169 là nói về cái gì vậy ạ?');
+    expect(r.method).toBe('extractive');
+    expect(r.answer).toContain('Đẩy mạnh truyền thông');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -245,7 +245,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A curated entry answers one question: a message asking several is answered part by part.
     const asked = questionParts(question);
     const several = asked.length > 1;
-    const candidate = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });
+    const about = asksAboutDocument(query, facets, pointed ?? namedDocument(query, names));
+    // "Quyết định 1169 nói về cái gì?" is answered by an entry about what the document is, not by one about its 2030 targets.
+    const aboutToo = (entry: FaqEntry) => about === null || [entry.question, ...entry.alternatives].some((p) => asksAboutDocument(buildQuery(p), detectFacets(p), about) === about);
+    const fitted = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });
+    const candidate = fitted && aboutToo(fitted) ? fitted : null;
     const fitting = candidate && (!several || [candidate.question, ...candidate.alternatives].some((p) => questionParts(p).length > 1)) ? candidate : null;
     const curated = (entry: FaqEntry): AnswerResult => {
       const linked = entry.passageId ? searcher.passagesById.get(entry.passageId) : undefined;
@@ -253,7 +257,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     };
     if (fitting) return curated(fitting);
 
-    const about = asksAboutDocument(query, facets, pointed ?? namedDocument(query, names));
     if (about) {
       // "Văn bản này nói về vấn đề gì?": what the document is, from its own opening (its title and first section),
       // whatever the search found: the question asks about the document, not about words in it.
