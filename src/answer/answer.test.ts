@@ -311,6 +311,13 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('Đẩy mạnh truyền thông');
   });
 
+  it('answers "nhằm mục đích gì" with the section\'s points in order, as many as fit, not its first sentence alone', async () => {
+    const r = await answer('ke hoach nay nham muc dich gi?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.answer).toContain('nâng cao nhận thức');
+    expect(r.answer).toContain('Tạo sự đồng thuận xã hội');
+    expect(r.answer.split(/\s+/).length).toBeLessThanOrEqual(120);
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -325,7 +325,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
       parts.push({ units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) });
     }
-    const composition = compose(units, searcher.documents, facets, query, parts);
+    // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.
+    const whole = !several && facets.every((f) => f.kind === 'why' || f.kind === 'subject') && (type === 'general' || type === 'definition');
+    const composition = compose(units, searcher.documents, facets, query, parts, whole);
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
     if (!composition || composition.missing.includes('contact') || (parts.length > 1 && composition.missing.length >= parts.length)) return decline();
     return {

@@ -230,7 +230,12 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
   return { chosen, missing: [...new Set(missing)] };
 }
 
-export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = []): Composition | null {
+/**
+ * `whole`: the question asks what a section says, not one particular of it ("nhằm mục đích gì",
+ * "Sở Tài chính phải làm gì"): the rest of the lead's section follows in reading order, as much
+ * as the budget holds.
+ */
+export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = [], whole = false): Composition | null {
   if (units.length === 0) return null;
   // How much of the question a piece of a long sentence holds (folded content words).
   const relevance = query
@@ -289,6 +294,22 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
       if (!best) break;
       addSupport(best.unit);
       for (const c of held(best.unit)) covered.add(c);
+    }
+  }
+  if (whole) {
+    const rest = units
+      .filter((u) => inLeadSection(u) && !used.some((x) => x.text === u.text && x.passage === u.passage))
+      .filter((u, i, all) => all.findIndex((x) => x.text === u.text) === i)
+      .sort((a, b) => a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+    // As much of it as fits, in order: a bullet too long for what is left is given by its first sentence.
+    for (const unit of rest) {
+      if (supportLines.length + facetLines.length >= MAX_SUPPORTS + 1 || budget < 8) break;
+      const first = splitSentences(unit.text)[0] ?? unit.text;
+      const text = words(unit.text) + 1 <= budget ? unit.text : words(first) + 1 <= budget ? first : null;
+      if (!text) continue;
+      supportLines.push(`- ${text}`);
+      used.push(unit);
+      budget -= words(text) + 1;
     }
   }
   const lines = [prefix + leadText, ...facetLines, ...supportLines, ...missing.map((kind) => `- ${MISSING_FACET[kind]}`)];
