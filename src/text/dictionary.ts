@@ -86,6 +86,7 @@ export const ABBREVIATIONS: Record<string, string> = {
 export const SYNONYMS: string[][] = [
   ['chatbot', 'trợ lý ảo'],
   ['đầu tiên', 'thứ nhất'],
+  ['trang web', 'website', 'nền tảng học trực tuyến'],
   ['kinh phí', 'ngân sách', 'tiền'],
   ['người dân', 'nhân dân', 'bà con'],
   ['đồng bào dân tộc thiểu số', 'người dân tộc'],
