@@ -86,6 +86,14 @@ describe('analyze: abbreviations', () => {
   });
 });
 
+describe('analyze: "TU"', () => {
+  it('reads an upper-case "TU" as Tỉnh ủy, but not "tu" or a document code', () => {
+    expect(analyze('Bí thư TU ĐB').content).toEqual(expect.arrayContaining(['tinh', 'uy']));
+    expect(analyze('tu nay').content).not.toContain('tinh');
+    expect(analyze('Nghị quyết 13-NQ/TU').content).toContain('nq13');
+  });
+});
+
 describe('analyze: "AI" and "ai"', () => {
   it('reads the upper-case "AI" as trí tuệ nhân tạo', () => {
     expect(analyze('ứng dụng AI').content).toEqual(expect.arrayContaining(['tri', 'tue', 'nhan', 'tao']));

@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese } from './normalize.ts';
 
-const CODE_VERSION = 6;
+const CODE_VERSION = 7;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -74,8 +74,8 @@ function pushToken(tokens: string[], token: string): void {
 
 /** Word-level tokens in reading order, split into segments at punctuation (no bigram crosses one). */
 export function tokenizeSegments(rawText: string): string[][] {
-  // Upper-case "AI" is read before lower-casing.
-  const text = canonicalize(normalizeVietnamese(rawText.replace(/\bAI\b/g, ' trí tuệ nhân tạo ')));
+  // Upper-case "AI" and "TU" (Tỉnh ủy) are read before lower-casing: "tu" may be "từ", "tự", "tư".
+  const text = canonicalize(normalizeVietnamese(rawText.replace(/\bAI\b/g, ' trí tuệ nhân tạo ').replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, ' tỉnh ủy ')));
   const segments: string[][] = [];
   for (const part of text.split(SEGMENT_BREAK)) {
     const tokens: string[] = [];
