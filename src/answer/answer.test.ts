@@ -318,6 +318,13 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer.split(/\s+/).length).toBeLessThanOrEqual(120);
   });
 
+  it('gives as much of a long bullet as fits, not the shortest piece that holds the question\'s words', async () => {
+    const r = await answer('họ vận động dân học cái gì, và giám sát cái gì?', [turn('Theo kế hoạch của tỉnh thì MTTQ tỉnh có nhiệm vụ gì?', 'ke-hoach-dien-bien-1169')]);
+    expect(r.answer).toContain('giám sát và phản biện');
+    expect(r.answer).toContain('đề án về chuyển đổi số');
+    expect(r.answer.split(/\s+/).length).toBeLessThanOrEqual(120);
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -134,7 +134,8 @@ function truncate(text: string, budget: number, relevance?: (piece: string) => n
       count += words(clauses[end] as string);
       if (count > budget) break;
       const score = relevance ? relevance(clauses.slice(start, end + 1).join(' ')) : -start;
-      if (!best || score > best.score) best = { start, end, score };
+      // Of runs as relevant, the longer one from the same start: what fits is given, not cut short.
+      if (!best || score > best.score || (score === best.score && start === best.start)) best = { start, end, score };
     }
   }
   if (!best) return out || `${text.split(/\s+/).slice(0, budget).join(' ')} …`;
