@@ -325,6 +325,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer.split(/\s+/).length).toBeLessThanOrEqual(120);
   });
 
+  it('gives each question of a message its share of the words, so a long first answer does not crowd out the second', async () => {
+    const r = await answer('dien bien tap huan ai cho bao nhieu giao vien, vao thang may?', [], { documentId: 'dien-bien-nq57' });
+    expect(r.answer).toContain('14.000');
+    expect(r.answer).toContain('tháng 3 và tháng 4/2025');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

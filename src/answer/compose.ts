@@ -251,14 +251,16 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   const lead = chosen[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
   let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]), 0);
-  const leadText = truncate(lead.text, Math.max(budget, 20), relevance);
+  // Each thing asked gets its share of the words: a long first answer does not crowd out the second.
+  const share = (left: number) => Math.max(Math.floor(budget / left), 20);
+  const leadText = truncate(lead.text, Math.max(chosen.length > 1 ? share(chosen.length) : budget, 20), relevance);
   budget -= words(leadText);
   const facetLines: string[] = [];
   const used: Unit[] = [lead];
-  for (const unit of chosen.slice(1)) {
+  for (const [i, unit] of chosen.slice(1).entries()) {
     const sameSection = unit.passage.documentId === lead.passage.documentId && unit.passage.path.join() === lead.passage.path.join();
     const where = sameSection ? '' : unit.passage.documentId === lead.passage.documentId ? `Theo mục "${lastHeading(unit.passage) ?? ''}": ` : attribution(unit.passage, documents.get(unit.passage.documentId));
-    const text = truncate(unit.text, Math.max(budget - words(where), 12), relevance);
+    const text = truncate(unit.text, Math.max(Math.min(share(chosen.length - 1 - i), budget) - words(where), 12), relevance);
     facetLines.push(`- ${where}${text}`);
     budget -= words(where) + words(text) + 1;
     used.push(unit);
