@@ -331,6 +331,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('tháng 3 và tháng 4/2025');
   });
 
+  it('reads "QĐ này", "KH này" as the page\'s document, and "phải ban hành cái gì" as not asking the document\'s own date', async () => {
+    const r = await answer('QĐ này bắt UBND các tỉnh làm j trong năm 2025?', [], { documentId: 'quyet-dinh-1169-qd-ttg' });
+    expect(r.sources[0]?.documentId).toBe('quyet-dinh-1169-qd-ttg');
+    expect(r.answer).toContain('ban hành kế hoạch');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');
