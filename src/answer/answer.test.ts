@@ -337,6 +337,9 @@ describe('everyday words inside questions about the documents', () => {
     const r = await answer('QĐ này bắt UBND các tỉnh làm j trong năm 2025?', [], { documentId: 'quyet-dinh-1169-qd-ttg' });
     expect(r.sources[0]?.documentId).toBe('quyet-dinh-1169-qd-ttg');
     expect(r.answer).toContain('ban hành kế hoạch');
+    const about = await answer('vb nay noi ve cai gi?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(about.outcome).toBe('answered');
+    expect(about.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
   });
 
   it('reads "do ai ky" typed without marks as who signed', async () => {
