@@ -342,6 +342,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(about.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
   });
 
+  it('does not lead a follow-up with the document\'s title because the earlier question named the document in full', async () => {
+    const r = await answer('con den nam 2030 thi sao?', [turn('Kế hoạch của UBND tỉnh Điện Biên triển khai QĐ 1169 đặt mục tiêu gì cho năm 2025?', 'ke-hoach-dien-bien-1169')]);
+    expect(r.sources[0]?.path.at(-1)).toBe('2.3. Đến năm 2030');
+    expect(r.answer).toContain('80% người dân');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -296,7 +296,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A follow-up's earlier words found the passages; among their sentences, what it newly asks ("còn năm 2030?") decides.
     const newlyAsked = query.followUp ? { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, w < 1 ? w * POLICY.borrowedInUnits : w])) } : query;
     // Words that only name the document the question is about point at it; the rest decide among its sentences.
-    const unitQuery = pointed ? newlyAsked : weightedDown(newlyAsked, namingSyllables(query, names), POLICY.namingInUnits);
+    // …the same for the words a follow-up borrows: "Thế còn đến 2030?" after "Kế hoạch … triển khai QĐ 1169 đặt mục tiêu gì cho 2025?".
+    const naming = new Set([...namingSyllables(query, names), ...(query.followUp && previousTurn ? namingSyllables(buildQuery(previousTurn.question), names) : [])]);
+    const unitQuery = pointed ? newlyAsked : weightedDown(newlyAsked, naming, POLICY.namingInUnits);
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
     const candidates = particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h));
     let units = onPage(pointed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
