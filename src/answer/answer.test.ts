@@ -348,6 +348,13 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('80% người dân');
   });
 
+  it('answers "ông ấy chức vụ gì" after "ai ký" with the sentence that names the signer and his post', async () => {
+    const r = await answer('Ông ấy chức vụ gì?', [turn('Quyết định 1169/QĐ-TTg do ai ký vậy?', 'quyet-dinh-1169-qd-ttg')]);
+    expect(r.answer).toContain('Phó Thủ tướng');
+    const plan = await answer('ong ay giu chuc gi?', [turn('ai ky ke hoach trien khai quyet dinh 1169 cua tinh dien bien?', 'ke-hoach-dien-bien-1169')]);
+    expect(plan.answer).toContain('Phó Chủ tịch');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -158,6 +158,12 @@ function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
 
+/** "Ông ấy giữ chức vụ gì?", "người đó làm chức gì": the post of a person pointed back at. */
+function asksPostOfPerson(question: string): boolean {
+  const folded = foldDiacritics(normalizeVietnamese(question));
+  return /chuc vu|chuc danh|giu chuc|lam chuc|cuong vi/.test(folded) && /(?:^|\s)(?:ong|ba|nguoi|anh|chi)\s(?:ay|do|kia)(?=\s|$|[?.,!])|^(?:ong|ba|nguoi do)\s/.test(folded);
+}
+
 /**
  * "Kế hoạch này đặt mục tiêu gì đến năm 2030?" asked on the plan's page: its sentences come before
  * another document's that repeat the question's words ("Đến năm 2030, theo Nghị quyết 57, …").
@@ -195,6 +201,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // "???", "👍": nothing to look up; say what the service covers.
       return { outcome: 'out_of_scope', method: 'none', answer: outOfScopeMessage(), sources: [], suggestions: suggestionsFrom([], null, faqAll), signals: none };
     }
+
+    // "Ông ấy giữ chức vụ gì?" after "Ai ký …?": the sentence that named the person says the post too.
+    const earlier = history.at(-1);
+    if (earlier && asksForPerson(earlier.question) && asksPostOfPerson(question)) return answerFresh(earlier.question, history.slice(0, -1), context);
 
     const pointed = pointedAt(question, history, context);
     // Once "kế hoạch này" is resolved to a document, its words only point: what is asked is the rest.
