@@ -86,6 +86,17 @@ describe('analyze: abbreviations', () => {
   });
 });
 
+describe('stripQuestionPhrasing: capitals', () => {
+  it('keeps "AI" and "TU" readable after the question phrasing is removed (the query is lower-cased there)', () => {
+    const marked = analyze(stripQuestionPhrasing('Cho mình hỏi tỉnh có dùng chatbot AI không?')).content;
+    expect(marked).toEqual(expect.arrayContaining(['tri', 'tue', 'nhan', 'tao']));
+    const bare = analyze(stripQuestionPhrasing('cho minh hoi tinh co dung chatbot AI khong')).terms;
+    expect(bare).toEqual(expect.arrayContaining(['~tri', '~tue', '~nhan', '~tao']));
+    // Unmarked text stays unmarked: the expansion does not make the question read as marked.
+    expect(bare).not.toContain('trí');
+  });
+});
+
 describe('analyze: "TU"', () => {
   it('reads an upper-case "TU" as Tỉnh ủy, but not "tu" or a document code', () => {
     expect(analyze('Bí thư TU ĐB').content).toEqual(expect.arrayContaining(['tinh', 'uy']));

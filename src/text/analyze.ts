@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese } from './normalize.ts';
 
-const CODE_VERSION = 7;
+const CODE_VERSION = 8;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -72,10 +72,21 @@ function pushToken(tokens: string[], token: string): void {
   else tokens.push(token);
 }
 
+/**
+ * Upper-case "AI" and "TU" (Tỉnh ủy) read before lower-casing, where they cannot be told from
+ * "ai" (who) and "tu" (từ, tự, tư).
+ */
+function readCapitals(text: string): string {
+  // Written as the rest of the text is, with or without marks: unmarked text stays unmarked.
+  const marked = hasDiacritics(text);
+  return text
+    .replace(/\bAI\b/g, marked ? ' trí tuệ nhân tạo ' : ' tri tue nhan tao ')
+    .replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, marked ? ' tỉnh ủy ' : ' tinh uy ');
+}
+
 /** Word-level tokens in reading order, split into segments at punctuation (no bigram crosses one). */
 export function tokenizeSegments(rawText: string): string[][] {
-  // Upper-case "AI" and "TU" (Tỉnh ủy) are read before lower-casing: "tu" may be "từ", "tự", "tư".
-  const text = canonicalize(normalizeVietnamese(rawText.replace(/\bAI\b/g, ' trí tuệ nhân tạo ').replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, ' tỉnh ủy ')));
+  const text = canonicalize(normalizeVietnamese(readCapitals(rawText)));
   const segments: string[][] = [];
   for (const part of text.split(SEGMENT_BREAK)) {
     const tokens: string[] = [];
@@ -248,7 +259,7 @@ const QUESTION_PHRASE_RE = new RegExp(
 
 /** Removes question phrasing ("cho mình hỏi", "là gì", "vậy ad") from a query. */
 export function stripQuestionPhrasing(query: string): string {
-  const normal = normalizeVietnamese(query);
+  const normal = normalizeVietnamese(readCapitals(query));
   const folded = foldDiacritics(normal);
   // Spans are found on folded text and cut from the normalised text: folding keeps the
   // length of NFC Vietnamese letters (checked, else the text is returned as it is).

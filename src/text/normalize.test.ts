@@ -123,6 +123,11 @@ describe('foldedQuestion', () => {
     expect(foldedQuestion('Xã có phải lập KH ko, đc hỗ trợ ntn?')).toBe('xa co phai lap kh khong, duoc ho tro nhu the nao?');
   });
 
+  it('reads "AI" as artificial intelligence, not as "ai" (who), unless the whole question is in capitals', () => {
+    expect(foldedQuestion('tỉnh có dùng chatbot AI không')).toBe('tinh co dung chatbot tri tue nhan tao khong');
+    expect(foldedQuestion('AI KÝ NGHỊ QUYẾT 57?')).toBe('ai ky nghi quyet 57?');
+  });
+
   it('leaves letters inside words and document codes alone', () => {
     expect(foldedQuestion('KH&CN, Kế hoạch 5k, vốn')).toBe('kh&cn, ke hoach 5k, von');
     expect(foldedQuestion('mục V có gì')).toBe('muc v co gi');

@@ -75,7 +75,9 @@ const TEXTING: Array<[RegExp, string]> = [
  * khong"): what the question-word rules (kinds of fact, facets) are matched on.
  */
 export function foldedQuestion(question: string): string {
-  let folded = foldDiacritics(normalizeVietnamese(question));
+  // "chatbot AI" is artificial intelligence, not "ai" (who), unless the whole question is in capitals.
+  const read = /\p{Ll}/u.test(question) ? question.replace(/\bAI\b/g, 'trí tuệ nhân tạo') : question;
+  let folded = foldDiacritics(normalizeVietnamese(read));
   for (const [pattern, words] of TEXTING) folded = folded.replace(pattern, words);
   return folded;
 }
