@@ -355,6 +355,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(plan.answer).toContain('Phó Chủ tịch');
   });
 
+  it('answers a question typed without marks whose every word might be a stop word ("thay the" is also "thấy thế")', async () => {
+    const r = await answer('Nghi quyet nay thay the cai gi vay?', [], { documentId: 'nghi-quyet-71-nq-cp' });
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Nghị quyết 03/NQ-CP');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -83,7 +83,9 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   const accented = hasDiacritics(question);
   // Typed without tone marks, filler words ("thi", "phai", "dung") cannot be told from content
   // words, so they stay search terms but do not count towards how much of the question is covered.
-  const ownContent = accented ? own.content : own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
+  // …unless that leaves nothing: "nghi quyet nay thay the cai gi" asks about "thay thế", whatever else "thay" may be.
+  const plain = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
+  const ownContent = accented || plain.length > 0 ? (accented ? own.content : plain) : own.content;
   const content = new Set(ownContent.map((c) => `~${c}`));
   const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, content.size));
   // "do ai ky" typed without marks reads "ký" (signed) as readily as "kỳ" (period): a who-signed
