@@ -361,6 +361,28 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('Nghị quyết 03/NQ-CP');
   });
 
+  it('reads a question in capitals as written: "AI KÝ" is who signed, not artificial intelligence', async () => {
+    expect((await answer('AI KÝ NGHỊ QUYẾT 57?')).answer).toContain('Tô Lâm');
+  });
+
+  it('does not take "tài chính số" for the Sở Tài chính, nor give a platform\'s address for a department\'s website', async () => {
+    expect((await answer('tài chính số là gì?')).sources[0]?.path.at(-1)).not.toBe('4. Sở Tài chính');
+    expect((await answer('Trang web của Sở Khoa học và Công nghệ là gì?')).answer).not.toContain('binhdanhocvuso');
+  });
+
+  it('keeps every answer to a message asking several things within 120 words', async () => {
+    for (const q of [
+      'KH truyền thông NQ57 của ĐB giao Sở KHCN những việc j, có phải tổ chức sự kiện dịp 18/5 ko?',
+      'Sở KHCN ĐB tổ chức sự kiện hưởng ứng những ngày nào, còn bộ tiêu chí đánh giá truyền thông phải xong năm nào?',
+      'Kế hoạch của tỉnh có giao triển khai phong trào "Bình dân học vụ số" không, và bắt đầu từ năm nào?',
+      'Tổ công nghệ số cộng đồng gồm những ai và hỗ trợ người dân những việc gì?',
+      'Nghị quyết 57 đặt mục tiêu gì về dịch vụ công trực tuyến, chi cho nghiên cứu phát triển và kinh tế số đến 2030?',
+    ]) {
+      const r = await answer(q);
+      expect(r.answer.split(/\s+/).filter(Boolean).length, q).toBeLessThanOrEqual(120);
+    }
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -161,7 +161,7 @@ function hasWords(text: string): boolean {
 /** "Ông ấy giữ chức vụ gì?", "người đó làm chức gì": the post of a person pointed back at. */
 function asksPostOfPerson(question: string): boolean {
   const folded = foldDiacritics(normalizeVietnamese(question));
-  return /chuc vu|chuc danh|giu chuc|lam chuc|cuong vi/.test(folded) && /(?:^|\s)(?:ong|ba|nguoi|anh|chi)\s(?:ay|do|kia)(?=\s|$|[?.,!])|^(?:ong|ba|nguoi do)\s/.test(folded);
+  return /chuc vu|chuc danh|giu chuc|lam chuc|cuong vi/.test(folded) && /(?:^|\s)(?:ong|ba|nguoi)\s(?:ay|do|kia)(?=\s|$|[?.,!])/.test(folded);
 }
 
 /**
@@ -204,7 +204,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
 
     // "Ông ấy giữ chức vụ gì?" after "Ai ký …?": the sentence that named the person says the post too.
     const earlier = history.at(-1);
-    if (earlier && asksForPerson(earlier.question) && asksPostOfPerson(question)) return answerFresh(earlier.question, history.slice(0, -1), context);
+    // (Once: the earlier question is asked as it was, on the same page, with the conversation before it.)
+    if (earlier && asksForPerson(earlier.question) && asksPostOfPerson(question)) return answerFresh(earlier.question, history.slice(0, -1), { documentId: context.documentId });
 
     const pointed = pointedAt(question, history, context);
     // Once "kế hoạch này" is resolved to a document, its words only point: what is asked is the rest.
@@ -312,11 +313,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
     const candidates = particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h));
     let units = onPage(pointed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
-    // A message asking several questions is held to the kind of fact of its first one here; the others are answered (or said missing) part by part.
-    const firstType = several ? classifyQuestion(asked[0] ?? question) : type;
-    const firstFacets = several ? detectFacets(asked[0] ?? question) : facets;
-    // (A message asking several is not: its units are ranked on all its words, and each part is answered or said missing below.)
-    if (!several && firstFacets.length <= 1 && (firstType === 'date' || firstType === 'quantity' || firstType === 'contact' || (firstType === 'who' && asksForPerson(asked[0] ?? question)))) {
+    // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
+    if (!several && facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
       const typed = units.find((u) => u.holds.size > 0);
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.

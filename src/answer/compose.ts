@@ -250,7 +250,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   const { chosen, missing } = parts.length > 0 ? answerParts(units, facets, parts) : facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
   const lead = chosen[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
-  let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]), 0);
+  let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]) + 1, 0);
   // Each thing asked gets its share of the words: a long first answer does not crowd out the second.
   const share = (left: number) => Math.max(Math.floor(budget / left), 20);
   const leadText = truncate(lead.text, Math.max(chosen.length > 1 ? share(chosen.length) : budget, 20), relevance);
@@ -315,7 +315,21 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
       budget -= words(text) + 1;
     }
   }
-  const lines = [prefix + leadText, ...facetLines, ...supportLines, ...missing.map((kind) => `- ${MISSING_FACET[kind]}`)];
+  const missingLines = missing.map((kind) => `- ${MISSING_FACET[kind]}`);
+  const total = () => words([prefix + leadText, ...facetLines, ...supportLines, ...missingLines].join(' '));
+  // The budget above leaves out the "- " of lines and a "…" a cut adds: the cap holds whatever they add up to,
+  // by dropping supporting lines from the end, then cutting the last line.
+  while (total() > MAX_ANSWER_WORDS && supportLines.length > 0) {
+    supportLines.pop();
+    used.pop();
+  }
+  let lines = [prefix + leadText, ...facetLines, ...supportLines, ...missingLines];
+  if (total() > MAX_ANSWER_WORDS) {
+    const over = total() - MAX_ANSWER_WORDS;
+    const last = facetLines.length > 0 ? facetLines.length : 0;
+    const cut = (line: string) => `${line.split(/\s+/).slice(0, Math.max(words(line) - over - 1, 2)).join(' ')} …`;
+    lines = last > 0 ? [prefix + leadText, ...facetLines.slice(0, -1), cut(facetLines.at(-1) as string), ...missingLines] : [cut(prefix + leadText), ...missingLines];
+  }
   const passages = used.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
   return { answer: lines.join('\n'), lead, used: passages, missing };
 }

@@ -9,18 +9,19 @@
 import type { DocumentMeta, Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { PassageHit } from '../retrieval/searcher.ts';
-import { analyze, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { analyze, foldDiacritics, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
 import type { Turn } from './answer.ts';
 import type { Unit } from './compose.ts';
 import type { Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
 
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
-export const DEICTIC = /(?:^|\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang) nay(?:\s|$|[?.,!])|(?:^|\s)o day(?:\s|$|[?.,!])/;
+const POINTED = '(?:^|\\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang) nay(?=\\s|$|[?.,!])|(?:^|\\s)o day(?=\\s|$|[?.,!])';
+export const DEICTIC = new RegExp(POINTED);
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
 export const DOCUMENT_PARTICULARS =
-  /(?:duoc|da|do \S+) ban hanh|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
-const POINTER = /(?:^|\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang) nay(?=\s|$|[?.,!])|(?:^|\s)o day(?=\s|$|[?.,!])/g;
+  /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
+const POINTER = new RegExp(POINTED, 'g');
 
 /** The question without its pointer ("kế hoạch này", "ở đây"): spans found on folded text, cut from the text as written. */
 export function withoutPointer(question: string): string {
@@ -166,16 +167,17 @@ export function weightedDown(query: Query, syllables: ReadonlySet<string>, facto
 }
 
 /** Heading words that name no one thing ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh": the committee is what is named). */
-const GENERIC_HEADING_WORDS = new Set(['viet', 'nam', 'cac', 'va', 'de', 'nghi', 'cua', 've', 'so', 'ban', 'uy']);
+const GENERIC_HEADING_WORDS = new Set(['viet', 'nam', 'cac', 'va', 'de', 'nghi', 'cua', 've', 'ban', 'uy']);
 
-/** The folded words of a passage's last heading that name it, without its number. */
-const headingWords = new Map<Passage, string[]>();
+/** The words of a passage's last heading that name it, as written, without its number (kept while the passage is). */
+const headingWords = new WeakMap<Passage, string[]>();
 function namingWords(passage: Passage): string[] {
   let words = headingWords.get(passage);
   if (!words) {
     const heading = (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '').replace(/\s*\(.*\)$/, '');
-    words = [...new Set(analyze(heading).content)].filter((w) => !GENERIC_HEADING_WORDS.has(w) && !/^\d/.test(w));
-    if (headingWords.size < 50_000) headingWords.set(passage, words);
+    const written = analyze(heading).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
+    words = [...new Set(written)].filter((w) => !GENERIC_HEADING_WORDS.has(foldDiacritics(w)) && !/^\d/.test(w));
+    headingWords.set(passage, words);
   }
   return words;
 }
@@ -184,14 +186,20 @@ function namingWords(passage: Passage): string[] {
  * Passages whose own heading the question names in full ("Sở Tài chính phải làm gì", "MTTQ
  * tỉnh được đề nghị làm gì", "chế độ báo cáo ra sao") come first: a sibling section that
  * mentions the same words in passing ("dự toán ngân sách", "UBMTTQ Việt Nam tỉnh;" in the
- * recipients) is not what was asked. The question's own words only, as searched (with
- * abbreviations read, folded, unmarked syllables kept whatever they may be).
+ * recipients) is not what was asked. The question's own words only, as searched (abbreviations
+ * read): a word it wrote with tone marks must be the heading's ("tài chính số" is not "Sở Tài
+ * chính"); one it wrote without may be any word that folds the same.
  */
 export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: number): PassageHit[] {
-  const own = new Set([...query.terms].filter(([t, w]) => w === 1 && t.startsWith('~') && !t.includes(' ')).map(([t]) => t.slice(1)));
+  const own = [...query.terms].filter(([t, w]) => w === 1 && !t.includes(' ') && !t.startsWith('^')).map(([t]) => t);
+  const written = new Set(own.filter((t) => !t.startsWith('~')));
+  const folded = new Set(own.filter((t) => t.startsWith('~')).map((t) => t.slice(1)));
+  // A word the question wrote with marks is that word; one written without may be any word that folds to it.
+  const markedFolds = new Set([...written].filter(hasDiacritics).map(foldDiacritics));
+  const says = (word: string) => written.has(word) || (folded.has(foldDiacritics(word)) && !markedFolds.has(foldDiacritics(word)));
   const named = (p: Passage) => {
     const words = namingWords(p);
-    return words.length >= 2 && words.every((w) => own.has(w));
+    return words.length >= 2 && words.every(says);
   };
   if (!hits.some((h) => named(h.passage))) return hits;
   return hits.map((h) => (named(h.passage) ? { ...h, score: h.score * boost } : h)).sort((a, b) => b.score - a.score);

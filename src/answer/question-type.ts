@@ -71,9 +71,10 @@ const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học si
 
 /** A person named after a title: "Tổng Bí thư Tô Lâm", "Phó Chủ tịch UBND tỉnh Vừ A Bằng". */
 // …whose name is not a body's ("Bộ trưởng Bộ Thông tin và Truyền thông" names no one).
-const BODY_WORD = '(?!(?:Bộ|Sở|Ban|Ủy|Hội|Chính|Tỉnh|Trung|Thông|Khoa|Văn|Quốc|Nhà|Đảng|Nhân|Giáo|Công|Tài|Nội|Mặt|Thủ|Phó|Đại|Học|Viện|Điện|Tổng|Cục|Vụ|Ngân|Kho)(?!\\p{L}))';
+// (Only words no Vietnamese name is made of: "Văn", "Quốc", "Công" are in many.)
+const BODY_WORD = '(?!(?:Bộ|Sở|Ban|Ủy|Tỉnh|Thông|Khoa|Nhà|Đảng|Giáo|Mặt|Thủ|Phó|Học|Viện|Điện|Tổng|Cục|Ngân|Kho|Truyền|Du|Thể|Ngoại|Xây)(?!\\p{L}))';
 const PERSON_IN_TEXT = new RegExp(
-  `(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\\s(?:[\\p{L}.]+\\s){0,6}?${BODY_WORD}\\p{Lu}\\p{Ll}*\\s${BODY_WORD}\\p{Lu}\\p{Ll}*`,
+  `(?<!\\p{L})(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|đồng chí|ông|bà)\\s(?:[\\p{L}.]+\\s){0,6}?${BODY_WORD}\\p{Lu}\\p{Ll}*\\s${BODY_WORD}\\p{Lu}\\p{Ll}*`,
   'u',
 );
 /** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */

@@ -38,6 +38,7 @@ const EVERYDAY_TOPICS = [
   'bóng đá', 'trận đấu', 'đội tuyển', 'đá với ai', 'tỷ số', 'world cup', 'v league',
   'vé tàu', 'vé xe', 'vé máy bay', 'lịch chạy', 'xe khách',
   'nấu', 'món ăn', 'công thức nấu', 'phở bò',
+  'bài thơ', 'làm thơ', 'viết thơ', 'bài hát', 'truyện cười', 'kể chuyện cười',
   'tuyển sinh lớp', 'điểm thi', 'điểm chuẩn', 'học bổng',
   'tiền điện', 'hóa đơn điện', 'tiền nước', 'cắt điện',
   'lương hưu', 'lương cơ sở', 'trợ cấp thất nghiệp', 'xuất khẩu lao động', 'tìm việc', 'việc làm thêm',

@@ -5,10 +5,8 @@
  * follow-up replaces (a new year or number replaces the old one): earlier turns steer
  * retrieval, they are not pasted into the query.
  */
-import { STOP_WORDS } from '../text/dictionary.ts';
-import { analyze, foldDiacritics, hasDiacritics, normalizeVietnamese, stripQuestionPhrasing } from '../text/index.ts';
+import { analyze, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, normalizeVietnamese, stripQuestionPhrasing } from '../text/index.ts';
 
-const FOLDED_STOP_FORMS = new Set([...STOP_WORDS].map(foldDiacritics));
 
 export interface Query {
   /** The question as asked (normalised). */
@@ -85,7 +83,7 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   // words, so they stay search terms but do not count towards how much of the question is covered.
   // …unless that leaves nothing: "nghi quyet nay thay the cai gi" asks about "thay thế", whatever else "thay" may be.
   const plain = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
-  const ownContent = accented || plain.length > 0 ? (accented ? own.content : plain) : own.content;
+  const ownContent = accented || plain.length === 0 ? own.content : plain;
   const content = new Set(ownContent.map((c) => `~${c}`));
   const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, content.size));
   // "do ai ky" typed without marks reads "ký" (signed) as readily as "kỳ" (period): a who-signed

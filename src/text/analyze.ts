@@ -11,7 +11,7 @@
  */
 import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_WORDS, SYNONYMS } from './dictionary.ts';
 import { hashString } from './hash.ts';
-import { foldDiacritics, hasDiacritics, normalizeVietnamese } from './normalize.ts';
+import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
 const CODE_VERSION = 8;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
@@ -72,18 +72,6 @@ function pushToken(tokens: string[], token: string): void {
   else tokens.push(token);
 }
 
-/**
- * Upper-case "AI" and "TU" (Tỉnh ủy) read before lower-casing, where they cannot be told from
- * "ai" (who) and "tu" (từ, tự, tư).
- */
-function readCapitals(text: string): string {
-  // Written as the rest of the text is, with or without marks: unmarked text stays unmarked.
-  const marked = hasDiacritics(text);
-  return text
-    .replace(/\bAI\b/g, marked ? ' trí tuệ nhân tạo ' : ' tri tue nhan tao ')
-    .replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, marked ? ' tỉnh ủy ' : ' tinh uy ');
-}
-
 /** Word-level tokens in reading order, split into segments at punctuation (no bigram crosses one). */
 export function tokenizeSegments(rawText: string): string[][] {
   const text = canonicalize(normalizeVietnamese(readCapitals(rawText)));
@@ -113,7 +101,8 @@ function isStopWord(token: string, unaccented: boolean): boolean {
   return unaccented && !hasDiacritics(token) ? FOLDED_STOP_WORDS.has(token) : STOP_WORDS.has(token);
 }
 
-const FOLDED_STOP_FORMS = new Set([...STOP_WORDS].map(foldDiacritics));
+/** Every stop word folded: typed without marks, these may be stop words or content words ("do": do, độ). */
+export const FOLDED_STOP_FORMS: ReadonlySet<string> = new Set([...STOP_WORDS].map(foldDiacritics));
 
 /** "^a b" for unmarked syllables a, b with only folded stop forms between them, at least one kept as a term (ambiguous). */
 function pairsAcrossAmbiguous(segment: string[]): string[] {

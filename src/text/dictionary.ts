@@ -77,6 +77,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   'stem': 'stem',
   'iot': 'internet vạn vật',
   'cns': 'công nghệ số',
+  'dc': 'được',
+  'đc': 'được',
   'kt': 'kinh tế',
   'xh': 'xã hội',
   'tg&dv': 'tuyên giáo và dân vận',
@@ -86,7 +88,6 @@ export const ABBREVIATIONS: Record<string, string> = {
 export const SYNONYMS: string[][] = [
   ['chatbot', 'trợ lý ảo'],
   ['đầu tiên', 'thứ nhất'],
-  ['trang web', 'website', 'nền tảng học trực tuyến'],
   ['kinh phí', 'ngân sách', 'tiền'],
   ['người dân', 'nhân dân', 'bà con'],
   ['đồng bào dân tộc thiểu số', 'người dân tộc'],
@@ -138,5 +139,5 @@ export const DOMAIN_TERMS = [
   'nen tang so', 'ky nang so', 'ha tang so', 'cong nghe so', 'xa hoi so', 'sang kien', 'nghien cuu',
   'sang che', 'khoi nghiep', 'ngan sach', 'kinh phi', 'uy ban nhan dan', 'tuyen truyen', 'quyet dinh',
   'bao cao ket qua', 'stem', 'binh dan hoc vu', 'sandbox', 'khoan chi', 'thu nghiem co kiem soat',
-  'don vi hanh chinh', 'dan toc thieu so', 'dien tich tu nhien', '5g', 'ha tang vien thong', 'to cong nghe so cong dong', 'vneid', 'dmst', 'cds', 'khcn',
+  'don vi hanh chinh', 'dan toc thieu so', 'dien tich tu nhien', '5g', 'ha tang vien thong', 'to cong nghe so cong dong', 'vneid', 'binhdanhocvuso', 'dmst', 'cds', 'khcn',
 ];

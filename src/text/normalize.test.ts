@@ -126,6 +126,14 @@ describe('foldedQuestion', () => {
   it('reads "AI" as artificial intelligence, not as "ai" (who), unless the whole question is in capitals', () => {
     expect(foldedQuestion('tỉnh có dùng chatbot AI không')).toBe('tinh co dung chatbot tri tue nhan tao khong');
     expect(foldedQuestion('AI KÝ NGHỊ QUYẾT 57?')).toBe('ai ky nghi quyet 57?');
+    expect(foldedQuestion('Thắt ĐAI LƯNG')).toBe('that dai lung');
+  });
+
+  it('reads "k" and "v" as "không" and "vậy" only where they end a question', () => {
+    expect(foldedQuestion('được điểm k')).toBe('duoc diem khong');
+    expect(foldedQuestion('điểm k của bài thi là gì')).toBe('diem k cua bai thi la gi');
+    expect(foldedQuestion('Mục V?')).toBe('muc v?');
+    expect(foldedQuestion('là gì v?')).toBe('la gi vay?');
   });
 
   it('leaves letters inside words and document codes alone', () => {

@@ -61,13 +61,26 @@ export function hasDiacritics(text: string): boolean {
   return foldDiacritics(text) !== text.normalize('NFC');
 }
 
+/**
+ * Upper-case "AI" and "TU" (Tỉnh ủy) read before lower-casing, where they cannot be told from
+ * "ai" (who) and "tu" (từ, tự, tư): "chatbot AI", "Bí thư TU". Written as the rest of the text
+ * is, with or without marks. A text all in capitals ("AI KÝ NGHỊ QUYẾT 57?") is left as it is.
+ */
+export function readCapitals(text: string): string {
+  if (!/\p{Ll}/u.test(text)) return text;
+  const marked = hasDiacritics(text);
+  return text
+    .replace(/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/gu, marked ? ' trí tuệ nhân tạo ' : ' tri tue nhan tao ')
+    .replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, marked ? ' tỉnh ủy ' : ' tinh uy ');
+}
+
 /** Shorthand citizens type in chat, as the words it stands for (folded). */
 const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])j(?![\p{L}\p{N}])/gu, 'gi'],
   [/(?<![\p{L}\p{N}])(?:dc|đc)(?![\p{L}\p{N}])/gu, 'duoc'],
-  [/(?<![\p{L}\p{N}])(?:ko|k|hok)(?![\p{L}\p{N}&])/gu, 'khong'],
+  [/(?<![\p{L}\p{N}])(?:ko|hok)(?![\p{L}\p{N}&])|(?<![\p{L}\p{N}])k(?=\s*[?!.]*\s*$)/gu, 'khong'],
   [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/gu, 'nhu the nao'],
-  [/(?<![\p{L}\p{N}])v(?=\s*[?!.]*\s*$)/gu, 'vay'],
+  [/(?<=(?:^|\s)(?:gi|j|sao|nao|ai|dau|chua|khong|ko|the|roi|a)\s+)v(?=\s*[?!.]*\s*$)/gu, 'vay'],
 ];
 
 /**
@@ -75,9 +88,7 @@ const TEXTING: Array<[RegExp, string]> = [
  * khong"): what the question-word rules (kinds of fact, facets) are matched on.
  */
 export function foldedQuestion(question: string): string {
-  // "chatbot AI" is artificial intelligence, not "ai" (who), unless the whole question is in capitals.
-  const read = /\p{Ll}/u.test(question) ? question.replace(/\bAI\b/g, 'trí tuệ nhân tạo') : question;
-  let folded = foldDiacritics(normalizeVietnamese(read));
+  let folded = foldDiacritics(normalizeVietnamese(readCapitals(question))).replace(/\s+/g, ' ').trim();
   for (const [pattern, words] of TEXTING) folded = folded.replace(pattern, words);
   return folded;
 }
