@@ -88,7 +88,7 @@ export const ABBREVIATIONS: Record<string, string> = {
 export const SYNONYMS: string[][] = [
   ['chatbot', 'trợ lý ảo'],
   ['đầu tiên', 'thứ nhất'],
-  ['kinh phí', 'ngân sách', 'tiền'],
+  ['kinh phí', 'ngân sách', 'tiền', 'lấy tiền', 'tiền ở đâu'],
   ['người dân', 'nhân dân', 'bà con'],
   ['đồng bào dân tộc thiểu số', 'người dân tộc'],
   ['xã phường', 'cấp xã'],
