@@ -383,6 +383,13 @@ describe('everyday words inside questions about the documents', () => {
     }
   });
 
+  it('gives a body\'s duties from its whole section, a long bullet cut to fit rather than left out', async () => {
+    const r = await answer('Kế hoạch này yêu cầu Sở Tài chính thực hiện những nhiệm vụ gì?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.answer).toContain('Phối hợp với Sở Khoa học và Công nghệ');
+    expect(r.answer).toContain('dự toán ngân sách nhà nước');
+    expect(r.answer.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(120);
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -179,6 +179,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const provinceName = options.province ?? 'Điện Biên';
   const agencies = knownAgencies(searcher.corpus.passages, provinceName);
   const openings = documentOpenings(searcher.corpus.passages);
+  /** Each section's passages (a long section is several), found once: a whole section can be given though only one passage was found. */
+  const sections = new Map<string, Passage[]>();
+  for (const passage of searcher.corpus.passages) {
+    const key = `${passage.documentId}\u0000${passage.path.join('\u0000')}`;
+    sections.set(key, [...(sections.get(key) ?? []), passage]);
+  }
 
   /** The document "kế hoạch này" points at: the page's, else the one the conversation last cited, else the default. */
   const pointedAt = (question: string, history: readonly Turn[], context: AskContext): string | null => {
@@ -337,6 +343,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
     // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.
     const whole = !several && facets.every((f) => f.kind === 'why' || f.kind === 'subject') && (type === 'general' || type === 'definition');
+    if (whole && units[0]) {
+      // The rest of the lead's section, though the search did not bring it: it follows the supports, never leads.
+      const lead = units[0].passage;
+      const missing = (sections.get(`${lead.documentId}\u0000${lead.path.join('\u0000')}`) ?? []).filter((p) => !units.some((u) => u.passage === p));
+      const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
+      units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
+    }
     const composition = compose(units, searcher.documents, facets, query, parts, whole);
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
     if (!composition || composition.missing.includes('contact') || (parts.length > 1 && composition.missing.length >= parts.length)) return decline();

@@ -308,7 +308,8 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     for (const unit of rest) {
       if (supportLines.length + facetLines.length >= MAX_SUPPORTS + 1 || budget < 8) break;
       const first = splitSentences(unit.text)[0] ?? unit.text;
-      const text = words(unit.text) + 1 <= budget ? unit.text : words(first) + 1 <= budget ? first : null;
+      // …or, too long even so, by as many of its clauses as fit.
+      const text = words(unit.text) + 1 <= budget ? unit.text : words(first) + 1 <= budget ? first : budget >= 16 ? truncate(unit.text, budget - 2, relevance) : null;
       if (!text) continue;
       supportLines.push(`- ${text}`);
       used.push(unit);
