@@ -127,7 +127,7 @@ export const FOLDED_STOP_WORDS = new Set([
 /** Question phrasing removed from a query before retrieval (matched on folded text). */
 export const QUESTION_PHRASES = [
   'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho chau hoi', 'cho hoi', 'xin hoi', 'xin cho biet',
-  'ad oi', 'admin oi', 'lam nhung viec gi', 'nhung viec gi', 'lam nhung gi', 'moi nguoi oi', 'vay moi nguoi', 'a moi nguoi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
+  'ad oi', 'admin oi', 'tom lai giup minh', 'giup minh voi', 'giup minh', 'giup em', 'giup toi', 'lam nhung viec gi', 'nhung viec gi', 'lam nhung gi', 'moi nguoi oi', 'vay moi nguoi', 'a moi nguoi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
   'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi',
 ];
 
