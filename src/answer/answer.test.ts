@@ -390,6 +390,13 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(120);
   });
 
+  it('answers what a body must do from its section, not from the list of recipients that names it, which answers who it was sent to', async () => {
+    const r = await answer('theo ke hoach nay ubnd cac xa phuong phai tuyen truyen nq57 toi nhung ai', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.sources[0]?.path.at(-1)).not.toBe('Nơi nhận');
+    const sent = await answer('Kế hoạch này được gửi cho những nơi nào?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(sent.sources[0]?.path.at(-1)).toBe('Nơi nhận');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

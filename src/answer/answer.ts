@@ -158,6 +158,9 @@ function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
 
+/** The heading of an official document's list of recipients. */
+const RECIPIENTS = /^noi nhan\s*:?$/;
+
 /** "Ông ấy giữ chức vụ gì?", "người đó làm chức gì": the post of a person pointed back at. */
 function asksPostOfPerson(question: string): boolean {
   const folded = foldDiacritics(normalizeVietnamese(question));
@@ -317,7 +320,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const naming = new Set([...namingSyllables(query, names), ...(query.followUp && previousTurn ? namingSyllables(buildQuery(previousTurn.question), names) : [])]);
     const unitQuery = pointed ? newlyAsked : weightedDown(newlyAsked, naming, POLICY.namingInUnits);
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
-    const candidates = particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h));
+    // A document's list of recipients ("Nơi nhận") answers who it was sent to, not what anyone on it must do.
+    const asksRecipients = /(?:^|\s)(?:gui|nhan|noi nhan|gui cho|gui toi|gui den)(?:\s|$|[?.,!])/.test(foldDiacritics(normalizeVietnamese(question)));
+    const candidates = (particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h))).map((h) =>
+      !asksRecipients && RECIPIENTS.test(foldDiacritics(h.passage.path.at(-1) ?? '').toLowerCase()) ? { ...h, score: h.score * POLICY.titleBlock } : h,
+    );
     let units = onPage(pointed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
