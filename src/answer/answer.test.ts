@@ -397,6 +397,12 @@ describe('everyday words inside questions about the documents', () => {
     expect(sent.sources[0]?.path.at(-1)).toBe('Nơi nhận');
   });
 
+  it('answers what a document named with the one it implements is about from its own opening (the head noun is the document)', async () => {
+    const r = await answer('Cho mình hỏi cái kế hoạch của tỉnh Điện Biên triển khai Quyết định 1169 là về chuyện gì vậy?');
+    expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+    expect(r.answer).toContain('Đẩy mạnh truyền thông');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

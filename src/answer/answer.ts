@@ -21,13 +21,12 @@ import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, spe
 import {
   asksAboutDocument,
   asksUnknownParticular,
-  boostDocuments, boostNamedHeadings, namingSyllables, weightedDown,
+  boostDocuments, boostNamedHeadings, headDocument, namingSyllables, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
   documentNames,
   documentOpenings,
   focusedDocuments,
-  namedDocument,
   openingHits,
   openingOrder,
   provinceOf,
@@ -265,7 +264,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A curated entry answers one question: a message asking several is answered part by part.
     const asked = questionParts(question);
     const several = asked.length > 1;
-    const about = asksAboutDocument(query, facets, pointed ?? namedDocument(query, names));
+    const about = asksAboutDocument(query, facets, pointed ?? headDocument(query, names), namingSyllables(query, names));
     // "Quyết định 1169 nói về cái gì?" is answered by an entry about what the document is, not by one about its 2030 targets.
     const aboutToo = (entry: FaqEntry) => about === null || [entry.question, ...entry.alternatives].some((p) => asksAboutDocument(buildQuery(p), detectFacets(p), about) === about);
     const fitted = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });

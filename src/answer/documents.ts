@@ -206,7 +206,7 @@ export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: numb
 }
 
 /** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
-const ABOUT_WORDS = new Set(['van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
+const ABOUT_WORDS = new Set(['chuyen', 'van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
 
 /** Where (space-padded, folded) text first names a document by its number or kind; -1 if it does not. */
 function namedAt(text: string, { code, kind }: DocumentNames): number {
@@ -214,18 +214,24 @@ function namedAt(text: string, { code, kind }: DocumentNames): number {
   return places.length > 0 ? Math.min(...places) : -1;
 }
 
-/** The one document a question names by its number or kind, if exactly one. */
-export function namedDocument(query: Query, names: DocumentNames[]): string | null {
-  const text = ` ${query.contentText} `;
-  const named = names.filter((name) => namedAt(text, name) >= 0);
-  return named.length === 1 ? (named[0] as DocumentNames).id : null;
-}
 
 /** The document a subject question asks about when it asks nothing else ("Kế hoạch này nói về gì?"), or null. */
-export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null): string | null {
+export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string> = new Set()): string | null {
   if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'subject') return null;
-  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
+  // Words that name the document ("kế hoạch của tỉnh Điện Biên triển khai Quyết định 1169") ask nothing more.
+  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !naming.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
   return other.length === 0 ? documentId : null;
+}
+
+/** The document a question names first, its head noun ("Kế hoạch … triển khai Quyết định 1169" is about the Kế hoạch). */
+export function headDocument(query: Query, names: DocumentNames[]): string | null {
+  const text = ` ${query.contentText} `;
+  let head: { id: string; at: number } | null = null;
+  for (const name of names) {
+    const at = namedAt(text, name);
+    if (at >= 0 && (!head || at < head.at)) head = { id: name.id, at };
+  }
+  return head?.id ?? null;
 }
 
 /** Each document's opening, found once: its particulars (an original's title) and its first section. */
