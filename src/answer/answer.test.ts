@@ -403,6 +403,11 @@ describe('everyday words inside questions about the documents', () => {
     expect(r.answer).toContain('Đẩy mạnh truyền thông');
   });
 
+  it('lets a new ordinal replace the one a follow-up would borrow ("thế nhóm thứ sáu?" after "nhóm đầu tiên")', async () => {
+    const r = await answer('thế nhóm thứ sáu?', [turn('NQ57 có những nhóm nhiệm vụ nào?', 'nghi-quyet-57-nq-tw'), turn('nhóm đầu tiên là gì?', 'nghi-quyet-57-nq-tw')]);
+    expect(r.answer).toContain('thứ sáu');
+  });
+
   it('reads "do ai ky" typed without marks as who signed', async () => {
     const r = await answer('NQ57 do ai ky vay?');
     expect(r.outcome).toBe('answered');

@@ -47,6 +47,10 @@ const POINTS_BACK_FOLDED = new RegExp(
 const FOLLOW_UP_END = /(?:thì sao|thi sao|thì thế nào|thi the nao|thì như thế nào|thi nhu the nao|thì sao ạ|thi sao a|nữa không|nua khong)\s*\??$/;
 /** Weights of the previous question's terms and of the one before it. */
 const CONTEXT_WEIGHTS = [0.8, 0.4];
+const ORDINAL = / thu (?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi) | dau tien | cuoi cung /;
+/** Words of an ordinal ("thứ nhất", "đầu tiên"), folded; "năm" is left out (it is also "year"). */
+const ORDINAL_WORDS = new Set(['thu', 'nhat', 'hai', 'ba', 'tu', 'sau', 'bay', 'tam', 'chin', 'muoi', 'dau', 'tien', 'cuoi']);
+
 /** What kind of number a term holds: a year, a document's code ("nq57"), another number, or none. */
 function numberKind(term: string): 'year' | 'code' | 'number' | null {
   for (const syllable of term.replace(/^[~^]/, '').split(' ')) {
@@ -94,8 +98,11 @@ export function buildQuery(question: string, previousQuestions: readonly string[
     // A new year replaces the old one ("còn năm 2030?"), a new number the old number; a count
     // ("3 cái còn lại") does not replace the document the conversation is about (nq57).
     const ownKinds = new Set(own.content.map(numberKind).filter((k) => k !== null));
+    // "thế nhóm thứ sáu?" after "nhóm đầu tiên là gì?": a new ordinal replaces the old one too.
+    const ownOrdinal = ORDINAL.test(` ${own.content.join(' ')} `);
     const replaced = (term: string) => {
       const kind = numberKind(term);
+      if (ownOrdinal && term.replace(/^[~^]/, '').split(' ').some((w) => ORDINAL_WORDS.has(foldDiacritics(w)))) return true;
       return kind !== null && ownKinds.has(kind);
     };
     previousQuestions
