@@ -103,3 +103,12 @@ describe('CorpusSearcher.retrieve with a vector side', () => {
     expect(hits.length).toBeGreaterThan(0);
   });
 });
+
+describe('buildQuery: follow-ups', () => {
+  it('reads "Ngoài ra, …" as leaning on the previous question, with or without marks', () => {
+    const previous = ['Kế hoạch nêu những hình thức tuyên truyền trực quan nào?'];
+    expect(buildQuery('Ngoài ra, kế hoạch nhắc tới hoạt động của tổ chức nào ở cơ sở?', previous).followUp).toBe(true);
+    expect(buildQuery('ngoai ra so con phai trien khai phong trao nao', previous).followUp).toBe(true);
+    expect(buildQuery('Kế hoạch nhắc tới hoạt động của tổ chức nào ở cơ sở?', previous).followUp).toBe(false);
+  });
+});
