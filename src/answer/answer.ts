@@ -16,7 +16,7 @@ import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf } from './alignment.ts';
-import { compose, rankUnits, type PartRanking, type Unit } from './compose.ts';
+import { compose, rankUnits, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
   asksAboutDocument,
@@ -28,7 +28,6 @@ import {
   documentOpenings,
   focusedDocuments,
   openingHits,
-  openingOrder,
   provinceOf,
   withoutPointer,
 } from './documents.ts';
@@ -182,11 +181,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const agencies = knownAgencies(searcher.corpus.passages, provinceName);
   const openings = documentOpenings(searcher.corpus.passages);
   /** Each section's passages (a long section is several), found once: a whole section can be given though only one passage was found. */
+  const sectionOf = (passage: Passage) => `${passage.documentId}\u0000${passage.path.join('\u0000')}`;
   const sections = new Map<string, Passage[]>();
-  for (const passage of searcher.corpus.passages) {
-    const key = `${passage.documentId}\u0000${passage.path.join('\u0000')}`;
-    sections.set(key, [...(sections.get(key) ?? []), passage]);
-  }
+  for (const passage of searcher.corpus.passages) sections.set(sectionOf(passage), [...(sections.get(sectionOf(passage)) ?? []), passage]);
 
   /** The document "kế hoạch này" points at: the page's, else the one the conversation last cited, else the default. */
   const pointedAt = (question: string, history: readonly Turn[], context: AskContext): string | null => {
@@ -264,7 +261,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A curated entry answers one question: a message asking several is answered part by part.
     const asked = questionParts(question);
     const several = asked.length > 1;
-    const about = asksAboutDocument(query, facets, pointed ?? headDocument(query, names), namingSyllables(query, names));
+    // The words that name the question's document by its number ("Kế hoạch … triển khai QĐ 1169").
+    const namedBy = namingSyllables(query, names);
+    const about = asksAboutDocument(query, facets, pointed ?? headDocument(query, names), namedBy);
     // "Quyết định 1169 nói về cái gì?" is answered by an entry about what the document is, not by one about its 2030 targets.
     const aboutToo = (entry: FaqEntry) => about === null || [entry.question, ...entry.alternatives].some((p) => asksAboutDocument(buildQuery(p), detectFacets(p), about) === about);
     const fitted = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });
@@ -283,9 +282,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // not with a number and a date; the rest follows in reading order.
       const opening = openingHits(openings, about);
       const idf = (t: string) => searcher.idf(t);
-      const inOrder = rankUnits(opening, query, [], idf).sort((a, b) => openingOrder(a, b));
+      const inOrder = rankUnits(opening, query, [], idf).sort(readingOrder);
       const title = searcher.documents.get(about)?.title.replace(/\s*\(tóm lược\)\s*$/u, '') ?? '';
-      const lead = rankUnits(opening, buildQuery(title), [], idf).sort((a, b) => b.coverage - a.coverage || openingOrder(a, b))[0];
+      const lead = rankUnits(opening, buildQuery(title), [], idf).sort((a, b) => b.coverage - a.coverage || readingOrder(a, b))[0];
       const same = (u: { text: string; passage: Passage }) => lead !== undefined && u.text === lead.text && u.passage === lead.passage;
       const led = [...inOrder.filter(same), ...inOrder.filter((u) => !same(u))];
       const composition = compose(led, searcher.documents);
@@ -316,14 +315,14 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const newlyAsked = query.followUp ? { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, w < 1 ? w * POLICY.borrowedInUnits : w])) } : query;
     // Words that only name the document the question is about point at it; the rest decide among its sentences.
     // …the same for the words a follow-up borrows: "Thế còn đến 2030?" after "Kế hoạch … triển khai QĐ 1169 đặt mục tiêu gì cho 2025?".
-    const naming = new Set([...namingSyllables(query, names), ...(query.followUp && previousTurn ? namingSyllables(buildQuery(previousTurn.question), names) : [])]);
+    const naming = new Set([...namedBy, ...(query.followUp && previousTurn ? namingSyllables(buildQuery(previousTurn.question), names) : [])]);
     const unitQuery = pointed ? newlyAsked : weightedDown(newlyAsked, naming, POLICY.namingInUnits);
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
     // A document's list of recipients ("Nơi nhận") answers who it was sent to, not what anyone on it must do.
     const asksRecipients = /(?:^|\s)(?:gui|nhan|noi nhan|gui cho|gui toi|gui den)(?:\s|$|[?.,!])/.test(foldDiacritics(normalizeVietnamese(question)));
-    const candidates = (particulars ? answerable : answerable.map((h) => (h.passage.path.length === 0 ? { ...h, score: h.score * POLICY.titleBlock } : h))).map((h) =>
-      !asksRecipients && RECIPIENTS.test(foldDiacritics(h.passage.path.at(-1) ?? '').toLowerCase()) ? { ...h, score: h.score * POLICY.titleBlock } : h,
-    );
+    const factor = (p: Passage) =>
+      !particulars && p.path.length === 0 ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
+    const candidates = answerable.map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
     let units = onPage(pointed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
@@ -340,19 +339,21 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       return decline();
     }
     // "…, còn hiện nay là ai?": each question of the message is ranked for its own words.
-    const parts: PartRanking[] = [];
-    for (const part of several ? asked : []) {
-      const partAsked = partQuery(part, query);
-      const partFacets = detectFacets(part);
-      const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
-      parts.push({ units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) });
-    }
+    // (Searched together: on Workers each search may be a request of its own.)
+    const parts: PartRanking[] = await Promise.all(
+      (several ? asked : []).map(async (part) => {
+        const partAsked = partQuery(part, query);
+        const partFacets = detectFacets(part);
+        const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
+        return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) };
+      }),
+    );
     // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.
     const whole = !several && facets.every((f) => f.kind === 'why' || f.kind === 'subject') && (type === 'general' || type === 'definition');
     if (whole && units[0]) {
       // The rest of the lead's section, though the search did not bring it: it follows the supports, never leads.
       const lead = units[0].passage;
-      const missing = (sections.get(`${lead.documentId}\u0000${lead.path.join('\u0000')}`) ?? []).filter((p) => !units.some((u) => u.passage === p));
+      const missing = (sections.get(sectionOf(lead)) ?? []).filter((p) => !units.some((u) => u.passage === p));
       const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
       units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
     }

@@ -154,6 +154,11 @@ export function attribution(passage: Passage, meta: DocumentMeta | undefined): s
   return heading ? `Theo ${title} (mục "${heading}"): ` : `Theo ${title}: `;
 }
 
+/** Units in reading order: by passage, then by place in it (a document's opening, a section read through). */
+export function readingOrder(a: Unit, b: Unit): number {
+  return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
+}
+
 /** Ranks the units of the top passages for the question and what it asks. */
 export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Facet[], idf: (t: string) => number, alignment: Alignment | null = null): Unit[] {
   const top = hits[0]?.score ?? 1;
@@ -267,10 +272,10 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   }
   const supportLines: string[] = [];
   const inLeadSection = (unit: Unit) => unit.passage.documentId === lead.passage.documentId && unit.passage.path.join() === lead.passage.path.join();
-  const addSupport = (unit: Unit) => {
-    supportLines.push(`- ${unit.text}`);
+  const addSupport = (unit: Unit, text = unit.text) => {
+    supportLines.push(`- ${text}`);
     used.push(unit);
-    budget -= words(unit.text) + 1;
+    budget -= words(text) + 1;
   };
   for (const unit of units) {
     if (supportLines.length + facetLines.length >= MAX_SUPPORTS || budget < 8) break;
@@ -303,33 +308,29 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     const rest = units
       .filter((u) => inLeadSection(u) && !used.some((x) => x.text === u.text && x.passage === u.passage))
       .filter((u, i, all) => all.findIndex((x) => x.text === u.text) === i)
-      .sort((a, b) => a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+      .sort(readingOrder);
     // As much of it as fits, in order: a bullet too long for what is left is given by its first sentence.
     for (const unit of rest) {
       if (supportLines.length + facetLines.length >= MAX_SUPPORTS + 1 || budget < 8) break;
       const first = splitSentences(unit.text)[0] ?? unit.text;
       // …or, too long even so, by as many of its clauses as fit.
       const text = words(unit.text) + 1 <= budget ? unit.text : words(first) + 1 <= budget ? first : budget >= 16 ? truncate(unit.text, budget - 2, relevance) : null;
-      if (!text) continue;
-      supportLines.push(`- ${text}`);
-      used.push(unit);
-      budget -= words(text) + 1;
+      if (text) addSupport(unit, text);
     }
   }
   const missingLines = missing.map((kind) => `- ${MISSING_FACET[kind]}`);
-  const total = () => words([prefix + leadText, ...facetLines, ...supportLines, ...missingLines].join(' '));
+  const assembled = () => [prefix + leadText, ...facetLines, ...supportLines, ...missingLines];
   // The budget above leaves out the "- " of lines and a "…" a cut adds: the cap holds whatever they add up to,
   // by dropping supporting lines from the end, then cutting the last line.
-  while (total() > MAX_ANSWER_WORDS && supportLines.length > 0) {
+  while (words(assembled().join(' ')) > MAX_ANSWER_WORDS && supportLines.length > 0) {
     supportLines.pop();
     used.pop();
   }
-  let lines = [prefix + leadText, ...facetLines, ...supportLines, ...missingLines];
-  if (total() > MAX_ANSWER_WORDS) {
-    const over = total() - MAX_ANSWER_WORDS;
-    const last = facetLines.length > 0 ? facetLines.length : 0;
+  let lines = assembled();
+  const over = words(lines.join(' ')) - MAX_ANSWER_WORDS;
+  if (over > 0) {
     const cut = (line: string) => `${line.split(/\s+/).slice(0, Math.max(words(line) - over - 1, 2)).join(' ')} …`;
-    lines = last > 0 ? [prefix + leadText, ...facetLines.slice(0, -1), cut(facetLines.at(-1) as string), ...missingLines] : [cut(prefix + leadText), ...missingLines];
+    lines = facetLines.length > 0 ? [prefix + leadText, ...facetLines.slice(0, -1), cut(facetLines.at(-1) as string), ...missingLines] : [cut(prefix + leadText), ...missingLines];
   }
   const passages = used.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
   return { answer: lines.join('\n'), lead, used: passages, missing };

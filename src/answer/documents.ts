@@ -11,7 +11,6 @@ import type { Query } from '../retrieval/query.ts';
 import type { PassageHit } from '../retrieval/searcher.ts';
 import { analyze, foldDiacritics, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
 import type { Turn } from './answer.ts';
-import type { Unit } from './compose.ts';
 import type { Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
 
@@ -71,16 +70,9 @@ export function focusedDocuments(query: Query, names: DocumentNames[], previous:
   // The page the citizen reads decides "văn bản này" over any other document the words fit.
   if (pointedAt) focus.set(pointedAt, POLICY.pointedBoost);
   const text = ` ${query.contentText} `;
-  // Of several documents named, the one named first is asked about ("Kế hoạch … triển khai Quyết
-  // định 1169" is about the Kế hoạch: Vietnamese puts the head noun first); the others only describe it.
-  let head: { id: string; at: number } | null = null;
-  for (const name of names) {
-    if (pointedAt && pointedAt !== name.id && !(name.code && text.includes(` ${name.code} `))) continue;
-    const at = namedAt(text, name);
-    if (at >= 0 && (!head || at < head.at)) head = { id: name.id, at };
-  }
+  const head = headDocument(query, names, pointedAt);
   // Naming the page's own document ("kế hoạch này") keeps the page's weight.
-  if (head) focus.set(head.id, Math.max(focus.get(head.id) ?? 1, POLICY.namedBoost));
+  if (head) focus.set(head, Math.max(focus.get(head) ?? 1, POLICY.namedBoost));
   // A follow-up stays with the document the previous answer led with; the others it cited weigh less.
   previous?.documentIds.forEach((id, i) => focus.set(id, (focus.get(id) ?? 1) * (i === 0 ? POLICY.followUpBoost : POLICY.followUpOtherBoost)));
   // "tỉnh muốn…", "ở Điện Biên": the province's own documents, unless the question names another by its number.
@@ -223,11 +215,16 @@ export function asksAboutDocument(query: Query, facets: readonly Facet[], docume
   return other.length === 0 ? documentId : null;
 }
 
-/** The document a question names first, its head noun ("Kế hoạch … triển khai Quyết định 1169" is about the Kế hoạch). */
-export function headDocument(query: Query, names: DocumentNames[]): string | null {
+/**
+ * Of several documents named, the one named first is asked about ("Kế hoạch … triển khai Quyết
+ * định 1169" is about the Kế hoạch: Vietnamese puts the head noun first); the others only
+ * describe it. On a page, another document counts only when named by its number.
+ */
+export function headDocument(query: Query, names: DocumentNames[], pointedAt: string | null = null): string | null {
   const text = ` ${query.contentText} `;
   let head: { id: string; at: number } | null = null;
   for (const name of names) {
+    if (pointedAt && pointedAt !== name.id && !(name.code && text.includes(` ${name.code} `))) continue;
     const at = namedAt(text, name);
     if (at >= 0 && (!head || at < head.at)) head = { id: name.id, at };
   }
@@ -246,7 +243,3 @@ export function openingHits(openings: ReadonlyMap<string, Passage[]>, documentId
   return (openings.get(documentId) ?? []).map((passage, i) => ({ passage, score: 2 - i, coverage: 1, strictCoverage: 1 }));
 }
 
-/** Units of the opening in reading order: the document's own first words lead. */
-export function openingOrder(a: Unit, b: Unit): number {
-  return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
-}

@@ -7,6 +7,7 @@
  * marks do not change what is asked.
  */
 import { foldDiacritics, foldedQuestion, normalizeVietnamese } from '../text/index.ts';
+import { CONTACT_QUESTION } from './question-type.ts';
 
 export type FacetKind = 'contact' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
@@ -18,7 +19,7 @@ export interface Facet {
 
 /** Question words per facet, on folded text. The first match of each kind places it. */
 const PATTERNS: Array<[FacetKind, RegExp]> = [
-  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi)|so fax|zalo cua/g],
+  ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
   ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
   ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|so luong|ty le|phan tram|muc bao|chiem bao/g],
   ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao/g],

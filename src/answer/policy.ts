@@ -41,6 +41,8 @@ export const POLICY = {
   borrowedInUnits: 0.4,
   /** Score factor of a document's title block (its lines before the first heading) unless its particulars are asked. */
   titleBlock: 0.3,
+  /** Score factor of a document's list of recipients ("Nơi nhận") unless who it was sent to is asked. */
+  recipientsList: 0.3,
   /** A question about a document's particulars that asks no kind of fact is answered from its opening when a sentence there holds this share of its words. */
   openingCoverage: 0.3,
   /** Composing: the longest answer in words (citizens read on small phones). */

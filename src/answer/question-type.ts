@@ -9,8 +9,11 @@ import type { FacetKind } from './facets.ts';
 
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
+/** Asks for a phone number, an e-mail, an address or the like (folded text); the facets use it too. */
+export const CONTACT_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi)|so fax|zalo cua/;
+
 const TYPES: Array<[QuestionType, RegExp]> = [
-  ['contact', /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi)|so fax|zalo cua/],
+  ['contact', CONTACT_QUESTION],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
   ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
   ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky/],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createScryptHasher, SCRYPT_COST } from './scrypt.ts';
+import { SCRYPT_COST } from '../admin/auth/passwords.ts';
+import { createScryptHasher } from './scrypt.ts';
 
 const fast = createScryptHasher({ N: 1024, r: 8, p: 1 });
 

@@ -9,7 +9,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { formatScryptHash, parseScryptHash, SCRYPT_COST, SCRYPT_KEY_BYTES as KEY_BYTES, SCRYPT_SALT_BYTES as SALT_BYTES, type PasswordHasher, type ScryptCost } from '../admin/auth/passwords.ts';
 
-export { SCRYPT_COST };
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   // Node refuses when 128·N·r exceeds maxmem (32 MiB by default, exactly this cost): leave room.
