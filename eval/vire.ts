@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bm25Index } from '../src/retrieval/bm25.ts';
-import { buildQuery } from '../src/retrieval/query.ts';
+import { buildQuery, groundedTerms } from '../src/retrieval/query.ts';
 import { analyze, foldDiacritics, normalizeVietnamese } from '../src/text/index.ts';
 import { seededShuffle } from './shuffle.ts';
 
@@ -80,11 +80,11 @@ function plainTerms(text: string): string[] {
   return terms;
 }
 
-function evaluate(index: Bm25Index, samples: Sample[], query: (q: string) => Map<string, number>): { mrr: number; recall: number } {
+function evaluate(index: Bm25Index, samples: Sample[], query: (q: string, index: Bm25Index) => ReadonlyMap<string, number>): { mrr: number; recall: number } {
   let mrr = 0;
   let recall = 0;
   for (const s of samples) {
-    const rank = index.search(query(s.question), 10).findIndex((h) => h.doc === s.context);
+    const rank = index.search(query(s.question, index), 10).findIndex((h) => h.doc === s.context);
     if (rank >= 0) {
       mrr += 1 / (rank + 1);
       recall += 1;
@@ -108,8 +108,8 @@ function main() {
   for (const name of ['ALQAC', 'ViRHE4QA_v2', 'ViMedAQA_v2']) {
     const { contexts, samples } = load(join(args.data, `${name}.csv`), Number(args.questions), Number(args.seed));
     const unmarked = samples.map((s) => ({ ...s, question: foldDiacritics(s.question) }));
-    const analyzers: Array<[string, (t: string) => string[], (q: string) => Map<string, number>]> = [
-      ['project', (t) => analyze(t).terms, (q) => buildQuery(q).terms],
+    const analyzers: Array<[string, (t: string) => string[], (q: string, index: Bm25Index) => ReadonlyMap<string, number>]> = [
+      ['project', (t) => analyze(t).terms, (q, index) => groundedTerms(buildQuery(q), (term) => index.documentFrequency(term))],
       ['plain', plainTerms, (q) => counts(plainTerms(q))],
     ];
     for (const [label, terms, query] of analyzers) {

@@ -7,7 +7,7 @@ import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
 import { analyze } from '../text/index.ts';
 import { Bm25Index, type Scored } from './bm25.ts';
 import { fuseRankings, type FusionSettings } from './fusion.ts';
-import type { Query } from './query.ts';
+import { groundedTerms, type Query } from './query.ts';
 import type { VectorIndex } from './vectors.ts';
 import { FaqMatcher, type FaqHit } from './faq-matcher.ts';
 
@@ -125,7 +125,8 @@ export class CorpusSearcher {
 
   private lexical(query: Query, k: number, filter?: (p: Passage) => boolean): Scored[] {
     const passages = this.corpus.passages;
-    return this.passageIndex.search(query.terms, k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
+    const index = this.passageIndex;
+    return index.search(groundedTerms(query, (term) => index.documentFrequency(term)), k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
   }
 
   /** The idf mass a passage must match to cover the whole question, leniently and strictly. */
