@@ -11,7 +11,7 @@
  * 4. otherwise: on the service's subject → `no_answer` naming who to ask; else `out_of_scope`.
  * Every threshold is in POLICY (policy.ts), with where it came from.
  */
-import type { FaqEntry, Passage } from '../ingest/types.ts';
+import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
@@ -26,6 +26,7 @@ import {
   DOCUMENT_PARTICULARS,
   documentNames,
   documentOpenings,
+  fitsPointer,
   focusedDocuments,
   openingHits,
   provinceOf,
@@ -144,8 +145,8 @@ function focusOnQuestion(message: string): string {
 }
 
 /** A later question of a message as a query: its own words, with the whole message's at a lower weight for what it leaves unsaid. */
-function partQuery(part: string, whole: Query): Query {
-  const own = buildQuery(part);
+function partQuery(part: string, whole: Query, documentFrequency: (term: string) => number): Query {
+  const own = buildQuery(part, [], false, documentFrequency);
   const terms = new Map(own.terms);
   for (const [term, weight] of whole.terms) if (!terms.has(term)) terms.set(term, weight * POLICY.partContext);
   // Coverage counts the whole message's words too: "…, là những lv nào?" leaves its subject to the first question.
@@ -185,11 +186,19 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const sections = new Map<string, Passage[]>();
   for (const passage of searcher.corpus.passages) sections.set(sectionOf(passage), [...(sections.get(sectionOf(passage)) ?? []), passage]);
 
-  /** The document "kế hoạch này" points at: the page's, else the one the conversation last cited, else the default. */
+  /**
+   * The document "kế hoạch này" points at: the page's, else the one the conversation last cited,
+   * else the default; a pointer that names a kind ("kế hoạch này") skips cited documents of another
+   * kind (the decision a plan implements, quoted first) and, of that kind, takes the first cited.
+   */
   const pointedAt = (question: string, history: readonly Turn[], context: AskContext): string | null => {
     if (!DEICTIC.test(foldDiacritics(normalizeVietnamese(question)))) return null;
-    const candidates = [context.documentId, history.at(-1)?.documentIds[0], options.defaultDocument];
-    return candidates.find((id): id is string => id !== undefined && searcher.documents.has(id)) ?? null;
+    if (context.documentId && searcher.documents.has(context.documentId)) return context.documentId;
+    const fits = (id: string | undefined): id is string => {
+      const meta = id === undefined ? undefined : searcher.documents.get(id);
+      return meta !== undefined && fitsPointer(question, meta);
+    };
+    return [...(history.at(-1)?.documentIds ?? []), options.defaultDocument].find(fits) ?? null;
   };
 
   async function answerFresh(rawMessage: string, history: readonly Turn[], context: AskContext): Promise<AnswerResult> {
@@ -220,7 +229,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // khóa học?"), unless it is asked on a page: "Phong trào này…" has its subject already, the page's document.
     const previousTurn = history.at(-1);
     const continues = previousTurn !== undefined && !pointed && !namesSubject(question) && namesSubject(previousTurn.question);
-    const query = buildQuery(searched, history.map((t) => t.question), continues);
+    const documentFrequency = (term: string) => searcher.documentFrequency(term);
+    const query = buildQuery(searched, history.map((t) => t.question), continues, documentFrequency);
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, POLICY.retrieveK);
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];
@@ -321,7 +331,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A document's list of recipients ("Nơi nhận") answers who it was sent to, not what anyone on it must do.
     const asksRecipients = /(?:^|\s)(?:gui|nhan|noi nhan|gui cho|gui toi|gui den)(?:\s|$|[?.,!])/.test(foldDiacritics(normalizeVietnamese(question)));
     const factor = (p: Passage) =>
-      !particulars && p.path.length === 0 ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
+      !particulars && (p.path.length === 0 || isParticularsPassage(p)) ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
     const candidates = answerable.map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
     let units = onPage(pointed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
@@ -342,7 +352,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // (Searched together: on Workers each search may be a request of its own.)
     const parts: PartRanking[] = await Promise.all(
       (several ? asked : []).map(async (part) => {
-        const partAsked = partQuery(part, query);
+        const partAsked = partQuery(part, query, documentFrequency);
         const partFacets = detectFacets(part);
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
         return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) };
@@ -357,6 +367,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
       units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
     }
+    if (process.env.DBG) console.error(JSON.stringify(units.slice(0, 5).map((u) => [u.passage.path.at(-1), u.text.slice(0, 60), u.score.toFixed(2), u.coverage.toFixed(2), u.holds.size])));
     const composition = compose(units, searcher.documents, facets, query, parts, whole);
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
     if (!composition || composition.missing.includes('contact') || (parts.length > 1 && composition.missing.length >= parts.length)) return decline();

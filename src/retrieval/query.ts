@@ -53,32 +53,61 @@ function ambiguousSyllables(text: string): AmbiguousSyllable[] {
   return found;
 }
 
+/** How the index reads a question's look-alikes: the ones it holds as content words, with their pairs, and the ones it does not. */
+interface Reading {
+  content: Set<string>;
+  pairs: string[];
+  dropped: Set<string>;
+}
+
 /**
- * The query's terms as the index reads them. Typed without tone marks, a syllable spelled
- * like a stop word is a content word where the index holds it beside its neighbour, as a
- * text with marks would have it ("xuong khi": xương khỉ, "la dua": lá dứa, "bao ve": bảo vệ):
- * it is searched, with those pairs. Where a content neighbour could have paired with it and
- * the index never does ("trong ke hoach"), it is the function word and is left out: as a term
- * it only matched passages holding the content reading ("trọng", "não"). With nothing but
- * other look-alikes beside it ("thay the cai gi") there is no evidence, and it stays a term.
- * On public QA sets (eval/vire.ts) this cut what a question loses for being typed without
- * marks from 1.3 / 1.8 / 1.2 to 1.1 / 1.2 / 0.6 MRR@10, changing nothing with marks.
+ * Typed without tone marks, a syllable spelled like a stop word is a content word where the
+ * index holds it beside its neighbour, as a text with marks would have it ("xuong khi": xương
+ * khỉ, "la dua": lá dứa, "nen tang": nền tảng): it is searched, with those pairs, and counts
+ * towards how much of the question a passage covers. Where a content neighbour could have
+ * paired with it and the index never does ("trong ke hoach"), it is the function word and is
+ * left out: as a term it only matched passages holding the content reading ("trọng", "não").
+ * With nothing but other look-alikes beside it ("thay the cai gi") there is no evidence, and it
+ * stays a search term, as before. On public QA sets (eval/vire.ts) this cut what a question
+ * loses for being typed without marks from 1.3 / 1.8 / 1.2 to 1.1 / 1.2 / 0.6 MRR@10, changing
+ * nothing with marks.
  */
-export function groundedTerms(query: Query, documentFrequency: (term: string) => number): ReadonlyMap<string, number> {
-  if (query.ambiguous.length === 0) return query.terms;
-  const terms = new Map(query.terms);
-  for (const { word, before, after } of query.ambiguous) {
+function readAmbiguous(ambiguous: readonly AmbiguousSyllable[], documentFrequency: (term: string) => number): Reading {
+  const reading: Reading = { content: new Set(), pairs: [], dropped: new Set() };
+  for (const { word, before, after } of ambiguous) {
     const pairs = [before !== undefined ? `~${foldDiacritics(before)} ${word}` : null, after !== undefined ? `~${word} ${foldDiacritics(after)}` : null].filter(
       (pair): pair is string => pair !== null && documentFrequency(pair) > 0,
     );
     if (pairs.length > 0) {
-      for (const term of [`~${word}`, ...pairs]) terms.set(term, 1);
+      reading.content.add(word);
+      reading.pairs.push(...pairs);
     } else if (!FOLDED_STOP_WORDS.has(word) && [before, after].some((n) => n !== undefined && !FOLDED_STOP_FORMS.has(n))) {
-      terms.delete(`~${word}`);
-      terms.delete(word);
+      reading.dropped.add(word);
     }
   }
-  return terms;
+  // A syllable read both ways in one question ("trong … trong") is searched.
+  for (const word of reading.content) reading.dropped.delete(word);
+  return reading;
+}
+
+/** The terms with the look-alikes read: content ones searched with their pairs, function ones left out. */
+function readTerms(terms: ReadonlyMap<string, number>, reading: Reading): Map<string, number> {
+  const read = new Map(terms);
+  for (const word of reading.dropped) {
+    read.delete(`~${word}`);
+    read.delete(word);
+  }
+  for (const term of [...[...reading.content].map((w) => `~${w}`), ...reading.pairs]) read.set(term, Math.max(read.get(term) ?? 0, 1));
+  return read;
+}
+
+/**
+ * The query's terms as the index reads them (`readAmbiguous`), for a query built without the
+ * index at hand; a query built with it has read them already.
+ */
+export function groundedTerms(query: Query, documentFrequency: (term: string) => number): ReadonlyMap<string, number> {
+  if (query.ambiguous.length === 0) return query.terms;
+  return readTerms(query.terms, readAmbiguous(query.ambiguous, documentFrequency));
 }
 
 const FOLLOW_UP_START = /^(?:ngoài ra,? |ngoai ra,? |bên cạnh đó,? |ben canh do,? |thế |the |vậy |vay |còn |con |thế còn |the con |vậy còn |vay con |và |va |the thi |thế thì |con ve |còn về |còn đối với |con doi voi )/;
@@ -131,17 +160,19 @@ export function isFollowUp(question: string, contentTerms: number): boolean {
  * reads it as a follow-up even without a word pointing back (the caller knows better: a
  * question with no subject of its own, asked right after one about the subject).
  */
-export function buildQuery(question: string, previousQuestions: readonly string[] = [], assumeFollowUp = false): Query {
+export function buildQuery(question: string, previousQuestions: readonly string[] = [], assumeFollowUp = false, documentFrequency?: (term: string) => number): Query {
   // "hiện nay", "bây giờ" say when, not what: the kind of fact and the alignment read them from the question.
   const stripped = stripQuestionPhrasing(question).replace(NOW, ' ').trim();
   const own = analyze(stripped || question);
-  const terms = new Map<string, number>();
-  for (const term of own.terms) terms.set(term, 1);
   const accented = hasDiacritics(question);
+  const found = accented ? [] : ambiguousSyllables(stripped || question);
+  // Read against the index when it is at hand; else the searcher reads them (`groundedTerms`).
+  const reading = documentFrequency && found.length > 0 ? readAmbiguous(found, documentFrequency) : null;
+  const terms = reading ? readTerms(new Map(own.terms.map((t) => [t, 1])), reading) : new Map(own.terms.map((t) => [t, 1]));
   // Typed without tone marks, filler words ("thi", "phai", "dung") cannot be told from content
   // words, so they stay search terms but do not count towards how much of the question is covered.
   // …unless that leaves nothing: "nghi quyet nay thay the cai gi" asks about "thay thế", whatever else "thay" may be.
-  const plain = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
+  const plain = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c) || reading?.content.has(c));
   const ownContent = accented || plain.length === 0 ? own.content : plain;
   const content = new Set(ownContent.map((c) => `~${c}`));
   const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, content.size));
@@ -177,6 +208,6 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   }
   const text = normalizeVietnamese(question);
   const embedText = followUp ? `${normalizeVietnamese(previousQuestions.at(-1) ?? '')} ${text}` : text;
-  const ambiguous = accented ? [] : ambiguousSyllables(stripped || question);
+  const ambiguous = reading ? [] : found;
   return { text, terms, content, contentText, ownContent, followUp, embedText, accented, ambiguous };
 }
