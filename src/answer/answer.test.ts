@@ -437,3 +437,37 @@ describe('a conversation about the subject', () => {
     expect((await answer('Trên đó có bao nhiêu khóa học?')).outcome).not.toBe('answered');
   });
 });
+
+describe('a pointer that names a kind of document', () => {
+  it('reads "kế hoạch này" as the plan the conversation cited, not the decision quoted first', async () => {
+    const history = [{ question: 'Kế hoạch của tỉnh triển khai Quyết định 1169 giao việc cho những cơ quan nào?', documentIds: ['quyet-dinh-1169-qd-ttg', 'ke-hoach-dien-bien-1169'] }];
+    const r = await answer('Trong kế hoạch này thì Sở Văn hoá, Thể thao và Du lịch phải làm những gì vậy?', history);
+    expect(r.outcome).toBe('answered');
+    expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+    expect(has(r.answer, 'quảng bá du lịch')).toBe(true);
+  });
+});
+
+describe('a document\'s particulars passage (number, date, signer)', () => {
+  it('answers what the plan sets for 2030 from its 2030 targets, not from the title that ends "đến năm 2030"', async () => {
+    const asked = 'Kế hoạch của UBND tỉnh Điện Biên triển khai QĐ 1169 đặt mục tiêu gì cho năm 2025?';
+    for (const q of ['còn đến năm 2030 thì sao?', 'con den nam 2030 thi sao?']) {
+      const r = await answer(q, [turn(asked, 'ke-hoach-dien-bien-1169')]);
+      expect(r.outcome).toBe('answered');
+      expect(r.sources[0]?.path.at(-1)).toBe('2.3. Đến năm 2030');
+      expect(has(r.answer, 'Ít nhất 80%')).toBe(true);
+    }
+  });
+
+  it('answers when the platform went live, asked without marks on the movement\'s page ("nen tang": nền tảng, a content word)', async () => {
+    const r = await answer('nen tang hoc cua phong trao nay chay tu ngay nao?', [], { documentId: 'binh-dan-hoc-vu-so' });
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('01/4/2025');
+  });
+
+  it('still answers who signed the plan and which decision it carries out', async () => {
+    const r = await answer('Kế hoạch này thực hiện quyết định nào?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer, '1169/QĐ-TTg')).toBe(true);
+  });
+});

@@ -17,6 +17,26 @@ import { POLICY } from './policy.ts';
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
 const POINTED = '(?:^|\\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang) nay(?=\\s|$|[?.,!])|(?:^|\\s)o day(?=\\s|$|[?.,!])';
 export const DEICTIC = new RegExp(POINTED);
+
+/** The kind a pointer names ("kế hoạch này" a plan), by the words a document's title opens with; "văn bản này", "ở đây" name none. */
+const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = [
+  [/(?:^|\s)(?:ke hoach|kh) nay(?=\s|$|[?.,!])/, 'ke hoach'],
+  [/(?:^|\s)(?:quyet dinh|qd) nay(?=\s|$|[?.,!])/, 'quyet dinh'],
+  [/(?:^|\s)(?:nghi quyet|nq) nay(?=\s|$|[?.,!])/, 'nghi quyet'],
+  [/(?:^|\s)chuong trinh nay(?=\s|$|[?.,!])/, 'chuong trinh'],
+  [/(?:^|\s)phong trao nay(?=\s|$|[?.,!])/, 'phong trao'],
+];
+
+/**
+ * Whether a document can be what the question's pointer names: "kế hoạch này" a document whose
+ * title or short title opens with "Kế hoạch", not the decision the last answer quoted first.
+ */
+export function fitsPointer(question: string, meta: DocumentMeta): boolean {
+  const folded = foldDiacritics(normalizeVietnamese(question)).toLowerCase();
+  const kind = POINTER_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
+  if (!kind) return true;
+  return [meta.title, meta.shortTitle ?? ''].some((t) => foldDiacritics(normalizeVietnamese(t)).toLowerCase().startsWith(kind));
+}
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
 export const DOCUMENT_PARTICULARS =
   /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;

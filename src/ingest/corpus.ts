@@ -12,7 +12,7 @@ import { chunkDocument } from './chunk.ts';
 import { deriveMeta } from './derive-meta.ts';
 import { parseFaq } from './faq.ts';
 import { MarkdownError, parseMarkdown } from './markdown.ts';
-import { documentMetaSchema, SECTION_SEPARATOR, type DocumentMeta, type FaqEntry, type IngestIssue, type Passage } from './types.ts';
+import { documentMetaSchema, PARTICULARS_SECTION, SECTION_SEPARATOR, type DocumentMeta, type FaqEntry, type IngestIssue, type Passage } from './types.ts';
 
 /**
  * Version of what turns files into passages (extraction, cleaning, chunking, metadata):
@@ -78,7 +78,7 @@ function particularsPassage(meta: DocumentMeta, order: number): Passage {
     `- Người ký: ${meta.signer ? `${meta.signerTitle ? `${meta.signerTitle} ` : ''}${meta.signer}` : unknown}.`,
   ];
   if (meta.implements) lines.push(`- Văn bản này thực hiện ${meta.implements}.`);
-  return { id: `${meta.id}:thong-tin-van-ban`, documentId: meta.id, path: ['Thông tin văn bản'], text: lines.join('\n'), order };
+  return { id: `${meta.id}:thong-tin-van-ban`, documentId: meta.id, path: [PARTICULARS_SECTION], text: lines.join('\n'), order };
 }
 
 interface DocumentSource {

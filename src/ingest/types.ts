@@ -71,3 +71,11 @@ export interface IngestIssue {
 }
 
 export const SECTION_SEPARATOR = ' › ';
+
+/** The heading of the passage stating a document's own particulars, made from its metadata. */
+export const PARTICULARS_SECTION = 'Thông tin văn bản';
+
+/** Whether a passage is the one stating its document's own particulars (number, date, signer), not its content. */
+export function isParticularsPassage(passage: Passage): boolean {
+  return passage.id === `${passage.documentId}:thong-tin-van-ban` && passage.path[0] === PARTICULARS_SECTION;
+}

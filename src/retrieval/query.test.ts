@@ -8,6 +8,7 @@ const PASSAGES = [
   'Trọng tâm là khoa học.',
   'Kế hoạch chuyển đổi số của tỉnh được ban hành năm 2025.',
   'Nghị quyết thay thế Nghị quyết 03.',
+  'Nền tảng học trực tuyến vận hành từ ngày 01/4/2025.',
 ];
 const index = Bm25Index.build(PASSAGES.map((p) => analyze(p).terms));
 const grounded = (question: string) => groundedTerms(buildQuery(question), (term) => index.documentFrequency(term));
@@ -44,6 +45,19 @@ describe('groundedTerms: a syllable typed without marks and spelled like a stop 
     const query = buildQuery('Trong kế hoạch chuyển đổi số có gì?');
     expect(query.ambiguous).toEqual([]);
     expect(groundedTerms(query, (term) => index.documentFrequency(term))).toBe(query.terms);
+  });
+
+  it('counts a look-alike the index reads as a content word towards coverage, when the query is built with the index', () => {
+    const df = (term: string) => index.documentFrequency(term);
+    // "nen" may be "nên" (should); beside "tang" the index reads it as "nền" (nền tảng).
+    expect(buildQuery('nen tang hoc chay tu ngay nao').content.has('~nen')).toBe(false);
+    const read = buildQuery('nen tang hoc chay tu ngay nao', [], false, df);
+    expect(read.content.has('~nen')).toBe(true);
+    expect(read.terms.get('~nen tang')).toBe(1);
+    // Read once: the searcher has nothing left to read.
+    expect(read.ambiguous).toEqual([]);
+    expect(groundedTerms(read, df)).toBe(read.terms);
+    expect(buildQuery('trong ke hoach chuyen doi so', [], false, df).terms.has('~trong')).toBe(false);
   });
 
   it('records each look-alike with its neighbours in the same segment', () => {
