@@ -438,6 +438,24 @@ describe('a conversation about the subject', () => {
   });
 });
 
+describe('a count asked by its unit ("bao nhiêu chương", "bao nhiêu trang")', () => {
+  it('is answered by a number standing before that unit, and declined when the documents count something else', async () => {
+    const articles = await answer('Luật 93/2025/QH15 có bao nhiêu điều?');
+    expect(articles.outcome).toBe('answered');
+    expect(articles.answer).toContain('73 điều');
+    // The law's 73 articles are not its chapters; the resolution's text is not counted in pages.
+    for (const q of ['luat 93/2025/QH15 co bao nhieu chuong', 'Toàn văn Nghị quyết 57 dài bao nhiêu trang?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+  });
+
+  it('counts a share written with "%" as "phần trăm"', async () => {
+    const r = await answer('Đến năm 2030 ít nhất bao nhiêu phần trăm người dân tiếp cận thông tin định hướng theo kế hoạch của tỉnh?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('80%');
+  });
+});
+
 describe('a pointer that names a kind of document', () => {
   it('reads "kế hoạch này" as the plan the conversation cited, not the decision quoted first', async () => {
     const history = [{ question: 'Kế hoạch của tỉnh triển khai Quyết định 1169 giao việc cho những cơ quan nào?', documentIds: ['quyet-dinh-1169-qd-ttg', 'ke-hoach-dien-bien-1169'] }];

@@ -249,8 +249,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const everyday = !namesCorpusDocument(query, searcher) && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
     const decline = (): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
-      // A question about an agency the documents assign work to is on the subject.
-      const onSubject = !everyday && (onTopic || agencies.some((a) => looseForm(question).includes(a.key)));
+      // A question naming a document the corpus holds, or an agency the documents assign work to, is on the subject.
+      const onSubject = !everyday && (onTopic || namesCorpusDocument(query, searcher) || agencies.some((a) => looseForm(question).includes(a.key)));
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',
@@ -367,7 +367,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
       units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
     }
-    if (process.env.DBG) console.error(JSON.stringify(units.slice(0, 5).map((u) => [u.passage.path.at(-1), u.text.slice(0, 60), u.score.toFixed(2), u.coverage.toFixed(2), u.holds.size])));
     const composition = compose(units, searcher.documents, facets, query, parts, whole);
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
     if (!composition || composition.missing.includes('contact') || (parts.length > 1 && composition.missing.length >= parts.length)) return decline();

@@ -4,7 +4,7 @@
  * that kind of fact (a date for "ngày nào", a number for "bao nhiêu", a body for
  * "cơ quan nào"), and declines when the passages hold none.
  */
-import { foldedQuestion } from '../text/index.ts';
+import { foldDiacritics, foldedQuestion } from '../text/index.ts';
 import type { FacetKind } from './facets.ts';
 
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
@@ -41,15 +41,30 @@ const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Ch
 
 const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
 
-// The composer checks every unit against the same question: derive its facts once.
-let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean } | null = null;
+/**
+ * What "bao nhiêu …" / "mấy …" counts, when it is a unit a number stands before in the text
+ * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
+ * Folded; only units whose count the documents write next to them.
+ */
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc)(?=\s|$|[?,.!])/;
+const COUNT_WORDS = 'hai|ba|bon|nam|sau|bay|tam|chin|muoi';
 
-function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean } {
+/** Whether a (folded) text gives a count of `unit`: a number, or a count in words, one or two words before it. */
+function countsUnit(folded: string, unit: string): boolean {
+  if (unit === 'phan tram' && /\d\s*%/.test(folded)) return true;
+  return new RegExp(`(?:\\d[\\d.,]*%?|(?<!\\p{L})(?:${COUNT_WORDS}))\\s+(?:\\S+\\s+){0,2}?${unit}(?![\\p{L}])`, 'u').test(folded);
+}
+
+// The composer checks every unit against the same question: derive its facts once.
+let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null } | null = null;
+
+function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null } {
   if (lastQuestion?.question !== question) {
     const folded = foldedQuestion(question);
     lastQuestion = {
       question,
       asked: question.match(/\d+(?:[/.,]\d+)*/g) ?? [],
+      counted: COUNTED.exec(folded)?.[1] ?? null,
       money: MONEY_QUESTION.test(folded),
       frequency: FREQUENCY_QUESTION.test(folded),
       person: PERSON_QUESTION.test(folded),
@@ -88,7 +103,7 @@ const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư
  * itself contains do not count: "bao nhiêu điểm năm 2026" is not answered by "năm 2026".
  */
 export function holdsAnswerType(type: QuestionType, text: string, question = ''): boolean {
-  const { asked, money, frequency } = questionFacts(question);
+  const { asked, money, frequency, counted } = questionFacts(question);
   if (asked.length > 0 && (type === 'date' || type === 'quantity')) {
     for (const figure of asked) text = text.split(figure).join(' ');
   }
@@ -106,6 +121,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
         .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
+      if (counted) return countsUnit(foldDiacritics(text).toLowerCase(), counted);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
       if (questionFacts(question).person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);
