@@ -5,7 +5,7 @@
  * đâu" asks for a result, not a target. Units (with their section headings) that name the
  * asked year, or another target year only, are weighted up or down accordingly.
  */
-import { foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { canonicalize, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
 import { POLICY } from './policy.ts';
 
 export interface Alignment {
@@ -13,7 +13,14 @@ export interface Alignment {
   years: string[];
   /** "mục tiêu / chỉ tiêu" (a target) or "kết quả / đạt được / hiện nay" (a result), or neither. */
   wants: 'target' | 'result' | null;
+  /** Documents the question names by number, as canonical codes ("nq71"). */
+  codes: string[];
 }
+
+/** Canonical document codes ("nq71", "qđ1169") in a text. */
+const CODE = /(?<![\p{L}\p{N}])(?:nq|qđ|kh|nđ|tb|ct)\d+(?![\p{L}\p{N}])/gu;
+export const codesIn = (text: string): string[] => canonicalize(normalizeVietnamese(text)).match(CODE) ?? [];
+export const typeOf = (code: string): string => code.replace(/\d+$/, '');
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 const TARGET_WORDS = /muc tieu|chi tieu|phan dau|dat ra|den nam \d{4}/;
@@ -21,7 +28,7 @@ const RESULT_WORDS = /ket qua|da dat|dat duoc|hien dat|hien nay|den nay|tinh den
 const TARGET_IN_TEXT = /mục tiêu|chỉ tiêu|phấn đấu|đến năm \d{4}|định hướng/iu;
 const RESULT_IN_TEXT = /kết quả|đã đạt|đạt được|tính đến|đến nay|hiện nay|hiện có|đã có|đã (?:thu hút|hình thành|tạo|kết nối|triển khai)/iu;
 
-const { yearMatch: YEAR_MATCH, yearOther: YEAR_OTHER, kindMatch: KIND_MATCH, kindOther: KIND_OTHER } = POLICY;
+const { yearMatch: YEAR_MATCH, yearOther: YEAR_OTHER, kindMatch: KIND_MATCH, kindOther: KIND_OTHER, codeOther: CODE_OTHER } = POLICY;
 
 export function alignmentOf(question: string): Alignment | null {
   const folded = foldDiacritics(normalizeVietnamese(question));
@@ -29,7 +36,19 @@ export function alignmentOf(question: string): Alignment | null {
   const target = TARGET_WORDS.test(folded);
   const result = RESULT_WORDS.test(folded);
   const wants = target === result ? null : target ? 'target' : 'result';
-  return years.length === 0 && wants === null ? null : { years, wants };
+  const codes = [...new Set(codesIn(question))];
+  return years.length === 0 && wants === null && codes.length === 0 ? null : { years, wants, codes };
+}
+
+/**
+ * The alignment of one question of a message: its own year and kind when it names them, else
+ * the message's ("QĐ 1169: năm 2025 …? chuyên mục về NQ57 phải đặt ở đâu?" asks the second about 2025 too).
+ */
+export function partAlignment(part: string, message: string): Alignment | null {
+  const own = alignmentOf(part);
+  const whole = alignmentOf(message);
+  if (!own || !whole || own.years.length > 0 || own.wants !== null) return own ?? whole;
+  return { ...whole, codes: own.codes };
 }
 
 /** The weight of a unit (its text and its section path) for the question's year and kind. */
@@ -40,6 +59,12 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
     const named = `${path} ${text}`.match(YEAR) ?? [];
     if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
     else if (named.some((y) => Number(y) >= 2025)) factor *= YEAR_OTHER;
+  }
+  // "NQ71 ban hành ngày nào?" is not answered by the sentence about NQ03 in the same document.
+  if (alignment.codes.length > 0) {
+    const named = codesIn(`${path} ${text}`);
+    const asked = new Set(alignment.codes.map(typeOf));
+    if (!named.some((c) => alignment.codes.includes(c)) && named.some((c) => asked.has(typeOf(c)))) factor *= CODE_OTHER;
   }
   if (alignment.wants) {
     const both = `${path} ${text}`;

@@ -456,6 +456,23 @@ describe('a count asked by its unit ("bao nhiêu chương", "bao nhiêu trang")'
   });
 });
 
+describe('a document named by its number', () => {
+  it('answers when NQ71 was issued with its own date, not the date of NQ03 in the same summary nor the curated entry about NQ57', async () => {
+    for (const q of ['NQ71/NQ-CP ban hành ngày nào?', 'nq71/nq-cp ban hanh ngay nao']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('01/4/2025');
+      expect(r.answer).not.toContain('09/01/2025');
+    }
+  });
+
+  it('reads "theo kế hoạch của tỉnh" as where to look: the date asked is the resolution\'s, which the documents give', async () => {
+    const r = await answer('Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('22/12/2024');
+  });
+});
+
 describe('a pointer that names a kind of document', () => {
   it('reads "kế hoạch này" as the plan the conversation cited, not the decision quoted first', async () => {
     const history = [{ question: 'Kế hoạch của tỉnh triển khai Quyết định 1169 giao việc cho những cơ quan nào?', documentIds: ['quyet-dinh-1169-qd-ttg', 'ke-hoach-dien-bien-1169'] }];

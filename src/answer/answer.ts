@@ -15,7 +15,7 @@ import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/typ
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
-import { alignmentOf } from './alignment.ts';
+import { alignmentOf, partAlignment } from './alignment.ts';
 import { compose, rankUnits, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
@@ -355,7 +355,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const partAsked = partQuery(part, query, documentFrequency);
         const partFacets = detectFacets(part);
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
-        return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), alignmentOf(part) ?? alignmentOf(question)), facets: partFacets, contrast: contrasts(part) };
+        return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)), facets: partFacets, contrast: contrasts(part) };
       }),
     );
     // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.

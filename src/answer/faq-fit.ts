@@ -8,6 +8,7 @@
 import type { FaqEntry } from '../ingest/types.ts';
 import type { FaqHit } from '../retrieval/searcher.ts';
 import { analyze, looseForm } from '../text/index.ts';
+import { codesIn, typeOf } from './alignment.ts';
 import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
@@ -72,6 +73,15 @@ function sameLevel(question: string, entry: FaqEntry): boolean {
   return named.size === 0 || [...asked].some((l) => named.has(l));
 }
 
+/** Whether an entry that names documents of the kind the question names by number ("NQ71") names that one (not NQ57). */
+function sameDocuments(question: string, entry: FaqEntry): boolean {
+  const asked = codesIn(question);
+  if (asked.length === 0) return true;
+  const kinds = new Set(asked.map(typeOf));
+  const named = codesIn([entry.question, ...entry.alternatives, entry.answer].join('\n')).filter((c) => kinds.has(typeOf(c)));
+  return named.length === 0 || named.some((c) => asked.includes(c));
+}
+
 export interface FaqQuestion {
   /** The question as the citizen asked it (without its preamble). */
   question: string;
@@ -96,6 +106,7 @@ export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqE
     sameLevel(asked.question, entry) &&
     // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
     sameYears(asked.question, entry.answer) &&
+    sameDocuments(asked.question, entry) &&
     holdsSpecific(entry, asked.specific) &&
     // "văn bản này" on the page of Decision 1169 is not answered by an entry about Resolution 57.
     (asked.pointed === null || entry.document === asked.pointed);

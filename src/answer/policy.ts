@@ -74,4 +74,6 @@ export const POLICY = {
   /** Target/result alignment ("mục tiêu" against "kết quả, hiện nay"). */
   kindMatch: 1.3,
   kindOther: 0.8,
+  /** A sentence that names another document of the kind the question names by number (NQ03 when NQ71 is asked). */
+  codeOther: 0.5,
 } as const;

@@ -42,6 +42,13 @@ describe('analyze: document numbers', () => {
 });
 
 describe('canonicalize', () => {
+  it('reads "NQ71/NQ-CP" (the type repeated after the number) as the one code nq71', () => {
+    expect(canonicalize(normalizeVietnamese('NQ71/NQ-CP ban hành ngày nào')).split(/\s+/)).toContain('nq71');
+    expect(canonicalize(normalizeVietnamese('QĐ 1169/QĐ-TTg')).split(/\s+/)).toContain('qđ1169');
+    // A date after the type is not a code's suffix.
+    expect(canonicalize(normalizeVietnamese('NQ 10/10')).split(/\s+/)).not.toContain('nq10');
+  });
+
   it('rewrites a number-first document number into its code', () => {
     expect(canonicalize(normalizeVietnamese('Quyết định 1169/QĐ-TTg')).split(/\s+/)).toContain('qđ1169');
   });

@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 8;
+const CODE_VERSION = 9;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -27,8 +27,8 @@ const DOC_TYPES: Record<string, string> = {
 const TYPE_ALT = 'nq|qđ|qd|kh|nđ|nd|tb|ct';
 // "57-NQ/TW", "57/NQ-TW", "1169/QĐ-TTg", "01-KH/BCĐTW", "71/NQ-CP"
 const NUMBER_FIRST = new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,4})\\s*[-/]\\s*(${TYPE_ALT})(?:\\s*[-/]\\s*[\\p{L}&\\d]+)?(?![\\p{L}\\p{N}])`, 'gu');
-// "NQ57", "NQ 57", "QĐ 1169"
-const TYPE_FIRST = new RegExp(`(?<![\\p{L}\\p{N}])(${TYPE_ALT})\\s*(?:số\\s*|so\\s*)?(\\d{1,4})(?![\\p{N}/])`, 'gu');
+// "NQ57", "NQ 57", "QĐ 1169", "NQ71/NQ-CP" (the type repeated after the number)
+const TYPE_FIRST = new RegExp(`(?<![\\p{L}\\p{N}])(${TYPE_ALT})\\s*(?:số\\s*|so\\s*)?(\\d{1,4})(?:\\/(?:${TYPE_ALT})(?:-[\\p{L}\\d]+)?(?![\\p{L}\\p{N}]))?(?![\\p{N}/])`, 'gu');
 // "nghị quyết (số) 57", "quyết định 1169", "kế hoạch 252" (words kept, code added)
 // A number at the end of a sentence ("theo Nghị quyết 57.") is a code; "57,5" or "57.3" is not.
 const WORDS_FIRST = /(nghị quyết|nghi quyet|quyết định|quyet dinh|kế hoạch|ke hoach|nghị định|nghi dinh)\s+(?:số\s+|so\s+)?(\d{1,4})(?![\p{N}/]|[.,]\p{N})/gu;
