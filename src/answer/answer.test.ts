@@ -473,6 +473,22 @@ describe('a document named by its number', () => {
   });
 });
 
+describe('a follow-up asking two things about what the conversation named ("nó")', () => {
+  it('answers who built the platform and when it went live, and says nothing is missing when a line answers it', async () => {
+    const conversations = [
+      ['Nền tảng Bình dân học vụ số có địa chỉ web là gì?', 'ai xây dựng nó, chạy từ ngày nào?'],
+      ['nen tang binh dan hoc vu so dia chi web la gi', 'ai xay dung no, chay tu ngay nao'],
+    ];
+    for (const [asked, q] of conversations) {
+      const r = await answer(q as string, [turn(asked as string, 'binh-dan-hoc-vu-so')]);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('Bộ Công an');
+      expect(r.answer).toContain('01/4/2025');
+      expect(r.answer).not.toContain('Văn bản không nêu');
+    }
+  });
+});
+
 describe('a pointer that names a kind of document', () => {
   it('reads "kế hoạch này" as the plan the conversation cited, not the decision quoted first', async () => {
     const history = [{ question: 'Kế hoạch của tỉnh triển khai Quyết định 1169 giao việc cho những cơ quan nào?', documentIds: ['quyet-dinh-1169-qd-ttg', 'ke-hoach-dien-bien-1169'] }];

@@ -318,8 +318,10 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
       if (text) addSupport(unit, text);
     }
   }
-  const missingLines = missing.map((kind) => `- ${MISSING_FACET[kind]}`);
-  const assembled = () => [prefix + leadText, ...facetLines, ...supportLines, ...missingLines];
+  // A fact said missing for one question but held by a sentence the answer gives anyway is not missing.
+  const stillMissing = () => missing.filter((kind) => !used.some((u) => u.holds.has(kind)));
+  const missingLines = () => stillMissing().map((kind) => `- ${MISSING_FACET[kind]}`);
+  const assembled = () => [prefix + leadText, ...facetLines, ...supportLines, ...missingLines()];
   // The budget above leaves out the "- " of lines and a "…" a cut adds: the cap holds whatever they add up to,
   // by dropping supporting lines from the end, then cutting the last line.
   while (words(assembled().join(' ')) > MAX_ANSWER_WORDS && supportLines.length > 0) {
@@ -330,8 +332,8 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   const over = words(lines.join(' ')) - MAX_ANSWER_WORDS;
   if (over > 0) {
     const cut = (line: string) => `${line.split(/\s+/).slice(0, Math.max(words(line) - over - 1, 2)).join(' ')} …`;
-    lines = facetLines.length > 0 ? [prefix + leadText, ...facetLines.slice(0, -1), cut(facetLines.at(-1) as string), ...missingLines] : [cut(prefix + leadText), ...missingLines];
+    lines = facetLines.length > 0 ? [prefix + leadText, ...facetLines.slice(0, -1), cut(facetLines.at(-1) as string), ...missingLines()] : [cut(prefix + leadText), ...missingLines()];
   }
   const passages = used.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
-  return { answer: lines.join('\n'), lead, used: passages, missing };
+  return { answer: lines.join('\n'), lead, used: passages, missing: stillMissing() };
 }
