@@ -489,6 +489,32 @@ describe('a follow-up asking two things about what the conversation named ("nó"
   });
 });
 
+describe('questions asked on the plan\'s page', () => {
+  const page = { documentId: 'ke-hoach-dien-bien-1169' };
+
+  it('answers "nói về cái gì" typed without marks with what the plan is', async () => {
+    const r = await answer('ke hoach nay noi ve cai gi vay ad', [], page);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('1169/QĐ-TTg');
+    expect(has(r.answer, 'Đẩy mạnh truyền thông')).toBe(true);
+  });
+
+  it('declines the plan\'s own number and date, asked together, but gives the date of the resolution it names', async () => {
+    expect((await answer('Kế hoạch này số mấy, ban hành ngày nào vậy ad?', [], page)).outcome).toBe('no_answer');
+    const other = await answer('Theo kế hoạch này thì NQ57 ban hành ngày nào?', [], page);
+    expect(other.outcome).toBe('answered');
+    expect(other.answer).toContain('22/12/2024');
+  });
+});
+
+describe('abbreviations', () => {
+  it('reads "VN" as Việt Nam', async () => {
+    const r = await answer('Đến 2045 VN phấn đấu vào top bn nước dẫn đầu TG về ĐMST?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('nhóm 30 nước');
+  });
+});
+
 describe('a pointer that names a kind of document', () => {
   it('reads "kế hoạch này" as the plan the conversation cited, not the decision quoted first', async () => {
     const history = [{ question: 'Kế hoạch của tỉnh triển khai Quyết định 1169 giao việc cho những cơ quan nào?', documentIds: ['quyet-dinh-1169-qd-ttg', 'ke-hoach-dien-bien-1169'] }];

@@ -261,7 +261,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       };
     };
 
-    if (everyday || asksUnknownParticular(query, hits, searcher.documents) || namesUnknownNumber(query, searcher)) return decline();
+    if (everyday || asksUnknownParticular(query, hits, searcher.documents, pointed) || namesUnknownNumber(query, searcher)) return decline();
 
     const type = classifyQuestion(question);
     const facets = detectFacets(question);
@@ -313,7 +313,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
     // "…thực hiện quyết định nào?" asks no kind of fact: the opening answers it when a sentence there holds the question's words.
     const particulars = DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)));
-    if (pointed && particulars) {
+    // …unless it names another document by number: "Theo kế hoạch này thì NQ57 ban hành ngày nào?" asks about NQ57.
+    if (pointed && particulars && !/ (?:nq|qd|kh|nd)\d+ /.test(` ${query.ownContent.join(' ')} `)) {
       const opening = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
       const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
       const composition = held ? compose(opening, searcher.documents, facets, query) : null;

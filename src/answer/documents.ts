@@ -66,8 +66,16 @@ export const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban ha
  * must name it first ("Kế hoạch … triển khai QĐ 1169 có số hiệu gì" is about the Kế hoạch;
  * "QĐ 1169 mà kế hoạch triển khai ban hành ngày nào" is about QĐ 1169).
  */
-export function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>): boolean {
-  if (!PARTICULARS_QUESTION.test(foldDiacritics(query.text))) return false;
+export function asksUnknownParticular(query: Query, hits: PassageHit[], documents: Map<string, DocumentMeta>, pointed: string | null = null): boolean {
+  const folded = foldDiacritics(query.text);
+  if (!PARTICULARS_QUESTION.test(folded)) return false;
+  // "Kế hoạch này số mấy, ban hành ngày nào?" on the plan's page: the page's document is asked about.
+  // …unless it names another by number ("Theo kế hoạch này thì NQ57 ban hành ngày nào?").
+  const page = pointed === null || / (?:nq|qd|kh|nd)\d+ /.test(` ${query.ownContent.join(' ')} `) ? undefined : documents.get(pointed);
+  if (page && !page.compiledBy) {
+    const unknown = (asked: RegExp, value: string | null) => asked.test(folded) && value === null;
+    return unknown(/so hieu|so may|so bao nhieu|ky hieu/, page.number) || unknown(/ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao/, page.date) || unknown(/link|duong dan|url|ban goc/, page.url);
+  }
   // The first original (not a summary written by the team) among the top passages.
   const meta = hits
     .slice(0, 3)
@@ -220,7 +228,7 @@ export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: numb
 }
 
 /** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
-const ABOUT_WORDS = new Set(['chuyen', 'van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu']);
+const ABOUT_WORDS = new Set(['chuyen', 'van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu', 've']);
 
 /** Where (space-padded, folded) text first names a document by its number or kind; -1 if it does not. */
 function namedAt(text: string, { code, kind }: DocumentNames): number {

@@ -82,6 +82,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   'kt': 'kinh tế',
   'xh': 'xã hội',
   'tg&dv': 'tuyên giáo và dân vận',
+  'vn': 'việt nam',
 };
 
 /** Words that mean the same thing to a citizen; each group is indexed as all its members. */
