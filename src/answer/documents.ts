@@ -85,8 +85,10 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   const text = ` ${query.contentText} `;
   const kind = text.indexOf(` ${foldDiacritics(meta.type.toLowerCase())} `);
   const code = text.search(/ (nq|qd|kh|nd)\d+ /);
-  // "Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?": the plan is where to look, NQ57 what is asked.
-  const source = new RegExp(`(?:^|\\s)theo ${foldDiacritics(meta.type.toLowerCase())}(?=\\s|$)`).test(foldDiacritics(normalizeVietnamese(query.text)).toLowerCase());
+  // "Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?", "Kế hoạch của tỉnh ghi NQ57 ban hành ngày nào?":
+  // the plan is where to look, NQ57 what is asked.
+  const type = foldDiacritics(meta.type.toLowerCase());
+  const source = new RegExp(`(?:^|\\s)theo ${type}(?=\\s|$)|${type}(?:\\s\\S+){0,4}\\s(?:ghi|noi|neu|viet|cho biet|nhac)(?=\\s|$)`).test(foldDiacritics(normalizeVietnamese(query.text)).toLowerCase());
   return kind >= 0 && (code < 0 || (kind < code && !source));
 }
 
