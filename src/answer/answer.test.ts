@@ -511,6 +511,25 @@ describe('questions asked on the plan\'s page', () => {
   });
 });
 
+describe('"tên là gì" and "tổng đài số mấy"', () => {
+  it('answers the name of a post the documents fill, declines one they do not, and still lists the names of places', async () => {
+    const named = await answer('Bí thư Tỉnh ủy Điện Biên tên là gì?');
+    expect(named.outcome).toBe('answered');
+    expect(named.answer).toContain('Trần Tiến Dũng');
+    expect((await answer('Giám đốc Sở Khoa học và Công nghệ Điện Biên tên là gì vậy?')).outcome).toBe('no_answer');
+    const places = await answer('3 phuong do ten la gi', [turn('tu 1/7/2025 tinh dien bien con bao nhieu xa, phuong', 'dien-bien-nq57')]);
+    expect(places.outcome).toBe('answered');
+    expect(places.answer).toContain('Mường Thanh');
+  });
+
+  it('declines a phone number the documents do not give, though they give the platform\'s website', async () => {
+    expect((await answer('Tổng đài hỗ trợ của nền tảng binhdanhocvuso số mấy ạ?')).outcome).toBe('no_answer');
+    const site = await answer('Địa chỉ trang web của nền tảng Bình dân học vụ số là gì?');
+    expect(site.outcome).toBe('answered');
+    expect(site.answer).toContain('binhdanhocvuso.gov.vn');
+  });
+});
+
 describe('abbreviations', () => {
   it('reads "VN" as Việt Nam', async () => {
     const r = await answer('Đến 2045 VN phấn đấu vào top bn nước dẫn đầu TG về ĐMST?');

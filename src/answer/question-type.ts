@@ -10,13 +10,13 @@ import type { FacetKind } from './facets.ts';
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
 /** Asks for a phone number, an e-mail, an address or the like (folded text); the facets use it too. */
-export const CONTACT_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi)|so fax|zalo cua/;
+export const CONTACT_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|so fax|zalo cua/;
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
   ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
-  ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky/],
+  ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky)(?: \S+){0,8}? ten (?:la )?gi/],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
 
@@ -40,6 +40,9 @@ const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|v
 const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
 
 const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
+/** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
+const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
+const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,3})?)(?!\d)/;
 
 /**
  * What "bao nhiêu …" / "mấy …" counts, when it is a unit a number stands before in the text
@@ -56,15 +59,16 @@ function countsUnit(folded: string, unit: string): boolean {
 }
 
 // The composer checks every unit against the same question: derive its facts once.
-let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null } | null = null;
+let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null; phone: boolean } | null = null;
 
-function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null } {
+function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null; phone: boolean } {
   if (lastQuestion?.question !== question) {
     const folded = foldedQuestion(question);
     lastQuestion = {
       question,
       asked: question.match(/\d+(?:[/.,]\d+)*/g) ?? [],
       counted: COUNTED.exec(folded)?.[1] ?? null,
+      phone: PHONE_QUESTION.test(folded),
       money: MONEY_QUESTION.test(folded),
       frequency: FREQUENCY_QUESTION.test(folded),
       person: PERSON_QUESTION.test(folded),
@@ -82,7 +86,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|ten (?:la )?gi|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|pho truong ban(?: thuong truc)?) (?:\S+ ){0,8}?(?:la|hien nay la|bay gio la) ai/;
+  /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky)(?: \S+){0,8}? ten (?:la )?gi|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|pho truong ban(?: thuong truc)?) (?:\S+ ){0,8}?(?:la|hien nay la|bay gio la) ai/;
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
@@ -109,7 +113,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
   }
   switch (type) {
     case 'contact':
-      return CONTACT_IN_TEXT.test(text);
+      return questionFacts(question).phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
     case 'date':
       return DATE_IN_TEXT.test(text);
     case 'quantity':
