@@ -530,6 +530,15 @@ describe('"tên là gì" and "tổng đài số mấy"', () => {
   });
 });
 
+describe('a figure asked for a year', () => {
+  it('is given for that year, and declined when the documents give only another year\'s', async () => {
+    const known = await answer('Dân số Điện Biên năm 2024 là bao nhiêu người?');
+    expect(known.outcome).toBe('answered');
+    expect(known.answer).toContain('656.717');
+    expect((await answer('dan so dien bien nam 2025 la bao nhieu nguoi')).outcome).toBe('no_answer');
+  });
+});
+
 describe('abbreviations', () => {
   it('reads "VN" as Việt Nam', async () => {
     const r = await answer('Đến 2045 VN phấn đấu vào top bn nước dẫn đầu TG về ĐMST?');

@@ -153,6 +153,19 @@ function partQuery(part: string, whole: Query, documentFrequency: (term: string)
   return { ...own, terms, content: new Set([...own.content, ...whole.content]) };
 }
 
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/**
+ * Whether the question asks about a year ("năm 2025", not the year of a date it quotes) and the
+ * unit names years, none of them that one (its section heading counts).
+ */
+function otherYearOnly(question: string, unit: Unit): boolean {
+  const asked: string[] = question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' ').match(YEAR) ?? [];
+  if (asked.length === 0) return false;
+  const named: string[] = `${unit.passage.path.join(' ')} ${unit.text}`.match(YEAR) ?? [];
+  return named.length > 0 && !named.some((y) => asked.includes(y));
+}
+
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
@@ -344,6 +357,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       if (!typed || typed.score < (units[0]?.score ?? 0) * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
         return decline();
       }
+      // "Dân số năm 2025 là bao nhiêu?" is not answered by the 2024 figure: a figure of another year is declined.
+      if (otherYearOnly(question, typed)) return decline();
       units = [typed, ...units.filter((u) => u !== typed)];
     } else if (facets.length > 1 && facets.every((f) => STRICT_FACETS.has(f.kind)) && !units.some((u) => u.holds.size > 0)) {
       // Several particulars asked and none of them in the documents: an honest "not found".
