@@ -260,10 +260,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.
     const everyday = !namesCorpusDocument(query, searcher) && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
-    const decline = (): AnswerResult => {
+    /** `found`: passages answered the question's words, only not the particular asked: it is on the subject. */
+    const decline = (found = false): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
       // A question naming a document the corpus holds, or an agency the documents assign work to, is on the subject.
-      const onSubject = !everyday && (onTopic || namesCorpusDocument(query, searcher) || agencies.some((a) => looseForm(question).includes(a.key)));
+      const onSubject = !everyday && (found || onTopic || namesCorpusDocument(query, searcher) || agencies.some((a) => looseForm(question).includes(a.key)));
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',
@@ -355,14 +356,14 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
       const passageCoverage = answerable.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
       if (!typed || typed.score < (units[0]?.score ?? 0) * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
-        return decline();
+        return decline(true);
       }
       // "Dân số năm 2025 là bao nhiêu?" is not answered by the 2024 figure: a figure of another year is declined.
-      if (otherYearOnly(question, typed)) return decline();
+      if (otherYearOnly(question, typed)) return decline(true);
       units = [typed, ...units.filter((u) => u !== typed)];
     } else if (facets.length > 1 && facets.every((f) => STRICT_FACETS.has(f.kind)) && !units.some((u) => u.holds.size > 0)) {
       // Several particulars asked and none of them in the documents: an honest "not found".
-      return decline();
+      return decline(true);
     }
     // "…, còn hiện nay là ai?": each question of the message is ranked for its own words.
     // (Searched together: on Workers each search may be a request of its own.)
