@@ -20,6 +20,20 @@ export interface Alignment {
 /** Canonical document codes ("nq71", "qđ1169") in a text. */
 const CODE = /(?<![\p{L}\p{N}])(?:nq|qđ|kh|nđ|tb|ct)\d+(?![\p{L}\p{N}])/gu;
 export const codesIn = (text: string): string[] => canonicalize(normalizeVietnamese(text)).match(CODE) ?? [];
+
+/**
+ * The codes a sentence of the corpus names, read once: every question naming a document checks
+ * every candidate sentence. Bounded (a corpus has a bounded number of sentences; cleared when full).
+ */
+const sentenceCodes = new Map<string, string[]>();
+function codesOfSentence(text: string): string[] {
+  let codes = sentenceCodes.get(text);
+  if (!codes) {
+    if (sentenceCodes.size >= 20_000) sentenceCodes.clear();
+    sentenceCodes.set(text, (codes = codesIn(text)));
+  }
+  return codes;
+}
 export const typeOf = (code: string): string => code.replace(/\d+$/, '');
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
@@ -62,9 +76,8 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
   }
   // "NQ71 ban hành ngày nào?" is not answered by the sentence about NQ03 in the same document.
   if (alignment.codes.length > 0) {
-    const named = codesIn(`${path} ${text}`);
-    const asked = new Set(alignment.codes.map(typeOf));
-    if (!named.some((c) => alignment.codes.includes(c)) && named.some((c) => asked.has(typeOf(c)))) factor *= CODE_OTHER;
+    const named = codesOfSentence(`${path} ${text}`);
+    if (!named.some((c) => alignment.codes.includes(c)) && named.some((c) => alignment.codes.some((a) => typeOf(a) === typeOf(c)))) factor *= CODE_OTHER;
   }
   if (alignment.wants) {
     const both = `${path} ${text}`;

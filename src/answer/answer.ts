@@ -21,7 +21,7 @@ import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, spe
 import {
   asksAboutDocument,
   asksUnknownParticular,
-  boostDocuments, boostNamedHeadings, headDocument, namingSyllables, weightedDown,
+  boostDocuments, boostNamedHeadings, headDocument, namesByNumber, namingSyllables, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
   documentNames,
@@ -328,7 +328,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "…thực hiện quyết định nào?" asks no kind of fact: the opening answers it when a sentence there holds the question's words.
     const particulars = DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)));
     // …unless it names another document by number: "Theo kế hoạch này thì NQ57 ban hành ngày nào?" asks about NQ57.
-    if (pointed && particulars && !/ (?:nq|qd|kh|nd)\d+ /.test(` ${query.ownContent.join(' ')} `)) {
+    if (pointed && particulars && !namesByNumber(query)) {
       const opening = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
       const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
       const composition = held ? compose(opening, searcher.documents, facets, query) : null;

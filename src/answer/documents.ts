@@ -57,6 +57,11 @@ export function withoutPointer(question: string): string {
   return (out + normal.slice(last)).replace(/\s+/g, ' ').trim() || question;
 }
 
+/** Whether the question's own words name a document by its number ("nq57", "qd1169"; folded content syllables). */
+export function namesByNumber(query: Query): boolean {
+  return query.ownContent.some((c) => /^(?:nq|qd|kh|nd|tb|ct)\d+$/.test(c));
+}
+
 export const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
 
 /**
@@ -71,7 +76,7 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   if (!PARTICULARS_QUESTION.test(folded)) return false;
   // "Kế hoạch này số mấy, ban hành ngày nào?" on the plan's page: the page's document is asked about.
   // …unless it names another by number ("Theo kế hoạch này thì NQ57 ban hành ngày nào?").
-  const page = pointed === null || / (?:nq|qd|kh|nd)\d+ /.test(` ${query.ownContent.join(' ')} `) ? undefined : documents.get(pointed);
+  const page = pointed === null || namesByNumber(query) ? undefined : documents.get(pointed);
   if (page && !page.compiledBy) {
     const unknown = (asked: RegExp, value: string | null) => asked.test(folded) && value === null;
     return unknown(/so hieu|so may|so bao nhieu|ky hieu/, page.number) || unknown(/ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao/, page.date) || unknown(/link|duong dan|url|ban goc/, page.url);
@@ -87,7 +92,7 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   const code = text.search(/ (nq|qd|kh|nd)\d+ /);
   // "Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?", "Kế hoạch của tỉnh ghi NQ57 ban hành ngày nào?":
   // the plan is where to look, NQ57 what is asked.
-  const type = foldDiacritics(meta.type.toLowerCase());
+  const type = foldDiacritics(meta.type.toLowerCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const source = new RegExp(`(?:^|\\s)theo ${type}(?=\\s|$)|${type}(?:\\s\\S+){0,4}\\s(?:ghi|noi|neu|viet|cho biet|nhac)(?=\\s|$)`).test(foldDiacritics(normalizeVietnamese(query.text)).toLowerCase());
   return kind >= 0 && (code < 0 || (kind < code && !source));
 }

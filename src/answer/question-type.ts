@@ -4,7 +4,8 @@
  * that kind of fact (a date for "ngày nào", a number for "bao nhiêu", a body for
  * "cơ quan nào"), and declines when the passages hold none.
  */
-import { foldDiacritics, foldedQuestion } from '../text/index.ts';
+import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { readCapitals } from '../text/normalize.ts';
 import type { FacetKind } from './facets.ts';
 
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
@@ -50,12 +51,38 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * Folded; only units whose count the documents write next to them.
  */
 const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc)(?=\s|$|[?,.!])/;
-const COUNT_WORDS = 'hai|ba|bon|nam|sau|bay|tam|chin|muoi';
+/** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
+const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
+const unitPatterns = new Map<string, RegExp>();
 
-/** Whether a (folded) text gives a count of `unit`: a number, or a count in words, one or two words before it. */
-function countsUnit(folded: string, unit: string): boolean {
-  if (unit === 'phan tram' && /\d\s*%/.test(folded)) return true;
-  return new RegExp(`(?:\\d[\\d.,]*%?|(?<!\\p{L})(?:${COUNT_WORDS}))\\s+(?:\\S+\\s+){0,2}?${unit}(?![\\p{L}])`, 'u').test(folded);
+/**
+ * Whether a text gives a count of `unit` (folded): a number one to three words before it, or a
+ * count in words right before it ("năm quan điểm"). The unit is found on the folded text and the
+ * count read on the text as written, so "sau đó các xã" is not six communes.
+ */
+function countsUnit(text: string, unit: string): boolean {
+  const written = normalizeVietnamese(text).toLowerCase();
+  if (unit === 'phan tram' && /\d\s*%/.test(written)) return true;
+  const folded = foldDiacritics(written);
+  // Folding keeps the length of NFC text letter for letter; if not, only numbers count.
+  const same = folded.length === written.length;
+  let pattern = unitPatterns.get(unit);
+  if (!pattern) unitPatterns.set(unit, (pattern = new RegExp(`(?<![\\p{L}])${unit}(?![\\p{L}])`, 'gu')));
+  for (const match of folded.matchAll(pattern)) {
+    const before = (same ? written : folded).slice(Math.max(0, match.index - 40), match.index).split(/\s+/).filter(Boolean).slice(-3);
+    if (before.some((w) => /^\d[\d.,–-]*%?$/.test(w))) return true;
+    const last = before.at(-1);
+    if (same && last !== undefined && (COUNT_WORDS.has(last) || last === 'năm')) return true;
+  }
+  return false;
+}
+
+/** What a question counts by its unit: "mấy" as written (not "máy", a machine), or "bao nhiêu". */
+function countedUnit(question: string): string | null {
+  const normal = normalizeVietnamese(readCapitals(question)).toLowerCase();
+  // Typed with marks, a word folding to "may" is "mấy" only as written: "máy tính" counts no province.
+  const text = hasDiacritics(normal) ? normal.replace(/(?<!\p{L})(?:máy|mây|mày|mầy|mẩy|mạy|mảy|mãy|may)(?!\p{L})/gu, '_') : normal;
+  return COUNTED.exec(foldedQuestion(text))?.[1] ?? null;
 }
 
 // The composer checks every unit against the same question: derive its facts once.
@@ -67,7 +94,7 @@ function questionFacts(question: string): { asked: string[]; money: boolean; fre
     lastQuestion = {
       question,
       asked: question.match(/\d+(?:[/.,]\d+)*/g) ?? [],
-      counted: COUNTED.exec(folded)?.[1] ?? null,
+      counted: countedUnit(question),
       phone: PHONE_QUESTION.test(folded),
       money: MONEY_QUESTION.test(folded),
       frequency: FREQUENCY_QUESTION.test(folded),
@@ -125,7 +152,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
         .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
-      if (counted) return countsUnit(foldDiacritics(text).toLowerCase(), counted);
+      if (counted) return countsUnit(text, counted);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
       if (questionFacts(question).person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);

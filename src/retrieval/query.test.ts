@@ -60,6 +60,16 @@ describe('groundedTerms: a syllable typed without marks and spelled like a stop 
     expect(buildQuery('trong ke hoach chuyen doi so', [], false, df).terms.has('~trong')).toBe(false);
   });
 
+  it('reads whether a question follows up the same with or without the index, and keeps an earlier question\'s words', () => {
+    const df = (term: string) => index.documentFrequency(term);
+    const previous = ['Trọng tâm của kế hoạch là gì?'];
+    for (const question of ['nen tang la gi', 'trong ke hoach co gi', 'con nam 2030 thi sao']) {
+      expect(buildQuery(question, previous, false, df).followUp).toBe(buildQuery(question, previous).followUp);
+    }
+    // "trong" is the function word in this question, but "trọng" was the earlier question's word: it stays, borrowed.
+    expect(buildQuery('con trong ke hoach thi sao', previous, false, df).terms.get('~trong')).toBe(0.8);
+  });
+
   it('records each look-alike with its neighbours in the same segment', () => {
     expect(buildQuery('xuong khi. trong ke hoach').ambiguous).toEqual([
       { word: 'khi', before: 'xuong' },

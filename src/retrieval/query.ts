@@ -93,9 +93,9 @@ function readAmbiguous(ambiguous: readonly AmbiguousSyllable[], documentFrequenc
 /** The terms with the look-alikes read: content ones searched with their pairs, function ones left out. */
 function readTerms(terms: ReadonlyMap<string, number>, reading: Reading): Map<string, number> {
   const read = new Map(terms);
+  // Only the question's own words (weight 1): an earlier question's "trọng" stays.
   for (const word of reading.dropped) {
-    read.delete(`~${word}`);
-    read.delete(word);
+    for (const term of [`~${word}`, word]) if ((read.get(term) ?? 0) >= 1) read.delete(term);
   }
   for (const term of [...[...reading.content].map((w) => `~${w}`), ...reading.pairs]) read.set(term, Math.max(read.get(term) ?? 0, 1));
   return read;
@@ -103,7 +103,8 @@ function readTerms(terms: ReadonlyMap<string, number>, reading: Reading): Map<st
 
 /**
  * The query's terms as the index reads them (`readAmbiguous`), for a query built without the
- * index at hand; a query built with it has read them already.
+ * index at hand (one question, as the LangChain retriever and eval/vire.ts ask); a query built
+ * with it has read them already, before borrowing an earlier question's words.
  */
 export function groundedTerms(query: Query, documentFrequency: (term: string) => number): ReadonlyMap<string, number> {
   if (query.ambiguous.length === 0) return query.terms;
@@ -175,7 +176,10 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   const plain = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c) || reading?.content.has(c));
   const ownContent = accented || plain.length === 0 ? own.content : plain;
   const content = new Set(ownContent.map((c) => `~${c}`));
-  const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, content.size));
+  // Whether it follows up is read from its words before the index reads them: a caller without the index agrees.
+  const unread = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
+  const unreadCount = new Set(accented || unread.length === 0 ? own.content : unread).size;
+  const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, unreadCount));
   // "do ai ky" typed without marks reads "ký" (signed) as readily as "kỳ" (period): a who-signed
   // question means "ký", so the marked word is searched too, as a question with marks would have it.
   if (!accented && SIGNED.test(foldDiacritics(normalizeVietnamese(question)))) for (const term of SIGNED_TERMS) terms.set(term, 1);

@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 9;
+const CODE_VERSION = 10;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -72,9 +72,12 @@ function pushToken(tokens: string[], token: string): void {
   else tokens.push(token);
 }
 
+// "binhdanhocvuso.gov.vn": a host name is its labels, without the top-level domain ("vn" is not Việt Nam here).
+const HOST = /(?<![\p{L}\p{N}.-])((?:[a-z0-9-]+\.)+)(?:vn|com|net|org|edu|gov|info)(?![\p{L}\p{N}])/gu;
+
 /** Word-level tokens in reading order, split into segments at punctuation (no bigram crosses one). */
 export function tokenizeSegments(rawText: string): string[][] {
-  const text = canonicalize(normalizeVietnamese(readCapitals(rawText)));
+  const text = canonicalize(normalizeVietnamese(readCapitals(rawText)).replace(HOST, (_m, labels: string) => labels.replace(/\./g, ' ')));
   const segments: string[][] = [];
   for (const part of text.split(SEGMENT_BREAK)) {
     const tokens: string[] = [];

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { holdsAnswerType } from './question-type.ts';
+
+describe('holdsAnswerType: a count asked by its unit', () => {
+  const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
+
+  it('needs a number, or a count in words, before the unit asked', () => {
+    expect(holds('Tỉnh Điện Biên có 45 xã, phường.', 'Tỉnh có bao nhiêu xã?')).toBe(true);
+    expect(holds('Năm quan điểm chỉ đạo của Nghị quyết.', 'Nghị quyết có bao nhiêu quan điểm?')).toBe(true);
+    expect(holds('Đạt 80% người dân.', 'bao nhiêu phần trăm người dân')).toBe(true);
+    expect(holds('Luật gồm 73 điều.', 'luat co bao nhieu dieu')).toBe(true);
+    expect(holds('Luật gồm 73 điều.', 'Luật có bao nhiêu chương?')).toBe(false);
+    // A range counts: "40–50 tổ chức".
+    expect(holds('Việt Nam phấn đấu có khoảng 40–50 tổ chức khoa học, công nghệ được xếp hạng.', 'có bao nhiêu tổ chức KHCN được xếp hạng?')).toBe(true);
+  });
+
+  it('does not take a word that only folds to a count ("sau": after, "tâm", "năm" of a year) for one', () => {
+    for (const text of ['Sau đó các xã được sắp xếp lại.', 'Trung tâm hành chính xã mới.', 'Năm 2025, các xã phải ban hành kế hoạch.']) {
+      expect(holds(text, 'Tỉnh có bao nhiêu xã?')).toBe(false);
+    }
+  });
+
+  it('reads "máy" typed with marks as a machine, not as "mấy" counting provinces', () => {
+    expect(holds('Trang bị máy tính cho 300 trường.', 'Có bao nhiêu máy tính?')).toBe(true);
+  });
+});
+
+describe('holdsAnswerType: a phone number asked', () => {
+  it('is held by a phone or toll-free number, not by a website', () => {
+    expect(holdsAnswerType('contact', 'Gọi tổng đài 1900 1234 để được hỗ trợ.', 'Tổng đài số mấy?')).toBe(true);
+    expect(holdsAnswerType('contact', 'Truy cập binhdanhocvuso.gov.vn.', 'Tổng đài số mấy?')).toBe(false);
+    expect(holdsAnswerType('contact', 'Truy cập binhdanhocvuso.gov.vn.', 'Địa chỉ trang web là gì?')).toBe(true);
+  });
+});
