@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, canonicalize, foldDiacritics, normalizeVietnamese, stripQuestionPhrasing, TEXT_VERSION } from './index.ts';
+import { analyze, canonicalize, foldDiacritics, normalizeVietnamese, stripQuestionPhrasing, TEXT_VERSION, tokenizeSegments } from './index.ts';
 
 /** Canonical document codes among the content terms: letters immediately followed by digits ("nq57"). */
 function documentCodes(text: string): string[] {
@@ -38,6 +38,13 @@ describe('analyze: document numbers', () => {
 
   it('does not read a plain date as a document number', () => {
     expect(documentCodes('ngày 22/12/2024')).toEqual([]);
+  });
+});
+
+describe('host names', () => {
+  it('reads a host name as its labels: the "vn" of ".gov.vn" is not Việt Nam, "VN" on its own is', () => {
+    expect(tokenizeSegments('Truy cập binhdanhocvuso.gov.vn để học.').flat()).toEqual(['truy', 'cập', 'binhdanhocvuso', 'gov', 'để', 'học']);
+    expect(tokenizeSegments('Đến 2045 VN phấn đấu').flat()).toContain('việt');
   });
 });
 
