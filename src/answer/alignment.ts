@@ -5,7 +5,7 @@
  * đâu" asks for a result, not a target. Units (with their section headings) that name the
  * asked year, or another target year only, are weighted up or down accordingly.
  */
-import { canonicalize, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { documentCodes, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
 import { POLICY } from './policy.ts';
 
 export interface Alignment {
@@ -17,10 +17,6 @@ export interface Alignment {
   codes: string[];
 }
 
-/** Canonical document codes ("nq71", "qđ1169") in a text. */
-const CODE = /(?<![\p{L}\p{N}])(?:nq|qđ|kh|nđ|tb|ct)\d+(?![\p{L}\p{N}])/gu;
-export const codesIn = (text: string): string[] => canonicalize(normalizeVietnamese(text)).match(CODE) ?? [];
-
 /**
  * The codes a sentence of the corpus names, read once: every question naming a document checks
  * every candidate sentence. Bounded (a corpus has a bounded number of sentences; cleared when full).
@@ -30,13 +26,15 @@ function codesOfSentence(text: string): string[] {
   let codes = sentenceCodes.get(text);
   if (!codes) {
     if (sentenceCodes.size >= 20_000) sentenceCodes.clear();
-    sentenceCodes.set(text, (codes = codesIn(text)));
+    sentenceCodes.set(text, (codes = documentCodes(text)));
   }
   return codes;
 }
 export const typeOf = (code: string): string => code.replace(/\d+$/, '');
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+/** The years a text names ("2025", also inside "01/7/2025"). */
+export const yearsIn = (text: string): string[] => text.match(YEAR) ?? [];
 const TARGET_WORDS = /muc tieu|chi tieu|phan dau|dat ra|den nam \d{4}/;
 const RESULT_WORDS = /ket qua|da dat|dat duoc|hien dat|hien nay|den nay|tinh den|thuc te|da lam duoc|dat toi dau|dat den dau/;
 const TARGET_IN_TEXT = /mục tiêu|chỉ tiêu|phấn đấu|đến năm \d{4}|định hướng/iu;
@@ -46,11 +44,11 @@ const { yearMatch: YEAR_MATCH, yearOther: YEAR_OTHER, kindMatch: KIND_MATCH, kin
 
 export function alignmentOf(question: string): Alignment | null {
   const folded = foldDiacritics(normalizeVietnamese(question));
-  const years = [...new Set(folded.match(YEAR) ?? [])];
+  const years = [...new Set(yearsIn(folded))];
   const target = TARGET_WORDS.test(folded);
   const result = RESULT_WORDS.test(folded);
   const wants = target === result ? null : target ? 'target' : 'result';
-  const codes = [...new Set(codesIn(question))];
+  const codes = [...new Set(documentCodes(question))];
   return years.length === 0 && wants === null && codes.length === 0 ? null : { years, wants, codes };
 }
 
@@ -70,7 +68,7 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
   if (!alignment) return 1;
   let factor = 1;
   if (alignment.years.length > 0) {
-    const named = `${path} ${text}`.match(YEAR) ?? [];
+    const named = yearsIn(`${path} ${text}`);
     if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
     else if (named.some((y) => Number(y) >= 2025)) factor *= YEAR_OTHER;
   }

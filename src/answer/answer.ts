@@ -15,7 +15,7 @@ import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/typ
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
-import { alignmentOf, partAlignment } from './alignment.ts';
+import { alignmentOf, partAlignment, yearsIn } from './alignment.ts';
 import { compose, rankUnits, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
@@ -26,9 +26,10 @@ import {
   DOCUMENT_PARTICULARS,
   documentNames,
   documentOpenings,
-  fitsPointer,
   focusedDocuments,
+  isOfKind,
   openingHits,
+  pointerKind,
   provinceOf,
   withoutPointer,
 } from './documents.ts';
@@ -153,16 +154,14 @@ function partQuery(part: string, whole: Query, documentFrequency: (term: string)
   return { ...own, terms, content: new Set([...own.content, ...whole.content]) };
 }
 
-const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
-
 /**
  * Whether the question asks about a year ("năm 2025", not the year of a date it quotes) and the
  * unit names years, none of them that one (its section heading counts).
  */
 function otherYearOnly(question: string, unit: Unit): boolean {
-  const asked: string[] = question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' ').match(YEAR) ?? [];
+  const asked = yearsIn(question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' '));
   if (asked.length === 0) return false;
-  const named: string[] = `${unit.passage.path.join(' ')} ${unit.text}`.match(YEAR) ?? [];
+  const named = yearsIn(`${unit.passage.path.join(' ')} ${unit.text}`);
   return named.length > 0 && !named.some((y) => asked.includes(y));
 }
 
@@ -207,9 +206,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const pointedAt = (question: string, history: readonly Turn[], context: AskContext): string | null => {
     if (!DEICTIC.test(foldDiacritics(normalizeVietnamese(question)))) return null;
     if (context.documentId && searcher.documents.has(context.documentId)) return context.documentId;
+    const kind = pointerKind(question);
     const fits = (id: string | undefined): id is string => {
       const meta = id === undefined ? undefined : searcher.documents.get(id);
-      return meta !== undefined && fitsPointer(question, meta);
+      return meta !== undefined && isOfKind(meta, kind);
     };
     return [...(history.at(-1)?.documentIds ?? []), options.defaultDocument].find(fits) ?? null;
   };

@@ -9,7 +9,7 @@
 import type { DocumentMeta, Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { PassageHit } from '../retrieval/searcher.ts';
-import { analyze, foldDiacritics, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { analyze, foldDiacritics, hasDiacritics, isDocumentCode, normalizeVietnamese } from '../text/index.ts';
 import type { Turn } from './answer.ts';
 import type { Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
@@ -27,15 +27,18 @@ const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = [
   [/(?:^|\s)phong trao nay(?=\s|$|[?.,!])/, 'phong trao'],
 ];
 
+/** The kind of document the question's pointer names ("kế hoạch này": "ke hoach"), or null ("văn bản này", "ở đây"). */
+export function pointerKind(question: string): string | null {
+  const folded = foldDiacritics(normalizeVietnamese(question));
+  return POINTER_KINDS.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
+}
+
 /**
- * Whether a document can be what the question's pointer names: "kế hoạch này" a document whose
+ * Whether a document can be what a pointer of that kind names: "kế hoạch này" a document whose
  * title or short title opens with "Kế hoạch", not the decision the last answer quoted first.
  */
-export function fitsPointer(question: string, meta: DocumentMeta): boolean {
-  const folded = foldDiacritics(normalizeVietnamese(question)).toLowerCase();
-  const kind = POINTER_KINDS.find(([pattern]) => pattern.test(folded))?.[1];
-  if (!kind) return true;
-  return [meta.title, meta.shortTitle ?? ''].some((t) => foldDiacritics(normalizeVietnamese(t)).toLowerCase().startsWith(kind));
+export function isOfKind(meta: DocumentMeta, kind: string | null): boolean {
+  return kind === null || [meta.title, meta.shortTitle ?? ''].some((t) => foldDiacritics(normalizeVietnamese(t)).startsWith(kind));
 }
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
 export const DOCUMENT_PARTICULARS =
@@ -59,7 +62,7 @@ export function withoutPointer(question: string): string {
 
 /** Whether the question's own words name a document by its number ("nq57", "qd1169"; folded content syllables). */
 export function namesByNumber(query: Query): boolean {
-  return query.ownContent.some((c) => /^(?:nq|qd|kh|nd|tb|ct)\d+$/.test(c));
+  return query.ownContent.some(isDocumentCode);
 }
 
 export const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
@@ -93,7 +96,7 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   // "Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?", "Kế hoạch của tỉnh ghi NQ57 ban hành ngày nào?":
   // the plan is where to look, NQ57 what is asked.
   const type = foldDiacritics(meta.type.toLowerCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const source = new RegExp(`(?:^|\\s)theo ${type}(?=\\s|$)|${type}(?:\\s\\S+){0,4}\\s(?:ghi|noi|neu|viet|cho biet|nhac)(?=\\s|$)`).test(foldDiacritics(normalizeVietnamese(query.text)).toLowerCase());
+  const source = new RegExp(`(?:^|\\s)theo ${type}(?=\\s|$)|${type}(?:\\s\\S+){0,4}\\s(?:ghi|noi|neu|viet|cho biet|nhac)(?=\\s|$)`).test(folded);
   return kind >= 0 && (code < 0 || (kind < code && !source));
 }
 

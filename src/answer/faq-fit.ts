@@ -7,8 +7,8 @@
  */
 import type { FaqEntry } from '../ingest/types.ts';
 import type { FaqHit } from '../retrieval/searcher.ts';
-import { analyze, looseForm } from '../text/index.ts';
-import { codesIn, typeOf } from './alignment.ts';
+import { analyze, documentCodes, looseForm } from '../text/index.ts';
+import { typeOf } from './alignment.ts';
 import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
@@ -75,10 +75,10 @@ function sameLevel(question: string, entry: FaqEntry): boolean {
 
 /** Whether an entry that names documents of the kind the question names by number ("NQ71") names that one (not NQ57). */
 function sameDocuments(question: string, entry: FaqEntry): boolean {
-  const asked = codesIn(question);
+  const asked = documentCodes(question);
   if (asked.length === 0) return true;
   const kinds = new Set(asked.map(typeOf));
-  const named = codesIn([entry.question, ...entry.alternatives, entry.answer].join('\n')).filter((c) => kinds.has(typeOf(c)));
+  const named = documentCodes([entry.question, ...entry.alternatives, entry.answer].join('\n')).filter((c) => kinds.has(typeOf(c)));
   return named.length === 0 || named.some((c) => asked.includes(c));
 }
 

@@ -61,7 +61,7 @@ const unitPatterns = new Map<string, RegExp>();
  * count read on the text as written, so "sau đó các xã" is not six communes.
  */
 function countsUnit(text: string, unit: string): boolean {
-  const written = normalizeVietnamese(text).toLowerCase();
+  const written = normalizeVietnamese(text);
   if (unit === 'phan tram' && /\d\s*%/.test(written)) return true;
   const folded = foldDiacritics(written);
   // Folding keeps the length of NFC text letter for letter; if not, only numbers count.
@@ -79,7 +79,7 @@ function countsUnit(text: string, unit: string): boolean {
 
 /** What a question counts by its unit: "mấy" as written (not "máy", a machine), or "bao nhiêu". */
 function countedUnit(question: string): string | null {
-  const normal = normalizeVietnamese(readCapitals(question)).toLowerCase();
+  const normal = normalizeVietnamese(readCapitals(question));
   // Typed with marks, a word folding to "may" is "mấy" only as written: "máy tính" counts no province.
   const text = hasDiacritics(normal) ? normal.replace(/(?<!\p{L})(?:máy|mây|mày|mầy|mẩy|mạy|mảy|mãy|may)(?!\p{L})/gu, '_') : normal;
   return COUNTED.exec(foldedQuestion(text))?.[1] ?? null;

@@ -5,7 +5,7 @@
  * follow-up replaces (a new year or number replaces the old one): earlier turns steer
  * retrieval, they are not pasted into the query.
  */
-import { analyze, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, normalizeVietnamese, stripQuestionPhrasing, tokenizeSegments } from '../text/index.ts';
+import { analyze, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, normalizeVietnamese, stripQuestionPhrasing } from '../text/index.ts';
 import { FOLDED_STOP_WORDS } from '../text/dictionary.ts';
 
 
@@ -40,10 +40,11 @@ export interface AmbiguousSyllable {
 }
 
 /** The question's syllables spelled like a stop word, typed without marks, with their neighbours in the same segment. */
-function ambiguousSyllables(text: string): AmbiguousSyllable[] {
+function ambiguousSyllables(segments: readonly string[][]): AmbiguousSyllable[] {
   const found: AmbiguousSyllable[] = [];
-  for (const segment of tokenizeSegments(text)) {
+  for (const segment of segments) {
     segment.forEach((word, i) => {
+      // A word with marks (one an abbreviation stands for) is what it is.
       if (!FOLDED_STOP_FORMS.has(word) || hasDiacritics(word)) return;
       const before = segment[i - 1];
       const after = segment[i + 1];
@@ -166,20 +167,24 @@ export function buildQuery(question: string, previousQuestions: readonly string[
   const stripped = stripQuestionPhrasing(question).replace(NOW, ' ').trim();
   const own = analyze(stripped || question);
   const accented = hasDiacritics(question);
-  const found = accented ? [] : ambiguousSyllables(stripped || question);
+  const found = accented ? [] : ambiguousSyllables(own.segments);
   // Read against the index when it is at hand; else the searcher reads them (`groundedTerms`).
   const reading = documentFrequency && found.length > 0 ? readAmbiguous(found, documentFrequency) : null;
-  const terms = reading ? readTerms(new Map(own.terms.map((t) => [t, 1])), reading) : new Map(own.terms.map((t) => [t, 1]));
+  const asWritten = new Map(own.terms.map((t) => [t, 1]));
+  const terms = reading ? readTerms(asWritten, reading) : asWritten;
   // Typed without tone marks, filler words ("thi", "phai", "dung") cannot be told from content
-  // words, so they stay search terms but do not count towards how much of the question is covered.
-  // …unless that leaves nothing: "nghi quyet nay thay the cai gi" asks about "thay thế", whatever else "thay" may be.
-  const plain = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c) || reading?.content.has(c));
-  const ownContent = accented || plain.length === 0 ? own.content : plain;
+  // words, so they stay search terms but do not count towards how much of the question is covered,
+  // unless the index reads them as content words ("nen tang").
+  // …and if that leaves nothing: "nghi quyet nay thay the cai gi" asks about "thay thế", whatever else "thay" may be.
+  const words = (read: boolean) => {
+    if (accented) return own.content;
+    const plain = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c) || (read && reading?.content.has(c)));
+    return plain.length === 0 ? own.content : plain;
+  };
+  const ownContent = words(true);
   const content = new Set(ownContent.map((c) => `~${c}`));
   // Whether it follows up is read from its words before the index reads them: a caller without the index agrees.
-  const unread = own.content.filter((c) => !FOLDED_STOP_FORMS.has(c));
-  const unreadCount = new Set(accented || unread.length === 0 ? own.content : unread).size;
-  const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, unreadCount));
+  const followUp = previousQuestions.length > 0 && (assumeFollowUp || isFollowUp(question, new Set(words(false)).size));
   // "do ai ky" typed without marks reads "ký" (signed) as readily as "kỳ" (period): a who-signed
   // question means "ký", so the marked word is searched too, as a question with marks would have it.
   if (!accented && SIGNED.test(foldDiacritics(normalizeVietnamese(question)))) for (const term of SIGNED_TERMS) terms.set(term, 1);

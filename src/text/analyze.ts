@@ -200,6 +200,8 @@ export interface Analysis {
   terms: string[];
   /** Folded content syllables, the unit for coverage and answer scoring. */
   content: string[];
+  /** The tokens as read, segment by segment (stop words kept, synonyms not added). */
+  segments: string[][];
 }
 
 /**
@@ -214,8 +216,7 @@ export function analyze(text: string): Analysis {
   const unaccented = !hasDiacritics(text);
   const segments = tokenizeSegments(text);
   const extra = withSynonyms(segments.flatMap((s) => [...s, '\u0000']), unaccented).filter((t) => !isStopWord(t, unaccented));
-  if (extra.length > 0) segments.push(extra);
-  for (const segment of segments) {
+  for (const segment of extra.length > 0 ? [...segments, extra] : segments) {
     for (let i = 0; i < segment.length; i++) {
       const token = segment[i] as string;
       if (isStopWord(token, unaccented)) continue;
@@ -240,7 +241,19 @@ export function analyze(text: string): Analysis {
     // terms, and the pair across them is added too, as marked text would have it.
     if (unaccented) terms.push(...pairsAcrossAmbiguous(segment));
   }
-  return { terms, content };
+  return { terms, content, segments };
+}
+
+/** A canonical document code as the analyzer writes it, folded ("nq57", "qd1169"). */
+export function isDocumentCode(term: string): boolean {
+  return /^(?:nq|qd|kh|nd|tb|ct)\d+$/.test(term);
+}
+
+const CANONICAL_CODE = /(?<![\p{L}\p{N}])(?:nq|qđ|qd|kh|nđ|nd|tb|ct)\d+(?![\p{L}\p{N}])/gu;
+
+/** The documents a text names by number, as folded canonical codes ("Nghị quyết 57-NQ/TW" → "nq57"), without analysing the rest. */
+export function documentCodes(text: string): string[] {
+  return (canonicalize(normalizeVietnamese(readCapitals(text))).match(CANONICAL_CODE) ?? []).map(foldDiacritics);
 }
 
 // One pass over the folded text; longer phrases first so "cho minh hoi" wins over "cho hoi".

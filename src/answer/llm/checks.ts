@@ -7,7 +7,7 @@
  * prompt. An answer that fails is replaced by the extractive one, and the reason recorded.
  */
 import type { Passage } from '../../ingest/types.ts';
-import { analyze, canonicalize, looseForm, normalizeVietnamese } from '../../text/index.ts';
+import { canonicalize, documentCodes, looseForm, normalizeVietnamese } from '../../text/index.ts';
 import { numberWordsToDigits } from './number-words.ts';
 
 export type CheckFailure =
@@ -98,11 +98,6 @@ function namesIn(sentence: string): string[] {
   return names;
 }
 
-/** Canonical document codes ("nq57", "qd1169") a text states. */
-function documentCodes(text: string): Set<string> {
-  return new Set(analyze(text).content.filter((t) => /^(nq|qd|kh|nd|tb|ct)\d+$/.test(t)));
-}
-
 /** The canary, or eight words in a row of the system prompt (`prompt`, loose form) that the sources (`held`, loose form) do not also hold (the resolution's title is in both). */
 function leaksPrompt(answer: string, canary: string, prompt: string, held: string): boolean {
   if (answer.includes(canary)) return true;
@@ -165,7 +160,7 @@ export function createAnswerChecker(input: Omit<CheckInput, 'answer'>): (answer:
     let evidence = evidenceBySources.get(key);
     if (!evidence) {
       const text = numbers.map((n) => sourceText[n - 1] ?? '').join('\n');
-      evidence = { codes: documentCodes(text), numbers: numbersIn(text), loose: looseForm(text) };
+      evidence = { codes: new Set(documentCodes(text)), numbers: numbersIn(text), loose: looseForm(text) };
       evidenceBySources.set(key, evidence);
     }
     return evidence;
