@@ -16,8 +16,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bm25Index } from '../src/retrieval/bm25.ts';
-import { buildQuery, groundedTerms } from '../src/retrieval/query.ts';
-import { analyze, foldDiacritics, normalizeVietnamese } from '../src/text/index.ts';
+import { buildQuery, searchTerms } from '../src/retrieval/query.ts';
+import { analyze, foldDiacritics, markEvidence, normalizeVietnamese } from '../src/text/index.ts';
 import { seededShuffle } from './shuffle.ts';
 
 const { values: args } = parseArgs({ options: { data: { type: 'string' }, questions: { type: 'string', default: '1000' }, seed: { type: 'string', default: '42' } } });
@@ -109,7 +109,14 @@ function main() {
     const { contexts, samples } = load(join(args.data, `${name}.csv`), Number(args.questions), Number(args.seed));
     const unmarked = samples.map((s) => ({ ...s, question: foldDiacritics(s.question) }));
     const analyzers: Array<[string, (t: string) => string[], (q: string, index: Bm25Index) => ReadonlyMap<string, number>]> = [
-      ['project', (t) => analyze(t).terms, (q, index) => groundedTerms(buildQuery(q), (term) => index.documentFrequency(term))],
+      [
+        'project',
+        (t) => {
+          const analysis = analyze(t);
+          return [...analysis.terms, ...markEvidence(analysis.segments)];
+        },
+        (q, index) => searchTerms(buildQuery(q), index),
+      ],
       ['plain', plainTerms, (q) => counts(plainTerms(q))],
     ];
     for (const [label, terms, query] of analyzers) {
@@ -117,7 +124,7 @@ function main() {
       const marked = evaluate(index, samples, query);
       const bare = evaluate(index, unmarked, query);
       console.log(
-        `${name.padEnd(14)} ${label.padEnd(9)} ${marked.mrr.toFixed(1).padStart(13)} ${bare.mrr.toFixed(1).padStart(9)} ${(marked.mrr - bare.mrr).toFixed(1).padStart(6)} ${marked.recall.toFixed(1).padStart(11)} ${bare.recall.toFixed(1).padStart(9)}`,
+        `${name.padEnd(14)} ${label.padEnd(9)} ${marked.mrr.toFixed(1).padStart(13)} ${bare.mrr.toFixed(1).padStart(9)} ${(marked.mrr - bare.mrr).toFixed(2).padStart(6)} ${marked.recall.toFixed(1).padStart(11)} ${bare.recall.toFixed(1).padStart(9)}`,
       );
     }
   }

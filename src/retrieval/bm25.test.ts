@@ -108,6 +108,17 @@ describe('Bm25Index', () => {
     expect([...index.postings('khong-co')]).toEqual([]);
   });
 
+  it('counts evidence terms ("%…") for their document frequency only: every score is as without them', () => {
+    const documents = [['x', 'y'], ['x'], ['y', 'y', 'z']];
+    const plain = Bm25Index.build(documents);
+    const withEvidence = Bm25Index.build(documents.map((terms, i) => [...terms, ...Array<string>(5 * (i + 1)).fill('%có'), '%có thể']));
+    expect(withEvidence.documentFrequency('%có')).toBe(3);
+    expect(withEvidence.documentFrequency('%có thể')).toBe(3);
+    for (const q of [query('x'), query('y', 'z'), query('x', 'y', 'z')]) {
+      expect(withEvidence.search(q, 3)).toEqual(plain.search(q, 3));
+    }
+  });
+
   it('answers an empty index with no hits', () => {
     const index = Bm25Index.build([]);
     expect(index.size).toBe(0);

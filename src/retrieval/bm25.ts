@@ -11,6 +11,15 @@
 const K1 = 1.2;
 const B = 0.75;
 
+/**
+ * Terms in the "%" namespace are evidence about how a document is written, kept for their
+ * document frequency (`documentFrequency`): no query searches them, and they do not count
+ * towards a document's length, so every score is what it would be without them.
+ */
+function isEvidence(term: string): boolean {
+  return term.charCodeAt(0) === 37;
+}
+
 export interface Scored {
   doc: number;
   score: number;
@@ -73,7 +82,7 @@ export class Bm25Index {
           if (id >= df.length) df = grown(df, id + 1);
         }
         counts.set(id, (counts.get(id) ?? 0) + 1);
-        length++;
+        if (!isEvidence(term)) length++;
       }
       if (pairs + counts.size > pairTerm.length) {
         pairTerm = grown(pairTerm, pairs + counts.size);

@@ -4,10 +4,10 @@
  * cosine match of the question against every curated FAQ phrasing.
  */
 import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
-import { analyze } from '../text/index.ts';
+import { analyze, markEvidence } from '../text/index.ts';
 import { Bm25Index, type Scored } from './bm25.ts';
 import { fuseRankings, type FusionSettings } from './fusion.ts';
-import { groundedTerms, type Query } from './query.ts';
+import { searchTerms, type Query } from './query.ts';
 import type { VectorIndex } from './vectors.ts';
 import { FaqMatcher, type FaqHit } from './faq-matcher.ts';
 
@@ -48,7 +48,9 @@ function passageTerms(passage: Passage, meta: DocumentMeta | undefined): string[
   const title = meta?.shortTitle ?? meta?.title ?? '';
   const headings = passage.path.join('\n');
   // Headings name what a passage is about ("2. Sở Văn hoá, Thể thao và Du lịch"), so they count HEADING_WEIGHT times.
-  return analyze([title, ...Array<string>(HEADING_WEIGHT).fill(headings), passage.text].join('\n')).terms;
+  const analysis = analyze([title, ...Array<string>(HEADING_WEIGHT).fill(headings), passage.text].join('\n'));
+  // How the passage writes its function words, for reading marks back into questions typed without them.
+  return [...analysis.terms, ...markEvidence(analysis.segments)];
 }
 
 /** The BM25 index over the passages (headings weighted), as built for a new index. */
@@ -126,7 +128,7 @@ export class CorpusSearcher {
   private lexical(query: Query, k: number, filter?: (p: Passage) => boolean): Scored[] {
     const passages = this.corpus.passages;
     const index = this.passageIndex;
-    return index.search(groundedTerms(query, (term) => index.documentFrequency(term)), k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
+    return index.search(searchTerms(query, index), k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
   }
 
   /** The idf mass a passage must match to cover the whole question, leniently and strictly. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, canonicalize, foldDiacritics, normalizeVietnamese, stripQuestionPhrasing, TEXT_VERSION, tokenizeSegments } from './index.ts';
+import { analyze, canonicalize, foldDiacritics, markEvidence, normalizeVietnamese, stripQuestionPhrasing, TEXT_VERSION, tokenizeSegments } from './index.ts';
 
 /** Canonical document codes among the content terms: letters immediately followed by digits ("nq57"). */
 function documentCodes(text: string): string[] {
@@ -282,5 +282,21 @@ describe('stripQuestionPhrasing', () => {
 describe('TEXT_VERSION', () => {
   it('names the analysis code version and a hash of the dictionary', () => {
     expect(TEXT_VERSION).toMatch(/^\d+-[0-9a-f]{10}$/);
+  });
+});
+
+describe('markEvidence', () => {
+  it('records each stop word and each pair with one, as written, in a namespace of its own', () => {
+    const evidence = markEvidence(analyze('Sinh viên có thể đăng ký trong tháng 9.').segments);
+    expect(evidence).toEqual(expect.arrayContaining(['%có', '%viên có', '%có thể', '%trong', '%ký trong', '%trong tháng']));
+    // Pairs of two content words are the index's own terms already.
+    expect(evidence).not.toContain('%thể đăng');
+    expect(evidence.every((t) => t.startsWith('%'))).toBe(true);
+    // …and never come out of analyze, so a question never searches them.
+    expect(analyze('Sinh viên có thể đăng ký').terms.some((t) => t.startsWith('%'))).toBe(false);
+  });
+
+  it('says nothing for a text typed without marks', () => {
+    expect(markEvidence(analyze('sinh vien co the dang ky').segments)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 10;
+const CODE_VERSION = 11;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -242,6 +242,28 @@ export function analyze(text: string): Analysis {
     if (unaccented) terms.push(...pairsAcrossAmbiguous(segment));
   }
   return { terms, content, segments };
+}
+
+/**
+ * How a text with tone marks writes its function words, for reading marks back into a
+ * question typed without them (`retrieval/marks.ts`): each stop word ("%có") and each pair
+ * of neighbouring words one of which is a stop word ("%có thể", "%cơ thể" is a plain pair),
+ * in a namespace of their own ("%"). The index holds them for their document frequency
+ * only: they are never searched and do not lengthen a passage. A text without marks says
+ * nothing about marks and gives none.
+ */
+export function markEvidence(segments: readonly string[][]): string[] {
+  const evidence: string[] = [];
+  if (!segments.some((segment) => segment.some(hasDiacritics))) return evidence;
+  for (const segment of segments) {
+    segment.forEach((token, i) => {
+      const stop = STOP_WORDS.has(token);
+      if (stop) evidence.push(`%${token}`);
+      const next = segment[i + 1];
+      if (next !== undefined && (stop || STOP_WORDS.has(next))) evidence.push(`%${token} ${next}`);
+    });
+  }
+  return evidence;
 }
 
 /** A canonical document code as the analyzer writes it, folded ("nq57", "qd1169"). */

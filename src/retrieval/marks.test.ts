@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, markEvidence } from '../text/index.ts';
+import { Bm25Index } from './bm25.ts';
+import { restoreMarks } from './marks.ts';
+import { buildQuery, groundedTerms, searchTerms } from './query.ts';
+
+/** Passages indexed as the searcher indexes them: terms and the evidence of how they write their words. */
+function indexOf(passages: string[]): Bm25Index {
+  return Bm25Index.build(
+    passages.map((p) => {
+      const analysis = analyze(p);
+      return [...analysis.terms, ...markEvidence(analysis.segments)];
+    }),
+  );
+}
+
+const PASSAGES = [
+  'Số đo chiều cao.',
+  'Người dân được cấp sổ đỏ khi có quyền sử dụng đất hợp pháp.',
+  'Sổ đỏ là tên gọi quen thuộc của giấy chứng nhận quyền sử dụng đất.',
+  'Sinh viên có thể đăng ký học lại trong học kỳ phụ.',
+  'Sinh viên có trách nhiệm đóng học phí đúng hạn.',
+  'Cơ quan quản lý có thể gia hạn khi sinh viên có lý do chính đáng.',
+];
+const index = indexOf(PASSAGES);
+const df = (term: string) => index.documentFrequency(term);
+const segments = (question: string) => analyze(question).segments;
+
+describe('restoreMarks', () => {
+  it('weighs each spelling by how the corpus writes it beside its neighbours', () => {
+    // "so do" is "sổ đỏ" or "số đo": after "cap" (cấp sổ đỏ) the first, before "chieu cao" (số đo chiều cao) the second.
+    const deed = restoreMarks(segments('cap so do'), df, index.size).terms;
+    expect(deed.get('sổ') ?? 0).toBeGreaterThan(0.99);
+    expect(deed.get('đỏ') ?? 0).toBeGreaterThan(0.99);
+    expect(deed.get('số') ?? 0).toBeLessThan(0.01);
+    const height = restoreMarks(segments('so do chieu cao'), df, index.size).terms;
+    expect(height.get('số') ?? 0).toBeGreaterThan(0.99);
+    expect(height.get('đo') ?? 0).toBeGreaterThan(0.99);
+    expect(height.get('chiều')).toBeCloseTo(1, 5);
+    // With nothing beside it, each spelling weighs its share of the corpus: two passages write "sổ đỏ", one "số đo".
+    const alone = restoreMarks(segments('so do'), df, index.size).terms;
+    expect(alone.get('sổ')).toBeCloseTo(2 / 3, 1);
+    expect(alone.get('số')).toBeCloseTo(1 / 3, 1);
+  });
+
+  it('reads a look-alike as a function word where the corpus writes it so, and as a content word where it does not', () => {
+    expect(restoreMarks(segments('sinh vien co the dang ky'), df, index.size).functionWords).toEqual(new Set(['co']));
+    // "co quan": "cơ quan", a content word; nothing to leave out.
+    const office = restoreMarks(segments('co quan quan ly gia han'), df, index.size);
+    expect(office.functionWords.has('co')).toBe(false);
+    expect(office.terms.get('cơ') ?? 0).toBeGreaterThan(0.5);
+    // One question reading it both ways keeps it: only a look-alike that is a function word everywhere is left out.
+    expect(restoreMarks(segments('co quan nao co the gia han'), df, index.size).functionWords.has('co')).toBe(false);
+  });
+
+  it('leaves what the corpus never writes as it was typed: names, numbers, words it does not know', () => {
+    const { terms, functionWords } = restoreMarks(segments('carbomint 2023 xyz'), df, index.size);
+    expect(terms.size).toBe(0);
+    expect(functionWords.size).toBe(0);
+  });
+
+  it('says nothing about function words for an index without evidence terms (built before them)', () => {
+    const old = Bm25Index.build(PASSAGES.map((p) => analyze(p).terms));
+    expect(restoreMarks(segments('sinh vien co the dang ky'), (t) => old.documentFrequency(t), old.size).functionWords.size).toBe(0);
+  });
+});
+
+describe('searchTerms', () => {
+  it('ranks the passage the unmarked question means above one that only shares its folded words', () => {
+    const question = 'cap so do';
+    // Folded alone, the short "Số đo chiều cao" ranks above the second passage about "sổ đỏ".
+    expect(index.search(groundedTerms(buildQuery(question), df), 3).map((h) => h.doc)).toEqual([1, 0, 2]);
+    const terms = searchTerms(buildQuery(question), index);
+    expect(terms.get('~so')).toBe(1);
+    expect(terms.get('sổ') ?? 0).toBeGreaterThan(0.99);
+    expect(index.search(terms, 3).map((h) => h.doc)).toEqual([1, 2, 0]);
+  });
+
+  it('leaves out a look-alike read as a function word, with its pairs, and pairs its neighbours across it', () => {
+    const terms = searchTerms(buildQuery('sinh vien co trach nhiem gi'), index);
+    expect(buildQuery('sinh vien co trach nhiem gi').terms.has('~co')).toBe(true);
+    expect(terms.has('~co')).toBe(false);
+    expect(terms.has('~vien co')).toBe(false);
+    expect(terms.has('~co trach')).toBe(false);
+    expect(terms.get('^vien trach')).toBe(1);
+    expect(terms.get('trách nhiệm')).toBeUndefined();
+    expect(terms.get('trách') ?? 0).toBeGreaterThan(0.9);
+  });
+
+  it('gives a marked spelling no more weight than its folded word: a word weighted down stays down', () => {
+    const query = buildQuery('cap so do');
+    const weighted = { ...query, terms: new Map([...query.terms].map(([t, w]) => [t, t === '~cap' ? w * 0.25 : w])) };
+    expect(searchTerms(query, index).get('cấp') ?? 0).toBeGreaterThan(0.99);
+    expect(searchTerms(weighted, index).get('cấp') ?? 0).toBeLessThanOrEqual(0.25);
+  });
+
+  it('leaves a question typed with marks as the analyzer read it', () => {
+    const query = buildQuery('Sổ đỏ có còn dùng không?');
+    expect(searchTerms(query, index)).toBe(query.terms);
+  });
+});
