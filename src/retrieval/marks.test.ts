@@ -29,39 +29,39 @@ const segments = (question: string) => analyze(question).segments;
 describe('restoreMarks', () => {
   it('weighs each spelling by how the corpus writes it beside its neighbours', () => {
     // "so do" is "sổ đỏ" or "số đo": after "cap" (cấp sổ đỏ) the first, before "chieu cao" (số đo chiều cao) the second.
-    const deed = restoreMarks(segments('cap so do'), df, index.size).terms;
+    const deed = restoreMarks(segments('cap so do'), index).terms;
     expect(deed.get('sổ') ?? 0).toBeGreaterThan(0.99);
     expect(deed.get('đỏ') ?? 0).toBeGreaterThan(0.99);
     expect(deed.get('số') ?? 0).toBeLessThan(0.01);
-    const height = restoreMarks(segments('so do chieu cao'), df, index.size).terms;
+    const height = restoreMarks(segments('so do chieu cao'), index).terms;
     expect(height.get('số') ?? 0).toBeGreaterThan(0.99);
     expect(height.get('đo') ?? 0).toBeGreaterThan(0.99);
     expect(height.get('chiều')).toBeCloseTo(1, 5);
     // With nothing beside it, each spelling weighs its share of the corpus: two passages write "sổ đỏ", one "số đo".
-    const alone = restoreMarks(segments('so do'), df, index.size).terms;
+    const alone = restoreMarks(segments('so do'), index).terms;
     expect(alone.get('sổ')).toBeCloseTo(2 / 3, 1);
     expect(alone.get('số')).toBeCloseTo(1 / 3, 1);
   });
 
   it('reads a look-alike as a function word where the corpus writes it so, and as a content word where it does not', () => {
-    expect(restoreMarks(segments('sinh vien co the dang ky'), df, index.size).functionWords).toEqual(new Set(['co']));
+    expect(restoreMarks(segments('sinh vien co the dang ky'), index).functionWords).toEqual(new Set(['co']));
     // "co quan": "cơ quan", a content word; nothing to leave out.
-    const office = restoreMarks(segments('co quan quan ly gia han'), df, index.size);
+    const office = restoreMarks(segments('co quan quan ly gia han'), index);
     expect(office.functionWords.has('co')).toBe(false);
     expect(office.terms.get('cơ') ?? 0).toBeGreaterThan(0.5);
     // One question reading it both ways keeps it: only a look-alike that is a function word everywhere is left out.
-    expect(restoreMarks(segments('co quan nao co the gia han'), df, index.size).functionWords.has('co')).toBe(false);
+    expect(restoreMarks(segments('co quan nao co the gia han'), index).functionWords.has('co')).toBe(false);
   });
 
   it('leaves what the corpus never writes as it was typed: names, numbers, words it does not know', () => {
-    const { terms, functionWords } = restoreMarks(segments('carbomint 2023 xyz'), df, index.size);
+    const { terms, functionWords } = restoreMarks(segments('carbomint 2023 xyz'), index);
     expect(terms.size).toBe(0);
     expect(functionWords.size).toBe(0);
   });
 
   it('says nothing about function words for an index without evidence terms (built before them)', () => {
     const old = Bm25Index.build(PASSAGES.map((p) => analyze(p).terms));
-    expect(restoreMarks(segments('sinh vien co the dang ky'), (t) => old.documentFrequency(t), old.size).functionWords.size).toBe(0);
+    expect(restoreMarks(segments('sinh vien co the dang ky'), old).functionWords.size).toBe(0);
   });
 });
 

@@ -21,7 +21,7 @@
  * download, and answers must come from what the corpus says.
  */
 import { FOLDED_STOP_WORDS, STOP_WORDS } from '../text/dictionary.ts';
-import { FOLDED_STOP_FORMS, hasDiacritics, markedSpellings } from '../text/index.ts';
+import { FOLDED_STOP_FORMS, markedSpellings } from '../text/index.ts';
 
 /** How much a bigram's count weighs against the word's own frequency (interpolated smoothing). */
 const BIGRAM_SHARE = 0.8;
@@ -35,10 +35,35 @@ const SMOOTHING = 0.1;
 const WORDS_PER_PASSAGE = 100;
 /** A look-alike reads as a function word when its function-word spellings are at least this likely. */
 const FUNCTION_READING = 0.5;
+const MARKED = /[^ -~]/;
+/**
+ * A spelling less likely than this is not searched: it would add under a twentieth of its
+ * word's weight, and searching it walks its passages all the same.
+ */
+const LEAST_LIKELY = 0.05;
 /** Questions are short; a longer segment is read in windows of this many syllables. */
 const WINDOW = 40;
 
-type Frequency = (term: string) => number;
+
+/** What reading marks needs of an index. */
+export interface IndexCounts {
+  documentFrequency(term: string): number;
+  readonly size: number;
+}
+
+/** A token's spellings the index uses, with how many passages use each. */
+interface Spellings {
+  words: string[];
+  counts: number[];
+}
+
+/**
+ * Each folded syllable's spellings the index uses, per index: a question's syllables repeat
+ * across questions, and checking a syllable's dozens of spellings is most of the work.
+ * Bounded, since a question may hold any string.
+ */
+const spellingsUsed = new WeakMap<IndexCounts, Map<string, Spellings>>();
+const SPELLINGS_CACHED = 20_000;
 
 export interface Restoration {
   /** Marked spellings the index searches, with the probability that the question meant each. */
@@ -52,71 +77,122 @@ export interface Restoration {
 }
 
 /** How many passages hold a spelling (a stop word through its evidence term). */
-function unigram(df: Frequency, word: string): number {
-  return STOP_WORDS.has(word) ? df(`%${word}`) : df(word);
+function unigram(index: IndexCounts, word: string): number {
+  return index.documentFrequency(STOP_WORDS.has(word) ? `%${word}` : word);
 }
 
 /** How many passages hold two spellings side by side. */
-function bigram(df: Frequency, a: string, b: string): number {
-  return STOP_WORDS.has(a) || STOP_WORDS.has(b) ? df(`%${a} ${b}`) : df(`${a} ${b}`);
+function bigram(index: IndexCounts, a: string, b: string): number {
+  return index.documentFrequency(STOP_WORDS.has(a) || STOP_WORDS.has(b) ? `%${a} ${b}` : `${a} ${b}`);
 }
 
-function normalized(values: number[]): number[] {
-  const sum = values.reduce((a, b) => a + b, 0);
-  return sum > 0 ? values.map((v) => v / sum) : values.map(() => 1 / values.length);
+/** Scales `values` in place to sum to 1 (evenly when they are all 0). */
+function normalize(values: Float64Array): Float64Array {
+  let sum = 0;
+  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) values[i] = sum > 0 ? (values[i] as number) / sum : 1 / values.length;
+  return values;
+}
+
+/** The spellings of a token the index uses, and their counts; the token as typed when it uses none. */
+function spellingsOf(token: string, index: IndexCounts): Spellings {
+  let used = spellingsUsed.get(index);
+  if (!used) spellingsUsed.set(index, (used = new Map()));
+  const known = used.get(token);
+  if (known) return known;
+  const words: string[] = [];
+  const counts: number[] = [];
+  // Tokens are normalised and lower-cased: any letter outside ASCII carries a mark (đ too), and is taken as written.
+  for (const word of MARKED.test(token) ? [token] : [token, ...markedSpellings(token)]) {
+    const count = unigram(index, word);
+    if (count === 0 && word !== token) continue;
+    words.push(word);
+    counts.push(count);
+  }
+  // The token as typed stays a candidate only if the index uses it or nothing else is left.
+  if (words.length > 1 && counts[0] === 0) {
+    words.shift();
+    counts.shift();
+  }
+  const spellings = { words, counts };
+  if (used.size >= SPELLINGS_CACHED) used.clear();
+  used.set(token, spellings);
+  return spellings;
 }
 
 /**
  * Marks read back into a question typed without them: `segments` are its tokens as
- * `analyze` read them, `documentFrequency` and `passages` the index's. A token with marks
- * already (a word an abbreviation stands for) is taken as written; a token the corpus never
- * uses in any spelling (a name, a typo) stays as typed.
+ * `analyze` read them, `index` the passages' BM25 index. A token with marks already (a word
+ * an abbreviation stands for) is taken as written; a token the corpus never uses in any
+ * spelling (a name, a typo) stays as typed.
  */
-export function restoreMarks(segments: readonly string[][], documentFrequency: Frequency, passages: number): Restoration {
+export function restoreMarks(segments: readonly string[][], index: IndexCounts): Restoration {
   const terms = new Map<string, number>();
   const functionReadings = new Map<string, boolean>();
-  const p1 = (word: string) => (unigram(documentFrequency, word) + SMOOTHING) / (passages * WORDS_PER_PASSAGE + SMOOTHING);
-  const p2 = (a: string, b: string) => {
-    const count = unigram(documentFrequency, a);
-    const share = count > 0 ? bigram(documentFrequency, a, b) / count : 0;
-    return BIGRAM_SHARE * share + (1 - BIGRAM_SHARE) * p1(b);
-  };
+  const total = index.size * WORDS_PER_PASSAGE + SMOOTHING;
   for (const segment of segments) {
     for (let start = 0; start < segment.length; start += WINDOW) {
       const tokens = segment.slice(start, start + WINDOW);
-      const candidates = tokens.map((token) => {
-        if (hasDiacritics(token)) return [token];
-        const used = [token, ...markedSpellings(token)].filter((w) => unigram(documentFrequency, w) > 0);
-        return used.length > 0 ? used : [token];
-      });
       const n = tokens.length;
-      const forward: number[][] = [normalized((candidates[0] as string[]).map(p1))];
-      for (let i = 1; i < n; i++) {
-        const before = candidates[i - 1] as string[];
-        const f = forward[i - 1] as number[];
-        forward.push(normalized((candidates[i] as string[]).map((b) => before.reduce((sum, a, k) => sum + (f[k] as number) * p2(a, b), 0))));
-      }
-      const backward: number[][] = Array.from({ length: n }, () => []);
-      backward[n - 1] = (candidates[n - 1] as string[]).map(() => 1);
-      for (let i = n - 2; i >= 0; i--) {
-        const after = candidates[i + 1] as string[];
-        const b = backward[i + 1] as number[];
-        backward[i] = normalized((candidates[i] as string[]).map((a) => after.reduce((sum, w, k) => sum + p2(a, w) * (b[k] as number), 0)));
-      }
-      tokens.forEach((token, i) => {
-        const words = candidates[i] as string[];
-        const f = forward[i] as number[];
-        const b = backward[i] as number[];
-        const posterior = normalized(words.map((_w, k) => (f[k] as number) * (b[k] as number)));
-        words.forEach((word, k) => {
-          if (word !== token && hasDiacritics(word) && !STOP_WORDS.has(word)) terms.set(word, Math.max(terms.get(word) ?? 0, posterior[k] as number));
-        });
-        // The corpus must use some spelling of it: a look-alike it never writes says nothing.
-        if (FOLDED_STOP_FORMS.has(token) && !FOLDED_STOP_WORDS.has(token) && words.some((w) => unigram(documentFrequency, w) > 0)) {
-          const asFunctionWord = words.reduce((sum, w, k) => sum + (STOP_WORDS.has(w) ? (posterior[k] as number) : 0), 0) >= FUNCTION_READING;
-          functionReadings.set(token, (functionReadings.get(token) ?? true) && asFunctionWord);
+      const spellings = tokens.map((token) => spellingsOf(token, index));
+      // transitions[i][k * next + j]: the chance of spelling j at i + 1 after spelling k at i.
+      const transitions: Float64Array[] = [];
+      for (let i = 0; i + 1 < n; i++) {
+        const { words: before, counts } = spellings[i] as Spellings;
+        const after = (spellings[i + 1] as Spellings).words;
+        const afterCounts = (spellings[i + 1] as Spellings).counts;
+        const t = new Float64Array(before.length * after.length);
+        // One spelling on each side: the chance is the same for every path, and cancels.
+        if (t.length === 1) t[0] = 1;
+        else {
+          for (let k = 0; k < before.length; k++) {
+            const count = counts[k] as number;
+            for (let j = 0; j < after.length; j++) {
+              const share = count > 0 ? bigram(index, before[k] as string, after[j] as string) / count : 0;
+              t[k * after.length + j] = BIGRAM_SHARE * share + (1 - BIGRAM_SHARE) * (((afterCounts[j] as number) + SMOOTHING) / total);
+            }
+          }
         }
-      });
+        transitions.push(t);
+      }
+      const forward: Float64Array[] = [normalize(Float64Array.from((spellings[0] as Spellings).counts, (c) => (c + SMOOTHING) / total))];
+      for (let i = 1; i < n; i++) {
+        const f = forward[i - 1] as Float64Array;
+        const t = transitions[i - 1] as Float64Array;
+        const size = (spellings[i] as Spellings).words.length;
+        const next = new Float64Array(size);
+        for (let j = 0; j < size; j++) for (let k = 0; k < f.length; k++) next[j] = (next[j] as number) + (f[k] as number) * (t[k * size + j] as number);
+        forward.push(normalize(next));
+      }
+      const backward: Float64Array[] = new Array<Float64Array>(n);
+      backward[n - 1] = new Float64Array((spellings[n - 1] as Spellings).words.length).fill(1);
+      for (let i = n - 2; i >= 0; i--) {
+        const b = backward[i + 1] as Float64Array;
+        const t = transitions[i] as Float64Array;
+        const size = (spellings[i] as Spellings).words.length;
+        const previous = new Float64Array(size);
+        for (let k = 0; k < size; k++) for (let j = 0; j < b.length; j++) previous[k] = (previous[k] as number) + (t[k * b.length + j] as number) * (b[j] as number);
+        backward[i] = normalize(previous);
+      }
+      for (let i = 0; i < n; i++) {
+        const token = tokens[i] as string;
+        const { words, counts } = spellings[i] as Spellings;
+        const lookalike = FOLDED_STOP_FORMS.has(token) && !FOLDED_STOP_WORDS.has(token);
+        if (words.length === 1 && words[0] === token && !lookalike) continue;
+        const f = forward[i] as Float64Array;
+        const b = backward[i] as Float64Array;
+        const posterior = normalize(f.map((v, k) => v * (b[k] as number)));
+        let asFunctionWord = 0;
+        for (let k = 0; k < words.length; k++) {
+          const word = words[k] as string;
+          const probability = posterior[k] as number;
+          if (STOP_WORDS.has(word)) asFunctionWord += probability;
+          // Every spelling but the token itself has marks (`markedSpellings`).
+          else if (word !== token && probability >= LEAST_LIKELY) terms.set(word, Math.max(terms.get(word) ?? 0, probability));
+        }
+        // The corpus must use some spelling of it: a look-alike it never writes says nothing.
+        if (lookalike && counts.some((c) => c > 0)) functionReadings.set(token, (functionReadings.get(token) ?? true) && asFunctionWord >= FUNCTION_READING);
+      }
     }
   }
   return { terms, functionWords: new Set([...functionReadings].filter(([, always]) => always).map(([token]) => token)) };

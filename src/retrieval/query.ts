@@ -7,7 +7,7 @@
  */
 import { analyze, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, normalizeVietnamese, stripQuestionPhrasing } from '../text/index.ts';
 import { FOLDED_STOP_WORDS } from '../text/dictionary.ts';
-import { restoreMarks } from './marks.ts';
+import { type IndexCounts, restoreMarks, type Restoration } from './marks.ts';
 
 
 export interface Query {
@@ -118,10 +118,19 @@ export function groundedTerms(query: Query, documentFrequency: (term: string) =>
   return readTerms(query.terms, readAmbiguous(query.ambiguous, documentFrequency));
 }
 
-/** What the searcher needs of an index to read a question against it. */
-export interface IndexCounts {
-  documentFrequency(term: string): number;
-  readonly size: number;
+/**
+ * Marks read back into a question, per index: the answerer searches one question several
+ * times (its parts, a page's document, the whole corpus), and copies of a query share its
+ * segments.
+ */
+const restorations = new WeakMap<readonly string[][], WeakMap<IndexCounts, Restoration>>();
+
+function restorationOf(segments: readonly string[][], index: IndexCounts): Restoration {
+  let byIndex = restorations.get(segments);
+  if (!byIndex) restorations.set(segments, (byIndex = new WeakMap()));
+  let restoration = byIndex.get(index);
+  if (!restoration) byIndex.set(index, (restoration = restoreMarks(segments, index)));
+  return restoration;
 }
 
 /**
@@ -137,7 +146,7 @@ export function searchTerms(query: Query, index: IndexCounts): ReadonlyMap<strin
   const documentFrequency = (term: string) => index.documentFrequency(term);
   const grounded = groundedTerms(query, documentFrequency);
   if (query.segments.length === 0) return grounded;
-  const restoration = restoreMarks(query.segments, documentFrequency, index.size);
+  const restoration = restorationOf(query.segments, index);
   const terms = new Map(withoutFunctionWords(grounded, restoration.functionWords, query.segments));
   for (const [term, probability] of restoration.terms) {
     // A spelling weighs its probability times its folded term's weight: a word weighted down

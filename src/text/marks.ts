@@ -6,22 +6,22 @@
  * diacritic restorers on npm ship a model or a dictionary to download, and this needs only
  * the alphabet; the corpus's own counts decide which spelling is meant.
  */
-import { normalizeVietnamese } from './normalize.ts';
 
 /** Letters a folded letter may have been before folding (đ, the vowels with their hats and hooks). */
 const LETTERS: Readonly<Record<string, readonly string[]>> = { a: ['a', 'ă', 'â'], e: ['e', 'ê'], o: ['o', 'ô', 'ơ'], u: ['u', 'ư'], d: ['d', 'đ'] };
-/** Acute, grave, hook above, tilde, dot below (combining marks, composed to NFC after). */
-const TONES = ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
+/** Each vowel with each tone (acute, grave, hook above, tilde, dot below), composed (NFC). */
+const TONED: ReadonlyMap<string, readonly string[]> = new Map(
+  [...'aăâeêioôơuưy'].map((vowel) => [vowel, ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'].map((tone) => (vowel + tone).normalize('NFC'))]),
+);
 const VOWEL = /[aăâeêioôơuưy]/;
 /** The longest Vietnamese syllable is seven letters ("nghiêng"); longer tokens are names or words of other languages. */
 const LONGEST_SYLLABLE = 7;
 /** Spellings computed so far, by folded syllable; bounded, since a question may hold any string. */
 const cache = new Map<string, readonly string[]>();
 const CACHE_LIMIT = 20_000;
-
 /**
- * Every spelling with marks that folds to `folded` (normalised as the index writes words:
- * one tone placement), without `folded` itself. Empty for anything that cannot be one
+ * Every spelling with marks that folds to `folded`, with the tone on any of its vowels (so
+ * the index's one placement is among them), without `folded` itself. Empty for anything that cannot be one
  * Vietnamese syllable typed without marks (digits, a long name). Many spellings are not
  * words; the caller keeps those the corpus uses.
  */
@@ -36,8 +36,8 @@ export function markedSpellings(folded: string): readonly string[] {
     for (const base of bases) {
       found.add(base);
       for (let i = 0; i < base.length; i++) {
-        if (!VOWEL.test(base[i] as string)) continue;
-        for (const tone of TONES) found.add(normalizeVietnamese(base.slice(0, i + 1) + tone + base.slice(i + 1)));
+        // Every vowel may carry the tone; the spellings the index holds are in its one placement (normalizeVietnamese).
+        for (const toned of TONED.get(base[i] as string) ?? []) found.add(base.slice(0, i) + toned + base.slice(i + 1));
       }
     }
     found.delete(folded);
