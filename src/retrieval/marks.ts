@@ -66,8 +66,8 @@ const spellingsUsed = new WeakMap<IndexCounts, Map<string, Spellings>>();
 const SPELLINGS_CACHED = 20_000;
 
 export interface Restoration {
-  /** Marked spellings the index searches, with the probability that the question meant each. */
-  terms: Map<string, number>;
+  /** Marked spellings the index searches, with the probability that the question meant each and the syllable typed. */
+  terms: Map<string, { probability: number; typed: string }>;
   /**
    * Look-alikes typed without marks ("co", "trong", "duoc") that read as a function word
    * wherever the question has them ("co the": có thể). Only the look-alikes the analyzer
@@ -87,7 +87,7 @@ function bigram(index: IndexCounts, a: string, b: string): number {
 }
 
 /** Scales `values` in place to sum to 1 (evenly when they are all 0). */
-function normalize(values: Float64Array): Float64Array {
+function normalize(values: number[]): number[] {
   let sum = 0;
   for (const v of values) sum += v;
   for (let i = 0; i < values.length; i++) values[i] = sum > 0 ? (values[i] as number) / sum : 1 / values.length;
@@ -127,7 +127,7 @@ function spellingsOf(token: string, index: IndexCounts): Spellings {
  * spelling (a name, a typo) stays as typed.
  */
 export function restoreMarks(segments: readonly string[][], index: IndexCounts): Restoration {
-  const terms = new Map<string, number>();
+  const terms = new Map<string, { probability: number; typed: string }>();
   const functionReadings = new Map<string, boolean>();
   const total = index.size * WORDS_PER_PASSAGE + SMOOTHING;
   for (const segment of segments) {
@@ -136,12 +136,12 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
       const n = tokens.length;
       const spellings = tokens.map((token) => spellingsOf(token, index));
       // transitions[i][k * next + j]: the chance of spelling j at i + 1 after spelling k at i.
-      const transitions: Float64Array[] = [];
+      const transitions: number[][] = [];
       for (let i = 0; i + 1 < n; i++) {
         const { words: before, counts } = spellings[i] as Spellings;
         const after = (spellings[i + 1] as Spellings).words;
         const afterCounts = (spellings[i + 1] as Spellings).counts;
-        const t = new Float64Array(before.length * after.length);
+        const t = new Array<number>(before.length * after.length).fill(0);
         // One spelling on each side: the chance is the same for every path, and cancels.
         if (t.length === 1) t[0] = 1;
         else {
@@ -155,22 +155,22 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
         }
         transitions.push(t);
       }
-      const forward: Float64Array[] = [normalize(Float64Array.from((spellings[0] as Spellings).counts, (c) => (c + SMOOTHING) / total))];
+      const forward: number[][] = [normalize((spellings[0] as Spellings).counts.map((c) => (c + SMOOTHING) / total))];
       for (let i = 1; i < n; i++) {
-        const f = forward[i - 1] as Float64Array;
-        const t = transitions[i - 1] as Float64Array;
+        const f = forward[i - 1] as number[];
+        const t = transitions[i - 1] as number[];
         const size = (spellings[i] as Spellings).words.length;
-        const next = new Float64Array(size);
+        const next = new Array<number>(size).fill(0);
         for (let j = 0; j < size; j++) for (let k = 0; k < f.length; k++) next[j] = (next[j] as number) + (f[k] as number) * (t[k * size + j] as number);
         forward.push(normalize(next));
       }
-      const backward: Float64Array[] = new Array<Float64Array>(n);
-      backward[n - 1] = new Float64Array((spellings[n - 1] as Spellings).words.length).fill(1);
+      const backward: number[][] = new Array<number[]>(n);
+      backward[n - 1] = new Array<number>((spellings[n - 1] as Spellings).words.length).fill(1);
       for (let i = n - 2; i >= 0; i--) {
-        const b = backward[i + 1] as Float64Array;
-        const t = transitions[i] as Float64Array;
+        const b = backward[i + 1] as number[];
+        const t = transitions[i] as number[];
         const size = (spellings[i] as Spellings).words.length;
-        const previous = new Float64Array(size);
+        const previous = new Array<number>(size).fill(0);
         for (let k = 0; k < size; k++) for (let j = 0; j < b.length; j++) previous[k] = (previous[k] as number) + (t[k * b.length + j] as number) * (b[j] as number);
         backward[i] = normalize(previous);
       }
@@ -179,8 +179,8 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
         const { words, counts } = spellings[i] as Spellings;
         const lookalike = FOLDED_STOP_FORMS.has(token) && !FOLDED_STOP_WORDS.has(token);
         if (words.length === 1 && words[0] === token && !lookalike) continue;
-        const f = forward[i] as Float64Array;
-        const b = backward[i] as Float64Array;
+        const f = forward[i] as number[];
+        const b = backward[i] as number[];
         const posterior = normalize(f.map((v, k) => v * (b[k] as number)));
         let asFunctionWord = 0;
         for (let k = 0; k < words.length; k++) {
@@ -188,7 +188,7 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
           const probability = posterior[k] as number;
           if (STOP_WORDS.has(word)) asFunctionWord += probability;
           // Every spelling but the token itself has marks (`markedSpellings`).
-          else if (word !== token && probability >= LEAST_LIKELY) terms.set(word, Math.max(terms.get(word) ?? 0, probability));
+          else if (word !== token && probability >= LEAST_LIKELY && probability > (terms.get(word)?.probability ?? 0)) terms.set(word, { probability, typed: token });
         }
         // The corpus must use some spelling of it: a look-alike it never writes says nothing.
         if (lookalike && counts.some((c) => c > 0)) functionReadings.set(token, (functionReadings.get(token) ?? true) && asFunctionWord >= FUNCTION_READING);

@@ -147,11 +147,11 @@ export function searchTerms(query: Query, index: IndexCounts): ReadonlyMap<strin
   const grounded = groundedTerms(query, documentFrequency);
   if (query.segments.length === 0) return grounded;
   const restoration = restorationOf(query.segments, index);
-  const terms = new Map(withoutFunctionWords(grounded, restoration.functionWords, query.segments));
-  for (const [term, probability] of restoration.terms) {
+  const terms = withoutFunctionWords(grounded, restoration.functionWords, query.segments);
+  for (const [term, { probability, typed }] of restoration.terms) {
     // A spelling weighs its probability times its folded term's weight: a word weighted down
     // (one that only names the document) or left out (a function word) stays so, marked.
-    const weight = probability * (terms.get(`~${foldDiacritics(term)}`) ?? 0);
+    const weight = probability * (terms.get(`~${typed}`) ?? 0);
     if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
   }
   return terms;
@@ -162,16 +162,18 @@ export function searchTerms(query: Query, index: IndexCounts): ReadonlyMap<strin
  * "sinh vien co the": có), alone or in pairs, and with the pairs across function words
  * ("^vien the") as the question with marks has them.
  */
-function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords: ReadonlySet<string>, segments: readonly string[][]): ReadonlyMap<string, number> {
-  if (functionWords.size === 0) return terms;
+function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords: ReadonlySet<string>, segments: readonly string[][]): Map<string, number> {
   const read = new Map(terms);
+  if (functionWords.size === 0) return read;
   // Only the question's own terms (weight 1): an earlier question's stay as they are.
   for (const [term, weight] of terms) {
     if (weight < 1) continue;
     if (term.startsWith('^') || term.replace(/^~/, '').split(' ').some((syllable) => functionWords.has(syllable))) read.delete(term);
   }
+  // Tokens of a question typed without marks are plain ASCII, but for the words an abbreviation stands for.
+  const folded = (token: string) => (/[^ -~]/.test(token) ? foldDiacritics(token) : token);
   // Between a pair: stop words, and look-alikes not searched as content words.
-  const skipped = (token: string) => !hasDiacritics(token) && FOLDED_STOP_FORMS.has(token) && !read.has(`~${token}`);
+  const skipped = (token: string) => folded(token) === token && FOLDED_STOP_FORMS.has(token) && !read.has(`~${token}`);
   for (const segment of segments) {
     for (let i = 0; i < segment.length; i++) {
       const token = segment[i] as string;
@@ -179,7 +181,7 @@ function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords:
       let k = i + 1;
       while (k < segment.length && skipped(segment[k] as string)) k++;
       const after = segment[k];
-      if (k > i + 1 && after !== undefined) read.set(`^${foldDiacritics(token)} ${foldDiacritics(after)}`, 1);
+      if (k > i + 1 && after !== undefined) read.set(`^${folded(token)} ${folded(after)}`, 1);
     }
   }
   return read;
