@@ -95,9 +95,7 @@ function normalize(values: number[]): number[] {
 }
 
 /** The spellings of a token the index uses, and their counts; the token as typed when it uses none. */
-function spellingsOf(token: string, index: IndexCounts): Spellings {
-  let used = spellingsUsed.get(index);
-  if (!used) spellingsUsed.set(index, (used = new Map()));
+function spellingsOf(token: string, index: IndexCounts, used: Map<string, Spellings>): Spellings {
   const known = used.get(token);
   if (known) return known;
   const words: string[] = [];
@@ -127,6 +125,8 @@ function spellingsOf(token: string, index: IndexCounts): Spellings {
  * spelling (a name, a typo) stays as typed.
  */
 export function restoreMarks(segments: readonly string[][], index: IndexCounts): Restoration {
+  let used = spellingsUsed.get(index);
+  if (!used) spellingsUsed.set(index, (used = new Map()));
   const terms = new Map<string, { probability: number; typed: string }>();
   const functionReadings = new Map<string, boolean>();
   const total = index.size * WORDS_PER_PASSAGE + SMOOTHING;
@@ -134,7 +134,7 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
     for (let start = 0; start < segment.length; start += WINDOW) {
       const tokens = segment.slice(start, start + WINDOW);
       const n = tokens.length;
-      const spellings = tokens.map((token) => spellingsOf(token, index));
+      const spellings = tokens.map((token) => spellingsOf(token, index, used));
       // transitions[i][k * next + j]: the chance of spelling j at i + 1 after spelling k at i.
       const transitions: number[][] = [];
       for (let i = 0; i + 1 < n; i++) {

@@ -165,10 +165,14 @@ export function searchTerms(query: Query, index: IndexCounts): ReadonlyMap<strin
 function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords: ReadonlySet<string>, segments: readonly string[][]): Map<string, number> {
   const read = new Map(terms);
   if (functionWords.size === 0) return read;
-  // Only the question's own terms (weight 1): an earlier question's stay as they are.
+  // Only the question's own terms (weight 1): an earlier question's stay as they are. A term
+  // is one syllable or a pair of two.
   for (const [term, weight] of terms) {
     if (weight < 1) continue;
-    if (term.startsWith('^') || term.replace(/^~/, '').split(' ').some((syllable) => functionWords.has(syllable))) read.delete(term);
+    const body = term.startsWith('~') ? term.slice(1) : term;
+    const space = body.indexOf(' ');
+    const named = space < 0 ? functionWords.has(body) : functionWords.has(body.slice(0, space)) || functionWords.has(body.slice(space + 1));
+    if (term.startsWith('^') || named) read.delete(term);
   }
   // Tokens of a question typed without marks are plain ASCII, but for the words an abbreviation stands for.
   const folded = (token: string) => (/[^ -~]/.test(token) ? foldDiacritics(token) : token);
