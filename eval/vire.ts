@@ -115,7 +115,7 @@ function main() {
           const analysis = analyze(t);
           return [...analysis.terms, ...markEvidence(analysis.segments)];
         },
-        (q, index) => searchTerms(buildQuery(q), index),
+        (q, index) => searchTerms(buildQuery(q), index).terms,
       ],
       ['plain', plainTerms, (q) => counts(plainTerms(q))],
     ];

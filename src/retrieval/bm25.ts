@@ -186,6 +186,7 @@ export class Bm25Index {
     const matched = new Float32Array(this.size);
     const touched: number[] = [];
     for (const [term, weight] of query) {
+      if (isEvidence(term)) continue;
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const start = this.offsets[id] ?? 0;

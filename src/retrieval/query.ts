@@ -6,7 +6,7 @@
  * retrieval, they are not pasted into the query.
  */
 import { analyze, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, normalizeVietnamese, stripQuestionPhrasing } from '../text/index.ts';
-import { FOLDED_STOP_WORDS } from '../text/dictionary.ts';
+import { FOLDED_STOP_WORDS, STOP_WORDS } from '../text/dictionary.ts';
 import { type IndexCounts, restoreMarks, type Restoration } from './marks.ts';
 
 
@@ -133,19 +133,25 @@ function restorationOf(segments: readonly string[][], index: IndexCounts): Resto
   return restoration;
 }
 
+/** What BM25 searches for a query, and the terms whose idf counts towards how much of it a passage covers. */
+export interface SearchTerms {
+  terms: ReadonlyMap<string, number>;
+  /** The query's content syllables ("~x"), without a look-alike read as a function word here. */
+  content: ReadonlySet<string>;
+}
+
 /**
- * The weighted terms BM25 searches for a query: its terms with the look-alikes read
- * (`groundedTerms`) and, typed without marks, with marks read back from the index
- * (`restoreMarks`): the marked spellings are added at their probability beside the folded
- * terms, which keep their weight (a wrong reading is only ever added, never substituted),
- * and a look-alike that reads as a function word is left out. On public QA sets
+ * What BM25 searches for a query: its terms with the look-alikes read (`groundedTerms`) and,
+ * typed without marks, with marks read back from the index (`restoreMarks`): the marked
+ * spellings are added at their probability beside the folded terms, which keep their weight
+ * (a wrong reading is only ever added, never substituted), and a look-alike that reads as a
+ * function word is left out, from the search and from coverage alike. On public QA sets
  * (eval/vire.ts) this cut what a question loses for being typed without marks from
  * 1.1 / 1.2 / 0.6 to 0.35 / 0.51 / 0.12 MRR@10, changing nothing with marks.
  */
-export function searchTerms(query: Query, index: IndexCounts): ReadonlyMap<string, number> {
-  const documentFrequency = (term: string) => index.documentFrequency(term);
-  const grounded = groundedTerms(query, documentFrequency);
-  if (query.segments.length === 0) return grounded;
+export function searchTerms(query: Query, index: IndexCounts): SearchTerms {
+  const grounded = groundedTerms(query, (term) => index.documentFrequency(term));
+  if (query.segments.length === 0) return { terms: grounded, content: query.content };
   const restoration = restorationOf(query.segments, index);
   const terms = withoutFunctionWords(grounded, restoration.functionWords, query.segments);
   for (const [term, { probability, typed }] of restoration.terms) {
@@ -154,7 +160,8 @@ export function searchTerms(query: Query, index: IndexCounts): ReadonlyMap<strin
     const weight = probability * (terms.get(`~${typed}`) ?? 0);
     if (weight > (terms.get(term) ?? 0)) terms.set(term, weight);
   }
-  return terms;
+  if (restoration.functionWords.size === 0) return { terms, content: query.content };
+  return { terms, content: new Set([...query.content].filter((term) => !restoration.functionWords.has(term.slice(1)))) };
 }
 
 /**
@@ -175,9 +182,11 @@ function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords:
     if (term.startsWith('^') || named) read.delete(term);
   }
   // Tokens of a question typed without marks are plain ASCII, but for the words an abbreviation stands for.
-  const folded = (token: string) => (/[^ -~]/.test(token) ? foldDiacritics(token) : token);
-  // Between a pair: stop words, and look-alikes not searched as content words.
-  const skipped = (token: string) => folded(token) === token && FOLDED_STOP_FORMS.has(token) && !read.has(`~${token}`);
+  const marked = (token: string) => /[^ -~]/.test(token);
+  const folded = (token: string) => (marked(token) ? foldDiacritics(token) : token);
+  // Between a pair: stop words (as written, where an abbreviation wrote them: "và", "được"),
+  // and look-alikes not searched as content words.
+  const skipped = (token: string) => (marked(token) ? STOP_WORDS.has(token) : FOLDED_STOP_FORMS.has(token) && !read.has(`~${token}`));
   for (const segment of segments) {
     for (let i = 0; i < segment.length; i++) {
       const token = segment[i] as string;

@@ -7,7 +7,7 @@ import type { DocumentMeta, FaqEntry, Passage } from '../ingest/types.ts';
 import { analyze, markEvidence } from '../text/index.ts';
 import { Bm25Index, type Scored } from './bm25.ts';
 import { fuseRankings, type FusionSettings } from './fusion.ts';
-import { searchTerms, type Query } from './query.ts';
+import { searchTerms, type Query, type SearchTerms } from './query.ts';
 import type { VectorIndex } from './vectors.ts';
 import { FaqMatcher, type FaqHit } from './faq-matcher.ts';
 
@@ -97,8 +97,9 @@ export class CorpusSearcher {
 
   /** Lexical (BM25) search only. */
   searchPassages(query: Query, k: number, filter?: (p: Passage) => boolean): PassageHit[] {
-    const scale = this.coverageScale(query);
-    return this.lexical(query, k, filter).map((h) => this.toHit(h.doc, h.score, h.matched, scale));
+    const search = searchTerms(query, this.passageIndex);
+    const scale = this.coverageScale(query, search);
+    return this.lexical(search, k, filter).map((h) => this.toHit(h.doc, h.score, h.matched, scale));
   }
 
   /**
@@ -112,33 +113,33 @@ export class CorpusSearcher {
     const queryVector = await vectors.embedQuery(query.embedText);
     // A question of stop words only ("là gì vậy ạ") embeds to nothing: no direction to search.
     if (!queryVector.some((x) => x !== 0) || !queryVector.every(Number.isFinite)) return this.searchPassages(query, k, filter);
-    const scale = this.coverageScale(query);
-    const lexical = this.lexical(query, Math.max(k, FUSION_CANDIDATES), filter);
+    const search = searchTerms(query, this.passageIndex);
+    const scale = this.coverageScale(query, search);
+    const lexical = this.lexical(search, Math.max(k, FUSION_CANDIDATES), filter);
     const found = await vectors.index.search(queryVector, Math.max(k, FUSION_CANDIDATES));
     const passages = this.corpus.passages;
     const vector = found.filter((h) => Number.isFinite(h.similarity) && (!filter || filter(passages[h.doc] as Passage)));
     const matched = new Map(lexical.map((h) => [h.doc, h.matched]));
     // A passage the vector side brings in is as covered as its words make it, no more.
-    const matchedIn = (doc: number) => matched.get(doc) ?? this.passageIndex.matchedIn(doc, query.content);
+    const matchedIn = (doc: number) => matched.get(doc) ?? this.passageIndex.matchedIn(doc, search.content);
     return fuseRankings(lexical, vector, vectors.fusion)
       .slice(0, k)
       .map((h) => this.toHit(h.doc, h.score, matchedIn(h.doc), scale));
   }
 
-  private lexical(query: Query, k: number, filter?: (p: Passage) => boolean): Scored[] {
+  private lexical(search: SearchTerms, k: number, filter?: (p: Passage) => boolean): Scored[] {
     const passages = this.corpus.passages;
-    const index = this.passageIndex;
-    return index.search(searchTerms(query, index), k, query.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
+    return this.passageIndex.search(search.terms, k, search.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
   }
 
   /** The idf mass a passage must match to cover the whole question, leniently and strictly. */
-  private coverageScale(query: Query): { lenient: number; strict: number } {
+  private coverageScale(query: Query, search: SearchTerms): { lenient: number; strict: number } {
     // A word the corpus never uses weighs less than a rare corpus word: casual wording
     // ("ủa", "mong") should not sink a question the passages do answer.
     const maxIdf = this.passageIndex.idf('');
     let known = 0;
     let unknown = 0;
-    for (const t of query.content) if (this.passageIndex.documentFrequency(t) > 0) known += this.passageIndex.idf(t);
+    for (const t of search.content) if (this.passageIndex.documentFrequency(t) > 0) known += this.passageIndex.idf(t);
     // Consecutive unknown syllables are one unknown word ("ki lô mét vuông" is not four topics).
     let inUnknownRun = false;
     for (const c of query.ownContent) {

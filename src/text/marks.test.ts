@@ -22,6 +22,17 @@ describe('markedSpellings', () => {
     expect(markedSpellings('nguoi').every((s) => s === s.normalize('NFC'))).toBe(true);
   });
 
+  it('stays small for any input: a few hundred spellings at most, none for a word no syllable is shaped like', () => {
+    // Seven a's and o's would have tens of thousands of spellings, and a question may hold a hundred such words.
+    expect(markedSpellings('ooooooo')).toEqual([]);
+    expect(markedSpellings('aoaoaoa')).toEqual([]);
+    expect(markedSpellings('aaa').length).toBeLessThan(500);
+    // "đ" only begins a syllable: no final "d" is tried.
+    expect(markedSpellings('dad')).toEqual([]);
+    expect(markedSpellings('dan')).toContain('đàn');
+    expect(markedSpellings('nghieng')).toContain('nghiêng');
+  });
+
   it('has none for what cannot be one syllable typed without marks', () => {
     expect(markedSpellings('2025')).toEqual([]);
     expect(markedSpellings('nq57')).toEqual([]);

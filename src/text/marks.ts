@@ -13,23 +13,30 @@ const LETTERS: Readonly<Record<string, readonly string[]>> = { a: ['a', 'ă', '�
 const TONED: ReadonlyMap<string, readonly string[]> = new Map(
   [...'aăâeêioôơuưy'].map((vowel) => [vowel, ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'].map((tone) => (vowel + tone).normalize('NFC'))]),
 );
-const VOWEL = /[aăâeêioôơuưy]/;
-/** The longest Vietnamese syllable is seven letters ("nghiêng"); longer tokens are names or words of other languages. */
-const LONGEST_SYLLABLE = 7;
-/** Spellings computed so far, by folded syllable; bounded, since a question may hold any string. */
+/**
+ * The shape of a Vietnamese syllable typed without marks: an initial consonant, one to three
+ * vowels, a final consonant. Anything else (a name, a word of another language, "ooooooo")
+ * has no marked spellings: without this, a nonsense word of seven a's and o's would have
+ * tens of thousands.
+ */
+const SYLLABLE = /^(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
+/** Spellings computed so far, by folded syllable; bounded by the spellings it holds, since a question may hold any string. */
 const cache = new Map<string, readonly string[]>();
-const CACHE_LIMIT = 20_000;
+let cached = 0;
+const CACHE_LIMIT = 200_000;
 /**
  * Every spelling with marks that folds to `folded`, with the tone on any of its vowels (so
- * the index's one placement is among them), without `folded` itself. Empty for anything that cannot be one
- * Vietnamese syllable typed without marks (digits, a long name). Many spellings are not
- * words; the caller keeps those the corpus uses.
+ * the index's one placement is among them), without `folded` itself: a few hundred at most.
+ * Empty for anything that cannot be one Vietnamese syllable typed without marks (digits, a
+ * name, a word of another language). Many spellings are not words; the caller keeps those
+ * the corpus uses.
  */
 export function markedSpellings(folded: string): readonly string[] {
   const known = cache.get(folded);
   if (known) return known;
   let spellings: string[] = [];
-  if (/^[a-z]+$/.test(folded) && folded.length <= LONGEST_SYLLABLE && VOWEL.test(folded)) {
+  if (SYLLABLE.test(folded)) {
+    // "d" can only begin a syllable of this shape, so "đ" is only tried there.
     let bases = [''];
     for (const letter of folded) bases = bases.flatMap((base) => (LETTERS[letter] ?? [letter]).map((l) => base + l));
     const found = new Set<string>();
@@ -43,7 +50,11 @@ export function markedSpellings(folded: string): readonly string[] {
     found.delete(folded);
     spellings = [...found];
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (cached + spellings.length > CACHE_LIMIT) {
+    cache.clear();
+    cached = 0;
+  }
   cache.set(folded, spellings);
+  cached += spellings.length;
   return spellings;
 }
