@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bm25Index } from '../src/retrieval/bm25.ts';
 import { buildQuery, searchTerms } from '../src/retrieval/query.ts';
-import { analyze, foldDiacritics, markEvidence, normalizeVietnamese } from '../src/text/index.ts';
+import { foldDiacritics, normalizeVietnamese } from '../src/text/index.ts';
+import { indexedTerms } from '../src/retrieval/searcher.ts';
 import { seededShuffle } from './shuffle.ts';
 
 const { values: args } = parseArgs({ options: { data: { type: 'string' }, questions: { type: 'string', default: '1000' }, seed: { type: 'string', default: '42' } } });
@@ -109,14 +110,7 @@ function main() {
     const { contexts, samples } = load(join(args.data, `${name}.csv`), Number(args.questions), Number(args.seed));
     const unmarked = samples.map((s) => ({ ...s, question: foldDiacritics(s.question) }));
     const analyzers: Array<[string, (t: string) => string[], (q: string, index: Bm25Index) => ReadonlyMap<string, number>]> = [
-      [
-        'project',
-        (t) => {
-          const analysis = analyze(t);
-          return [...analysis.terms, ...markEvidence(analysis.segments)];
-        },
-        (q, index) => searchTerms(buildQuery(q), index).terms,
-      ],
+      ['project', indexedTerms, (q, index) => searchTerms(buildQuery(q), index).terms],
       ['plain', plainTerms, (q) => counts(plainTerms(q))],
     ];
     for (const [label, terms, query] of analyzers) {

@@ -10,14 +10,18 @@ import type { FacetKind } from './facets.ts';
 
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
+/** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
+const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
 /** Asks for a phone number, an e-mail, an address or the like (folded text); the facets use it too. */
-export const CONTACT_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|so fax|zalo cua/;
+export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua`);
+/** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
+export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky)(?: \S+){0,8}? ten (?:la )?gi/;
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
   ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
-  ['who', /(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky)(?: \S+){0,8}? ten (?:la )?gi/],
+  ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
 
@@ -41,8 +45,6 @@ const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|v
 const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
 
 const CONTACT_IN_TEXT = /@|https?:\/\/|\.gov\.vn|(?<!\d)0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)/;
-/** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
-const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
 const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3,4}(?:[ .]?\d{2,3})?)(?!\d)/;
 
 /**
@@ -86,9 +88,19 @@ function countedUnit(question: string): string | null {
 }
 
 // The composer checks every unit against the same question: derive its facts once.
-let lastQuestion: { question: string; asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null; phone: boolean } | null = null;
+interface QuestionFacts {
+  question: string;
+  asked: string[];
+  money: boolean;
+  frequency: boolean;
+  person: boolean;
+  group: boolean;
+  counted: string | null;
+  phone: boolean;
+}
+let lastQuestion: QuestionFacts | null = null;
 
-function questionFacts(question: string): { asked: string[]; money: boolean; frequency: boolean; person: boolean; group: boolean; counted: string | null; phone: boolean } {
+function questionFacts(question: string): QuestionFacts {
   if (lastQuestion?.question !== question) {
     const folded = foldedQuestion(question);
     lastQuestion = {
@@ -113,7 +125,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  /ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky)(?: \S+){0,8}? ten (?:la )?gi|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|pho truong ban(?: thuong truc)?) (?:\S+ ){0,8}?(?:la|hien nay la|bay gio la) ai/;
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|ai (?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|pho truong ban(?: thuong truc)?) (?:\S+ ){0,8}?(?:la|hien nay la|bay gio la) ai`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, markEvidence } from '../text/index.ts';
+import { analyze } from '../text/index.ts';
 import { Bm25Index } from './bm25.ts';
 import { restoreMarks, type Restoration } from './marks.ts';
 import { buildQuery, groundedTerms, searchTerms } from './query.ts';
+import { indexedTerms } from './searcher.ts';
 
 /** Passages indexed as the searcher indexes them: terms and the evidence of how they write their words. */
-function indexOf(passages: string[]): Bm25Index {
-  return Bm25Index.build(
-    passages.map((p) => {
-      const analysis = analyze(p);
-      return [...analysis.terms, ...markEvidence(analysis.segments)];
-    }),
-  );
-}
+const indexOf = (passages: string[]) => Bm25Index.build(passages.map(indexedTerms));
 
 const PASSAGES = [
   'Số đo chiều cao.',

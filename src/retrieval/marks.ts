@@ -21,7 +21,7 @@
  * download, and answers must come from what the corpus says.
  */
 import { FOLDED_STOP_WORDS, STOP_WORDS } from '../text/dictionary.ts';
-import { FOLDED_STOP_FORMS, markedSpellings } from '../text/index.ts';
+import { countedAs, FOLDED_STOP_FORMS, hasDiacritics, markedSpellings } from '../text/index.ts';
 
 /** How much a bigram's count weighs against the word's own frequency (interpolated smoothing). */
 const BIGRAM_SHARE = 0.8;
@@ -35,7 +35,6 @@ const SMOOTHING = 0.1;
 const WORDS_PER_PASSAGE = 100;
 /** A look-alike reads as a function word when its function-word spellings are at least this likely. */
 const FUNCTION_READING = 0.5;
-const MARKED = /[^ -~]/;
 /**
  * A spelling less likely than this is not searched: it would add under a twentieth of its
  * word's weight, and searching it walks its passages all the same.
@@ -43,7 +42,6 @@ const MARKED = /[^ -~]/;
 const LEAST_LIKELY = 0.05;
 /** Questions are short; a longer segment is read in windows of this many syllables. */
 const WINDOW = 40;
-
 
 /** What reading marks needs of an index. */
 export interface IndexCounts {
@@ -78,12 +76,12 @@ export interface Restoration {
 
 /** How many passages hold a spelling (a stop word through its evidence term). */
 function unigram(index: IndexCounts, word: string): number {
-  return index.documentFrequency(STOP_WORDS.has(word) ? `%${word}` : word);
+  return index.documentFrequency(countedAs(word));
 }
 
 /** How many passages hold two spellings side by side. */
 function bigram(index: IndexCounts, a: string, b: string): number {
-  return index.documentFrequency(STOP_WORDS.has(a) || STOP_WORDS.has(b) ? `%${a} ${b}` : `${a} ${b}`);
+  return index.documentFrequency(countedAs(`${a} ${b}`));
 }
 
 /** Scales `values` in place to sum to 1 (evenly when they are all 0). */
@@ -100,8 +98,8 @@ function spellingsOf(token: string, index: IndexCounts, used: Map<string, Spelli
   if (known) return known;
   const words: string[] = [];
   const counts: number[] = [];
-  // Tokens are normalised and lower-cased: any letter outside ASCII carries a mark (đ too), and is taken as written.
-  for (const word of MARKED.test(token) ? [token] : [token, ...markedSpellings(token)]) {
+  // A token with marks (a word an abbreviation stands for) is taken as written.
+  for (const word of hasDiacritics(token) ? [token] : [token, ...markedSpellings(token)]) {
     const count = unigram(index, word);
     if (count === 0 && word !== token) continue;
     words.push(word);

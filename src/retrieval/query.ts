@@ -181,12 +181,9 @@ function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords:
     const named = space < 0 ? functionWords.has(body) : functionWords.has(body.slice(0, space)) || functionWords.has(body.slice(space + 1));
     if (term.startsWith('^') || named) read.delete(term);
   }
-  // Tokens of a question typed without marks are plain ASCII, but for the words an abbreviation stands for.
-  const marked = (token: string) => /[^ -~]/.test(token);
-  const folded = (token: string) => (marked(token) ? foldDiacritics(token) : token);
   // Between a pair: stop words (as written, where an abbreviation wrote them: "và", "được"),
   // and look-alikes not searched as content words.
-  const skipped = (token: string) => (marked(token) ? STOP_WORDS.has(token) : FOLDED_STOP_FORMS.has(token) && !read.has(`~${token}`));
+  const skipped = (token: string) => (hasDiacritics(token) ? STOP_WORDS.has(token) : FOLDED_STOP_FORMS.has(token) && !read.has(`~${token}`));
   for (const segment of segments) {
     for (let i = 0; i < segment.length; i++) {
       const token = segment[i] as string;
@@ -194,7 +191,7 @@ function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords:
       let k = i + 1;
       while (k < segment.length && skipped(segment[k] as string)) k++;
       const after = segment[k];
-      if (k > i + 1 && after !== undefined) read.set(`^${folded(token)} ${folded(after)}`, 1);
+      if (k > i + 1 && after !== undefined) read.set(`^${foldDiacritics(token)} ${foldDiacritics(after)}`, 1);
     }
   }
   return read;

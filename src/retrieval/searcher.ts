@@ -44,13 +44,17 @@ export function passageEmbeddingText(passage: Passage, meta: DocumentMeta | unde
   return [meta?.shortTitle ?? meta?.title ?? '', passage.path.join('. '), passage.text].filter(Boolean).join('\n');
 }
 
+/** The terms a text is indexed with: its own, and how it writes its function words (for reading marks back into questions typed without them). */
+export function indexedTerms(text: string): string[] {
+  const analysis = analyze(text);
+  return [...analysis.terms, ...markEvidence(analysis.segments)];
+}
+
 function passageTerms(passage: Passage, meta: DocumentMeta | undefined): string[] {
   const title = meta?.shortTitle ?? meta?.title ?? '';
   const headings = passage.path.join('\n');
   // Headings name what a passage is about ("2. Sở Văn hoá, Thể thao và Du lịch"), so they count HEADING_WEIGHT times.
-  const analysis = analyze([title, ...Array<string>(HEADING_WEIGHT).fill(headings), passage.text].join('\n'));
-  // How the passage writes its function words, for reading marks back into questions typed without them.
-  return [...analysis.terms, ...markEvidence(analysis.segments)];
+  return indexedTerms([title, ...Array<string>(HEADING_WEIGHT).fill(headings), passage.text].join('\n'));
 }
 
 /** The BM25 index over the passages (headings weighted), as built for a new index. */

@@ -258,12 +258,27 @@ export function markEvidence(segments: readonly string[][]): string[] {
   for (const segment of segments) {
     segment.forEach((token, i) => {
       const stop = STOP_WORDS.has(token);
-      if (stop) evidence.push(`%${token}`);
+      if (stop) evidence.push(evidenceTerm(token));
       const next = segment[i + 1];
-      if (next !== undefined && (stop || STOP_WORDS.has(next))) evidence.push(`%${token} ${next}`);
+      if (next !== undefined && (stop || STOP_WORDS.has(next))) evidence.push(evidenceTerm(`${token} ${next}`));
     });
   }
   return evidence;
+}
+
+/**
+ * The index term that counts how often passages write `words` (a word or two as written),
+ * the way `markEvidence` records them: a function word, or a pair holding one, is counted
+ * through its "%" evidence term; any other word or pair is one of the index's own terms.
+ */
+export function countedAs(words: string): string {
+  const space = words.indexOf(' ');
+  const stop = space < 0 ? STOP_WORDS.has(words) : STOP_WORDS.has(words.slice(0, space)) || STOP_WORDS.has(words.slice(space + 1));
+  return stop ? evidenceTerm(words) : words;
+}
+
+function evidenceTerm(words: string): string {
+  return `%${words}`;
 }
 
 /** A canonical document code as the analyzer writes it, folded ("nq57", "qd1169"). */

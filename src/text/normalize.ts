@@ -39,11 +39,15 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+/** Printable ASCII has nothing to fold and is its own NFC: folding runs on every token of every question. */
+const PRINTABLE_ASCII = /^[ -~]*$/;
+
 /**
  * Removes every diacritic, đ → d. Character by character with a memo: folding runs on
  * every token of every question, and NFD on whole strings dominated answer time.
  */
 export function foldDiacritics(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   const nfc = text.normalize('NFC');
   let out = '';
   let plainFrom = 0;
@@ -58,6 +62,7 @@ export function foldDiacritics(text: string): string {
 
 /** True when the text has at least one Vietnamese letter with a diacritic. */
 export function hasDiacritics(text: string): boolean {
+  if (PRINTABLE_ASCII.test(text)) return false;
   return foldDiacritics(text) !== text.normalize('NFC');
 }
 
