@@ -135,6 +135,11 @@ export class Bm25Index {
     return this.docLengths.length;
   }
 
+  /** Every term the index holds, once each. */
+  vocabulary(): IterableIterator<string> {
+    return this.termIds.keys();
+  }
+
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
     return id === undefined ? 0 : (this.offsets[id + 1] ?? 0) - (this.offsets[id] ?? 0);

@@ -54,6 +54,18 @@ describe('restoreMarks', () => {
     expect(functionWords.size).toBe(0);
   });
 
+  it('reads only spellings the index writes, and only into what can be one syllable', () => {
+    // "so" may be số, sổ, sở, sơ, sọ…: this index writes only "số" and "sổ".
+    const read = probabilities(restoreMarks(segments('so'), index));
+    expect([...read.keys()].sort()).toEqual(['sổ', 'số'].sort());
+    for (const word of read.keys()) expect(index.documentFrequency(word)).toBeGreaterThan(0);
+    // An abbreviation the corpus writes with marks ("CTĐT") is no syllable: "ctdt" stays as typed.
+    const abbreviations = indexOf(['Chương trình đào tạo (CTĐT) được cập nhật hằng năm.']);
+    expect(abbreviations.documentFrequency('ctđt')).toBeGreaterThan(0);
+    expect(probabilities(restoreMarks(segments('ctdt cap nhat'), abbreviations)).has('ctđt')).toBe(false);
+    expect(probabilities(restoreMarks(segments('ctdt cap nhat'), abbreviations)).get('cập')).toBeCloseTo(1, 5);
+  });
+
   it('says nothing about function words for an index without evidence terms (built before them)', () => {
     const old = Bm25Index.build(PASSAGES.map((p) => analyze(p).terms));
     expect(restoreMarks(segments('sinh vien co the dang ky'), old).functionWords.size).toBe(0);

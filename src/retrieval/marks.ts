@@ -6,22 +6,22 @@
  * Typed without marks, "so ho khau" matches only folded terms, which every spelling of a
  * syllable shares ("so": số, sổ, sở, so), and "co" may be the function word "có" or the
  * content word "cơ". The same question with marks also matches "sổ", "hộ", "khẩu" as
- * written, and drops "có". Here each syllable's possible spellings (`markedSpellings`) are
- * weighed by the index's own counts: how many passages use a spelling, and how many use it
- * right beside the neighbouring spelling. That is a bigram model whose counts are document
- * frequencies; function words are counted through the index's "%" evidence terms
- * (`markEvidence`), since the index does not search them. Forward–backward over each
- * segment gives every spelling its probability in this question. The searcher adds the
- * marked spellings at that probability, and leaves out a look-alike that most likely
- * reads as a function word (`searchTerms` in query.ts).
+ * written, and drops "có". Here each syllable's possible spellings, the words with marks the
+ * index holds that fold to it, are weighed by the index's own counts: how many passages use
+ * a spelling, and how many use it right beside the neighbouring spelling. That is a bigram
+ * model whose counts are document frequencies; function words are counted through the
+ * index's "%" evidence terms (`markEvidence`), since the index does not search them.
+ * Forward–backward over each segment gives every spelling its probability in this
+ * question. The searcher adds the marked spellings at that probability, and leaves out a
+ * look-alike that most likely reads as a function word (`searchTerms` in query.ts).
  *
- * Nothing here knows a Vietnamese word beyond the alphabet and the stop-word list: the
- * corpus is the dictionary, so a new document teaches it new words. Written here rather
- * than taken from a package: the diacritic restorers on npm ship a model or a word list to
- * download, and answers must come from what the corpus says.
+ * Nothing here knows a Vietnamese word beyond the stop-word list: the corpus is the
+ * dictionary, so a new document teaches it new words. Written here rather than taken from a
+ * package: the diacritic restorers on npm ship a model or a word list to download, and
+ * answers must come from what the corpus says.
  */
 import { FOLDED_STOP_WORDS, STOP_WORDS } from '../text/dictionary.ts';
-import { countedAs, FOLDED_STOP_FORMS, hasDiacritics, markedSpellings } from '../text/index.ts';
+import { countedAs, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, syllableShaped } from '../text/index.ts';
 
 /** How much a bigram's count weighs against the word's own frequency (interpolated smoothing). */
 const BIGRAM_SHARE = 0.8;
@@ -46,6 +46,8 @@ const WINDOW = 40;
 /** What reading marks needs of an index. */
 export interface IndexCounts {
   documentFrequency(term: string): number;
+  /** Every term the index holds, once each. */
+  vocabulary(): Iterable<string>;
   readonly size: number;
 }
 
@@ -56,12 +58,33 @@ interface Spellings {
 }
 
 /**
- * Each folded syllable's spellings the index uses, per index: a question's syllables repeat
- * across questions, and checking a syllable's dozens of spellings is most of the work.
- * Bounded, since a question may hold any string.
+ * The words with marks an index holds, by their folded spelling ("so": số, sổ, sở…), read
+ * once per index from its vocabulary: the corpus is the dictionary, so the spellings a
+ * syllable typed without marks may stand for are the ones it writes, and reading a question
+ * costs a lookup per syllable. Function words are found through their evidence terms ("%có").
  */
-const spellingsUsed = new WeakMap<IndexCounts, Map<string, Spellings>>();
-const SPELLINGS_CACHED = 20_000;
+const markedWordsByIndex = new WeakMap<IndexCounts, Map<string, Spellings>>();
+
+function markedWordsOf(index: IndexCounts): Map<string, Spellings> {
+  let byFolded = markedWordsByIndex.get(index);
+  if (byFolded) return byFolded;
+  byFolded = new Map();
+  for (const term of index.vocabulary()) {
+    const word = term.startsWith('%') ? term.slice(1) : term;
+    // Pairs, folded ("~") and bridging ("^") terms are not words as written.
+    if (word.includes(' ') || word.startsWith('~') || word.startsWith('^') || !hasDiacritics(word)) continue;
+    const count = unigram(index, word);
+    if (count === 0) continue;
+    const folded = foldDiacritics(word);
+    let spellings = byFolded.get(folded);
+    if (!spellings) byFolded.set(folded, (spellings = { words: [], counts: [] }));
+    if (spellings.words.includes(word)) continue;
+    spellings.words.push(word);
+    spellings.counts.push(count);
+  }
+  markedWordsByIndex.set(index, byFolded);
+  return byFolded;
+}
 
 export interface Restoration {
   /** Marked spellings the index searches, with the probability that the question meant each and the syllable typed. */
@@ -93,27 +116,15 @@ function normalize(values: number[]): number[] {
 }
 
 /** The spellings of a token the index uses, and their counts; the token as typed when it uses none. */
-function spellingsOf(token: string, index: IndexCounts, used: Map<string, Spellings>): Spellings {
-  const known = used.get(token);
-  if (known) return known;
-  const words: string[] = [];
-  const counts: number[] = [];
-  // A token with marks (a word an abbreviation stands for) is taken as written.
-  for (const word of hasDiacritics(token) ? [token] : [token, ...markedSpellings(token)]) {
-    const count = unigram(index, word);
-    if (count === 0 && word !== token) continue;
-    words.push(word);
-    counts.push(count);
-  }
-  // The token as typed stays a candidate only if the index uses it or nothing else is left.
-  if (words.length > 1 && counts[0] === 0) {
-    words.shift();
-    counts.shift();
-  }
-  const spellings = { words, counts };
-  if (used.size >= SPELLINGS_CACHED) used.clear();
-  used.set(token, spellings);
-  return spellings;
+function spellingsOf(token: string, index: IndexCounts, marked: Map<string, Spellings>): Spellings {
+  const count = unigram(index, token);
+  // A token with marks (a word an abbreviation stands for) is taken as written, and so is one
+  // no syllable is shaped like (a name, an abbreviation, a word of another language).
+  const others = hasDiacritics(token) || !syllableShaped(token) ? undefined : marked.get(token);
+  if (!others) return { words: [token], counts: [count] };
+  // The token as typed stays a candidate only if the index uses it too.
+  if (count === 0) return others;
+  return { words: [token, ...others.words], counts: [count, ...others.counts] };
 }
 
 /**
@@ -123,8 +134,7 @@ function spellingsOf(token: string, index: IndexCounts, used: Map<string, Spelli
  * spelling (a name, a typo) stays as typed.
  */
 export function restoreMarks(segments: readonly string[][], index: IndexCounts): Restoration {
-  let used = spellingsUsed.get(index);
-  if (!used) spellingsUsed.set(index, (used = new Map()));
+  const marked = markedWordsOf(index);
   const terms = new Map<string, { probability: number; typed: string }>();
   const functionReadings = new Map<string, boolean>();
   const total = index.size * WORDS_PER_PASSAGE + SMOOTHING;
@@ -132,7 +142,7 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
     for (let start = 0; start < segment.length; start += WINDOW) {
       const tokens = segment.slice(start, start + WINDOW);
       const n = tokens.length;
-      const spellings = tokens.map((token) => spellingsOf(token, index, used));
+      const spellings = tokens.map((token) => spellingsOf(token, index, marked));
       // transitions[i][k * next + j]: the chance of spelling j at i + 1 after spelling k at i.
       const transitions: number[][] = [];
       for (let i = 0; i + 1 < n; i++) {
@@ -185,7 +195,7 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
           const word = words[k] as string;
           const probability = posterior[k] as number;
           if (STOP_WORDS.has(word)) asFunctionWord += probability;
-          // Every spelling but the token itself has marks (`markedSpellings`).
+          // Every spelling but the token itself has marks (`markedWordsOf`).
           else if (word !== token && probability >= LEAST_LIKELY && probability > (terms.get(word)?.probability ?? 0)) terms.set(word, { probability, typed: token });
         }
         // The corpus must use some spelling of it: a look-alike it never writes says nothing.
