@@ -127,7 +127,7 @@ function sourcesFor(primary: Passage[], hits: PassageHit[], max = 3): Passage[] 
 function withoutPersonalData(message: string): string {
   return redactPersonalData(message)
     .replace(/\[(?:email|số [^\]]+)\]/g, ' ')
-    .replace(/(?:^|[.!?;,]\s*)(?:email|e-mail|sđt|số điện thoại|điện thoại|cccd|cmnd|stk)\s*[:.]?\s*(?=[.!?;,]|$)/giu, ' ')
+    .replace(/(?:^|[.!?;,]\s*)(?:email|e-mail|sđt|số điện thoại|điện thoại|cccd|cmnd|stk)\s*(?:[:.]\s*)?(?=[.!?;,]|$)/giu, ' ')
     .trim();
 }
 
@@ -137,8 +137,11 @@ function withoutPersonalData(message: string): string {
  * otherwise outweigh what is asked.
  */
 function focusOnQuestion(message: string): string {
-  const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)\s*[:,]?\s+(.{6,})$/iu.exec(message);
-  if (afterAsk?.[1]) return afterAsk[1].trim();
+  // What follows the ask, from its first space; six characters at least. (Written as
+  // "\s*[:,]?\s+(.{6,})$", three runs that can each take the spaces split a long run of them
+  // in cubically many ways: seconds on one message.)
+  const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?(\s.*)$/iu.exec(message)?.[1]?.trim();
+  if (afterAsk && afterAsk.length >= 6) return afterAsk;
   const sentences = message.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const asked = sentences.filter((s) => s.trim().endsWith('?'));
   if (sentences.length > 1 && asked.length > 0) return asked.join(' ');

@@ -24,7 +24,7 @@ const INJECTION = [
   /(dong vai|gia vo la|hay la|pretend|act as|roleplay|nhap vai).{0,60}(khong (co )?(gioi han|kiem duyet|rang buoc)|hacker|ke xau|tu do|bat ky)/,
   /(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
   /(ket thuc|bat dau|mo dau|them|chen|kem theo|gan|viet)\s.{0,40}(cau tra loi|tra loi|cuoi cau|cuoi dong|dau cau).{0,20}(bang|chuoi|dong|cum|tu|ky tu)/,
-  /\[\s*(system|he thong|admin|developer)\b|<\s*\/?\s*system|(^|\s)(system|assistant)\s*:|nguoi dung (nay )?la (quan tri vien|admin)|admin[-_ ]access/,
+  /\[\s*(system|he thong|admin|developer)\b|<\s*(?:\/\s*)?system|(^|\s)(system|assistant)\s*:|nguoi dung (nay )?la (quan tri vien|admin)|admin[-_ ]access/,
 ];
 
 const ABUSE = [

@@ -118,7 +118,7 @@ function join(previous: string, next: string): string {
 function headingCase(text: string): string {
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length < 3 || letters !== letters.toUpperCase()) return text;
-  const match = /^((?:[IVXL]+|\d+(?:\.\d+)*)\.\s+)(.*)$/u.exec(text);
+  const match = /^((?:[IVXL]+|\d+(?:\.\d+)*)\.\s+)(\S.*|)$/u.exec(text);
   const label = match?.[1] ?? '';
   const rest = (match?.[2] ?? text).toLowerCase();
   return label + rest.charAt(0).toUpperCase() + rest.slice(1);

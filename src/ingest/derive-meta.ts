@@ -36,7 +36,7 @@ function continuesTitle(parts: string[], line: string): boolean {
 /** "V. TỔ CHỨC THỰC HIỆN" → "V. Tổ chức thực hiện", numbers such as "57-NQ/TW" kept; text not all in capitals is left as it is. */
 export function sentenceCase(text: string): string {
   if (!isUpperCase(text)) return text;
-  const [, label = '', rest = text] = /^((?:[IVXL]+|\d+(?:\.\d+)*)\.\s+)?(.*)$/su.exec(text) ?? [];
+  const [, label = '', rest = text] = /^((?:[IVXL]+|\d+(?:\.\d+)*)\.\s+)?(\S.*|)$/su.exec(text) ?? [];
   const lower = rest
     .split(' ')
     .map((w) => (/[\d/]/.test(w) ? w : w.toLowerCase()))

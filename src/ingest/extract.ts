@@ -106,7 +106,7 @@ function htmlToMarkdown(html: string): string {
     if (line) lines.push(line);
     block = null;
   };
-  for (const [, closing, name, text] of html.matchAll(/<(\/?)([a-z0-9]+)[^>]*>|([^<]+)/gi)) {
+  for (const [, closing, name, text] of html.matchAll(/<(\/?)([a-z0-9]+)(?:[^>a-z0-9][^>]*)?>|([^<]+)/gi)) {
     const tag = name?.toLowerCase();
     if (text !== undefined) {
       block ??= { tag: 'p', text: '' };

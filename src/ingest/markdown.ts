@@ -20,6 +20,17 @@ export class MarkdownError extends Error {
   }
 }
 
+/**
+ * A heading's text without its closing hashes and the spaces before them ("Mục tiêu ##" →
+ * "Mục tiêu"); one character at least stays. A loop, not "(.+?)\s*#*$": that pattern
+ * backtracks quadratically on a long line.
+ */
+function withoutClosingHashes(rest: string): string {
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  return rest.slice(0, end).trimEnd() || rest.slice(0, 1);
+}
+
 export function parseMarkdown(source: string): MarkdownDocument {
   const lines = source.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   let frontMatter: unknown = {};
@@ -44,12 +55,12 @@ export function parseMarkdown(source: string): MarkdownDocument {
   for (let i = start; i < lines.length; i++) {
     const text = (lines[i] ?? '').trim();
     const lineNo = i + 1;
-    const heading = /^(#{1,6})\s+(.+?)\s*#*$/.exec(text);
+    const heading = /^(#{1,6})\s+(\S.*)$/.exec(text);
     if (text === '') {
       flush();
     } else if (heading) {
       flush();
-      blocks.push({ kind: 'heading', level: heading[1]?.length ?? 1, text: heading[2] ?? '', line: lineNo });
+      blocks.push({ kind: 'heading', level: heading[1]?.length ?? 1, text: withoutClosingHashes(heading[2] ?? ''), line: lineNo });
     } else if (/^[-*+]\s+/.test(text)) {
       flush();
       paragraph = { kind: 'bullet', level: 0, text: `- ${text.replace(/^[-*+]\s+/, '')}`, line: lineNo };

@@ -38,7 +38,7 @@ const WORD_TYPES: Record<string, string> = {
 };
 // Dates "10/10", "ngày 10-10", "10.10.2025", "10 tháng 10". A dot or hyphen without a year
 // is a decimal ("12.5%"), a range ("5-10 năm") or a section ("mục 2.3"), not a date.
-const DATE = /(?<![\p{N}/.,-])(\d{1,2})\s*(?:\/|\s+tháng\s+|\s+thang\s+)(\d{1,2})(?:\s*(?:\/|\s+năm\s+|\s+nam\s+)(\d{4}))?(?![\p{N}])/gu;
+const DATE = /(?<![\p{N}/.,-])(\d{1,2})(?:\s*\/|\s+tháng\s+|\s+thang\s+)(\d{1,2})(?:(?:\s*\/|\s+năm\s+|\s+nam\s+)(\d{4}))?(?![\p{N}])/gu;
 const DATE_WITH_YEAR = /(?<![\p{N}/.,-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?![\p{N}])/gu;
 // "10-10" typed for a date, but not a range followed by its unit ("5-10 năm", "3-5%").
 const DATE_DASH = /(?<![\p{N}/.,-])(\d{1,2})-(\d{1,2})(?![\p{N}.,/%-])(?!\s*(?:năm|nam|tháng|thang|ngày|ngay|người|nguoi|lần|lan|giờ|gio|phút|phut|km|triệu|trieu|tỷ|ty|nghìn|nghin)(?![\p{L}]))/gu;

@@ -83,9 +83,9 @@ export function readCapitals(text: string): string {
 const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])j(?![\p{L}\p{N}])/gu, 'gi'],
   [/(?<![\p{L}\p{N}])(?:dc|đc)(?![\p{L}\p{N}])/gu, 'duoc'],
-  [/(?<![\p{L}\p{N}])(?:ko|hok)(?![\p{L}\p{N}&])|(?<![\p{L}\p{N}])k(?=\s*[?!.]*\s*$)/gu, 'khong'],
+  [/(?<![\p{L}\p{N}])(?:ko|hok)(?![\p{L}\p{N}&])|(?<![\p{L}\p{N}])k(?=\s*(?:[?!.]+\s*)?$)/gu, 'khong'],
   [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/gu, 'nhu the nao'],
-  [/(?<=(?:^|\s)(?:gi|j|sao|nao|ai|dau|chua|khong|ko|the|roi|a)\s+)v(?=\s*[?!.]*\s*$)/gu, 'vay'],
+  [/(?<=(?:^|\s)(?:gi|j|sao|nao|ai|dau|chua|khong|ko|the|roi|a)\s+)v(?=\s*(?:[?!.]+\s*)?$)/gu, 'vay'],
 ];
 
 /**

@@ -74,6 +74,31 @@ describe('redactPersonalData: look-alikes are left alone', () => {
     expect(redactPersonalData(text)).toBe(text);
   });
 
+  it.each([
+    ['CCCD: 123456789012 ạ', 'CCCD: [số định danh] ạ'],
+    ['căn cước số 1234 5678 9012', 'căn cước số [số định danh]'],
+    ['CMND số: 123.456.789.0', 'CMND số: [số định danh]'],
+    ['cccd   số  :  1234567890', 'cccd   số  :  [số định danh]'],
+  ])('replaces the number after an identity keyword in "%s", keeping the keyword', (text, expected) => {
+    expect(redactPersonalData(text)).toBe(expected);
+  });
+
+  // Two runs of spaces side by side in a pattern split a long run of spaces in quadratically
+  // many ways; in a lookbehind tried at every position, one message of 1,000 spaces took
+  // minutes and held the server. Vitest cannot interrupt that stall: the guard is the lint
+  // rule (test/lint.regexp.test.ts); these check what comes out.
+  it.each([
+    ['spaces', `a${' '.repeat(998)}b`],
+    ['spaces after an identity keyword', `CCCD${' '.repeat(990)}x`],
+    ['spaces after an account keyword', `STK${' '.repeat(990)}x`],
+    ['identity keywords', 'cccd số '.repeat(120)],
+    ['digits and spaces', '1 '.repeat(500)],
+    ['digits and dots', '1.'.repeat(500)],
+    ['letters', 'a'.repeat(1000)],
+  ])('handles a message of 1,000 characters of %s', (_name, text) => {
+    expect(redactPersonalData(text)).toBe(text);
+  });
+
   it('returns a message without personal data unchanged', () => {
     const text = 'Cho mình hỏi Nghị quyết 57 là gì vậy ad?';
     expect(redactPersonalData(text)).toBe(text);

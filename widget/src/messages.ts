@@ -16,7 +16,7 @@ export function answerBody(text: string): HTMLElement {
   const body = el('div', { class: 'x', lang: 'vi' });
   let list: HTMLUListElement | null = null;
   for (const line of text.split('\n')) {
-    const bullet = /^\s*[-•]\s+(.*)$/.exec(line);
+    const bullet = /^\s*[-•]\s+(\S.*|)$/.exec(line);
     if (bullet) {
       if (!list) body.append((list = el('ul')));
       list.append(el('li', null, bullet[1]));

@@ -27,7 +27,7 @@ export interface Prompt {
 }
 
 const TAGS = ['NGUON', 'CAU_HOI_TRUOC', 'CAU_HOI'];
-const DELIMITER = new RegExp(`<\\s*/?\\s*(${TAGS.join('|')})[^>]*>`, 'giu');
+const DELIMITER = new RegExp(`<\\s*(?:/\\s*)?(${TAGS.join('|')})[^>]*>`, 'giu');
 
 /** Text placed between delimiters: any look-alike of a delimiter inside it is broken up. */
 function asData(text: string): string {
