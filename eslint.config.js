@@ -57,7 +57,7 @@ export default tseslint.config(
     // holds them all (a redaction pattern once took minutes on a message of spaces). A pattern
     // that only moves quadratically across its input (no-super-linear-move) costs at most about
     // a million steps on a message of that length, so that rule is left off.
-    files: ['src/**/*.ts', 'widget/**/*.ts'],
+    files: ['src/**/*.{ts,tsx}', 'widget/**/*.ts'],
     plugins: { regexp },
     rules: { 'regexp/no-super-linear-backtracking': 'error' },
   },

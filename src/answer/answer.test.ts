@@ -101,6 +101,11 @@ describe('answerQuestion', () => {
     const r = await answer('Tôi ở phường Mường Thanh, cho hỏi Nghị quyết 57 do ai ký?');
     expect(r.outcome).toBe('answered');
     expect(r.answer).toContain('Tô Lâm');
+    // The question may follow the ask on a new line.
+    const alone = await answer('Nghị quyết 57 do ai ký?');
+    for (const message of ['Tôi ở phường Mường Thanh, cho em hỏi \nNghị quyết 57 do ai ký?', 'Tôi ở phường Mường Thanh, cho hỏi:\r\nNghị quyết 57 do ai ký?']) {
+      expect((await answer(message)).answer).toBe(alone.answer);
+    }
   });
 
   it('answers the same with personal data in the message as without it', async () => {

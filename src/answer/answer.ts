@@ -14,7 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { codePointLength, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, partAlignment, yearsIn } from './alignment.ts';
 import { compose, rankUnits, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
@@ -137,11 +137,11 @@ function withoutPersonalData(message: string): string {
  * otherwise outweigh what is asked.
  */
 function focusOnQuestion(message: string): string {
-  // What follows the ask, from its first space; six characters at least. (Written as
+  // What follows the ask, after spaces or line breaks; six characters at least. (Written as
   // "\s*[:,]?\s+(.{6,})$", three runs that can each take the spaces split a long run of them
   // in cubically many ways: seconds on one message.)
-  const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?(\s.*)$/iu.exec(message)?.[1]?.trim();
-  if (afterAsk && afterAsk.length >= 6) return afterAsk;
+  const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu.exec(message)?.[1]?.trim();
+  if (afterAsk && codePointLength(afterAsk) >= 6) return afterAsk;
   const sentences = message.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const asked = sentences.filter((s) => s.trim().endsWith('?'));
   if (sentences.length > 1 && asked.length > 0) return asked.join(' ');

@@ -31,6 +31,14 @@ function withoutClosingHashes(rest: string): string {
   return rest.slice(0, end).trimEnd() || rest.slice(0, 1);
 }
 
+/** "## Mục tiêu ##" → level 2, "Mục tiêu"; null when the line is no heading (its text may not span a line break). */
+function headingOf(line: string): { level: number; text: string } | null {
+  const match = /^(#{1,6})\s+(\S[^]*)$/.exec(line);
+  if (!match) return null;
+  const text = withoutClosingHashes(match[2] ?? '');
+  return /[\n\r\u2028\u2029]/.test(text) ? null : { level: (match[1] ?? '#').length, text };
+}
+
 export function parseMarkdown(source: string): MarkdownDocument {
   const lines = source.normalize('NFC').replace(/\r\n?/g, '\n').split('\n');
   let frontMatter: unknown = {};
@@ -55,12 +63,12 @@ export function parseMarkdown(source: string): MarkdownDocument {
   for (let i = start; i < lines.length; i++) {
     const text = (lines[i] ?? '').trim();
     const lineNo = i + 1;
-    const heading = /^(#{1,6})\s+(\S.*)$/.exec(text);
+    const heading = headingOf(text);
     if (text === '') {
       flush();
     } else if (heading) {
       flush();
-      blocks.push({ kind: 'heading', level: heading[1]?.length ?? 1, text: withoutClosingHashes(heading[2] ?? ''), line: lineNo });
+      blocks.push({ kind: 'heading', level: heading.level, text: heading.text, line: lineNo });
     } else if (/^[-*+]\s+/.test(text)) {
       flush();
       paragraph = { kind: 'bullet', level: 0, text: `- ${text.replace(/^[-*+]\s+/, '')}`, line: lineNo };

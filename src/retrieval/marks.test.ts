@@ -64,6 +64,10 @@ describe('restoreMarks', () => {
     expect(abbreviations.documentFrequency('ctđt')).toBeGreaterThan(0);
     expect(probabilities(restoreMarks(segments('ctdt cap nhat'), abbreviations)).has('ctđt')).toBe(false);
     expect(probabilities(restoreMarks(segments('ctdt cap nhat'), abbreviations)).get('cập')).toBeCloseTo(1, 5);
+    // A typo with two tones ("thủỷ") or another language's word ("ça") is no spelling of a syllable.
+    const odd = indexOf(['Thủỷ lợi và hoà bình.', 'Thủy lợi được đầu tư.', 'Ça ne marche pas.', 'Cá nhân đăng ký.']);
+    expect(probabilities(restoreMarks(segments('thuy loi'), odd)).get('thủy')).toBeCloseTo(1, 5);
+    expect(probabilities(restoreMarks(segments('ca nhan dang ky'), odd)).has('ça')).toBe(false);
   });
 
   it('says nothing about function words for an index without evidence terms (built before them)', () => {

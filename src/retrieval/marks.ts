@@ -21,7 +21,7 @@
  * answers must come from what the corpus says.
  */
 import { FOLDED_STOP_WORDS, STOP_WORDS } from '../text/dictionary.ts';
-import { countedAs, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, syllableShaped } from '../text/index.ts';
+import { countedAs, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, spelledLikeVietnamese, syllableShaped } from '../text/index.ts';
 
 /** How much a bigram's count weighs against the word's own frequency (interpolated smoothing). */
 const BIGRAM_SHARE = 0.8;
@@ -72,7 +72,7 @@ function markedWordsOf(index: IndexCounts): Map<string, Spellings> {
   for (const term of index.vocabulary()) {
     const word = term.startsWith('%') ? term.slice(1) : term;
     // Pairs, folded ("~") and bridging ("^") terms are not words as written.
-    if (word.includes(' ') || word.startsWith('~') || word.startsWith('^') || !hasDiacritics(word)) continue;
+    if (word.includes(' ') || word.startsWith('~') || word.startsWith('^') || !hasDiacritics(word) || !spelledLikeVietnamese(word)) continue;
     const count = unigram(index, word);
     if (count === 0) continue;
     const folded = foldDiacritics(word);

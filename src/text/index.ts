@@ -2,5 +2,5 @@ export { analyze, canonicalize, documentCodes, FOLDED_STOP_FORMS, countedAs, isD
 export { DOMAIN_TERMS } from './dictionary.ts';
 export { hashString } from './hash.ts';
 export { codePointLength, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese } from './normalize.ts';
-export { syllableShaped } from './marks.ts';
+export { spelledLikeVietnamese, syllableShaped } from './marks.ts';
 export { redactPersonalData } from './redact.ts';
