@@ -21,21 +21,17 @@ export class MarkdownError extends Error {
 }
 
 /**
- * A heading's text without its closing hashes and the spaces before them ("Mục tiêu ##" →
- * "Mục tiêu"); one character at least stays. A loop, not "(.+?)\s*#*$": that pattern
- * backtracks quadratically on a long line.
+ * "## Mục tiêu ##" → level 2, "Mục tiêu": the closing hashes and the spaces before them go,
+ * one character at least stays; null when the line is no heading (its text may not span a
+ * line break). A loop, not "(.+?)\s*#*$": that pattern backtracks quadratically on a long line.
  */
-function withoutClosingHashes(rest: string): string {
-  let end = rest.length;
-  while (end > 0 && rest[end - 1] === '#') end--;
-  return rest.slice(0, end).trimEnd() || rest.slice(0, 1);
-}
-
-/** "## Mục tiêu ##" → level 2, "Mục tiêu"; null when the line is no heading (its text may not span a line break). */
 function headingOf(line: string): { level: number; text: string } | null {
   const match = /^(#{1,6})\s+(\S[^]*)$/.exec(line);
-  if (!match) return null;
-  const text = withoutClosingHashes(match[2] ?? '');
+  const rest = match?.[2];
+  if (!rest) return null;
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  const text = rest.slice(0, end).trimEnd() || rest.slice(0, 1);
   return /[\n\r\u2028\u2029]/.test(text) ? null : { level: (match[1] ?? '#').length, text };
 }
 

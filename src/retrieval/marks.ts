@@ -71,11 +71,14 @@ function markedWordsOf(index: IndexCounts): Map<string, Spellings> {
   byFolded = new Map();
   for (const term of index.vocabulary()) {
     const word = term.startsWith('%') ? term.slice(1) : term;
-    // Pairs, folded ("~") and bridging ("^") terms are not words as written.
-    if (word.includes(' ') || word.startsWith('~') || word.startsWith('^') || !hasDiacritics(word) || !spelledLikeVietnamese(word)) continue;
+    // Pairs, folded ("~") and bridging ("^") terms are not words as written; a word without
+    // marks is its own folded spelling. Only what one syllable typed without marks can stand
+    // for is filed: so a name or an abbreviation ("ctdt") finds nothing and stays as typed.
+    if (word.includes(' ') || word.startsWith('~') || word.startsWith('^')) continue;
+    const folded = foldDiacritics(word);
+    if (folded === word || !syllableShaped(folded) || !spelledLikeVietnamese(word)) continue;
     const count = unigram(index, word);
     if (count === 0) continue;
-    const folded = foldDiacritics(word);
     let spellings = byFolded.get(folded);
     if (!spellings) byFolded.set(folded, (spellings = { words: [], counts: [] }));
     if (spellings.words.includes(word)) continue;
@@ -118,9 +121,9 @@ function normalize(values: number[]): number[] {
 /** The spellings of a token the index uses, and their counts; the token as typed when it uses none. */
 function spellingsOf(token: string, index: IndexCounts, marked: Map<string, Spellings>): Spellings {
   const count = unigram(index, token);
-  // A token with marks (a word an abbreviation stands for) is taken as written, and so is one
-  // no syllable is shaped like (a name, an abbreviation, a word of another language).
-  const others = hasDiacritics(token) || !syllableShaped(token) ? undefined : marked.get(token);
+  // A token with marks (a word an abbreviation stands for) is taken as written; one no
+  // syllable is shaped like has no spellings filed (`markedWordsOf`).
+  const others = hasDiacritics(token) ? undefined : marked.get(token);
   if (!others) return { words: [token], counts: [count] };
   // The token as typed stays a candidate only if the index uses it too.
   if (count === 0) return others;
