@@ -6,6 +6,7 @@
  * asked year, or another target year only, are weighted up or down accordingly.
  */
 import { documentCodes, foldDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { memoized } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
 
 export interface Alignment {
@@ -21,15 +22,8 @@ export interface Alignment {
  * The codes a sentence of the corpus names, read once: every question naming a document checks
  * every candidate sentence. Bounded (a corpus has a bounded number of sentences; cleared when full).
  */
-const sentenceCodes = new Map<string, string[]>();
-function codesOfSentence(text: string): string[] {
-  let codes = sentenceCodes.get(text);
-  if (!codes) {
-    if (sentenceCodes.size >= 20_000) sentenceCodes.clear();
-    sentenceCodes.set(text, (codes = documentCodes(text)));
-  }
-  return codes;
-}
+const codesOfSentence = memoized(20_000, documentCodes);
+
 export const typeOf = (code: string): string => code.replace(/\d+$/, '');
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;

@@ -14,6 +14,7 @@ import { analyze } from '../text/index.ts';
 import { MISSING_FACET, type Facet, type FacetKind } from './facets.ts';
 import { holdsFacet } from './question-type.ts';
 import { alignmentFactor, type Alignment } from './alignment.ts';
+import { memoized } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
 
 export const MAX_ANSWER_WORDS = POLICY.maxAnswerWords;
@@ -49,23 +50,20 @@ export interface Composition {
   missing: FacetKind[];
 }
 
-const wordCounts = new Map<string, number>();
-
 /** Words in a text; the units of the corpus are counted once. */
-function words(text: string): number {
-  let count = wordCounts.get(text);
-  if (count === undefined) {
-    count = text.split(/\s+/).filter(Boolean).length;
-    if (wordCounts.size >= 200_000) wordCounts.clear();
-    wordCounts.set(text, count);
-  }
-  return count;
+const words = memoized(200_000, (text) => text.split(/\s+/).filter(Boolean).length);
+
+/** Bullets and sentences of a passage; a bullet's sentences stay together unless it is long (split once per passage). */
+const passageUnits = new WeakMap<Passage, readonly string[]>();
+function unitsOf(passage: Passage): readonly string[] {
+  let out = passageUnits.get(passage);
+  if (!out) passageUnits.set(passage, (out = splitUnits(passage.text)));
+  return out;
 }
 
-/** Bullets and sentences of a passage; a bullet's sentences stay together unless it is long. */
-function unitsOf(passage: Passage): string[] {
+function splitUnits(text: string): string[] {
   const out: string[] = [];
-  for (const line of passage.text.split('\n')) {
+  for (const line of text.split('\n')) {
     const body = line.replace(/^- /, '').trim();
     if (!body) continue;
     if (words(body) <= 45) out.push(body);
@@ -75,49 +73,54 @@ function unitsOf(passage: Passage): string[] {
 }
 
 /** Term sets of texts already analysed (units and headings repeat across questions). */
-const termCache = new Map<string, Set<string>>();
-
-function termsOf(text: string): Set<string> {
-  let terms = termCache.get(text);
-  if (!terms) {
-    terms = new Set(analyze(text).terms);
-    // Bounded: past the limit it starts afresh (a corpus's units fit many times over).
-    if (termCache.size >= 200_000) termCache.clear();
-    termCache.set(text, terms);
-  }
-  return terms;
-}
+const termsOf = memoized(200_000, (text): ReadonlySet<string> => new Set(analyze(text).terms));
 
 const YEAR_TERM = /^~?(?:19|20)\d\d$/;
 
-function scoreUnit(text: string, context: string, query: Query, idf: (t: string) => number): { score: number; coverage: number } {
+/** The question's terms with their weights as the units are scored: idf read once per question, not once per unit. */
+interface Weighing {
+  terms: { term: string; weight: number; idf: number; year: boolean }[];
+  content: { term: string; idf: number }[];
+}
+
+function weighing(query: Query, idf: (t: string) => number): Weighing {
+  return {
+    terms: [...query.terms].map(([term, weight]) => ({ term, weight, idf: idf(term), year: YEAR_TERM.test(term) })),
+    content: [...query.content].map((term) => ({ term, idf: idf(term) })),
+  };
+}
+
+function scoreUnit(text: string, context: string, weights: Weighing): { score: number; coverage: number } {
   const terms = termsOf(text);
   const headingTerms = termsOf(context);
   let score = 0;
   // A unit under a heading that names the question's topic ("8. Đề nghị Ban Tuyên giáo…",
   // "2.3. Đến năm 2030") answers it even when the unit itself does not repeat the words.
   // A year in the heading ("2.2. Năm 2026") is the year of every unit under it, whether or not the unit repeats it.
-  for (const [term, weight] of query.terms) {
-    if (terms.has(term)) score += weight * idf(term);
-    else if (headingTerms.has(term)) score += (YEAR_TERM.test(term) ? 1 : HEADING_SHARE) * weight * idf(term);
+  for (const { term, weight, idf, year } of weights.terms) {
+    if (terms.has(term)) score += weight * idf;
+    else if (headingTerms.has(term)) score += (year ? 1 : HEADING_SHARE) * weight * idf;
   }
   let have = 0;
   let all = 0;
-  for (const c of query.content) {
-    const w = idf(c);
-    all += w;
-    if (terms.has(c) || headingTerms.has(c)) have += w;
+  for (const { term, idf } of weights.content) {
+    all += idf;
+    if (terms.has(term) || headingTerms.has(term)) have += idf;
   }
   // Mild preference for shorter units: citizens read on small screens.
   return { score: score / (1 + words(text) / 150), coverage: all > 0 ? have / all : 0 };
 }
 
+/** The question's content syllables a piece of text holds ("~x"). */
+type Held = (piece: string) => ReadonlySet<string>;
+
 /**
  * The text within the word budget: whole sentences from the start when they fit; else, for
  * one long sentence, the run of its clauses that holds most of the question's words, marked
- * "…" where it was cut (a long bullet of a plan often answers in its last clause).
+ * "…" where it was cut (a long bullet of a plan often answers in its last clause). A run holds
+ * what its clauses hold: each clause is read once, not every run that contains it.
  */
-function truncate(text: string, budget: number, relevance?: (piece: string) => number): string {
+function truncate(text: string, budget: number, held?: Held): string {
   if (words(text) <= budget) return text;
   const sentences = splitSentences(text);
   let out = '';
@@ -125,15 +128,18 @@ function truncate(text: string, budget: number, relevance?: (piece: string) => n
     if (words(`${out} ${s}`) > budget) break;
     out = out ? `${out} ${s}` : s;
   }
-  if (out && (!relevance || relevance(out) >= relevance(text))) return out;
+  if (out && (!held || held(out).size >= held(text).size)) return out;
   const clauses = text.split(/(?<=[,;:])\s+/);
+  const clauseHeld = held ? clauses.map(held) : null;
   let best: { start: number; end: number; score: number } | null = null;
   for (let start = 0; start < clauses.length; start++) {
     let count = 0;
+    const run = new Set<string>();
     for (let end = start; end < clauses.length; end++) {
       count += words(clauses[end] as string);
       if (count > budget) break;
-      const score = relevance ? relevance(clauses.slice(start, end + 1).join(' ')) : -start;
+      if (clauseHeld) for (const c of clauseHeld[end] as ReadonlySet<string>) run.add(c);
+      const score = clauseHeld ? run.size : -start;
       // Of runs as relevant, the longer one from the same start: what fits is given, not cut short.
       if (!best || score > best.score || (score === best.score && start === best.start)) best = { start, end, score };
     }
@@ -164,6 +170,7 @@ export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Fac
   const top = hits[0]?.score ?? 1;
   const units: Unit[] = [];
   const primary = facets[0]?.kind;
+  const weights = weighing(query, idf);
   for (const hit of hits) {
     const prior = hit.score / top;
     const heading = lastHeading(hit.passage) ?? '';
@@ -171,7 +178,7 @@ export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Fac
     for (const text of unitsOf(hit.passage)) {
       const holds = new Set(facets.filter((f) => f.kind !== 'subject' && holdsFacet(f.kind, text, heading, query.text)).map((f) => f.kind));
       const typed = primary !== undefined && holds.has(primary);
-      const { score, coverage } = scoreUnit(text, path, query, idf);
+      const { score, coverage } = scoreUnit(text, path, weights);
       const bonus = 1 + (typed ? TYPE_BONUS : 0) + (TYPE_BONUS / 2) * [...holds].filter((k) => k !== primary).length;
       units.push({ text, passage: hit.passage, score: score * prior * bonus * (COVERAGE_FLOOR + coverage) * alignmentFactor(alignment, text, path), holds, typed, coverage });
     }
@@ -244,12 +251,10 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
 export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = [], whole = false): Composition | null {
   if (units.length === 0) return null;
   // How much of the question a piece of a long sentence holds (folded content words).
-  const relevance = query
+  const relevance: Held | undefined = query
     ? (piece: string) => {
         const terms = termsOf(piece);
-        let held = 0;
-        for (const c of query.content) if (terms.has(c)) held++;
-        return held;
+        return new Set([...query.content].filter((c) => terms.has(c)));
       }
     : undefined;
   const { chosen, missing } = parts.length > 0 ? answerParts(units, facets, parts) : facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };

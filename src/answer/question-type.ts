@@ -7,6 +7,7 @@
 import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
 import { readCapitals } from '../text/normalize.ts';
 import type { FacetKind } from './facets.ts';
+import { memoized } from '../text/memo.ts';
 
 export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
@@ -63,11 +64,8 @@ const unitPatterns = new Map<string, RegExp>();
  * count read on the text as written, so "sau đó các xã" is not six communes.
  */
 function countsUnit(text: string, unit: string): boolean {
-  const written = normalizeVietnamese(text);
+  const { written, folded, same } = formsOf(text);
   if (unit === 'phan tram' && /\d\s*%/.test(written)) return true;
-  const folded = foldDiacritics(written);
-  // Folding keeps the length of NFC text letter for letter; if not, only numbers count.
-  const same = folded.length === written.length;
   let pattern = unitPatterns.get(unit);
   if (!pattern) unitPatterns.set(unit, (pattern = new RegExp(`(?<![\\p{L}])${unit}(?![\\p{L}])`, 'gu')));
   for (const match of folded.matchAll(pattern)) {
@@ -78,6 +76,13 @@ function countsUnit(text: string, unit: string): boolean {
   }
   return false;
 }
+
+/** A sentence as written (normalised) and folded; folding keeps the length of NFC text letter for letter, else only numbers count. */
+const formsOf = memoized(20_000, (text) => {
+  const written = normalizeVietnamese(text);
+  const folded = foldDiacritics(written);
+  return { written, folded, same: folded.length === written.length };
+});
 
 /** What a question counts by its unit: "mấy" as written (not "máy", a machine), or "bao nhiêu". */
 function countedUnit(question: string): string | null {
@@ -141,6 +146,14 @@ const PERSON_IN_TEXT = new RegExp(
 /** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */
 const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở(?:\s\p{Lu}\p{Ll}*)+)\s(?:làm|là)\s(?:Phó\s)?(?:Trưởng|Chủ tịch|Giám đốc|Chủ nhiệm)/u;
 
+/** A sentence without its years, dates and document numbers ("57-NQ/TW", "193/2025/QH15"): none is an amount. */
+const withoutDatesAndNumbers = memoized(20_000, (text) =>
+  text
+    .replace(/\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}[\p{Lu}\p{L}&-]*(?:\/[\p{Lu}\d-]+)?/gu, ' ')
+    .replace(DATES_IN_TEXT, ' ')
+    .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '),
+);
+
 /**
  * Whether a sentence holds the kind of fact the question asks for. Figures the question
  * itself contains do not count: "bao nhiêu điểm năm 2026" is not answered by "năm 2026".
@@ -156,12 +169,8 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
     case 'date':
       return DATE_IN_TEXT.test(text);
     case 'quantity':
-      // A year or a date is not an amount; money questions need an amount of money.
-      // …nor is a document number ("57-NQ/TW", "193/2025/QH15").
-      text = text
-        .replace(/\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}[\p{Lu}\p{L}&-]*(?:\/[\p{Lu}\d-]+)?/gu, ' ')
-        .replace(DATES_IN_TEXT, ' ')
-        .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
+      // A year, a date or a document number is not an amount; money questions need an amount of money.
+      text = withoutDatesAndNumbers(text);
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       if (counted) return countsUnit(text, counted);

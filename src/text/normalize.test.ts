@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, foldDiacritics, foldedQuestion, looseForm, normalizeVietnamese } from './normalize.ts';
+import { codePointLength, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese } from './normalize.ts';
 
 describe('normalizeVietnamese', () => {
   it('composes decomposed (NFD) input into NFC', () => {
@@ -74,6 +74,28 @@ describe('foldDiacritics', () => {
 
   it('leaves text without diacritics as it is', () => {
     expect(foldDiacritics('nq57 2030 abc')).toBe('nq57 2030 abc');
+  });
+
+  it('folds a word it remembers (short) as it folds the same word inside a long text', () => {
+    const words = ['Điện', 'biên', 'thủy', 'thuỷ'.normalize('NFD'), 'ĐỔI', 'x²', '€5', 'nghị-quyết', 'chuyển_đổi'];
+    for (let round = 0; round < 2; round++) {
+      const long = foldDiacritics(`${words.join(' ')} ${'và '.repeat(20)}`);
+      expect(words.map((w) => foldDiacritics(w)).join(' ')).toBe(long.split(' ').slice(0, words.length).join(' '));
+    }
+  });
+});
+
+describe('hasDiacritics', () => {
+  it('is true when folding changes a letter, composed or decomposed', () => {
+    for (const text of ['đ', 'Đà Nẵng', 'ệ'.normalize('NFD'), 'hoà', 'abc é']) expect(hasDiacritics(text), text).toBe(true);
+  });
+
+  it('is false for ASCII and for characters folding leaves alone', () => {
+    for (const text of ['', 'nq57 2030', '€ “quote” – ²', 'tieng viet khong dau']) expect(hasDiacritics(text), text).toBe(false);
+  });
+
+  it('agrees with folding on every text', () => {
+    for (const text of ['Nghị quyết 57', 'nghi quyet 57', 'cafe\u0301', '“Đ”', '²³']) expect(hasDiacritics(text)).toBe(foldDiacritics(text) !== text.normalize('NFC'));
   });
 });
 

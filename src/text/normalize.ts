@@ -6,6 +6,7 @@
  * without tone marks, and sometimes in decomposed Unicode (NFD). A mismatch is a hard miss
  * in BM25, so index and query text go through the same functions.
  */
+import { memoized } from './memo.ts';
 
 /** New-style → old-style tone placement for open syllables ending in oa, oe, uy (15 pairs). */
 const TONE_PLACEMENT: Record<string, string> = {
@@ -43,11 +44,19 @@ function foldChar(ch: string): string {
 const PRINTABLE_ASCII = /^[ -~]*$/;
 
 /**
- * Removes every diacritic, đ → d. Character by character with a memo: folding runs on
- * every token of every question, and NFD on whole strings dominated answer time.
+ * Removes every diacritic, đ → d. Character by character with a memo; a word (a syllable, a
+ * code) is folded once and remembered: folding runs on every token of every question and of
+ * every sentence read, and NFD on whole strings dominated answer time.
  */
 export function foldDiacritics(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text;
+  return text.length <= MAX_REMEMBERED_WORD ? foldWord(text) : foldText(text);
+}
+
+const MAX_REMEMBERED_WORD = 24;
+const foldWord = memoized(50_000, (word) => foldText(word));
+
+function foldText(text: string): string {
   const nfc = text.normalize('NFC');
   let out = '';
   let plainFrom = 0;
@@ -60,10 +69,16 @@ export function foldDiacritics(text: string): string {
   return plainFrom === 0 ? nfc : out + nfc.slice(plainFrom);
 }
 
-/** True when the text has at least one Vietnamese letter with a diacritic. */
+/** True when the text has at least one Vietnamese letter with a diacritic (one folding changes). */
 export function hasDiacritics(text: string): boolean {
   if (PRINTABLE_ASCII.test(text)) return false;
-  return foldDiacritics(text) !== text.normalize('NFC');
+  const nfc = text.normalize('NFC');
+  for (let i = 0; i < nfc.length; i++) {
+    if (nfc.charCodeAt(i) < 128) continue;
+    const ch = nfc[i] as string;
+    if (foldChar(ch) !== ch) return true;
+  }
+  return false;
 }
 
 /**

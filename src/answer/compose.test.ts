@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage } from '../ingest/types.ts';
+import { buildQuery } from '../retrieval/query.ts';
+import { compose, MAX_ANSWER_WORDS, type Unit } from './compose.ts';
+
+const filler = (i: number) => `tổ chức tuyên truyền nội dung thứ ${i} tới cán bộ, đảng viên trong cơ quan đơn vị mình`;
+
+/** One bullet far over the answer's budget: twenty clauses, the asked particulars in two neighbouring ones near its end. */
+function longBullet(): string {
+  const clauses = Array.from({ length: 20 }, (_, i) => filler(i + 1));
+  clauses[16] = 'lắp đặt trạm phát sóng ở xã Mường Nhé';
+  clauses[17] = 'hoàn thành hạ tầng số cho bản vùng cao';
+  return `${clauses.join(', ')}.`;
+}
+
+function unitOf(text: string): Unit {
+  const passage: Passage = { id: 'p1', documentId: 'ke-hoach', path: ['3. Nhiệm vụ'], text, order: 0 };
+  return { text, passage, score: 1, holds: new Set(), typed: false, coverage: 1 };
+}
+
+describe('compose: one sentence over the budget', () => {
+  it('gives the run of clauses holding most of the question\'s words, marked where it was cut', () => {
+    const text = longBullet();
+    expect(text.split(/\s+/).length).toBeGreaterThan(MAX_ANSWER_WORDS * 1.5);
+    const query = buildQuery('Xã Mường Nhé có trạm phát sóng và hạ tầng số cho bản vùng cao không?');
+    const composed = compose([unitOf(text)], new Map(), [], query);
+    const answer = composed?.answer ?? '';
+    // Both asked clauses, though each holds only part of the question: a run holds what its clauses hold.
+    // (The run fills the budget and the "…" marks are not counted in it: the cap may take its last word.)
+    expect(answer).toContain('lắp đặt trạm phát sóng ở xã Mường Nhé, hoàn thành hạ tầng số cho bản vùng');
+    expect(answer).toMatch(/: … /);
+    expect(answer).not.toContain(filler(1));
+    expect(answer.split(/\s+/).length).toBeLessThanOrEqual(MAX_ANSWER_WORDS);
+  });
+
+  it('without a question to weigh by, gives the sentence from its start', () => {
+    const composed = compose([unitOf(longBullet())], new Map(), []);
+    expect(composed?.answer).toContain(filler(1));
+    expect(composed?.answer).not.toMatch(/: … /);
+  });
+});
