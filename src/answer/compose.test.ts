@@ -25,12 +25,22 @@ describe('compose: one sentence over the budget', () => {
     const query = buildQuery('Xã Mường Nhé có trạm phát sóng và hạ tầng số cho bản vùng cao không?');
     const composed = compose([unitOf(text)], new Map(), [], query);
     const answer = composed?.answer ?? '';
-    // Both asked clauses, though each holds only part of the question: a run holds what its clauses hold.
-    // (The run fills the budget and the "…" marks are not counted in it: the cap may take its last word.)
-    expect(answer).toContain('lắp đặt trạm phát sóng ở xã Mường Nhé, hoàn thành hạ tầng số cho bản vùng');
+    // Both asked clauses, though each holds only part of the question, whole: the "…" marks are in the budget.
+    expect(answer).toContain('lắp đặt trạm phát sóng ở xã Mường Nhé, hoàn thành hạ tầng số cho bản vùng cao');
     expect(answer).toMatch(/: … /);
     expect(answer).not.toContain(filler(1));
     expect(answer.split(/\s+/).length).toBeLessThanOrEqual(MAX_ANSWER_WORDS);
+  });
+
+  it('reads a run as one text: "AI," in a list is artificial intelligence there, though alone it is "ai" (who)', () => {
+    const clauses = Array.from({ length: 20 }, (_, i) => filler(i + 1));
+    clauses[2] = 'đưa sách về thư viện xã';
+    clauses[16] = 'AI';
+    clauses[17] = 'vào quản lý hồ sơ hành chính công trên toàn tỉnh';
+    const query = buildQuery('Trí tuệ nhân tạo được đưa vào đâu?');
+    const answer = compose([unitOf(`${clauses.join(', ')}.`)], new Map(), [], query)?.answer ?? '';
+    expect(answer).toContain(`${filler(16)}, AI`);
+    expect(answer).not.toContain('đưa sách');
   });
 
   it('without a question to weigh by, gives the sentence from its start', () => {

@@ -111,16 +111,12 @@ function scoreUnit(text: string, context: string, weights: Weighing): { score: n
   return { score: score / (1 + words(text) / 150), coverage: all > 0 ? have / all : 0 };
 }
 
-/** The question's content syllables a piece of text holds ("~x"). */
-type Held = (piece: string) => ReadonlySet<string>;
-
 /**
  * The text within the word budget: whole sentences from the start when they fit; else, for
  * one long sentence, the run of its clauses that holds most of the question's words, marked
- * "…" where it was cut (a long bullet of a plan often answers in its last clause). A run holds
- * what its clauses hold: each clause is read once, not every run that contains it.
+ * "…" where it was cut (a long bullet of a plan often answers in its last clause).
  */
-function truncate(text: string, budget: number, held?: Held): string {
+function truncate(text: string, budget: number, relevance?: (piece: string) => number): string {
   if (words(text) <= budget) return text;
   const sentences = splitSentences(text);
   let out = '';
@@ -128,18 +124,17 @@ function truncate(text: string, budget: number, held?: Held): string {
     if (words(`${out} ${s}`) > budget) break;
     out = out ? `${out} ${s}` : s;
   }
-  if (out && (!held || held(out).size >= held(text).size)) return out;
+  if (out && (!relevance || relevance(out) >= relevance(text))) return out;
   const clauses = text.split(/(?<=[,;:])\s+/);
-  const clauseHeld = held ? clauses.map(held) : null;
   let best: { start: number; end: number; score: number } | null = null;
   for (let start = 0; start < clauses.length; start++) {
     let count = 0;
-    const run = new Set<string>();
     for (let end = start; end < clauses.length; end++) {
       count += words(clauses[end] as string);
       if (count > budget) break;
-      if (clauseHeld) for (const c of clauseHeld[end] as ReadonlySet<string>) run.add(c);
-      const score = clauseHeld ? run.size : -start;
+      // The "…" a cut adds is in the budget too: else the cap takes the run's last words, often the asked ones.
+      if (count + (start > 0 ? 1 : 0) + (end < clauses.length - 1 ? 1 : 0) > budget) continue;
+      const score = relevance ? relevance(clauses.slice(start, end + 1).join(' ')) : -start;
       // Of runs as relevant, the longer one from the same start: what fits is given, not cut short.
       if (!best || score > best.score || (score === best.score && start === best.start)) best = { start, end, score };
     }
@@ -251,10 +246,12 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
 export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = [], whole = false): Composition | null {
   if (units.length === 0) return null;
   // How much of the question a piece of a long sentence holds (folded content words).
-  const relevance: Held | undefined = query
+  const relevance = query
     ? (piece: string) => {
         const terms = termsOf(piece);
-        return new Set([...query.content].filter((c) => terms.has(c)));
+        let held = 0;
+        for (const c of query.content) if (terms.has(c)) held++;
+        return held;
       }
     : undefined;
   const { chosen, missing } = parts.length > 0 ? answerParts(units, facets, parts) : facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };

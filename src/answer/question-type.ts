@@ -63,8 +63,8 @@ const unitPatterns = new Map<string, RegExp>();
  * count in words right before it ("năm quan điểm"). The unit is found on the folded text and the
  * count read on the text as written, so "sau đó các xã" is not six communes.
  */
-function countsUnit(text: string, unit: string): boolean {
-  const { written, folded, same } = formsOf(text);
+function countsUnit(text: string, unit: string, ofCorpus: boolean): boolean {
+  const { written, folded, same } = ofCorpus ? formsOf(text) : readForms(text);
   if (unit === 'phan tram' && /\d\s*%/.test(written)) return true;
   let pattern = unitPatterns.get(unit);
   if (!pattern) unitPatterns.set(unit, (pattern = new RegExp(`(?<![\\p{L}])${unit}(?![\\p{L}])`, 'gu')));
@@ -78,11 +78,12 @@ function countsUnit(text: string, unit: string): boolean {
 }
 
 /** A sentence as written (normalised) and folded; folding keeps the length of NFC text letter for letter, else only numbers count. */
-const formsOf = memoized(20_000, (text) => {
+function readForms(text: string): { written: string; folded: string; same: boolean } {
   const written = normalizeVietnamese(text);
   const folded = foldDiacritics(written);
   return { written, folded, same: folded.length === written.length };
-});
+}
+const formsOf = memoized(20_000, readForms);
 
 /** What a question counts by its unit: "mấy" as written (not "máy", a machine), or "bao nhiêu". */
 function countedUnit(question: string): string | null {
@@ -147,12 +148,13 @@ const PERSON_IN_TEXT = new RegExp(
 const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở(?:\s\p{Lu}\p{Ll}*)+)\s(?:làm|là)\s(?:Phó\s)?(?:Trưởng|Chủ tịch|Giám đốc|Chủ nhiệm)/u;
 
 /** A sentence without its years, dates and document numbers ("57-NQ/TW", "193/2025/QH15"): none is an amount. */
-const withoutDatesAndNumbers = memoized(20_000, (text) =>
-  text
+function stripDatesAndNumbers(text: string): string {
+  return text
     .replace(/\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}[\p{Lu}\p{L}&-]*(?:\/[\p{Lu}\d-]+)?/gu, ' ')
     .replace(DATES_IN_TEXT, ' ')
-    .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '),
-);
+    .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
+}
+const withoutDatesAndNumbers = memoized(20_000, stripDatesAndNumbers);
 
 /**
  * Whether a sentence holds the kind of fact the question asks for. Figures the question
@@ -160,9 +162,12 @@ const withoutDatesAndNumbers = memoized(20_000, (text) =>
  */
 export function holdsAnswerType(type: QuestionType, text: string, question = ''): boolean {
   const { asked, money, frequency, counted } = questionFacts(question);
+  // The sentence as the corpus has it is read once (memos); without the question's figures it is this question's own.
+  const sentence = text;
   if (asked.length > 0 && (type === 'date' || type === 'quantity')) {
     for (const figure of asked) text = text.split(figure).join(' ');
   }
+  const ofCorpus = text === sentence;
   switch (type) {
     case 'contact':
       return questionFacts(question).phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
@@ -170,10 +175,10 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       return DATE_IN_TEXT.test(text);
     case 'quantity':
       // A year, a date or a document number is not an amount; money questions need an amount of money.
-      text = withoutDatesAndNumbers(text);
+      text = ofCorpus ? withoutDatesAndNumbers(text) : stripDatesAndNumbers(text);
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
-      if (counted) return countsUnit(text, counted);
+      if (counted) return countsUnit(text, counted, ofCorpus);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
       if (questionFacts(question).person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);

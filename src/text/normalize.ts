@@ -44,16 +44,21 @@ function foldChar(ch: string): string {
 const PRINTABLE_ASCII = /^[ -~]*$/;
 
 /**
- * Removes every diacritic, đ → d. Character by character with a memo; a word (a syllable, a
- * code) is folded once and remembered: folding runs on every token of every question and of
- * every sentence read, and NFD on whole strings dominated answer time.
+ * Removes every diacritic, đ → d. Character by character with a memo; a short string (a
+ * syllable, a code) is folded once and remembered: folding runs on every token of every
+ * question and of every sentence read, and NFD on whole strings dominated answer time.
  */
 export function foldDiacritics(text: string): string {
   if (PRINTABLE_ASCII.test(text)) return text;
   return text.length <= MAX_REMEMBERED_WORD ? foldWord(text) : foldText(text);
 }
 
-const MAX_REMEMBERED_WORD = 24;
+/**
+ * A syllable has at most 7 letters. Kept at 12 UTF-16 units: V8 keeps a piece of 13 or more
+ * cut from a longer string as a view of it, so a remembered key would keep a citizen's whole
+ * message alive.
+ */
+const MAX_REMEMBERED_WORD = 12;
 const foldWord = memoized(50_000, (word) => foldText(word));
 
 function foldText(text: string): string {
