@@ -14,7 +14,7 @@ import { analyze } from '../text/index.ts';
 import { MISSING_FACET, type Facet, type FacetKind } from './facets.ts';
 import { holdsFacet } from './question-type.ts';
 import { alignmentFactor, type Alignment } from './alignment.ts';
-import { memoized } from '../text/memo.ts';
+import { memoized, memoizedFor } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
 
 export const MAX_ANSWER_WORDS = POLICY.maxAnswerWords;
@@ -54,23 +54,16 @@ export interface Composition {
 const words = memoized(200_000, (text) => text.split(/\s+/).filter(Boolean).length);
 
 /** Bullets and sentences of a passage; a bullet's sentences stay together unless it is long (split once per passage). */
-const passageUnits = new WeakMap<Passage, readonly string[]>();
-function unitsOf(passage: Passage): readonly string[] {
-  let out = passageUnits.get(passage);
-  if (!out) passageUnits.set(passage, (out = splitUnits(passage.text)));
-  return out;
-}
-
-function splitUnits(text: string): string[] {
+const unitsOf = memoizedFor((passage: Passage): readonly string[] => {
   const out: string[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of passage.text.split('\n')) {
     const body = line.replace(/^- /, '').trim();
     if (!body) continue;
     if (words(body) <= 45) out.push(body);
     else out.push(...splitSentences(body));
   }
   return out;
-}
+});
 
 /** Term sets of texts already analysed (units and headings repeat across questions). */
 const termsOf = memoized(200_000, (text): ReadonlySet<string> => new Set(analyze(text).terms));

@@ -8,6 +8,7 @@ import type { Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { CorpusSearcher } from '../retrieval/searcher.ts';
 import { analyze } from '../text/index.ts';
+import { memoizedFor } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
 
 /** The question's specific words: known to the corpus, but not common to the whole domain (folded, "~"-prefixed). */
@@ -19,15 +20,11 @@ export function specificWords(query: Query, searcher: CorpusSearcher): string[] 
   });
 }
 
-const passageTerms = new WeakMap<Passage, Set<string>>();
+const passageTerms = memoizedFor((passage: Passage): ReadonlySet<string> => new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms));
 
 /** How many of the words a passage (its text and headings) holds. */
 export function heldCount(passage: Passage, words: string[]): number {
-  let terms = passageTerms.get(passage);
-  if (!terms) {
-    terms = new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms);
-    passageTerms.set(passage, terms);
-  }
+  const terms = passageTerms(passage);
   return words.filter((w) => terms.has(w)).length;
 }
 

@@ -10,6 +10,7 @@ import type { DocumentMeta, Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { PassageHit } from '../retrieval/searcher.ts';
 import { analyze, foldDiacritics, hasDiacritics, isDocumentCode, normalizeVietnamese } from '../text/index.ts';
+import { memoizedFor } from '../text/memo.ts';
 import type { Turn } from './answer.ts';
 import type { Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
@@ -202,17 +203,11 @@ export function weightedDown(query: Query, syllables: ReadonlySet<string>, facto
 const GENERIC_HEADING_WORDS = new Set(['viet', 'nam', 'cac', 'va', 'de', 'nghi', 'cua', 've', 'ban', 'uy']);
 
 /** The words of a passage's last heading that name it, as written, without its number (kept while the passage is). */
-const headingWords = new WeakMap<Passage, string[]>();
-function namingWords(passage: Passage): string[] {
-  let words = headingWords.get(passage);
-  if (!words) {
-    const heading = (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '').replace(/\s*\(.*\)$/, '');
-    const written = analyze(heading).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
-    words = [...new Set(written)].filter((w) => !GENERIC_HEADING_WORDS.has(foldDiacritics(w)) && !/^\d/.test(w));
-    headingWords.set(passage, words);
-  }
-  return words;
-}
+const namingWords = memoizedFor((passage: Passage): string[] => {
+  const heading = (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '').replace(/\s*\(.*\)$/, '');
+  const written = analyze(heading).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
+  return [...new Set(written)].filter((w) => !GENERIC_HEADING_WORDS.has(foldDiacritics(w)) && !/^\d/.test(w));
+});
 
 /**
  * Passages whose own heading the question names in full ("Sở Tài chính phải làm gì", "MTTQ

@@ -56,7 +56,8 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
 const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
-const unitPatterns = new Map<string, RegExp>();
+/** A unit's pattern, built once per unit (a handful: COUNTED's). */
+const unitPattern = memoized(100, (unit) => new RegExp(`(?<![\\p{L}])${unit}(?![\\p{L}])`, 'gu'));
 
 /**
  * Whether a text gives a count of `unit` (folded): a number one to three words before it, or a
@@ -66,9 +67,7 @@ const unitPatterns = new Map<string, RegExp>();
 function countsUnit(text: string, unit: string, ofCorpus: boolean): boolean {
   const { written, folded, same } = ofCorpus ? formsOf(text) : readForms(text);
   if (unit === 'phan tram' && /\d\s*%/.test(written)) return true;
-  let pattern = unitPatterns.get(unit);
-  if (!pattern) unitPatterns.set(unit, (pattern = new RegExp(`(?<![\\p{L}])${unit}(?![\\p{L}])`, 'gu')));
-  for (const match of folded.matchAll(pattern)) {
+  for (const match of folded.matchAll(unitPattern(unit))) {
     const before = (same ? written : folded).slice(Math.max(0, match.index - 40), match.index).split(/\s+/).filter(Boolean).slice(-3);
     if (before.some((w) => /^\d[\d.,–-]*%?$/.test(w))) return true;
     const last = before.at(-1);

@@ -22,6 +22,7 @@
  */
 import { FOLDED_STOP_WORDS, STOP_WORDS } from '../text/dictionary.ts';
 import { countedAs, FOLDED_STOP_FORMS, foldDiacritics, hasDiacritics, spelledLikeVietnamese, syllableShaped } from '../text/index.ts';
+import { memoizedFor } from '../text/memo.ts';
 
 /** How much a bigram's count weighs against the word's own frequency (interpolated smoothing). */
 const BIGRAM_SHARE = 0.8;
@@ -63,12 +64,8 @@ interface Spellings {
  * syllable typed without marks may stand for are the ones it writes, and reading a question
  * costs a lookup per syllable. Function words are found through their evidence terms ("%có").
  */
-const markedWordsByIndex = new WeakMap<IndexCounts, Map<string, Spellings>>();
-
-function markedWordsOf(index: IndexCounts): Map<string, Spellings> {
-  let byFolded = markedWordsByIndex.get(index);
-  if (byFolded) return byFolded;
-  byFolded = new Map();
+const markedWordsOf = memoizedFor((index: IndexCounts): Map<string, Spellings> => {
+  const byFolded = new Map<string, Spellings>();
   for (const term of index.vocabulary()) {
     const word = term.startsWith('%') ? term.slice(1) : term;
     // Pairs, folded ("~") and bridging ("^") terms are not words as written; a word without
@@ -85,9 +82,8 @@ function markedWordsOf(index: IndexCounts): Map<string, Spellings> {
     spellings.words.push(word);
     spellings.counts.push(count);
   }
-  markedWordsByIndex.set(index, byFolded);
   return byFolded;
-}
+});
 
 export interface Restoration {
   /** Marked spellings the index searches, with the probability that the question meant each and the syllable typed. */

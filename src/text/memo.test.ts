@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoized } from './memo.ts';
+import { memoized, memoizedFor } from './memo.ts';
 
 describe('memoized', () => {
   it('reads a text once and gives the same value after', () => {
@@ -23,5 +23,19 @@ describe('memoized', () => {
     for (const text of ['a', 'b', 'c', 'a']) upper(text);
     expect(read).toEqual(['a', 'b', 'c', 'a']);
     expect(upper('c')).toBe('C');
+  });
+});
+
+describe('memoizedFor', () => {
+  it('reads an object once, each object apart, an undefined value too', () => {
+    const read: object[] = [];
+    const first = { text: 'a' };
+    const second = { text: 'a' };
+    const textOf = memoizedFor((key: { text: string }) => (read.push(key), key.text === 'b' ? undefined : key.text));
+    expect([textOf(first), textOf(first), textOf(second)]).toEqual(['a', 'a', 'a']);
+    const none = { text: 'b' };
+    textOf(none);
+    textOf(none);
+    expect(read).toEqual([first, second, none]);
   });
 });
