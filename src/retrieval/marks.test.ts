@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../text/index.ts';
 import { Bm25Index } from './bm25.ts';
-import { restoreMarks, type Restoration } from './marks.ts';
+import { LEAST_LIKELY, restoreMarks, type Restoration } from './marks.ts';
 import { buildQuery, groundedTerms, searchTerms } from './query.ts';
 import { indexedTerms } from './searcher.ts';
 
@@ -19,6 +19,13 @@ const PASSAGES = [
 const index = indexOf(PASSAGES);
 const df = (term: string) => index.documentFrequency(term);
 const segments = (question: string) => analyze(question).segments;
+/** An index that writes "thu" both bare (to collect) and with marks (thư viện, thứ hai). */
+const LIBRARY = indexOf([
+  'Thư viện có trách nhiệm cung cấp tài liệu cho kỳ thi.',
+  'Thư viện mở cửa từ thứ hai đến thứ bảy.',
+  'Phòng Tài chính có trách nhiệm thu học phí của sinh viên.',
+  'Nhà trường thu hồi văn bằng cấp sai quy định.',
+]);
 const probabilities = (restoration: Restoration) => new Map([...restoration.terms].map(([word, { probability }]) => [word, probability]));
 
 describe('restoreMarks', () => {
@@ -68,6 +75,17 @@ describe('restoreMarks', () => {
     const odd = indexOf(['Thủỷ lợi và hoà bình.', 'Thủy lợi được đầu tư.', 'Ça ne marche pas.', 'Cá nhân đăng ký.']);
     expect(probabilities(restoreMarks(segments('thuy loi'), odd)).get('thủy')).toBeCloseTo(1, 5);
     expect(probabilities(restoreMarks(segments('ca nhan dang ky'), odd)).has('ça')).toBe(false);
+  });
+
+  it('gives the syllable as typed its probability too, where the index also writes it so', () => {
+    // "thu" is the bare word (to collect) as well as thư, thứ…: before "vien" it is hardly the bare one.
+    const library = restoreMarks(segments('thu vien co trach nhiem gi'), LIBRARY);
+    expect(library.typed.get('thu') ?? 1).toBeLessThan(LEAST_LIKELY);
+    expect(probabilities(library).get('thư') ?? 0).toBeGreaterThan(0.9);
+    // Before "hoc phi" it is.
+    expect(restoreMarks(segments('thu hoc phi'), LIBRARY).typed.get('thu') ?? 0).toBeGreaterThan(0.9);
+    // A syllable the index writes only with marks ("vien") has no bare reading to weigh.
+    expect(library.typed.has('vien')).toBe(false);
   });
 
   it('says nothing about function words for an index without evidence terms (built before them)', () => {
@@ -121,6 +139,25 @@ describe('searchTerms', () => {
     const terms = searchTerms(buildQuery('sinh vien co the hoi bttt'), index).terms;
     expect(terms.get('^tin truyen')).toBe(1);
     expect([...terms.keys()].some((t) => t.startsWith('^va ') || t.endsWith(' va'))).toBe(false);
+  });
+
+  it('weighs the syllable as typed by its probability, like every other spelling, not as certain', () => {
+    const question = 'thu vien co trach nhiem gi';
+    const terms = searchTerms(buildQuery(question), LIBRARY).terms;
+    // The analyzer searches bare "thu" as certain, and it is rare, so weighty: a passage that
+    // collects fees gained as much from it as the library's passage from "thư".
+    expect(buildQuery(question).terms.get('thu')).toBe(1);
+    expect(terms.has('thu')).toBe(false);
+    expect(terms.get('~thu')).toBe(1);
+    expect(terms.get('thư') ?? 0).toBeGreaterThan(0.9);
+    // A pair as typed is as likely as its less likely syllable.
+    expect(buildQuery(question).terms.get('thu vien')).toBe(1);
+    expect(terms.has('thu vien')).toBe(false);
+    // Where the bare word is meant, it is searched at its probability.
+    const fee = searchTerms(buildQuery('thu hoc phi'), LIBRARY).terms;
+    expect(fee.get('thu') ?? 0).toBeGreaterThan(0.9);
+    expect(fee.get('thu') ?? 0).toBeLessThanOrEqual(1);
+    expect(fee.get('thu hoc')).toBeCloseTo(fee.get('thu') ?? 0, 5);
   });
 
   it('leaves a question typed with marks as the analyzer read it', () => {

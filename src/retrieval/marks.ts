@@ -40,7 +40,7 @@ const FUNCTION_READING = 0.5;
  * A spelling less likely than this is not searched: it would add under a twentieth of its
  * word's weight, and searching it walks its passages all the same.
  */
-const LEAST_LIKELY = 0.05;
+export const LEAST_LIKELY = 0.05;
 /** Questions are short; a longer segment is read in windows of this many syllables. */
 const WINDOW = 40;
 
@@ -89,6 +89,12 @@ export interface Restoration {
   /** Marked spellings the index searches, with the probability that the question meant each and the syllable typed. */
   terms: Map<string, { probability: number; typed: string }>;
   /**
+   * Syllables typed without marks that the index also writes so ("thu": thu, thư, thứ…), with
+   * the probability that the question meant them as typed, at its likeliest: the searcher
+   * weighs the as-typed word by it, as it weighs every other spelling.
+   */
+  typed: Map<string, number>;
+  /**
    * Look-alikes typed without marks ("co", "trong", "duoc") that read as a function word
    * wherever the question has them ("co the": có thể). Only the look-alikes the analyzer
    * keeps as terms; those it always drops ("la", "khi") it has read already.
@@ -135,6 +141,7 @@ function spellingsOf(token: string, index: IndexCounts, marked: Map<string, Spel
 export function restoreMarks(segments: readonly string[][], index: IndexCounts): Restoration {
   const marked = markedWordsOf(index);
   const terms = new Map<string, { probability: number; typed: string }>();
+  const typed = new Map<string, number>();
   const functionReadings = new Map<string, boolean>();
   const total = index.size * WORDS_PER_PASSAGE + SMOOTHING;
   for (const segment of segments) {
@@ -195,6 +202,7 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
           const probability = posterior[k] as number;
           if (STOP_WORDS.has(word)) asFunctionWord += probability;
           // Every spelling but the token itself has marks (`markedWordsOf`).
+          else if (word === token) typed.set(token, Math.max(typed.get(token) ?? 0, probability));
           else if (word !== token && probability >= LEAST_LIKELY && probability > (terms.get(word)?.probability ?? 0)) terms.set(word, { probability, typed: token });
         }
         // The corpus must use some spelling of it: a look-alike it never writes says nothing.
@@ -202,5 +210,5 @@ export function restoreMarks(segments: readonly string[][], index: IndexCounts):
       }
     }
   }
-  return { terms, functionWords: new Set([...functionReadings].filter(([, always]) => always).map(([token]) => token)) };
+  return { terms, typed, functionWords: new Set([...functionReadings].filter(([, always]) => always).map(([token]) => token)) };
 }
