@@ -81,12 +81,11 @@ export function tokenizeSegments(rawText: string): string[][] {
   const segments: string[][] = [];
   for (const part of text.split(SEGMENT_BREAK)) {
     const tokens: string[] = [];
-    for (const match of part.matchAll(TOKEN)) {
-      const token = match[0].replace(/%$/, '');
+    // The matched strings alone (`match`, not `matchAll`'s match objects): this runs on every question and every passage.
+    for (const match of part.match(TOKEN) ?? []) {
       // "59%" is also read as "phần trăm", the way citizens ask ("bao nhiêu phần trăm").
-      if (match[0].endsWith('%')) tokens.push(token, 'phần', 'trăm');
-      else 
-      pushToken(tokens, token);
+      if (match.endsWith('%')) tokens.push(match.slice(0, -1), 'phần', 'trăm');
+      else pushToken(tokens, match);
     }
     if (tokens.length > 0) segments.push(tokens);
   }
