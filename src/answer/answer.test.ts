@@ -584,4 +584,30 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(r.outcome).toBe('answered');
     expect(has(r.answer, '1169/QĐ-TTg')).toBe(true);
   });
+
+  it('does not answer a rank asked for a year with another year\'s rank ("DTI năm 2025 xếp thứ mấy": the documents give 2024\'s)', async () => {
+    for (const q of ['Chỉ số DTI năm 2025 của tỉnh Điện Biên xếp thứ mấy?', 'chi so DTI nam 2025 cua tinh dien bien xep thu may']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('no_answer');
+      expect(r.answer).not.toContain('24/63');
+    }
+    // The year the documents give is still answered.
+    const r = await answer('Chỉ số DTI năm 2024 của tỉnh Điện Biên xếp thứ mấy?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('24/63');
+  });
+
+  it('declines who holds a post now when no sentence names a person, however many words name the post', async () => {
+    for (const q of ['Giám đốc Sở Khoa học và Công nghệ tỉnh Điện Biên hiện nay là ai?', 'giam doc so khoa hoc va cong nghe tinh dien bien hien nay la ai']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+  });
+
+  it('declines identity cards, school fees and the Tết holiday as everyday matters, however many words they share with a passage', async () => {
+    for (const q of ['lm lại CCCD bị mất thì lên xã hay lên tỉnh, mất bn tiền?', 'Học phí trường trung học phổ thông ở tỉnh Điện Biên năm học này là bao nhiêu?', 'tet am lich nam 2026 duoc nghi may ngay']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('out_of_scope');
+      expect(r.sources).toEqual([]);
+    }
+  });
 });

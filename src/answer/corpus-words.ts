@@ -14,7 +14,8 @@ import { POLICY } from './policy.ts';
 /** The question's specific words: known to the corpus, but not common to the whole domain (folded, "~"-prefixed). */
 export function specificWords(query: Query, searcher: CorpusSearcher): string[] {
   const limit = Math.max(2, searcher.passageCount * POLICY.genericShare);
-  return query.ownContent.map((c) => `~${c}`).filter((t) => {
+  // Each once: "mất … mất bao nhiêu tiền" names one word, not two that a passage could share.
+  return [...new Set(query.ownContent)].map((c) => `~${c}`).filter((t) => {
     const df = searcher.documentFrequency(t);
     return df > 0 && df <= limit && !/^~\d{1,2}$/.test(t);
   });

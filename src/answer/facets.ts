@@ -21,7 +21,7 @@ export interface Facet {
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
   ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
-  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|so luong|ty le|phan tram|muc bao|chiem bao/g],
+  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao/g],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|nham muc dich gi|muc dich (?:gi|la gi|chinh)|de lam gi|nham (?:gi|lam gi)|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
@@ -40,9 +40,11 @@ export function detectFacets(question: string): Facet[] {
   }
   // "lấy nguồn lực ở đâu" asks where from (a source), not a place.
   const source = /(?:lay|nguon|tien|kinh phi|ngan sach)\s(?:\S+\s){0,3}o dau/.test(folded);
+  // "Giám đốc … hiện nay là ai?": "hiện nay" dates the person asked; it asks no second thing.
+  const nowWho = /(?:hien nay|bay gio|hien gio) (?:la )?ai(?:\s|$|\?)/.test(folded);
   // "mục đích là gì" is a purpose question, not a definition; "ai ký, ký ngày nào" names each once.
   const kinds = new Set(facets.map((f) => f.kind));
-  return facets.filter((f) => !(f.kind === 'where' && source)).filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
+  return facets.filter((f) => !(f.kind === 'where' && source) && !(f.kind === 'status' && nowWho)).filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
 }
 
 /** What to say when the documents hold nothing for a facet another sentence of the answer does not cover. */
