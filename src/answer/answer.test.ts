@@ -610,4 +610,20 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       expect(r.sources).toEqual([]);
     }
   });
+
+  it('answers what a document is about when the question describes it by its title and issuer ("kế hoạch UBND tỉnh mình ra để thực hiện QĐ 1169")', async () => {
+    const r = await answer('Cái kế hoạch UBND tỉnh mình ra để thực hiện Quyết định 1169 là nói về cái gì vậy ạ?');
+    expect(r.outcome).toBe('answered');
+    expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+    expect(has(r.answer, 'đẩy mạnh truyền thông')).toBe(true);
+  });
+
+  it('reads "đề cập đến những lĩnh vực nào" as asking what a document is about, answered from its title', async () => {
+    for (const q of ['Nghị quyết 57 của Bộ Chính trị đề cập đến những lĩnh vực nào?', 'nghi quyet 57 de cap den nhung linh vuc nao']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.sources[0]?.documentId).toBe('nghi-quyet-57-nq-tw');
+      for (const field of ['khoa học, công nghệ', 'đổi mới sáng tạo', 'chuyển đổi số']) expect(has(r.answer, field)).toBe(true);
+    }
+  });
 });

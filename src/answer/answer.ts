@@ -20,6 +20,7 @@ import { compose, rankUnits, readingOrder, type PartRanking, type Unit } from '.
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
   asksAboutDocument,
+  describingWords,
   asksUnknownParticular,
   boostDocuments, boostNamedHeadings, headDocument, namesByNumber, namingSyllables, weightedDown,
   DEICTIC,
@@ -290,7 +291,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const several = asked.length > 1;
     // The words that name the question's document by its number ("Kế hoạch … triển khai QĐ 1169").
     const namedBy = namingSyllables(query, names);
-    const about = asksAboutDocument(query, facets, pointed ?? headDocument(query, names), namedBy);
+    const asksOf = pointed ?? headDocument(query, names);
+    const asksOfMeta = asksOf ? searcher.documents.get(asksOf) : undefined;
+    const about = asksAboutDocument(query, facets, asksOf, namedBy, asksOfMeta ? describingWords(asksOfMeta) : undefined);
     // "Quyết định 1169 nói về cái gì?" is answered by an entry about what the document is, not by one about its 2030 targets.
     const aboutToo = (entry: FaqEntry) => about === null || [entry.question, ...entry.alternatives].some((p) => asksAboutDocument(buildQuery(p), detectFacets(p), about) === about);
     const fitted = fittingEntry(best, { question, text: query.text, type, facets, specific, pointed });

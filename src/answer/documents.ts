@@ -232,8 +232,8 @@ export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: numb
   return hits.map((h) => (named(h.passage) ? { ...h, score: h.score * boost } : h)).sort((a, b) => b.score - a.score);
 }
 
-/** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì"). */
-const ABOUT_WORDS = new Set(['chuyen', 'van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu', 've']);
+/** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì", "đề cập những lĩnh vực nào", "tỉnh mình ra"). */
+const ABOUT_WORDS = new Set(['chuyen', 'van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu', 've', 'minh', 'ra', 'de', 'cap', 'den', 'toi', 'linh', 'vuc']);
 
 /** Where (space-padded, folded) text first names a document by its number or kind; -1 if it does not. */
 function namedAt(text: string, { code, kind }: DocumentNames): number {
@@ -242,11 +242,17 @@ function namedAt(text: string, { code, kind }: DocumentNames): number {
 }
 
 
+/** The folded syllables of a document's title and issuer: words that describe it, not ask about it. */
+export const describingWords = memoizedFor((meta: DocumentMeta): ReadonlySet<string> =>
+  new Set(foldDiacritics(normalizeVietnamese(`${meta.title} ${meta.issuer ?? ''}`)).split(/[^\p{L}\p{N}]+/u).filter(Boolean)),
+);
+
 /** The document a subject question asks about when it asks nothing else ("Kế hoạch này nói về gì?"), or null. */
-export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string> = new Set()): string | null {
+export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string> = new Set(), described: ReadonlySet<string> = new Set()): string | null {
   if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'subject') return null;
-  // Words that name the document ("kế hoạch của tỉnh Điện Biên triển khai Quyết định 1169") ask nothing more.
-  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !naming.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
+  // Words that name the document ("kế hoạch của tỉnh Điện Biên triển khai Quyết định 1169") ask nothing more,
+  // nor do words of its own title and issuer ("Cái kế hoạch UBND tỉnh mình ra để thực hiện QĐ 1169 nói về gì?").
+  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !naming.has(c) && !described.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
   return other.length === 0 ? documentId : null;
 }
 

@@ -26,7 +26,7 @@ const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['where', /o dau|tai dau|dia diem nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|nham muc dich gi|muc dich (?:gi|la gi|chinh)|de lam gi|nham (?:gi|lam gi)|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
   ['status', /hien (?:dat|nay|da|gio)|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
-  ['subject', /(?:^|\s)la gi|la cai gi|noi ve (?:cai )?gi|(?:la )?ve (?:chuyen|cai|viec) gi|la ve gi|noi (?:chuyen|cai) gi|ve van de gi|ve viec gi|duoc xac dinh la gi|noi dung (?:chinh )?(?:la )?gi|gom nhung gi|bao gom nhung gi|la (?:chuong trinh|van ban|phong trao|chinh sach) gi/g],
+  ['subject', /(?:^|\s)la gi|la cai gi|noi ve (?:cai )?gi|(?:la )?ve (?:chuyen|cai|viec) gi|la ve gi|noi (?:chuyen|cai) gi|ve van de gi|ve viec gi|duoc xac dinh la gi|noi dung (?:chinh )?(?:la )?gi|gom nhung gi|bao gom nhung gi|la (?:chuong trinh|van ban|phong trao|chinh sach) gi|de cap (?:den |toi )?(?:nhung )?(?:linh vuc|van de|noi dung|viec) (?:nao|gi)|ve (?:nhung )?(?:linh vuc|van de) (?:nao|gi)/g],
 ];
 
 /** The facets a question asks, in the order it asks them (one per kind). */
