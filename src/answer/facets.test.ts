@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { detectFacets } from './facets.ts';
+
+const kinds = (question: string) => detectFacets(question).map((f) => f.kind);
+
+describe('detectFacets', () => {
+  it('reads "mục đích của … là gì" as asking what for, however many words name what the purpose is of', () => {
+    expect(kinds('Mục đích của kế hoạch truyền thông Nghị quyết 57 trên địa bàn tỉnh Điện Biên là gì?')).toEqual(['why']);
+    expect(kinds('muc dich cua ke hoach nay la gi')).toEqual(['why']);
+    expect(kinds('Ý nghĩa của phong trào Bình dân học vụ số là gì?')).toEqual(['why']);
+  });
+
+  it('reads "hiện nay là ai" as one question, a person now, not also how far something has got', () => {
+    expect(kinds('Giám đốc Sở Khoa học và Công nghệ tỉnh Điện Biên hiện nay là ai?')).toEqual(['who']);
+    // "hiện nay" asked on its own still asks how far.
+    expect(kinds('Chỉ tiêu là bao nhiêu, hiện nay đạt tới đâu rồi?')).toEqual(['quantity', 'status']);
+  });
+
+  it('reads a rank ("xếp thứ mấy") as a figure, and "đề cập đến những lĩnh vực nào" as what a document is about', () => {
+    expect(kinds('Chỉ số DTI năm 2024 của tỉnh xếp thứ mấy?')).toEqual(['quantity']);
+    expect(kinds('Nghị quyết 57 đề cập đến những lĩnh vực nào?')).toEqual(['subject']);
+  });
+});
