@@ -626,4 +626,10 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       for (const field of ['khoa học, công nghệ', 'đổi mới sáng tạo', 'chuyển đổi số']) expect(has(r.answer, field)).toBe(true);
     }
   });
+
+  it('reads "online" as "trực tuyến": the share of procedures handled online is answered, not declined as out of scope', async () => {
+    const r = await answer('năm 2024 tỉnh mình giải quyết thủ tục hành chính online được bao nhiêu phần trăm?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('75%');
+  });
 });

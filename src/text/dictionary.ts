@@ -97,6 +97,7 @@ export const SYNONYMS: string[][] = [
   ['hiệu lực', 'có giá trị'],
   ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho'],
   ['giáp với', 'tiếp giáp', 'biên giới', 'giáp ranh', 'giáp biên giới'],
+  ['trực tuyến', 'online'],
 ];
 
 /** Function words dropped from terms (kept in the stored text). */
