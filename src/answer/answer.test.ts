@@ -632,4 +632,12 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(r.outcome).toBe('answered');
     expect(r.answer).toContain('75%');
   });
+
+  it('does not answer who the deputy head is with the curated answer naming the head', async () => {
+    for (const q of ['Phó trưởng ban thường trực của Ban Chỉ đạo Trung ương là ai vậy?', 'ai la pho truong ban thuong truc ban chi dao trung uong']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('Nguyễn Duy Ngọc');
+    }
+  });
 });

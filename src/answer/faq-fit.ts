@@ -73,6 +73,14 @@ function sameLevel(question: string, entry: FaqEntry): boolean {
   return named.size === 0 || [...asked].some((l) => named.has(l));
 }
 
+/** A deputy's post: "Phó Trưởng ban thường trực", "Phó Chủ tịch UBND tỉnh" (folded text). */
+const DEPUTY = /(?:^|\s)pho (?:truong|chu tich|giam doc|thu tuong|bi thu|chu nhiem)/;
+
+/** Whether an entry answers a question about a deputy by naming a deputy ("phó trưởng ban … là ai" is not answered by the head). */
+function samePost(question: string, entry: FaqEntry): boolean {
+  return !DEPUTY.test(looseForm(question)) || DEPUTY.test(looseForm([entry.question, ...entry.alternatives, entry.answer].join('\n')));
+}
+
 /** Whether an entry that names documents of the kind the question names by number ("NQ71") names that one (not NQ57). */
 function sameDocuments(question: string, entry: FaqEntry): boolean {
   const asked = documentCodes(question);
@@ -104,6 +112,7 @@ export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqE
     coversFacets(asked.facets, entry) &&
     particularsAlike(asked.question, entry) &&
     sameLevel(asked.question, entry) &&
+    samePost(asked.question, entry) &&
     // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
     sameYears(asked.question, entry.answer) &&
     sameDocuments(asked.question, entry) &&
