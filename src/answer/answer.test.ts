@@ -640,4 +640,12 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       expect(r.answer).toContain('Nguyễn Duy Ngọc');
     }
   });
+
+  it('reads a document\'s alias as naming it: "Chương trình hành động của Chính phủ … là gì" is about that programme', async () => {
+    for (const q of ['Chương trình hành động của Chính phủ về nghị quyết 57 là cái gì vậy?', 'chuong trinh hanh dong cua chinh phu la gi']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.sources[0]?.documentId).toBe('nghi-quyet-71-nq-cp');
+    }
+  });
 });

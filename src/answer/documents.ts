@@ -144,6 +144,8 @@ export interface DocumentNames {
   id: string;
   code: string | undefined;
   kind: string | null;
+  /** Other names it goes by, as folded content words ("chuong trinh hanh dong chinh phu"): each names it as its number does. */
+  aliases: string[];
 }
 
 export function documentNames(documents: Iterable<DocumentMeta>): DocumentNames[] {
@@ -151,6 +153,7 @@ export function documentNames(documents: Iterable<DocumentMeta>): DocumentNames[
     id: meta.id,
     code: meta.number ? analyze(meta.number).content.find((c) => /^(nq|qd|kh|nd)\d+$/.test(c)) : undefined,
     kind: meta.compiledBy ? null : foldDiacritics(meta.type.toLowerCase()),
+    aliases: (meta.aliases ?? []).map((alias) => analyze(alias).content.join(' ')).filter(Boolean),
   }));
 }
 
@@ -173,11 +176,11 @@ export function namingSyllables(query: Query, names: DocumentNames[]): Set<strin
   const own = query.ownContent;
   const marks: Array<{ start: number; end: number; code: boolean }> = [];
   for (const name of names) {
-    for (const phrase of [name.code, name.kind]) {
+    for (const phrase of [name.code, name.kind, ...name.aliases]) {
       if (!phrase) continue;
       const words = phrase.split(' ');
       for (let i = 0; i + words.length <= own.length; i++) {
-        if (words.every((w, k) => own[i + k] === w)) marks.push({ start: i, end: i + words.length, code: phrase === name.code });
+        if (words.every((w, k) => own[i + k] === w)) marks.push({ start: i, end: i + words.length, code: phrase !== name.kind });
       }
     }
   }
@@ -236,8 +239,8 @@ export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: numb
 const ABOUT_WORDS = new Set(['chuyen', 'van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu', 've', 'minh', 'ra', 'de', 'cap', 'den', 'toi', 'linh', 'vuc']);
 
 /** Where (space-padded, folded) text first names a document by its number or kind; -1 if it does not. */
-function namedAt(text: string, { code, kind }: DocumentNames): number {
-  const places = [code, kind].map((name) => (name ? text.indexOf(` ${name} `) : -1)).filter((at) => at >= 0);
+function namedAt(text: string, { code, kind, aliases }: DocumentNames): number {
+  const places = [code, kind, ...aliases].map((name) => (name ? text.indexOf(` ${name} `) : -1)).filter((at) => at >= 0);
   return places.length > 0 ? Math.min(...places) : -1;
 }
 

@@ -30,6 +30,8 @@ export const documentMetaSchema = z.object({
   sources: z.array(z.string()).default([]),
   compiledBy: nullableText,
   errata: z.array(erratumSchema).default([]),
+  /** Other names citizens call the document by ("Chương trình hành động của Chính phủ"): a question naming one is about it. */
+  aliases: z.array(z.string().trim().min(3)).default([]),
 });
 
 export type DocumentMeta = z.infer<typeof documentMetaSchema> & { id: string };

@@ -21,7 +21,7 @@ afterEach(() => {
 
 function corpusOf(texts: string[]): Corpus {
   return {
-    documents: [{ id: 'd', title: 'Văn bản', type: 'Kế hoạch', number: null, issuer: null, signer: null, signerTitle: null, date: null, url: null, implements: null, sources: [], compiledBy: null, errata: [] }],
+    documents: [{ id: 'd', title: 'Văn bản', type: 'Kế hoạch', number: null, issuer: null, signer: null, signerTitle: null, date: null, url: null, implements: null, sources: [], compiledBy: null, errata: [], aliases: [] }],
     passages: texts.map((text, i) => ({ id: `d:${i}`, documentId: 'd', path: ['I. Mục tiêu'], text, order: i })),
     faq: [],
     issues: [],
