@@ -58,6 +58,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   'cbcc': 'cán bộ công chức',
   'dvc': 'dịch vụ công',
   'dvctt': 'dịch vụ công trực tuyến',
+  // A citizen's word for the documents' one.
+  'online': 'trực tuyến',
   'tthc': 'thủ tục hành chính',
   'tcnscd': 'tổ công nghệ số cộng đồng',
   'cnscd': 'công nghệ số cộng đồng',
@@ -97,7 +99,6 @@ export const SYNONYMS: string[][] = [
   ['hiệu lực', 'có giá trị'],
   ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho'],
   ['giáp với', 'tiếp giáp', 'biên giới', 'giáp ranh', 'giáp biên giới'],
-  ['trực tuyến', 'online'],
 ];
 
 /** Function words dropped from terms (kept in the stored text). */
