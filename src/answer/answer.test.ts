@@ -648,4 +648,15 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       expect(r.sources[0]?.documentId).toBe('nghi-quyet-71-nq-cp');
     }
   });
+
+  it('reads a section the question names from its first point ("Mục tiêu chung … là gì"), but leads with a later point that holds what was asked', async () => {
+    for (const q of ['Mục tiêu chung của kế hoạch này là gì?', 'muc tieu chung cua ke hoach nay la gi']) {
+      const r = await answer(q, [], { documentId: 'ke-hoach-dien-bien-1169' });
+      expect(r.outcome).toBe('answered');
+      // The first bullet of "1. Mục tiêu chung" leads, whole: raising awareness and consensus.
+      expect(r.answer).toMatch(/"1\. Mục tiêu chung"\): Bám sát nội dung Nghị quyết số 57-NQ\/TW[^\n]*tạo sự đồng thuận/);
+    }
+    const r = await answer('báo Điện Biên Phủ có phải đăng bài phản bác mấy luận điệu xuyên tạc không?');
+    expect(r.answer.split('\n')[0]).toContain('phản bác');
+  });
 });

@@ -22,7 +22,7 @@ import {
   asksAboutDocument,
   describingWords,
   asksUnknownParticular,
-  boostDocuments, boostNamedHeadings, headDocument, namesByNumber, namingSyllables, weightedDown,
+  boostDocuments, boostNamedHeadings, headDocument, namesHeading, namesByNumber, namingSyllables, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
   documentNames,
@@ -390,7 +390,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
       units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
     }
-    const composition = compose(units, searcher.documents, facets, query, parts, whole);
+    const composition = compose(units, searcher.documents, facets, query, parts, whole, whole && units[0] !== undefined && namesHeading(units[0].passage, query));
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
     if (!composition || composition.missing.includes('contact') || (parts.length > 1 && composition.missing.length >= parts.length)) return decline();
     return {

@@ -232,12 +232,27 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
 }
 
 /**
+ * The lead's section from its first point: the question names the section ("Mục tiêu chung
+ * của kế hoạch là gì") and asks what it says, so its first point leads even when a later one
+ * has more words in common with it; the others follow as supports.
+ */
+function fromSectionStart(units: Unit[]): Unit[] {
+  const top = units[0] as Unit;
+  const first = units.filter((u) => u.passage.documentId === top.passage.documentId && u.passage.path.join() === top.passage.path.join()).sort(readingOrder)[0] as Unit;
+  // …unless a later point holds more of what was asked ("Báo Điện Biên Phủ có phải đăng bài phản bác … không").
+  if (first.coverage < top.coverage) return units;
+  return [first, ...units.filter((u) => u !== first)];
+}
+
+/**
  * `whole`: the question asks what a section says, not one particular of it ("nhằm mục đích gì",
  * "Sở Tài chính phải làm gì"): the rest of the lead's section follows in reading order, as much
- * as the budget holds.
+ * as the budget holds. `namedSection`: the question also names that section's heading: the
+ * section is read from its first point.
  */
-export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = [], whole = false): Composition | null {
+export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = [], whole = false, namedSection = false): Composition | null {
   if (units.length === 0) return null;
+  if (whole && namedSection) units = fromSectionStart(units);
   // How much of the question a piece of a long sentence holds (folded content words).
   const relevance = query
     ? (piece: string) => {

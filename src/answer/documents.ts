@@ -221,18 +221,27 @@ const namingWords = memoizedFor((passage: Passage): string[] => {
  * chính"); one it wrote without may be any word that folds the same.
  */
 export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: number): PassageHit[] {
+  const named = headingNamer(query);
+  if (!hits.some((h) => named(h.passage))) return hits;
+  return hits.map((h) => (named(h.passage) ? { ...h, score: h.score * boost } : h)).sort((a, b) => b.score - a.score);
+}
+
+/** Whether the question names a passage's own heading in full (see `boostNamedHeadings`). */
+export function namesHeading(passage: Passage, query: Query): boolean {
+  return headingNamer(query)(passage);
+}
+
+function headingNamer(query: Query): (passage: Passage) => boolean {
   const own = [...query.terms].filter(([t, w]) => w === 1 && !t.includes(' ') && !t.startsWith('^')).map(([t]) => t);
   const written = new Set(own.filter((t) => !t.startsWith('~')));
   const folded = new Set(own.filter((t) => t.startsWith('~')).map((t) => t.slice(1)));
   // A word the question wrote with marks is that word; one written without may be any word that folds to it.
   const markedFolds = new Set([...written].filter(hasDiacritics).map(foldDiacritics));
   const says = (word: string) => written.has(word) || (folded.has(foldDiacritics(word)) && !markedFolds.has(foldDiacritics(word)));
-  const named = (p: Passage) => {
+  return (p: Passage) => {
     const words = namingWords(p);
     return words.length >= 2 && words.every(says);
   };
-  if (!hits.some((h) => named(h.passage))) return hits;
-  return hits.map((h) => (named(h.passage) ? { ...h, score: h.score * boost } : h)).sort((a, b) => b.score - a.score);
 }
 
 /** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì", "đề cập những lĩnh vực nào", "tỉnh mình ra"). */
