@@ -659,4 +659,13 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     const r = await answer('báo Điện Biên Phủ có phải đăng bài phản bác mấy luận điệu xuyên tạc không?');
     expect(r.answer.split('\n')[0]).toContain('phản bác');
   });
+
+  it('answers from the document a question names by an alias, not from a summary sharing more of its words ("kế hoạch truyền thông … năm 2025")', async () => {
+    for (const q of ['Kế hoạch truyền thông Nghị quyết 57 của tỉnh Điện Biên năm 2025 đặt ra chỉ tiêu gì?', 'ke hoach truyen thong nghi quyet 57 cua tinh dien bien nam 2025 dat ra chi tieu gi']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('(mục "2.1. Năm 2025")');
+      expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+    }
+  });
 });

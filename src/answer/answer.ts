@@ -354,7 +354,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const factor = (p: Passage) =>
       !particulars && (p.path.length === 0 || isParticularsPassage(p)) ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
     const candidates = answerable.map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
-    let units = onPage(pointed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
+    // A document named by another name it goes by ("kế hoạch truyền thông … của tỉnh") is asked about as if on its page.
+    const aliasNamed = pointed ? null : names.find((n) => n.aliases.some((a) => ` ${query.contentText} `.includes(` ${a} `)))?.id ?? null;
+    let units = onPage(pointed ?? aliasNamed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
