@@ -668,4 +668,14 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       expect(r.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
     }
   });
+
+  it('reads a short section headed by the year asked through, in order, each point cut to its share ("thế còn năm 2026 thì sao?")', async () => {
+    const first = 'Kế hoạch truyền thông Nghị quyết 57 của tỉnh Điện Biên năm 2025 đặt ra chỉ tiêu gì?';
+    const r = await answer('thế còn năm 2026 thì sao?', [turn(first, 'ke-hoach-dien-bien-1169')]);
+    const lines = r.answer.split('\n');
+    expect(lines[0]).toMatch(/"2\.2\. Năm 2026"\): 100% các nội dung quan điểm chỉ đạo/);
+    // All four 2026 targets, in the plan's order, within the cap.
+    expect(lines.slice(1).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['- Nghiên cứu', '- Hình thành', '- Từ năm']);
+    expect(r.answer.split(/\s+/).length).toBeLessThanOrEqual(120);
+  });
 });

@@ -233,15 +233,55 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
 
 /**
  * The lead's section from its first point: the question names the section ("Mục tiêu chung
- * của kế hoạch là gì") and asks what it says, so its first point leads even when a later one
- * has more words in common with it; the others follow as supports.
+ * của kế hoạch là gì", "còn năm 2026 thì sao") and asks what it says, so its first point leads
+ * even when a later one shares more of the question's words, unless the later one holds words
+ * of the question that neither the first point nor the section's headings hold ("Báo Điện Biên
+ * Phủ có phải đăng bài phản bác … không").
  */
-function fromSectionStart(units: Unit[]): Unit[] {
+function fromSectionStart(units: Unit[], query: Query | undefined): Unit[] | null {
   const top = units[0] as Unit;
-  const first = units.filter((u) => u.passage.documentId === top.passage.documentId && u.passage.path.join() === top.passage.path.join()).sort(readingOrder)[0] as Unit;
-  // …unless a later point holds more of what was asked ("Báo Điện Biên Phủ có phải đăng bài phản bác … không").
-  if (first.coverage < top.coverage) return units;
-  return [first, ...units.filter((u) => u !== first)];
+  const section = units
+    .filter((u) => u.passage.documentId === top.passage.documentId && u.passage.path.join() === top.passage.path.join())
+    .filter((u, i, all) => all.findIndex((x) => x.text === u.text) === i)
+    .sort(readingOrder);
+  const first = section[0] as Unit;
+  // A long list is answered by its points that hold what was asked, not by its first few.
+  if (first === top || section.length < 2 || section.length > MAX_SUPPORTS + 1) return null;
+  const known = new Set([...termsOf(first.text), ...termsOf(top.passage.path.join(' '))]);
+  // Two such words, not one: a word typed without marks may be another's spelling ("tinh": tinh thần).
+  if ([...(query?.content ?? [])].filter((c) => termsOf(top.text).has(c) && !known.has(c)).length >= 2) return null;
+  return section;
+}
+
+/**
+ * A short section read through within the budget, in order: each point whole when the
+ * points fit, else the long ones cut from their start to equal shares of what the short
+ * ones leave (so none is left out).
+ */
+function readSection(section: Unit[], documents: Map<string, DocumentMeta>): Composition {
+  const lead = section[0] as Unit;
+  const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
+  // A line's "- " and a cut's "…" count too.
+  const room = MAX_ANSWER_WORDS - words(prefix) - 2 * section.length;
+  const sizes = section.map((u) => words(u.text));
+  const shares = new Map<number, number>();
+  let left = room;
+  [...sizes.keys()].sort((a, b) => (sizes[a] as number) - (sizes[b] as number)).forEach((i, k) => {
+    const share = Math.min(sizes[i] as number, Math.floor(left / (section.length - k)));
+    shares.set(i, share);
+    left -= share;
+  });
+  const lines = section.map((unit, i) => {
+    const share = shares.get(i) as number;
+    const sentences = splitSentences(unit.text);
+    let text = '';
+    for (const s of sentences) if (words(`${text} ${s}`) <= share) text = text ? `${text} ${s}` : s;
+    else break;
+    const cut = words(unit.text) <= share ? unit.text : text || `${unit.text.split(/\s+/).slice(0, share).join(' ')} …`;
+    return i === 0 ? prefix + cut : `- ${cut}`;
+  });
+  const passages = section.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
+  return { answer: lines.join('\n'), lead, used: passages, missing: [] };
 }
 
 /**
@@ -252,7 +292,10 @@ function fromSectionStart(units: Unit[]): Unit[] {
  */
 export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = [], whole = false, namedSection = false): Composition | null {
   if (units.length === 0) return null;
-  if (whole && namedSection) units = fromSectionStart(units);
+  if (whole && namedSection) {
+    const read = fromSectionStart(units, query);
+    if (read) return readSection(read, documents);
+  }
   // How much of the question a piece of a long sentence holds (folded content words).
   const relevance = query
     ? (piece: string) => {

@@ -226,9 +226,16 @@ export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: numb
   return hits.map((h) => (named(h.passage) ? { ...h, score: h.score * boost } : h)).sort((a, b) => b.score - a.score);
 }
 
-/** Whether the question names a passage's own heading in full (see `boostNamedHeadings`). */
+/**
+ * Whether the question names a passage's own heading in full (see `boostNamedHeadings`), or a
+ * heading that is a year and little else ("2.2. Năm 2026", "Đến năm 2030") by that year
+ * ("thế còn năm 2026 thì sao?").
+ */
 export function namesHeading(passage: Passage, query: Query): boolean {
-  return headingNamer(query)(passage);
+  if (headingNamer(query)(passage)) return true;
+  const heading = (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '');
+  const year = /^(?:đến |từ )?năm ((?:19|20)\d\d)$/i.exec(heading.trim())?.[1];
+  return year !== undefined && [...query.terms.keys()].some((t) => t.replace(/^~/, '') === year);
 }
 
 function headingNamer(query: Query): (passage: Passage) => boolean {
