@@ -678,4 +678,12 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(lines.slice(1).map((l) => l.split(' ').slice(0, 3).join(' '))).toEqual(['- Nghiên cứu', '- Hình thành', '- Từ năm']);
     expect(r.answer.split(/\s+/).length).toBeLessThanOrEqual(120);
   });
+
+  it('reads "top" as the documents\' "nhóm" ("top mấy Đông Nam Á": nhóm 3 nước dẫn đầu)', async () => {
+    for (const q of ['tới 2030 VN muốn vào top mấy Đông Nam Á và top mấy thế giới về chính phủ điện tử?', 'toi 2030 vn muon vao top may dong nam a ve chinh phu dien tu']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('nhóm 3');
+    }
+  });
 });

@@ -60,6 +60,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   'dvctt': 'dịch vụ công trực tuyến',
   // A citizen's word for the documents' one.
   'online': 'trực tuyến',
+  // "top 3 Đông Nam Á": the documents say "nhóm 3 nước dẫn đầu".
+  'top': 'nhóm',
   'tthc': 'thủ tục hành chính',
   'tcnscd': 'tổ công nghệ số cộng đồng',
   'cnscd': 'công nghệ số cộng đồng',
