@@ -686,4 +686,17 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       expect(r.answer).toContain('nhóm 3');
     }
   });
+
+  it('answers on-subject questions in a citizen\'s words, not declined as out of scope ("ai đang giữ chức bí thư tỉnh ủy", "IOC từ bao giờ", "CP điện tử … xếp hạng bn")', async () => {
+    const cases: Array<[string, string]> = [
+      ['bay gio ai dang giu chuc bi thu tinh uy o dien bien vay', 'Trần Tiến Dũng'],
+      ['dien bien co trung tam ioc tu bao gio vay', '21/4/2023'],
+      ['Chỉ số CP điện tử 2024 của VN xếp hạng bn theo số liệu công bố T12/2025?', '71/193'],
+    ];
+    for (const [q, fact] of cases) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain(fact);
+    }
+  });
 });

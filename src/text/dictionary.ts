@@ -62,6 +62,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   'online': 'trực tuyến',
   // "top 3 Đông Nam Á": the documents say "nhóm 3 nước dẫn đầu".
   'top': 'nhóm',
+  // "xếp hạng bn": how many, as citizens type it.
+  'bn': 'bao nhiêu',
   'tthc': 'thủ tục hành chính',
   'tcnscd': 'tổ công nghệ số cộng đồng',
   'cnscd': 'công nghệ số cộng đồng',
@@ -134,6 +136,8 @@ export const QUESTION_PHRASES = [
   'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho chau hoi', 'cho hoi', 'xin hoi', 'xin cho biet',
   'ad oi', 'admin oi', 'tom lai giup minh', 'giup minh voi', 'giup minh', 'giup em', 'giup toi', 'lam nhung viec gi', 'nhung viec gi', 'lam nhung gi', 'moi nguoi oi', 'vay moi nguoi', 'a moi nguoi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
   'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi', 'ten la gi', 'ten gi',
+  // "từ bao giờ" asks when; "ai đang giữ chức bí thư" asks who is the secretary.
+  'tu bao gio', 'bao gio', 'giu chuc',
 ];
 
 /** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
@@ -145,4 +149,5 @@ export const DOMAIN_TERMS = [
   'sang che', 'khoi nghiep', 'ngan sach', 'kinh phi', 'uy ban nhan dan', 'tuyen truyen', 'quyet dinh',
   'bao cao ket qua', 'stem', 'binh dan hoc vu', 'sandbox', 'khoan chi', 'thu nghiem co kiem soat',
   'don vi hanh chinh', 'dan toc thieu so', 'dien tich tu nhien', '5g', 'ha tang vien thong', 'to cong nghe so cong dong', 'vneid', 'binhdanhocvuso', 'dmst', 'cds', 'khcn',
+  'chinh phu dien tu', 'tinh uy', 'trung tam dieu hanh thong minh', 'ioc', 'hoc tap so',
 ];
