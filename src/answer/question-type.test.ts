@@ -20,6 +20,15 @@ describe('holdsAnswerType: a count asked by its unit', () => {
     }
   });
 
+  it('counts staff, certificates, stations and documents by their unit, and people by any kind of people', () => {
+    expect(holds('Trung tâm là bước cụ thể để triển khai Nghị quyết 57.', 'Trung tâm có bao nhiêu cán bộ, nhân viên?')).toBe(false);
+    expect(holds('Hơn 50.000 người dân được hướng dẫn kỹ năng số.', 'da cap bao nhieu chung chi ky nang so')).toBe(false);
+    expect(holds('Tỉnh có 1.097 trạm phát sóng, trong đó 38 trạm 5G.', 'có bao nhiêu trạm 5G?')).toBe(true);
+    expect(holds('Hội nghị có gần 1 triệu cán bộ, đảng viên theo dõi.', 'co bao nhieu nguoi theo doi')).toBe(true);
+    expect(holds('Nền tảng phục vụ 400.000 người học cùng lúc.', 'bao nhiêu người học cùng lúc?')).toBe(true);
+    expect(holds('Nền tảng ra mắt ngày 26/3/2025.', 'bao nhiêu người học cùng lúc?')).toBe(false);
+  });
+
   it('reads "máy" typed with marks as a machine, not as "mấy" counting provinces', () => {
     expect(holds('Trang bị máy tính cho 300 trường.', 'Có bao nhiêu máy tính?')).toBe(true);
   });
