@@ -29,6 +29,13 @@ describe('holdsAnswerType: a count asked by its unit', () => {
     expect(holds('Nền tảng ra mắt ngày 26/3/2025.', 'bao nhiêu người học cùng lúc?')).toBe(false);
   });
 
+  it('answers a prize\'s money value only with an amount of money, not a share of the budget', () => {
+    const share = 'Nhà nước bố trí ít nhất 3% tổng chi ngân sách hằng năm cho khoa học, công nghệ.';
+    expect(holds(share, 'Giải thưởng có mức thưởng bằng tiền là bao nhiêu?')).toBe(false);
+    expect(holds(share, 'giải nhất trị giá bn tiền?')).toBe(false);
+    expect(holds('Giải nhất được thưởng 20 triệu đồng.', 'giải nhất trị giá bn tiền?')).toBe(true);
+  });
+
   it('reads "máy" typed with marks as a machine, not as "mấy" counting provinces', () => {
     expect(holds('Trang bị máy tính cho 300 trường.', 'Có bao nhiêu máy tính?')).toBe(true);
   });

@@ -30,7 +30,7 @@ export function namesSubject(question: string): boolean {
  */
 const EVERYDAY_TOPICS = [
   'ly hôn', 'kết hôn', 'đăng ký kết hôn', 'khai sinh', 'khai tử', 'hộ khẩu', 'tạm trú', 'hộ chiếu', 'thị thực',
-  'thời tiết', 'dự báo thời tiết', 'mưa bão', 'trời mưa', 'trời có mưa', 'có mưa không', 'nhiệt độ', 'lũ lụt', 'sạt lở',
+  'thời tiết', 'dự báo thời tiết', 'mưa bão', 'mưa lũ', 'dự báo mưa', 'trời mưa', 'trời có mưa', 'có mưa không', 'nhiệt độ', 'lũ lụt', 'sạt lở',
   'vay vốn', 'vay tiền', 'vay nóng', 'vay tiêu dùng', 'lãi suất', 'thẻ tín dụng', 'trả góp', 'ngân hàng nào',
   'khám bệnh', 'bệnh viện', 'thuốc', 'tiêm chủng', 'bảo hiểm y tế', 'bảo hiểm xã hội', 'đau bụng', 'sốt', 'ho khan',
   'phạt nguội', 'vi phạm giao thông', 'bằng lái', 'giấy phép lái xe', 'đăng kiểm', 'biển số xe',
