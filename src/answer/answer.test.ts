@@ -699,4 +699,10 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       expect(r.answer).toContain(fact);
     }
   });
+
+  it('does not read "triển khai từ năm" typed without marks as "khai tử", a death registration', async () => {
+    const r = await answer('phong trao binh dan hoc vu so bat dau trien khai tu nam nao');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Bình dân học vụ số');
+  });
 });

@@ -49,8 +49,8 @@ const EVERYDAY_TOPICS = [
   'tuyển dụng', 'thi tuyển', 'thi công chức', 'hộ kinh doanh', 'đăng ký kinh doanh', 'giấy phép kinh doanh', 'thành lập doanh nghiệp',
 ].map((topic) => ({ written: ` ${topic} `, folded: ` ${foldDiacritics(topic)} ` }));
 
-/** Folded forms too common on the subject to mean the everyday matter in a question typed without marks. */
-const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ']);
+/** Folded forms too common on the subject to mean the everyday matter in a question typed without marks ("khai tu": triển khai từ năm 2025). */
+const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ', ' khai tu ']);
 
 /** The question's words as written (abbreviations and document numbers read), lower-case, one string. */
 function writtenWords(question: string): string {
