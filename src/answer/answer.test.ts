@@ -705,4 +705,11 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(r.outcome).toBe('answered');
     expect(r.answer).toContain('Bình dân học vụ số');
   });
+
+  it('reads a citizen\'s "khen ngợi" as the documents\' "tôn vinh", and "tụi nhỏ", "con nít" as "thiếu nhi"', async () => {
+    const praise = await answer('QĐ 1169 có bảo phải khen ngợi mấy người, mấy doanh nghiệp làm hay về khoa học công nghệ không ạ?');
+    expect(praise.answer).toContain('tôn vinh');
+    const kids = await answer('quyết định này có chỗ nào nói tới kênh khoa học cho tụi nhỏ không?', [], { documentId: 'quyet-dinh-1169-qd-ttg' });
+    expect(kids.answer).toContain('thiếu nhi');
+  });
 });

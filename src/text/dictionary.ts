@@ -103,6 +103,8 @@ export const SYNONYMS: string[][] = [
   ['hiệu lực', 'có giá trị'],
   ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho'],
   ['giáp với', 'tiếp giáp', 'biên giới', 'giáp ranh', 'giáp biên giới'],
+  ['tôn vinh', 'khen ngợi'],
+  ['thiếu nhi', 'con nít', 'tụi nhỏ'],
 ];
 
 /** Function words dropped from terms (kept in the stored text). */
