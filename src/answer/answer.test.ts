@@ -712,4 +712,13 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     const kids = await answer('quyết định này có chỗ nào nói tới kênh khoa học cho tụi nhỏ không?', [], { documentId: 'quyet-dinh-1169-qd-ttg' });
     expect(kids.answer).toContain('thiếu nhi');
   });
+
+  it('answers both what 10/10 is and why it was chosen (the reason: "vì hai con số 1 và 0 …")', async () => {
+    for (const q of ['Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?', 'ngay 10/10 la ngay gi vay moi nguoi, sao lai chon dung ngay do?']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('Chuyển đổi số quốc gia');
+      expect(r.answer).toContain('nhị phân');
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFacets } from './facets.ts';
+import { detectFacets, questionParts } from './facets.ts';
 
 const kinds = (question: string) => detectFacets(question).map((f) => f.kind);
 
@@ -19,5 +19,10 @@ describe('detectFacets', () => {
   it('reads a rank ("xếp thứ mấy") as a figure, and "đề cập đến những lĩnh vực nào" as what a document is about', () => {
     expect(kinds('Chỉ số DTI năm 2024 của tỉnh xếp thứ mấy?')).toEqual(['quantity']);
     expect(kinds('Nghị quyết 57 đề cập đến những lĩnh vực nào?')).toEqual(['subject']);
+  });
+
+  it('reads "sao lại chọn" as why, a second question after "là ngày gì"', () => {
+    expect(kinds('Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?')).toEqual(['when', 'why']);
+    expect(questionParts('Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?')).toHaveLength(2);
   });
 });

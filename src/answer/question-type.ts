@@ -191,7 +191,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
 }
 
 const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) \p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu})/u;
-const PURPOSE_IN_TEXT = /(?<!\p{L})(?:nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
+const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
 const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
 
 /** Whether a sentence (with its section heading) holds the kind of fact a facet asks for. */
