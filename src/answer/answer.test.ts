@@ -721,4 +721,16 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
       expect(r.answer).toContain('nhị phân');
     }
   });
+
+  it('declines when no part of a message is answered: two counts the documents do not give, a leader\'s name, a phone number, the chapters of a law', async () => {
+    for (const q of [
+      'Theo kế hoạch của tỉnh Điện Biên, mỗi xã được giao chỉ tiêu phát bao nhiêu tờ rơi và treo bao nhiêu băng rôn tuyên truyền Nghị quyết 57?',
+      'Tôi muốn gặp trực tiếp lãnh đạo Sở KH&CN Điện Biên để góp ý, ông bà ấy tên là gì ạ?',
+      'Trung tâm Đổi mới sáng tạo tỉnh Điện Biên đặt ở đâu, mình muốn tới đăng ký khởi nghiệp thì liên hệ số nào?',
+      'minh doc luat so 93/2025/qh15 thay ghi 73 dieu, vay luat do chia lam may chuong',
+    ]) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    expect((await answer('Công nghệ xử lý rác thải sinh hoạt nào phù hợp cho một thôn miền núi?')).outcome).toBe('out_of_scope');
+  });
 });

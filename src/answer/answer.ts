@@ -394,7 +394,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
     const composition = compose(units, searcher.documents, facets, query, parts, whole, whole && units[0] !== undefined && namesHeading(units[0].passage, query));
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
-    if (!composition || composition.missing.includes('contact') || (parts.length > 1 && composition.missing.length >= parts.length)) return decline();
+    if (!composition || composition.missing.includes('contact') || (parts.length > 1 && (composition.missing.length >= parts.length || (composition.unansweredParts >= parts.length && composition.missing.every((k) => STRICT_FACETS.has(k)))))) return decline();
     return {
       outcome: 'answered',
       method: 'extractive',

@@ -48,6 +48,8 @@ export interface Composition {
   used: Passage[];
   /** Facets asked that no source holds (said plainly in the answer). */
   missing: FacetKind[];
+  /** Questions of the message (when it asks several) that no sentence of the answer answers. */
+  unansweredParts: number;
 }
 
 /** Words in a text; the units of the corpus are counted once. */
@@ -210,6 +212,7 @@ const sameUnit = (a: Unit, b: Unit) => a.text === b.text && a.passage === b.pass
  */
 function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly PartRanking[]): { chosen: Unit[]; missing: FacetKind[] } {
   const chosen: Unit[] = [];
+  // One entry per question unanswered ("bao nhiêu tờ rơi và bao nhiêu băng rôn": two), returned as kinds once each.
   const missing: FacetKind[] = [];
   for (const { units: ranked, facets: asked, contrast } of parts) {
     // "hiện nay là ai": the question word (who) is asked; "hiện nay" only says when.
@@ -228,7 +231,7 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
     if (!covered) chosen.push(best);
   }
   if (chosen.length === 0 && units[0]) chosen.push(units[0]);
-  return { chosen, missing: [...new Set(missing)] };
+  return { chosen, missing };
 }
 
 /**
@@ -281,7 +284,7 @@ function readSection(section: Unit[], documents: Map<string, DocumentMeta>): Com
     return i === 0 ? prefix + cut : `- ${cut}`;
   });
   const passages = section.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
-  return { answer: lines.join('\n'), lead, used: passages, missing: [] };
+  return { answer: lines.join('\n'), lead, used: passages, missing: [], unansweredParts: 0 };
 }
 
 /**
@@ -305,7 +308,8 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
         return held;
       }
     : undefined;
-  const { chosen, missing } = parts.length > 0 ? answerParts(units, facets, parts) : facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
+  const { chosen, missing: missingParts } = parts.length > 0 ? answerParts(units, facets, parts) : facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
+  const missing = [...new Set(missingParts)];
   const lead = chosen[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
   let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]) + 1, 0);
@@ -388,5 +392,6 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     lines = facetLines.length > 0 ? [prefix + leadText, ...facetLines.slice(0, -1), cut(facetLines.at(-1) as string), ...missingLines()] : [cut(prefix + leadText), ...missingLines()];
   }
   const passages = used.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
-  return { answer: lines.join('\n'), lead, used: passages, missing: stillMissing() };
+  const left = stillMissing();
+  return { answer: lines.join('\n'), lead, used: passages, missing: left, unansweredParts: parts.length > 0 ? missingParts.filter((kind) => left.includes(kind)).length : 0 };
 }

@@ -25,4 +25,10 @@ describe('detectFacets', () => {
     expect(kinds('Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?')).toEqual(['when', 'why']);
     expect(questionParts('Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?')).toHaveLength(2);
   });
+
+  it('breaks a message at "và" as written, not at "rơi" (folded like "rồi"), and reads "liên hệ số nào" as a contact, "mấy chương" as a count', () => {
+    expect(questionParts('Mỗi xã được giao phát bao nhiêu tờ rơi và treo bao nhiêu băng rôn?')).toEqual(['mỗi xã được giao phát bao nhiêu tờ rơi', 'treo bao nhiêu băng rôn']);
+    expect(kinds('Trung tâm đặt ở đâu, muốn đăng ký thì liên hệ số nào?')).toContain('contact');
+    expect(kinds('luat do chia lam may chuong')).toEqual(['quantity']);
+  });
 });

@@ -21,7 +21,7 @@ export interface Facet {
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
   ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
-  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao/g],
+  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem|dieu|chuong|khoan|trang|phu luc|tram|can bo)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao/g],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|(?:^|\s)sao lai (?:chon|la|lay|goi)|ly do chon|nham muc dich gi|muc dich (?:gi|la gi|chinh)|(?:muc dich|y nghia) cua (?:\S+ )+?la gi|de lam gi|nham (?:gi|lam gi)|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
@@ -77,6 +77,16 @@ const ASKS_AT_END = /\s(?:khong|chua|ko|k|hok|ha|a)\s*(?:[?.!]+\s*)?$/;
 // "còn" stays with the question it opens: it sets that question against the one before.
 const PART_BREAK = /\s*(?:[?;]+\s*|,\s*(?:(?:va|roi|hay|the|vay|nhung)\s+)?|\s(?:va|roi|hay|dong thoi|ngoai ra|nhung)\s+|\s(?=con\s))/g;
 
+/** The words that join two questions, as written with marks; typed without, any word folding to one joins. */
+const JOINING_WORDS = new Set(['và', 'rồi', 'hay', 'thế', 'vậy', 'nhưng', 'đồng', 'thời', 'ngoài', 'ra', 'còn']);
+function breaksAsWritten(joint: string): boolean {
+  return joint
+    .toLowerCase()
+    .split(/[\s,?;]+/)
+    .filter(Boolean)
+    .every((word) => JOINING_WORDS.has(word) || foldDiacritics(word) === word);
+}
+
 /**
  * The questions one message asks, each with its own question word: "Quyết định đó ký ngày
  * nào, ai ký?" → ["Quyết định đó ký ngày nào", "ai ký"]; "bao nhiêu nhiệm vụ và mấy công
@@ -94,6 +104,11 @@ export function questionParts(question: string): string[] {
   let start = 0;
   PART_BREAK.lastIndex = 0;
   for (let match = PART_BREAK.exec(folded); match; match = PART_BREAK.exec(folded)) {
+    // A word typed with marks is that word: "tờ rơi và" breaks at "và", not at "rơi" (folded "roi", like "rồi").
+    if (!breaksAsWritten(text.slice(match.index, match.index + match[0].length))) {
+      PART_BREAK.lastIndex = match.index + 1;
+      continue;
+    }
     const before = folded.slice(start, match.index);
     const after = folded.slice(match.index + match[0].length);
     if (!before.trim() || !after.trim()) continue;

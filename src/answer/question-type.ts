@@ -14,14 +14,14 @@ export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition
 /** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
 const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
 /** Asks for a phone number, an e-mail, an address or the like (folded text); the facets use it too. */
-export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua`);
+export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so nao|goi so nao|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua`);
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
-export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky)(?: \S+){0,8}? ten (?:la )?gi/;
+export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
-  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
+  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];

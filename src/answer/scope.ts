@@ -41,7 +41,7 @@ const EVERYDAY_TOPICS = [
   'bài thơ', 'làm thơ', 'viết thơ', 'bài hát', 'truyện cười', 'kể chuyện cười',
   'tuyển sinh lớp', 'điểm thi', 'điểm chuẩn', 'học bổng', 'học phí',
   'căn cước', 'cccd', 'chứng minh nhân dân', 'cmnd', 'tết âm lịch', 'tết nguyên đán', 'nghỉ tết', 'nghỉ lễ',
-  'tiền điện', 'hóa đơn điện', 'tiền nước', 'cắt điện',
+  'tiền điện', 'hóa đơn điện', 'tiền nước', 'cắt điện', 'rác thải', 'xử lý rác', 'thu gom rác',
   'lương hưu', 'lương cơ sở', 'trợ cấp thất nghiệp', 'xuất khẩu lao động', 'tìm việc', 'việc làm thêm',
   'thuế thu nhập', 'quyết toán thuế', 'nộp thuế',
   'giá vàng', 'giá xăng', 'chứng khoán', 'cổ phiếu', 'tiền ảo', 'bitcoin',
