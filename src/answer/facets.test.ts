@@ -31,4 +31,8 @@ describe('detectFacets', () => {
     expect(kinds('Trung tâm đặt ở đâu, muốn đăng ký thì liên hệ số nào?')).toContain('contact');
     expect(kinds('luat do chia lam may chuong')).toEqual(['quantity']);
   });
+
+  it('reads "muốn đạt được điều gì" as asking what for', () => {
+    expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
+  });
 });

@@ -29,7 +29,7 @@ const INJECTION = [
 
 const ABUSE = [
   /(viet|soan|tao|lam|hay|giup|nghi ra)(?!.{0,60}(phan bac|dau tranh|chong lai|xu ly|ngan chan)).{0,40}(noi xau|boi nho|xuyen tac|tin gia|tin don|bia dat|chui|cong kich|phi bang|che gieu|xuc pham|kich dong|chong pha|lat do)/,
-  /(viet|soan|tao|lam|dang|dua)( giup| ho| cho (toi|minh|em))?.{0,25}(bai|tin|status|bai dang|bai viet|trich dan|thong bao).{0,100}(noi rang|rang|la tro lua|lua dao|tham nhung|bat (moi|nguoi|dan)|thu (moi|tien)|da bi huy)/,
+  /(viet|soan|tao|lam|dang|dua)( giup| ho| cho (toi|minh|em))?.{0,25}(bai|tin|status|bai dang|bai viet|trich dan|thong bao).{0,100}(?:^|\s)(noi rang|rang|la tro lua|lua dao|tham nhung|bat (moi|nguoi|dan)|thu (moi|tien)|da bi huy)(?=\s|$|[.,!?:;"'])/,
   // Spreading rumours is asked for ("hãy tung tin…", "tung tin rằng…"); a question about handling those who do it is not.
   /bia (giup|ra|dat|chuyen|mot|hoa|cau)|(?:hay|giup|cu|thu|cung)(?: \S+){0,3} (?:loan tin|tung tin)|(?:loan tin|tung tin) (?:rang|len|di)(?:\s|$)|tin (nong|gia|don) (rang|ve)/,
   /(noi xau|boi nho|chui|xuc pham|che gieu).{0,30}(lanh dao|tong bi thu|thu tuong|chu tich|dang|nha nuoc|chinh quyen|can bo|bo chinh tri)/,

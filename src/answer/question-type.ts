@@ -190,6 +190,13 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
   }
 }
 
+/** "năm nào", "năm bao nhiêu": a year is asked (folded text). */
+const YEAR_ASKED = /(?:^|\s)nam (?:nao|bao nhieu|may)(?:\s|$|[?.,!])/;
+/** Whether a heading names a year ("2.3. Đến năm 2030") the question does not itself name. */
+function headingYear(heading: string, question: string): boolean {
+  return (heading.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []).some((year) => !question.includes(year));
+}
+
 const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) \p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu})/u;
 const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
 const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
@@ -200,7 +207,8 @@ export function holdsFacet(kind: FacetKind, text: string, heading: string, quest
     case 'contact':
       return holdsAnswerType('contact', text, question);
     case 'when':
-      return holdsAnswerType('date', text, question);
+      // "chỉ tiêu 80% … là của năm nào": a target listed under "Đến năm 2030" is that year's.
+      return holdsAnswerType('date', text, question) || (YEAR_ASKED.test(foldedQuestion(question)) && headingYear(heading, question));
     case 'quantity':
       return holdsAnswerType('quantity', text, question);
     case 'who':
