@@ -751,4 +751,10 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(r.outcome).toBe('answered');
     expect(r.answer).toContain('2030');
   });
+
+  it('answers "quyết định này" on the decision\'s page from the decision, though the plan has a sentence sharing more words', async () => {
+    const r = await answer('Quyết định này có dặn phải chú ý nhóm người nào đặc biệt khi tuyên truyền không ạ?', [], { documentId: 'quyet-dinh-1169-qd-ttg' });
+    expect(r.sources[0]?.documentId).toBe('quyet-dinh-1169-qd-ttg');
+    expect(r.answer).toContain('đối tượng đặc thù');
+  });
 });
