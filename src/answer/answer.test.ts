@@ -616,7 +616,7 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
   });
 
   it('declines identity cards, school fees and the Tết holiday as everyday matters, however many words they share with a passage', async () => {
-    for (const q of ['lm lại CCCD bị mất thì lên xã hay lên tỉnh, mất bn tiền?', 'Học phí trường trung học phổ thông ở tỉnh Điện Biên năm học này là bao nhiêu?', 'tet am lich nam 2026 duoc nghi may ngay', 'Người dân vùng núi nên dùng ứng dụng công nghệ nào để xem dự báo mưa lũ chính xác?']) {
+    for (const q of ['lm lại CCCD bị mất thì lên xã hay lên tỉnh, mất bn tiền?', 'Học phí trường trung học phổ thông ở tỉnh Điện Biên năm học này là bao nhiêu?', 'tet am lich nam 2026 duoc nghi may ngay', 'Người dân vùng núi nên dùng ứng dụng công nghệ nào để xem dự báo mưa lũ chính xác?', 'Em muốn lên kế hoạch ôn thi khối A trong 3 tháng thì chia thời gian thế nào cho hợp lý ạ?', 'cach tinh thue thu nhap ca nhan khi ban nha dat', 'Ngày 20/11 này nên tặng cô chủ nhiệm món quà gì cho ý nghĩa ạ?']) {
       const r = await answer(q);
       expect(r.outcome).toBe('out_of_scope');
       expect(r.sources).toEqual([]);

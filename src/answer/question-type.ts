@@ -53,13 +53,13 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */
-const PEOPLE = 'nguoi|hoc vien|can bo|dang vien|giao vien|hoc sinh|sinh vien|nha khoa hoc|chuyen gia|luot|thanh vien|doan vien|hoi vien';
+const PEOPLE = 'nguoi|ba con|hoc vien|can bo|dang vien|giao vien|hoc sinh|sinh vien|nha khoa hoc|chuyen gia|luot|thanh vien|doan vien|hoi vien';
 /** A unit's pattern, built once per unit (a handful: COUNTED's). */
-const unitPattern = memoized(100, (unit) => new RegExp(`(?<![\\p{L}])(?:${unit === 'nguoi' ? PEOPLE : unit})(?![\\p{L}])`, 'gu'));
+const unitPattern = memoized(100, (unit) => new RegExp(`(?<![\\p{L}])(?:${unit === 'nguoi' || unit === 'ba con' ? PEOPLE : unit})(?![\\p{L}])`, 'gu'));
 
 /**
  * Whether a text gives a count of `unit` (folded): a number one to three words before it, or a
