@@ -757,4 +757,12 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(r.sources[0]?.documentId).toBe('quyet-dinh-1169-qd-ttg');
     expect(r.answer).toContain('đối tượng đặc thù');
   });
+
+  it('reads "… nghĩa là gì" as asking what it is, not for a sentence saying "không có nghĩa là"', async () => {
+    for (const q of ['Thể chế hóa NQ57 nghĩa là gì vậy, nghe khó hiểu quá', 'the che hoa nghi quyet 57 co nghia la gi']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('thành quy định trong luật');
+    }
+  });
 });

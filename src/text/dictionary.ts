@@ -138,8 +138,8 @@ export const QUESTION_PHRASES = [
   'cho minh hoi', 'cho em hoi', 'cho toi hoi', 'cho chau hoi', 'cho hoi', 'xin hoi', 'xin cho biet',
   'ad oi', 'admin oi', 'tom lai giup minh', 'giup minh voi', 'giup minh', 'giup em', 'giup toi', 'lam nhung viec gi', 'nhung viec gi', 'lam nhung gi', 'moi nguoi oi', 'vay moi nguoi', 'a moi nguoi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
   'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi', 'ten la gi', 'ten gi',
-  // "ai đang giữ chức bí thư" asks who is the secretary.
-  'giu chuc',
+  // "ai đang giữ chức bí thư" asks who is the secretary; "… nghĩa là gì" asks what it is, not about "có nghĩa là".
+  'giu chuc', 'co nghia la gi', 'nghia la gi', 'nghia la sao',
 ];
 
 /** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
