@@ -22,6 +22,7 @@ import {
   asksAboutDocument,
   describingWords,
   asksUnknownParticular,
+  aliasNamed,
   boostDocuments, boostNamedHeadings, headDocument, namesHeading, namesByNumber, namingSyllables, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
@@ -355,8 +356,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       !particulars && (p.path.length === 0 || isParticularsPassage(p)) ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
     const candidates = answerable.map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
     // A document named by another name it goes by ("kế hoạch truyền thông … của tỉnh") is asked about as if on its page.
-    const aliasNamed = pointed ? null : names.find((n) => n.aliases.some((a) => ` ${query.contentText} `.includes(` ${a} `)))?.id ?? null;
-    let units = onPage(pointed ?? aliasNamed, rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
+    let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
@@ -385,16 +385,24 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     );
     // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.
     const whole = !several && facets.every((f) => f.kind === 'why' || f.kind === 'subject') && (type === 'general' || type === 'definition');
+    // …and read through from its first point when the question names it ("Mục tiêu chung … là gì").
+    let namedSection = false;
     if (whole && units[0]) {
       // The rest of the lead's section, though the search did not bring it: it follows the supports, never leads.
       const lead = units[0].passage;
+      namedSection = namesHeading(lead, query);
       const missing = (sections.get(sectionOf(lead)) ?? []).filter((p) => !units.some((u) => u.passage === p));
       const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
       units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
     }
-    const composition = compose(units, searcher.documents, facets, query, parts, whole, whole && units[0] !== undefined && namesHeading(units[0].passage, query));
-    // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked.
-    if (!composition || composition.missing.includes('contact') || (parts.length > 1 && (composition.missing.length >= parts.length || (composition.unansweredParts >= parts.length && composition.missing.every((k) => STRICT_FACETS.has(k)))))) return decline();
+    const composition = compose(units, searcher.documents, facets, query, parts, whole, namedSection);
+    // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked:
+    // as many kinds missing as questions, or every question unanswered when each asked a particular ("bao nhiêu tờ rơi và bao nhiêu băng rôn").
+    const noneAnswered =
+      composition !== null &&
+      parts.length > 1 &&
+      (composition.missing.length >= parts.length || (composition.unansweredParts >= parts.length && composition.missing.every((k) => STRICT_FACETS.has(k))));
+    if (!composition || composition.missing.includes('contact') || noneAnswered) return decline();
     return {
       outcome: 'answered',
       method: 'extractive',

@@ -150,6 +150,11 @@ export function attribution(passage: Passage, meta: DocumentMeta | undefined): s
   return heading ? `Theo ${title} (mục "${heading}"): ` : `Theo ${title}: `;
 }
 
+/** Whether two units come from one section of one document (a long section is several passages). */
+function inSameSection(a: Unit, b: Unit): boolean {
+  return a.passage.documentId === b.passage.documentId && a.passage.path.join() === b.passage.path.join();
+}
+
 /** Units in reading order: by passage, then by place in it (a document's opening, a section read through). */
 export function readingOrder(a: Unit, b: Unit): number {
   return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
@@ -185,7 +190,7 @@ function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]
     if (facet.kind === 'subject' || chosen.some((u) => u.holds.has(facet.kind))) continue;
     // A later facet is answered from the same section when it can be: it reads as one answer.
     const candidates = units.filter((u) => u.holds.has(facet.kind) && !chosen.includes(u) && u.score >= lead.score * FACET_RATIO);
-    const sameSection = (u: Unit) => chosen[0] !== undefined && u.passage.documentId === chosen[0].passage.documentId && u.passage.path.join() === chosen[0].passage.path.join();
+    const sameSection = (u: Unit) => chosen[0] !== undefined && inSameSection(u, chosen[0]);
     const pick = candidates.find(sameSection) ?? candidates[0];
     if (pick) chosen.push(pick);
     else missing.push(facet.kind);
@@ -244,7 +249,7 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
 function fromSectionStart(units: Unit[], query: Query | undefined): Unit[] | null {
   const top = units[0] as Unit;
   const section = units
-    .filter((u) => u.passage.documentId === top.passage.documentId && u.passage.path.join() === top.passage.path.join())
+    .filter((u) => inSameSection(u, top))
     .filter((u, i, all) => all.findIndex((x) => x.text === u.text) === i)
     .sort(readingOrder);
   const first = section[0] as Unit;
@@ -254,6 +259,18 @@ function fromSectionStart(units: Unit[], query: Query | undefined): Unit[] | nul
   // Two such words, not one: a word typed without marks may be another's spelling ("tinh": tinh thần).
   if ([...(query?.content ?? [])].filter((c) => termsOf(top.text).has(c) && !known.has(c)).length >= 2) return null;
   return section;
+}
+
+/** The text within `budget` words from its start: whole, else its first sentences, else its first words and "…". */
+function fromStart(text: string, budget: number): string {
+  if (words(text) <= budget) return text;
+  let kept = '';
+  for (const sentence of splitSentences(text)) {
+    const longer = kept ? `${kept} ${sentence}` : sentence;
+    if (words(longer) > budget) break;
+    kept = longer;
+  }
+  return kept || `${text.split(/\s+/).slice(0, budget).join(' ')} …`;
 }
 
 /**
@@ -275,12 +292,7 @@ function readSection(section: Unit[], documents: Map<string, DocumentMeta>): Com
     left -= share;
   });
   const lines = section.map((unit, i) => {
-    const share = shares.get(i) as number;
-    const sentences = splitSentences(unit.text);
-    let text = '';
-    for (const s of sentences) if (words(`${text} ${s}`) <= share) text = text ? `${text} ${s}` : s;
-    else break;
-    const cut = words(unit.text) <= share ? unit.text : text || `${unit.text.split(/\s+/).slice(0, share).join(' ')} …`;
+    const cut = fromStart(unit.text, shares.get(i) as number);
     return i === 0 ? prefix + cut : `- ${cut}`;
   });
   const passages = section.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
@@ -320,7 +332,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   const facetLines: string[] = [];
   const used: Unit[] = [lead];
   for (const [i, unit] of chosen.slice(1).entries()) {
-    const sameSection = unit.passage.documentId === lead.passage.documentId && unit.passage.path.join() === lead.passage.path.join();
+    const sameSection = inSameSection(unit, lead);
     const where = sameSection ? '' : unit.passage.documentId === lead.passage.documentId ? `Theo mục "${lastHeading(unit.passage) ?? ''}": ` : attribution(unit.passage, documents.get(unit.passage.documentId));
     const text = truncate(unit.text, Math.max(Math.min(share(chosen.length - 1 - i), budget) - words(where), 12), relevance);
     facetLines.push(`- ${where}${text}`);
@@ -328,7 +340,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     used.push(unit);
   }
   const supportLines: string[] = [];
-  const inLeadSection = (unit: Unit) => unit.passage.documentId === lead.passage.documentId && unit.passage.path.join() === lead.passage.path.join();
+  const inLeadSection = (unit: Unit) => inSameSection(unit, lead);
   const addSupport = (unit: Unit, text = unit.text) => {
     supportLines.push(`- ${text}`);
     used.push(unit);

@@ -206,8 +206,13 @@ export function weightedDown(query: Query, syllables: ReadonlySet<string>, facto
 const GENERIC_HEADING_WORDS = new Set(['viet', 'nam', 'cac', 'va', 'de', 'nghi', 'cua', 've', 'ban', 'uy']);
 
 /** The words of a passage's last heading that name it, as written, without its number (kept while the passage is). */
+/** A passage's own heading without its number ("2.2. Năm 2026" → "Năm 2026"). */
+function headingText(passage: Passage): string {
+  return (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '');
+}
+
 const namingWords = memoizedFor((passage: Passage): string[] => {
-  const heading = (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '').replace(/\s*\(.*\)$/, '');
+  const heading = headingText(passage).replace(/\s*\(.*\)$/, '');
   const written = analyze(heading).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
   return [...new Set(written)].filter((w) => !GENERIC_HEADING_WORDS.has(foldDiacritics(w)) && !/^\d/.test(w));
 });
@@ -233,8 +238,7 @@ export function boostNamedHeadings(hits: PassageHit[], query: Query, boost: numb
  */
 export function namesHeading(passage: Passage, query: Query): boolean {
   if (headingNamer(query)(passage)) return true;
-  const heading = (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '');
-  const year = /^(?:đến |từ )?năm ((?:19|20)\d\d)$/i.exec(heading.trim())?.[1];
+  const year = /^(?:đến |từ )?năm ((?:19|20)\d\d)$/i.exec(headingText(passage).trim())?.[1];
   return year !== undefined && [...query.terms.keys()].some((t) => t.replace(/^~/, '') === year);
 }
 
@@ -253,6 +257,12 @@ function headingNamer(query: Query): (passage: Passage) => boolean {
 
 /** Words that only name or point at a document, or ask what it is about ("văn bản này nói về vấn đề gì", "đề cập những lĩnh vực nào", "tỉnh mình ra"). */
 const ABOUT_WORDS = new Set(['chuyen', 'van', 'ban', 'ke', 'hoach', 'nghi', 'quyet', 'dinh', 'chuong', 'trinh', 'phong', 'trao', 'tai', 'lieu', 'noi', 'dung', 'chinh', 'phu', 'de', 'viec', 'trang', 'day', 'cai', 'y', 'tom', 'tat', 'luoc', 'gioi', 'thieu', 've', 'minh', 'ra', 'de', 'cap', 'den', 'toi', 'linh', 'vuc']);
+
+/** The document a question names by one of its aliases ("kế hoạch truyền thông"), or null. */
+export function aliasNamed(query: Query, names: DocumentNames[]): string | null {
+  const text = ` ${query.contentText} `;
+  return names.find((n) => n.aliases.some((alias) => text.includes(` ${alias} `)))?.id ?? null;
+}
 
 /** Where (space-padded, folded) text first names a document by its number or kind; -1 if it does not. */
 function namedAt(text: string, { code, kind, aliases }: DocumentNames): number {

@@ -7,7 +7,7 @@
  * marks do not change what is asked.
  */
 import { foldDiacritics, foldedQuestion, normalizeVietnamese } from '../text/index.ts';
-import { CONTACT_QUESTION, POST_NAME_QUESTION } from './question-type.ts';
+import { CONTACT_QUESTION, MAY_COUNTS, POST_NAME_QUESTION } from './question-type.ts';
 
 export type FacetKind = 'contact' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
@@ -21,7 +21,7 @@ export interface Facet {
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
   ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
-  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem|dieu|chuong|khoan|trang|phu luc|tram|can bo)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao/g],
+  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?:\s|$)|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|(?:^|\s)sao lai (?:chon|la|lay|goi)|ly do chon|nham muc dich gi|muc dich (?:gi|la gi|chinh)|(?:muc dich|y nghia) cua (?:\S+ )+?la gi|de lam gi|nham (?:gi|lam gi)|muon dat (?:duoc )?(?:dieu )?gi|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],

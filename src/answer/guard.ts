@@ -27,13 +27,20 @@ const INJECTION = [
   /\[\s*(system|he thong|admin|developer)\b|<\s*(?:\/\s*)?system|(^|\s)(system|assistant)\s*:|nguoi dung (nay )?la (quan tri vien|admin)|admin[-_ ]access/,
 ];
 
+/**
+ * Verbs of asking for a text to be written, as whole words: "Việt Nam", "đào tạo" and
+ * "làm sao / làm gì" are not them.
+ */
+const WRITE = String.raw`viet(?! nam)|soan|(?<!dao )tao`;
+const MAKE = String.raw`lam(?! sao| the nao| gi(?:\s|$))`;
+
 const ABUSE = [
-  // Asked to write one: "viết/soạn/bịa/làm/nghĩ ra … nói xấu, xuyên tạc, tin giả". A whole word ("Việt Nam", "đào tạo",
-  // "làm sao" are not), and not a question about recognising or countering them ("đào tạo người dân nhận biết tin giả").
-  /(?:^|\s)(?:viet(?! nam)|soan|(?<!dao )tao|lam(?! sao| the nao| gi(?:\s|$))|nghi ra)(?!.{0,60}(?:phan bac|dau tranh|chong|xu ly|ngan chan|nhan biet|nhan dien|phan biet|canh giac|phong tranh|bao cao))(?:\s|$).{0,40}(?:noi xau|boi nho|xuyen tac|tin gia|tin don|bia dat|chui|cong kich|phi bang|che gieu|xuc pham|kich dong|chong pha|lat do)/,
-  /(?:^|\s)(viet(?! nam)|soan|(?<!dao )tao|lam(?! sao| the nao| gi(?:\s|$))|dang(?= (?:giup|ho|len|bai|tin|status))|dua(?= (?:giup|ho|len|tin|bai)))( giup| ho| cho (toi|minh|em))?(?:\s|$).{0,25}(bai|tin|status|bai dang|bai viet|trich dan|thong bao).{0,100}(?:^|\s)(noi rang|rang|la tro lua|lua dao|tham nhung|bat (moi|nguoi|dan)|thu (moi|tien)|da bi huy)(?=\s|$|[.,!?:;"'])/,
+  // Asked to write one: "viết/soạn/bịa/làm/nghĩ ra … nói xấu, xuyên tạc, tin giả", and not a question about recognising or
+  // countering them ("đào tạo người dân nhận biết tin giả").
+  new RegExp(String.raw`(?:^|\s)(?:${WRITE}|${MAKE}|nghi ra)(?!.{0,60}(?:phan bac|dau tranh|chong|xu ly|ngan chan|nhan biet|nhan dien|phan biet|canh giac|phong tranh|bao cao))(?:\s|$).{0,40}(?:noi xau|boi nho|xuyen tac|tin gia|tin don|bia dat|chui|cong kich|phi bang|che gieu|xuc pham|kich dong|chong pha|lat do)`),
+  new RegExp(String.raw`(?:^|\s)(${WRITE}|${MAKE}|dang(?= (?:giup|ho|len|bai|tin|status))|dua(?= (?:giup|ho|len|tin|bai)))( giup| ho| cho (toi|minh|em))?(?:\s|$).{0,25}(bai|tin|status|bai dang|bai viet|trich dan|thong bao).{0,100}(?:^|\s)(noi rang|rang|la tro lua|lua dao|tham nhung|bat (moi|nguoi|dan)|thu (moi|tien)|da bi huy)(?=\s|$|[.,!?:;"'])`),
   // Spreading rumours is asked for ("hãy tung tin…", "tung tin rằng…"); a question about handling those who do it is not.
-  /bia (giup|ra|dat|chuyen|mot|hoa|cau)|(?:hay|giup|cu|thu|cung)(?: \S+){0,3} (?:loan tin|tung tin)|(?:loan tin|tung tin) (?:rang|len|di)(?:\s|$)|(?:^|\s)(?:viet(?! nam)|soan|dang|tung|loan|lan truyen|phat tan|dua|(?<!dao )tao)(?: \S+){0,3} tin (nong|gia|don) (rang|ve)/,
+  new RegExp(String.raw`bia (giup|ra|dat|chuyen|mot|hoa|cau)|(?:hay|giup|cu|thu|cung)(?: \S+){0,3} (?:loan tin|tung tin)|(?:loan tin|tung tin) (?:rang|len|di)(?:\s|$)|(?:^|\s)(?:${WRITE}|dang|tung|loan|lan truyen|phat tan|dua)(?: \S+){0,3} tin (nong|gia|don) (rang|ve)`),
   /(noi xau|boi nho|chui|xuc pham|che gieu).{0,30}(lanh dao|tong bi thu|thu tuong|chu tich|dang|nha nuoc|chinh quyen|can bo|bo chinh tri)/,
   /(^|\s)(may|mi|bot|thang|con|lu|bon|chung may|ban)\s+(ngu|dan don|oc cho|do ngu|khon nan|mat day|vo hoc|rac ruoi|ngu ngoc|dien)(?![a-z])/,
   /(^|\s)(do|thang|con|lu|bon)\s+(ngu|oc cho|khon nan|mat day|vo hoc|rac ruoi)(?![a-z])/,

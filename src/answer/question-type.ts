@@ -18,10 +18,13 @@ export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
 export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
+/** What "mấy …" counts when it asks a number ("mấy xã", "mấy chương"); the facets add a few of their own. */
+export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo';
+
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
-  ['quantity', /bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao/],
+  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?:\s|$)|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
@@ -59,7 +62,8 @@ const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'ch�
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */
 const PEOPLE = 'nguoi|ba con|hoc vien|can bo|dang vien|giao vien|hoc sinh|sinh vien|nha khoa hoc|chuyen gia|luot|thanh vien|doan vien|hoi vien';
 /** A unit's pattern, built once per unit (a handful: COUNTED's). */
-const unitPattern = memoized(100, (unit) => new RegExp(`(?<![\\p{L}])(?:${unit === 'nguoi' || unit === 'ba con' ? PEOPLE : unit})(?![\\p{L}])`, 'gu'));
+const UNIT_FORMS: Record<string, string> = { nguoi: PEOPLE, 'ba con': PEOPLE };
+const unitPattern = memoized(100, (unit) => new RegExp(`(?<![\\p{L}])(?:${UNIT_FORMS[unit] ?? unit})(?![\\p{L}])`, 'gu'));
 
 /**
  * Whether a text gives a count of `unit` (folded): a number one to three words before it, or a
@@ -104,6 +108,8 @@ interface QuestionFacts {
   group: boolean;
   counted: string | null;
   phone: boolean;
+  /** "năm nào", "năm bao nhiêu": a year is asked. */
+  year: boolean;
 }
 let lastQuestion: QuestionFacts | null = null;
 
@@ -119,6 +125,7 @@ function questionFacts(question: string): QuestionFacts {
       frequency: FREQUENCY_QUESTION.test(folded),
       person: PERSON_QUESTION.test(folded),
       group: GROUP_QUESTION.test(folded),
+      year: YEAR_ASKED.test(folded),
     };
   }
   return lastQuestion;
@@ -208,7 +215,7 @@ export function holdsFacet(kind: FacetKind, text: string, heading: string, quest
       return holdsAnswerType('contact', text, question);
     case 'when':
       // "chỉ tiêu 80% … là của năm nào": a target listed under "Đến năm 2030" is that year's.
-      return holdsAnswerType('date', text, question) || (YEAR_ASKED.test(foldedQuestion(question)) && headingYear(heading, question));
+      return holdsAnswerType('date', text, question) || (questionFacts(question).year && headingYear(heading, question));
     case 'quantity':
       return holdsAnswerType('quantity', text, question);
     case 'who':
