@@ -123,6 +123,16 @@ describe('answerQuestion', () => {
     expect(has(r.answer, 'Sở Văn hoá, Thể thao và Du lịch')).toBe(true);
   });
 
+  it('sends questions the documents leave open to an office of the province, never to a national body named as if it were one', async () => {
+    // "mấy lần" asks a count of times: sentences about the committee holding none are no answer.
+    for (const q of ['Ban Chỉ đạo Trung ương họp mấy lần một năm?', 'Ban Chỉ đạo Trung ương có bao nhiêu thành viên?', 'Ai là người đứng đầu Ban Chỉ đạo đó?']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('no_answer');
+      expect(r.answer).toMatch(/hỏi (Sở|Báo|Ban|Ủy ban|UBND) .*tỉnh Điện Biên để được giải đáp/u);
+      expect(r.answer).not.toMatch(/Trung ương tỉnh|Chính phủ tỉnh|Ban hành/u);
+    }
+  });
+
   it('treats a message with no words as out of scope, not as abuse', async () => {
     expect((await answer('???')).outcome).toBe('out_of_scope');
   });

@@ -82,7 +82,8 @@ export interface AskContext {
   retrievalQuestion?: string;
 }
 
-const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)(?=\s).*)$/u;
+/** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
+const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)\s+\p{Lu}.*)$/u;
 
 /** The agency a "5. Sở Tài chính"-style heading assigns work to, named with its province. */
 function agencyIn(heading: string, province: string): string | null {
@@ -90,18 +91,21 @@ function agencyIn(heading: string, province: string): string | null {
   return match?.[1] && !match[1].startsWith('Các') ? `${match[1]} tỉnh ${province}`.replace(/tỉnh tỉnh/, 'tỉnh') : null;
 }
 
-/** Agencies the corpus assigns work to (its "5. Sở Tài chính"-style headings), found once. */
-function knownAgencies(passages: Passage[], province: string): Array<{ name: string; key: string }> {
-  const names = new Set(passages.flatMap((p) => p.path.map((h) => agencyIn(h, province)).filter((a): a is string => a !== null)));
+/**
+ * Agencies the province's own documents assign work to (their "5. Sở Tài chính"-style headings), found once.
+ * A national document's "Ban Chỉ đạo Trung ương" is no office of the province for a citizen to ask.
+ */
+function knownAgencies(passages: Passage[], province: string, provincial: (p: Passage) => boolean): Array<{ name: string; key: string }> {
+  const names = new Set(passages.filter(provincial).flatMap((p) => p.path.map((h) => agencyIn(h, province)).filter((a): a is string => a !== null)));
   return [...names].map((name) => ({ name, key: looseForm(name.replace(` tỉnh ${province}`, '').replace(/\s*\(.*\)$/, '')) }));
 }
 
 /** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
-function agencyFor(question: string, hits: PassageHit[], agencies: Array<{ name: string; key: string }>, fallback: string, province: string): string {
+function agencyFor(question: string, hits: PassageHit[], agencies: Array<{ name: string; key: string }>, fallback: string, province: string, provincial: (p: Passage) => boolean): string {
   const asked = looseForm(question);
   const named = agencies.find((a) => asked.includes(a.key));
   if (named) return named.name;
-  for (const hit of hits.filter((h) => h.coverage >= POLICY.coverageOnSubject).slice(0, 2)) {
+  for (const hit of hits.filter((h) => h.coverage >= POLICY.coverageOnSubject && provincial(h.passage)).slice(0, 2)) {
     for (const heading of [...hit.passage.path].reverse()) {
       const agency = agencyIn(heading, province);
       if (agency) return agency;
@@ -196,7 +200,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const names = documentNames(searcher.documents.values());
   const province = provinceOf(options.province, searcher.documents.values());
   const provinceName = options.province ?? 'Điện Biên';
-  const agencies = knownAgencies(searcher.corpus.passages, provinceName);
+  /** The province's own documents (their titles name it), or every document when none does. */
+  const own = provinceOf(provinceName, searcher.documents.values()).documents;
+  const provincial = (p: Passage) => own.length === 0 || own.includes(p.documentId);
+  const agencies = knownAgencies(searcher.corpus.passages, provinceName, provincial);
   const openings = documentOpenings(searcher.corpus.passages);
   /** Each section's passages (a long section is several), found once: a whole section can be given though only one passage was found. */
   const sectionOf = (passage: Passage) => `${passage.documentId}\u0000${passage.path.join('\u0000')}`;
@@ -273,7 +280,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',
-        answer: onSubject ? noAnswerMessage(agencyFor(question, hits, agencies, options.defaultAgency, provinceName)) : outOfScopeMessage(),
+        answer: onSubject ? noAnswerMessage(agencyFor(question, hits, agencies, options.defaultAgency, provinceName, provincial)) : outOfScopeMessage(),
         sources: [],
         suggestions: suggestionsFrom(faqHits, null, faqAll),
         signals,
