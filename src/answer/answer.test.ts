@@ -682,6 +682,16 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(r.answer.split('\n')[0]).toContain('phản bác');
   });
 
+  it('reads a named purpose section through from its first point though it has five, the province\'s name in the question naming the plan, not a point', async () => {
+    for (const q of ['Mục đích của kế hoạch truyền thông Nghị quyết 57 trên địa bàn tỉnh Điện Biên là gì?', 'muc dich cua ke hoach truyen thong nghi quyet 57 tren dia ban tinh dien bien la gi']) {
+      const r = await answer(q);
+      const lines = r.answer.split('\n');
+      expect(lines[0]).toMatch(/"1\. Mục đích"\): Tổ chức thực hiện hiệu quả Chương trình đẩy mạnh truyền thông nhằm nâng cao nhận thức/);
+      expect(lines[1]).toMatch(/^- Tạo sự đồng thuận xã hội/);
+      expect(lines).toHaveLength(5);
+    }
+  });
+
   it('answers from the document a question names by an alias, not from a summary sharing more of its words ("kế hoạch truyền thông … năm 2025")', async () => {
     for (const q of ['Kế hoạch truyền thông Nghị quyết 57 của tỉnh Điện Biên năm 2025 đặt ra chỉ tiêu gì?', 'ke hoach truyen thong nghi quyet 57 cua tinh dien bien nam 2025 dat ra chi tieu gi']) {
       const r = await answer(q);

@@ -246,7 +246,7 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
  * of the question that neither the first point nor the section's headings hold ("Báo Điện Biên
  * Phủ có phải đăng bài phản bác … không").
  */
-function fromSectionStart(units: Unit[], query: Query | undefined): Unit[] | null {
+function fromSectionStart(units: Unit[], query: Query | undefined, documents: Map<string, DocumentMeta>, points: number): Unit[] | null {
   const top = units[0] as Unit;
   const section = units
     .filter((u) => inSameSection(u, top))
@@ -254,8 +254,9 @@ function fromSectionStart(units: Unit[], query: Query | undefined): Unit[] | nul
     .sort(readingOrder);
   const first = section[0] as Unit;
   // A long list is answered by its points that hold what was asked, not by its first few.
-  if (first === top || section.length < 2 || section.length > MAX_SUPPORTS + 1) return null;
-  const known = new Set([...termsOf(first.text), ...termsOf(top.passage.path.join(' '))]);
+  if (first === top || section.length < 2 || section.length > points) return null;
+  // Words of the document's title only name it ("… trên địa bàn tỉnh Điện Biên").
+  const known = new Set([...termsOf(first.text), ...termsOf(top.passage.path.join(' ')), ...termsOf(documents.get(top.passage.documentId)?.title ?? '')]);
   // Two such words, not one: a word typed without marks may be another's spelling ("tinh": tinh thần).
   if ([...(query?.content ?? [])].filter((c) => termsOf(top.text).has(c) && !known.has(c)).length >= 2) return null;
   return section;
@@ -308,7 +309,9 @@ function readSection(section: Unit[], documents: Map<string, DocumentMeta>): Com
 export function compose(units: Unit[], documents: Map<string, DocumentMeta>, facets: readonly Facet[] = [], query?: Query, parts: readonly PartRanking[] = [], whole = false, namedSection = false): Composition | null {
   if (units.length === 0) return null;
   if (whole && namedSection) {
-    const read = fromSectionStart(units, query);
+    // "Mục đích … là gì" asks for the whole of what the section sets out: its points are read though there are more of them.
+    const asksWhole = facets.some((f) => f.kind === 'why' || f.kind === 'subject');
+    const read = fromSectionStart(units, query, documents, asksWhole ? POLICY.wholeSectionPoints : MAX_SUPPORTS + 1);
     if (read) return readSection(read, documents);
   }
   // How much of the question a piece of a long sentence holds (folded content words).
