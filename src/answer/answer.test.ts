@@ -682,13 +682,22 @@ describe('a document\'s particulars passage (number, date, signer)', () => {
     expect(r.answer.split('\n')[0]).toContain('phản bác');
   });
 
-  it('reads a named purpose section through from its first point though it has five, the province\'s name in the question naming the plan, not a point', async () => {
+  it('reads a named purpose section from its first point though it has five, the province\'s name in the question naming the plan, not a point', async () => {
     for (const q of ['Mục đích của kế hoạch truyền thông Nghị quyết 57 trên địa bàn tỉnh Điện Biên là gì?', 'muc dich cua ke hoach truyen thong nghi quyet 57 tren dia ban tinh dien bien la gi']) {
       const r = await answer(q);
       const lines = r.answer.split('\n');
       expect(lines[0]).toMatch(/"1\. Mục đích"\): Tổ chức thực hiện hiệu quả Chương trình đẩy mạnh truyền thông nhằm nâng cao nhận thức/);
       expect(lines[1]).toMatch(/^- Tạo sự đồng thuận xã hội/);
-      expect(lines).toHaveLength(5);
+      expect(lines).toHaveLength(4);
+    }
+  });
+
+  it('answers what a document is for from its own "Mục đích" section, though the question never says "mục đích"', async () => {
+    for (const q of ['Tỉnh làm ra kế hoạch này rốt cuộc để đạt được điều gì vậy?', 'tinh lam ra ke hoach nay rot cuoc de dat duoc dieu gi vay']) {
+      const r = await answer(q, [], { documentId: 'ke-hoach-dien-bien-1169' });
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toMatch(/"1\. Mục đích"\): Tổ chức thực hiện hiệu quả Chương trình đẩy mạnh truyền thông nhằm nâng cao nhận thức, trách nhiệm/);
+      expect(r.sources[0]?.path.at(-1)).toBe('1. Mục đích');
     }
   });
 

@@ -16,14 +16,15 @@ import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { codePointLength, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, partAlignment, yearsIn } from './alignment.ts';
-import { compose, rankUnits, readingOrder, type PartRanking, type Unit } from './compose.ts';
+import { compose, rankUnits, readingOrder, readSection, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
   asksAboutDocument,
+  asksPurposeOf,
   describingWords,
   asksUnknownParticular,
   aliasNamed,
-  boostDocuments, boostNamedHeadings, headDocument, namesHeading, namesByNumber, namingSyllables, weightedDown,
+  boostDocuments, boostNamedHeadings, headDocument, namesHeading, namesByNumber, namingSyllables, purposeSection, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
   documentNames,
@@ -329,6 +330,14 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       if (composition) {
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }
+    }
+    // "Tỉnh ra kế hoạch này rốt cuộc muốn đạt được điều gì?": the document's own "Mục đích" section, read through.
+    const purposeOf = about ? null : asksPurposeOf(query, facets, asksOf, namedBy, asksOfMeta ? describingWords(asksOfMeta) : undefined);
+    const purpose = purposeOf ? purposeSection(searcher.corpus.passages, purposeOf) : [];
+    if (purpose.length > 0) {
+      const points = rankUnits(purpose.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), query, [], (t) => searcher.idf(t)).sort(readingOrder);
+      const composition = readSection(points.slice(0, POLICY.maxSupports + 1), searcher.documents);
+      return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
     }
     const answerable = hits.filter((h) => {
       if (onTopic) return h.coverage >= POLICY.coverageOnSubject;

@@ -259,7 +259,8 @@ function fromSectionStart(units: Unit[], query: Query | undefined, documents: Ma
   const known = new Set([...termsOf(first.text), ...termsOf(top.passage.path.join(' ')), ...termsOf(documents.get(top.passage.documentId)?.title ?? '')]);
   // Two such words, not one: a word typed without marks may be another's spelling ("tinh": tinh thần).
   if ([...(query?.content ?? [])].filter((c) => termsOf(top.text).has(c) && !known.has(c)).length >= 2) return null;
-  return section;
+  // A longer one is read from its start: its first points, each with room to say what it is.
+  return section.slice(0, MAX_SUPPORTS + 1);
 }
 
 /** The text within `budget` words from its start: whole, else its first sentences, else its first words and "…". */
@@ -279,7 +280,7 @@ function fromStart(text: string, budget: number): string {
  * points fit, else the long ones cut from their start to equal shares of what the short
  * ones leave (so none is left out).
  */
-function readSection(section: Unit[], documents: Map<string, DocumentMeta>): Composition {
+export function readSection(section: Unit[], documents: Map<string, DocumentMeta>): Composition {
   const lead = section[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
   // A line's "- " and a cut's "…" count too.

@@ -285,6 +285,24 @@ export function asksAboutDocument(query: Query, facets: readonly Facet[], docume
   return other.length === 0 ? documentId : null;
 }
 
+/** Words that only ask what a document is for ("nhằm mục đích gì", "rốt cuộc muốn đạt được điều gì", "ra đời để làm gì"). */
+const PURPOSE_WORDS = new Set(['muc', 'dich', 'nham', 'lam', 'gi', 'muon', 'dat', 'duoc', 'dieu', 'rot', 'cuoc', 'hanh', 'doi', 'ra', 'de', 'ban']);
+
+/**
+ * The document a question asks the purpose of, and nothing else ("tỉnh ra kế hoạch này rốt cuộc muốn đạt được
+ * điều gì"), or null: it is answered by that document's own "Mục đích" section.
+ */
+export function asksPurposeOf(query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string> = new Set(), described: ReadonlySet<string> = new Set()): string | null {
+  if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'why') return null;
+  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !PURPOSE_WORDS.has(c) && !naming.has(c) && !described.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
+  return other.length === 0 ? documentId : null;
+}
+
+/** A document's own section on its purpose ("1. Mục đích"), in reading order, or none. */
+export function purposeSection(passages: readonly Passage[], documentId: string): Passage[] {
+  return passages.filter((p) => p.documentId === documentId && /^(?:[\dIVX]+\.\s*)?Mục đích$/u.test((p.path.at(-1) ?? '').trim())).sort((a, b) => a.order - b.order);
+}
+
 /**
  * Of several documents named, the one named first is asked about ("Kế hoạch … triển khai Quyết
  * định 1169" is about the Kế hoạch: Vietnamese puts the head noun first); the others only

@@ -49,7 +49,7 @@ export const POLICY = {
   maxAnswerWords: 120,
   /** Supporting sentences after the lead, from its section, scoring at least supportRatio of it. */
   maxSupports: 3,
-  /** The most points of a named section read through when its purpose or subject is asked ("Mục đích … là gì"). */
+  /** The most points a named section may have and still be read from its start (its first points) when its purpose or subject is asked ("Mục đích … là gì"). */
   wholeSectionPoints: 6,
   supportRatio: 0.55,
   /** …or, holding words of the question no chosen sentence holds, at least this share (tuned on dev). */
