@@ -32,6 +32,15 @@ describe('detectFacets', () => {
     expect(kinds('luat do chia lam may chuong')).toEqual(['quantity']);
   });
 
+  it('never breaks a message inside a name or the resolution\'s refrain ("Sở Khoa học và Công nghệ", "khoa học, công nghệ")', () => {
+    expect(questionParts('Cán bộ nào ở Sở Khoa học và Công nghệ phụ trách kế hoạch này, số điện thoại là gì?')).toEqual(['cán bộ nào ở sở khoa học và công nghệ phụ trách kế hoạch này', 'số điện thoại là gì']);
+    expect(questionParts('Hạn chót nộp bài dự giải báo chí về khoa học, công nghệ năm 2026 là ngày nào?')).toHaveLength(1);
+    expect(questionParts('ai la truong ban chi dao ve khcn va cds, con pho ban la ai')).toEqual(['ai la truong ban chi dao ve khcn va cds', 'con pho ban la ai']);
+    expect(questionParts('Sở Giáo dục và Đào tạo làm gì và ai chủ trì?')).toEqual(['sở giáo dục và đào tạo làm gì', 'ai chủ trì']);
+    // Two questions still break where they meet.
+    expect(questionParts('Quyết định đó ký ngày nào, ai ký?')).toEqual(['quyết định đó ký ngày nào', 'ai ký']);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });

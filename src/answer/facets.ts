@@ -87,6 +87,18 @@ function breaksAsWritten(joint: string): boolean {
     .every((word) => JOINING_WORDS.has(word) || foldDiacritics(word) === word);
 }
 
+/** The resolution's refrain, whose items a question lists with commas and "và": "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số". */
+const REFRAIN = String.raw`(?:khoa hoc|cong nghe|doi moi sang tao|chuyen doi so|khcn|dmst|cds)`;
+const REFRAIN_END = new RegExp(String.raw`(?:^|\s)${REFRAIN}\s*$`);
+const REFRAIN_START = new RegExp(String.raw`^\s*${REFRAIN}(?:\s|$|[?,.!])`);
+
+/** Whether a joint sits inside a name typed with capitals: the words either side of it both begin with one ("Giáo dục và Đào tạo"). */
+function inName(text: string, from: number, to: number): boolean {
+  const left = /(\S+)\s*$/u.exec(text.slice(0, from))?.[1] ?? '';
+  const right = /^\s*(\S+)/u.exec(text.slice(to))?.[1] ?? '';
+  return /^\p{Lu}/u.test(left) && /^\p{Lu}/u.test(right) && !/^\p{Lu}+$/u.test(right);
+}
+
 /**
  * The questions one message asks, each with its own question word: "Quyết định đó ký ngày
  * nào, ai ký?" → ["Quyết định đó ký ngày nào", "ai ký"]; "bao nhiêu nhiệm vụ và mấy công
@@ -99,6 +111,8 @@ export function questionParts(question: string): string[] {
   // Folding keeps the length of NFC text letter for letter, so positions carry over.
   const folded = foldDiacritics(text);
   if (folded.length !== text.length) return [text];
+  // As typed, with its capitals (the same length: lowering case keeps Vietnamese letters one for one), for names.
+  const cased = question.normalize('NFC').trim();
   const asks = (piece: string) => ASKS.test(piece) || ASKS_AT_END.test(piece) || detectFacets(piece).length > 0;
   const parts: string[] = [];
   let start = 0;
@@ -112,6 +126,8 @@ export function questionParts(question: string): string[] {
     const before = folded.slice(start, match.index);
     const after = folded.slice(match.index + match[0].length);
     if (!before.trim() || !after.trim()) continue;
+    // "Sở Khoa học và Công nghệ", "Văn hoá, Thể thao và Du lịch": a name; "khoa học, công nghệ, đổi mới sáng tạo": one list.
+    if ((cased.length === text.length && inName(cased, match.index, match.index + match[0].length)) || (REFRAIN_END.test(before) && REFRAIN_START.test(after))) continue;
     // The part ends where the next one begins asking: both sides must hold a question word of their own.
     if (asks(before) && asks(after)) {
       parts.push(text.slice(start, match.index).trim());
