@@ -41,6 +41,12 @@ describe('detectFacets', () => {
     expect(questionParts('Quyết định đó ký ngày nào, ai ký?')).toEqual(['quyết định đó ký ngày nào', 'ai ký']);
   });
 
+  it('reads "hiện đang", "bây giờ có bao nhiêu" as dating the figure asked, not as asking how far things have got', () => {
+    expect(kinds('trung tam doi moi sang tao cua tinh hien dang ho tro bao nhieu doanh nghiep')).toEqual(['quantity']);
+    expect(kinds('Điện Biên bây giờ có bao nhiêu xã, phường?')).toEqual(['quantity']);
+    expect(kinds('Chỉ tiêu là bao nhiêu, hiện đạt tới đâu rồi?')).toEqual(['quantity', 'status']);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });

@@ -25,7 +25,7 @@ const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|(?:^|\s)sao lai (?:chon|la|lay|goi)|ly do chon|nham muc dich gi|muc dich (?:gi|la gi|chinh)|(?:muc dich|y nghia) cua (?:\S+ )+?la gi|de lam gi|nham (?:gi|lam gi)|(?:muon|de|nham) dat (?:duoc )?(?:dieu )?gi|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
-  ['status', /hien (?:dat|nay|da|gio)|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
+  ['status', /hien (?:dat|nay|da|gio)(?=\s|$|[?,.!])|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
   ['subject', /(?:^|\s)la gi|la cai gi|noi ve (?:cai )?gi|(?:la )?ve (?:chuyen|cai|viec) gi|la ve gi|noi (?:chuyen|cai) gi|ve van de gi|ve viec gi|duoc xac dinh la gi|noi dung (?:chinh )?(?:la )?gi|gom nhung gi|bao gom nhung gi|la (?:chuong trinh|van ban|phong trao|chinh sach) gi|de cap (?:den |toi )?(?:nhung )?(?:linh vuc|van de|noi dung|viec) (?:nao|gi)|ve (?:nhung )?(?:linh vuc|van de) (?:nao|gi)/g],
 ];
 
@@ -40,11 +40,11 @@ export function detectFacets(question: string): Facet[] {
   }
   // "lấy nguồn lực ở đâu" asks where from (a source), not a place.
   const source = /(?:lay|nguon|tien|kinh phi|ngan sach)\s(?:\S+\s){0,3}o dau/.test(folded);
-  // "Giám đốc … hiện nay là ai?": "hiện nay" dates the person asked; it asks no second thing.
-  const nowWho = /(?:hien nay|bay gio|hien gio) (?:la )?ai(?:\s|$|\?)/.test(folded);
+  // "Giám đốc … hiện nay là ai?", "hiện nay có bao nhiêu …": "hiện nay" dates the person or figure asked; it asks no second thing.
+  const nowAsked = /(?:hien nay|bay gio|hien gio) (?:la )?ai(?:\s|$|\?)/.test(folded) || /(?:hien nay|bay gio|hien gio|hien)(?: \S+){0,2} (?:bao nhieu|bn|may)(?=\s|$)/.test(folded);
   // "mục đích là gì" is a purpose question, not a definition; "ai ký, ký ngày nào" names each once.
   const kinds = new Set(facets.map((f) => f.kind));
-  return facets.filter((f) => !(f.kind === 'where' && source) && !(f.kind === 'status' && nowWho)).filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
+  return facets.filter((f) => !(f.kind === 'where' && source) && !(f.kind === 'status' && nowAsked)).filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
 }
 
 /** What to say when the documents hold nothing for a facet another sentence of the answer does not cover. */
