@@ -133,6 +133,21 @@ describe('answerQuestion', () => {
     }
   });
 
+  it('answers a figure asked of the province with the province\'s figure, never the country\'s', async () => {
+    const country = await answer('Việt Nam có bao nhiêu doanh nghiệp công nghệ số?');
+    expect(country.outcome).toBe('answered');
+    expect(country.answer).toContain('73.000');
+    for (const q of ['Tỉnh Điện Biên hiện có bao nhiêu doanh nghiệp công nghệ số?', 'tinh dien bien co bao nhieu doanh nghiep cong nghe so']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('no_answer');
+      expect(r.answer).not.toContain('73.000');
+    }
+    // The province plan's own target is the province's figure.
+    const plan = await answer('Năm 2025 ở Điện Biên bao nhiêu phần trăm cán bộ, công chức được phổ biến quan điểm của NQ57?');
+    expect(plan.outcome).toBe('answered');
+    expect(plan.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
+  });
+
   it('treats a message with no words as out of scope, not as abuse', async () => {
     expect((await answer('???')).outcome).toBe('out_of_scope');
   });

@@ -204,6 +204,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   /** The province's own documents (their titles name it), or every document when none does. */
   const own = provinceOf(provinceName, searcher.documents.values()).documents;
   const provincial = (p: Passage) => own.length === 0 || own.includes(p.documentId);
+  const provinceFolded = foldDiacritics(normalizeVietnamese(provinceName));
+  /** Whether the question is about the province itself ("ở Điện Biên", "tỉnh ĐB"). */
+  const asksOfProvince = (query: Query) => own.length > 0 && ` ${query.contentText} `.includes(` ${provinceFolded} `);
   const agencies = knownAgencies(searcher.corpus.passages, provinceName, provincial);
   const openings = documentOpenings(searcher.corpus.passages);
   /** Each section's passages (a long section is several), found once: a whole section can be given though only one passage was found. */
@@ -376,7 +379,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
-      const typed = units.find((u) => u.holds.size > 0);
+      // "Ở Điện Biên có bao nhiêu doanh nghiệp công nghệ số?" is not answered by the country's figure: by the province's, or declined.
+      const ofProvince = asksOfProvince(query);
+      const typed = units.find((u) => u.holds.size > 0 && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
       const passageCoverage = answerable.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
       if (!typed || typed.score < (units[0]?.score ?? 0) * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
