@@ -148,6 +148,18 @@ describe('answerQuestion', () => {
     expect(plan.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
   });
 
+  it('reads "là ông bà nào" as asking for a person, "hiện …" as the present one, and a first sentence that asks nothing as context', async () => {
+    const chair = await answer('Chủ tịch UBND tỉnh Điện Biên hiện nay là ông bà nào?');
+    expect(chair.answer).toContain('Lê Văn Lương');
+    // No sentence names these people: declined, not answered with the bodies\' tasks.
+    for (const q of ['Chủ tịch Ủy ban MTTQ tỉnh Điện Biên hiện nay là ông bà nào?', 'Tổng biên tập Báo Điện Biên Phủ hiện là ai?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    const r = await answer('Mình định gửi thư cho lãnh đạo tỉnh; hiện ông nào làm Bí thư Tỉnh ủy Điện Biên?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Trần Tiến Dũng');
+  });
+
   it('treats a message with no words as out of scope, not as abuse', async () => {
     expect((await answer('???')).outcome).toBe('out_of_scope');
   });

@@ -149,7 +149,7 @@ function focusOnQuestion(message: string): string {
   // in cubically many ways: seconds on one message.)
   const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu.exec(message)?.[1]?.trim();
   if (afterAsk && codePointLength(afterAsk) >= 6) return afterAsk;
-  const sentences = message.split(/(?<=[.!?])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = message.split(/(?<=[.!?;])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const asked = sentences.filter((s) => s.trim().endsWith('?'));
   if (sentences.length > 1 && asked.length > 0) return asked.join(' ');
   return message;

@@ -47,6 +47,10 @@ describe('detectFacets', () => {
     expect(kinds('Chỉ tiêu là bao nhiêu, hiện đạt tới đâu rồi?')).toEqual(['quantity', 'status']);
   });
 
+  it('reads "là ông bà nào" as asking who, "hiện nay" there dating the person', () => {
+    expect(kinds('chu tich uy ban mat tran to quoc tinh hien nay la ong ba nao')).toEqual(['who']);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });
