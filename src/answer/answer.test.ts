@@ -155,6 +155,8 @@ describe('answerQuestion', () => {
     for (const q of ['Chủ tịch Ủy ban MTTQ tỉnh Điện Biên hiện nay là ông bà nào?', 'Tổng biên tập Báo Điện Biên Phủ hiện là ai?']) {
       expect((await answer(q)).outcome).toBe('no_answer');
     }
+    const signer = await answer('Quyết định phê duyệt chương trình truyền thông về NQ57 là ông nào ký, ông ấy giữ chức gì?');
+    expect(signer.answer).toContain('Nguyễn Chí Dũng');
     const r = await answer('Mình định gửi thư cho lãnh đạo tỉnh; hiện ông nào làm Bí thư Tỉnh ủy Điện Biên?');
     expect(r.outcome).toBe('answered');
     expect(r.answer).toContain('Trần Tiến Dũng');
