@@ -84,6 +84,8 @@ describe('analyze: abbreviations', () => {
     ['MTTQ', 'mặt trận tổ quốc'],
     ['VHTTDL', 'văn hóa thể thao và du lịch'],
     ['GD&ĐT', 'giáo dục và đào tạo'],
+    ['sp', 'sản phẩm'],
+    ['ng', 'người'],
   ])('expands %s to "%s" in the accented and the folded stream', (abbreviation, words) => {
     const terms = analyze(abbreviation).terms;
     for (const word of words.split(' ').filter((w) => w !== 'và')) {

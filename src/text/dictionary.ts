@@ -89,6 +89,9 @@ export const ABBREVIATIONS: Record<string, string> = {
   'xh': 'xã hội',
   'tg&dv': 'tuyên giáo và dân vận',
   'vn': 'việt nam',
+  // Shorthand citizens type: "sp truyền thông", "bn ng".
+  'sp': 'sản phẩm',
+  'ng': 'người',
 };
 
 /** Words that mean the same thing to a citizen; each group is indexed as all its members. */
