@@ -162,6 +162,21 @@ describe('answerQuestion', () => {
     expect(r.answer).toContain('Trần Tiến Dũng');
   });
 
+  it('declines a salary or a fine asked of the documents, which set neither, instead of answering with a percentage or a count', async () => {
+    for (const q of ['Lương của nhà khoa học theo Nghị quyết 57 là bao nhiêu?', 'Vi phạm Luật 93/2025/QH15 thì mức phạt là bao nhiêu?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    // "số lượng" is a count, not a wage.
+    expect((await answer('Số lượng doanh nghiệp công nghệ số của Việt Nam là bao nhiêu?')).answer).toContain('73.000');
+  });
+
+  it('keeps a follow-up to an answered turn on the subject though neither names it', async () => {
+    for (const q of ['vay dau nam 2025 ong do giu chuc gi trong tinh', 'vay nam 2025 nguoi do lam chuc vu gi']) {
+      const r = await answer(q, [turn('ai dang lam chu tich hoi dong nhan dan tinh dien bien vay', 'dien-bien-nq57')]);
+      expect(r.outcome).not.toBe('out_of_scope');
+    }
+  });
+
   it('treats a message with no words as out of scope, not as abuse', async () => {
     expect((await answer('???')).outcome).toBe('out_of_scope');
   });

@@ -271,7 +271,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A follow-up is on the subject when the conversation is: "Vậy nó có phải là luật không?" after "Nghị quyết 57 là gì?".
     const previous = query.followUp ? history.slice(-3).map((t) => t.question).join(' ') : '';
     // A question asked on a document's page about "văn bản này" is on the subject whatever its words.
-    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null;
+    // …and so is a follow-up to a turn the documents answered ("vậy đầu năm 2025 người đó làm chức vụ gì?").
+    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0);
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.

@@ -44,7 +44,7 @@ const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|
 const NUMBER_IN_TEXT = /\d/;
 /** A count written in words before what it counts: "ba lĩnh vực", "bốn nhóm" ("năm" is left out: it is also "year"). */
 const COUNT_IN_WORDS = /(?<!\p{L})(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|hàng trăm|hàng nghìn)\s\p{Ll}/u;
-const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien|tien (?:la )?(?:bao nhieu|bn)|muc thuong|tri gia/;
+const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien|tien (?:la )?(?:bao nhieu|bn)|muc thuong|tri gia|muc phat|phat (?:bao nhieu|bn|may)|(?<!(?:so|chat|dung|khoi|nang|luc|ham|dai|san|trong|tang) )luong(?: \S+){0,9}? (?:la )?(?:bao nhieu|bn)(?=\s|$|[?.,!])/;
 const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|vnđ)/u;
 const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
 
