@@ -162,8 +162,8 @@ describe('answerQuestion', () => {
     expect(r.answer).toContain('Trần Tiến Dũng');
   });
 
-  it('declines a salary or a fine asked of the documents, which set neither, instead of answering with a percentage or a count', async () => {
-    for (const q of ['Lương của nhà khoa học theo Nghị quyết 57 là bao nhiêu?', 'Vi phạm Luật 93/2025/QH15 thì mức phạt là bao nhiêu?']) {
+  it('declines a salary, a fine or a signer the documents do not give, instead of answering with a percentage, a count or a body', async () => {
+    for (const q of ['Lương của nhà khoa học theo Nghị quyết 57 là bao nhiêu?', 'Vi phạm Luật 93/2025/QH15 thì mức phạt là bao nhiêu?', 'NQ57 quy định lương cho nhà khoa học là bn?', 'Nghị quyết 03/NQ-CP do đồng chí nào ký?']) {
       expect((await answer(q)).outcome).toBe('no_answer');
     }
     // "số lượng" is a count, not a wage.

@@ -51,6 +51,11 @@ describe('detectFacets', () => {
     expect(kinds('chu tich uy ban mat tran to quoc tinh hien nay la ong ba nao')).toEqual(['who']);
   });
 
+  it('reads "bn?" at the end as how many, and "đồng chí nào" as who', () => {
+    expect(kinds('NQ57 đặt mức chi cho R&D là bn?')).toEqual(['quantity']);
+    expect(kinds('Nghị quyết đó do đồng chí nào ký?')).toEqual(['who']);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });
