@@ -177,6 +177,16 @@ describe('answerQuestion', () => {
     }
   });
 
+  it('answers where something takes place with a sentence naming a place, or declines; "xem ở đâu" still asks where to look', async () => {
+    const held = await answer('Hội nghị toàn quốc về Nghị quyết 57 tổ chức ở đâu?');
+    expect(held.answer).toContain('Diên Hồng');
+    // "tại Điều 7 Luật …" and "Ban Chỉ đạo tỉnh Điện Biên" name no place for these.
+    for (const q of ['Lễ kỷ niệm ngày 18/5 năm nay ở Điện Biên tổ chức ở địa điểm nào?', 'Xã nào ở Điện Biên được chọn làm xã chuyển đổi số kiểu mẫu?']) {
+      expect((await answer(q)).outcome).not.toBe('answered');
+    }
+    expect((await answer('Theo Quyết định 1169, người dân muốn tìm hiểu về Nghị quyết 57 thì xem ở đâu?')).outcome).toBe('answered');
+  });
+
   it('treats a message with no words as out of scope, not as abuse', async () => {
     expect((await answer('???')).outcome).toBe('out_of_scope');
   });

@@ -168,6 +168,9 @@ function partQuery(part: string, whole: Query, documentFrequency: (term: string)
  * Whether the question asks about a year ("năm 2025", not the year of a date it quotes) and the
  * unit names years, none of them that one (its section heading counts).
  */
+/** A place asked for where something is or happens ("tổ chức ở đâu", "địa điểm nào", "chỗ nào"), not where to look something up. */
+const PLACE_ASKED = /dia diem nao|(?:to chuc|dien ra|dat|nam|hop|khai mac) (?:o|tai) (?:dau|cho nao)|tinh thanh nao|thanh pho nao|so nha|duong nao|(?:^|\s)(?:xa|phuong|huyen|tinh) nao (?:o|tai|duoc|la|da)/;
+
 function otherYearOnly(question: string, unit: Unit): boolean {
   const asked = yearsIn(question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' '));
   if (asked.length === 0) return false;
@@ -391,6 +394,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // "Dân số năm 2025 là bao nhiêu?" is not answered by the 2024 figure: a figure of another year is declined.
       if (otherYearOnly(question, typed)) return decline(true);
       units = [typed, ...units.filter((u) => u !== typed)];
+    } else if (!several && facets.length === 1 && facets[0]?.kind === 'where' && PLACE_ASKED.test(foldDiacritics(normalizeVietnamese(question)))) {
+      // "Trung tâm đặt ở chỗ nào?", "tổ chức ở địa điểm nào?": a place is asked, so a sentence naming one answers, or none does.
+      const placed = units.find((u) => u.holds.has('where'));
+      if (!placed || placed.score < (units[0]?.score ?? 0) * POLICY.typedRatio) return decline(true);
+      units = [placed, ...units.filter((u) => u !== placed)];
     } else if (facets.length > 1 && facets.every((f) => STRICT_FACETS.has(f.kind)) && !units.some((u) => u.holds.size > 0)) {
       // Several particulars asked and none of them in the documents: an honest "not found".
       return decline(true);

@@ -204,9 +204,14 @@ function headingYear(heading: string, question: string): boolean {
   return (heading.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []).some((year) => !question.includes(year));
 }
 
-const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) \p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu})/u;
+// "tại Điều 7 Luật …", "tại Hội nghị": where a rule or a statement is, not a place.
+const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) (?!(?:Điều|Khoản|Mục|Chương|Phụ lục|Quyết định|Nghị quyết|Nghị định|Luật|Thông báo|Thông tư|Kế hoạch|Quy định|Chỉ thị|Công văn|Hội nghị|Phiên|Đại hội)(?!\p{L}))\p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu})/u;
 const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
 const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
+
+/** "xã nào", "huyện nào": the kind of place asked, folded, and how the documents write it. */
+const PLACE_UNIT_ASKED = /(?:^|\s)(xa|phuong|huyen) nao(?:\s|$|[?.,!])/;
+const PLACE_UNITS: Record<string, string> = { xa: 'xã', phuong: 'phường', huyen: 'huyện' };
 
 /** Whether a sentence (with its section heading) holds the kind of fact a facet asks for. */
 export function holdsFacet(kind: FacetKind, text: string, heading: string, question: string): boolean {
@@ -220,8 +225,11 @@ export function holdsFacet(kind: FacetKind, text: string, heading: string, quest
       return holdsAnswerType('quantity', text, question);
     case 'who':
       return holdsAnswerType('who', `${text} ${heading}`, question);
-    case 'where':
-      return PLACE_IN_TEXT.test(text);
+    case 'where': {
+      // "xã nào …": a commune named ("xã Mường Phăng"), not the province.
+      const unit = PLACE_UNIT_ASKED.exec(foldedQuestion(question))?.[1];
+      return unit ? new RegExp(`(?<!\\p{L})${PLACE_UNITS[unit]} \\p{Lu}`, 'u').test(text) : PLACE_IN_TEXT.test(text);
+    }
     case 'why':
       return PURPOSE_IN_TEXT.test(text) || /mục đích|ý nghĩa/i.test(heading);
     case 'status':
