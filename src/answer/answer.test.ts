@@ -187,6 +187,13 @@ describe('answerQuestion', () => {
     expect((await answer('Theo Quyết định 1169, người dân muốn tìm hiểu về Nghị quyết 57 thì xem ở đâu?')).outcome).toBe('answered');
   });
 
+  it('answers a long message of two questions from the passage that answers one, but not an everyday one sharing a word or two', async () => {
+    const r = await answer('Tính tới cuối tháng 3/2025, Điện Biên có khoảng bao nhiêu thuê bao di động, bình quân cứ 100 người dân thì có bao nhiêu thuê bao?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('550.000');
+    expect((await answer('Tối nay Việt Nam đá với Thái Lan mấy giờ, kênh nào chiếu?')).outcome).toBe('out_of_scope');
+  });
+
   it('treats a message with no words as out of scope, not as abuse', async () => {
     expect((await answer('???')).outcome).toBe('out_of_scope');
   });

@@ -346,12 +346,26 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const composition = readSection(points.slice(0, POLICY.maxSupports + 1), searcher.documents);
       return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
     }
-    const answerable = hits.filter((h) => {
+    const answers = (h: PassageHit) => {
       if (onTopic) return h.coverage >= POLICY.coverageOnSubject;
       const shared = specific.length === 0 ? 0 : heldCount(h.passage, specific);
       // Several words specific to the question in one passage answer it even with casual wording around them.
       return (h.strictCoverage >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (h.strictCoverage >= POLICY.coverageSpecific && shared >= 2);
-    });
+    };
+    const answerable = hits.filter(answers);
+    // "Tính tới cuối tháng 3/2025, … bao nhiêu thuê bao di động, cứ 100 người dân có bao nhiêu thuê bao?": a long message
+    // none of whose passages holds enough of all its words may still have one that answers one of its questions.
+    if (answerable.length === 0 && several) {
+      for (const part of asked) {
+        const partAsked = buildQuery(part, [], false, documentFrequency);
+        // …sharing two words specific to that question ("thuê bao", "di động"), not a channel or a time ("kênh nào", "mấy giờ").
+        const own = specificWords(partAsked, searcher);
+        for (const hit of await searcher.retrieve(partAsked, POLICY.partK)) {
+          const whole = hits.find((h) => h.passage === hit.passage);
+          if (whole && answers(hit) && heldCount(hit.passage, own) >= 2 && !answerable.includes(whole)) answerable.push(whole);
+        }
+      }
+    }
     // …but the curated entry is better than nothing when no passage answers the message.
     if (answerable.length === 0) return candidate ? curated(candidate) : decline();
     // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
