@@ -157,6 +157,9 @@ describe('answerQuestion', () => {
     }
     const signer = await answer('Quyết định phê duyệt chương trình truyền thông về NQ57 là ông nào ký, ông ấy giữ chức gì?');
     expect(signer.answer).toContain('Nguyễn Chí Dũng');
+    // A part before ";" that asks something is a question, not context.
+    const both = await answer('Kế hoạch 1169 của tỉnh có mấy nhóm nhiệm vụ; Sở nào chủ trì?');
+    expect(both.sources[0]?.documentId).toBe('ke-hoach-dien-bien-1169');
     const r = await answer('Mình định gửi thư cho lãnh đạo tỉnh; hiện ông nào làm Bí thư Tỉnh ủy Điện Biên?');
     expect(r.outcome).toBe('answered');
     expect(r.answer).toContain('Trần Tiến Dũng');

@@ -36,7 +36,7 @@ import {
   provinceOf,
   withoutPointer,
 } from './documents.ts';
-import { contrasts, detectFacets, facetsOfType, questionParts, STRICT_FACETS } from './facets.ts';
+import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, questionParts, STRICT_FACETS } from './facets.ts';
 import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
@@ -150,7 +150,8 @@ function focusOnQuestion(message: string): string {
   const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu.exec(message)?.[1]?.trim();
   if (afterAsk && codePointLength(afterAsk) >= 6) return afterAsk;
   const sentences = message.split(/(?<=[.!?;])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
-  const asked = sentences.filter((s) => s.trim().endsWith('?'));
+  // A part ending in ";" is context unless it asks something itself ("… có mấy nhóm nhiệm vụ; Sở nào chủ trì?").
+  const asked = sentences.filter((s) => s.trim().endsWith('?') || (s.trim().endsWith(';') && asksSomething(s)));
   if (sentences.length > 1 && asked.length > 0) return asked.join(' ');
   return message;
 }
@@ -168,9 +169,6 @@ function partQuery(part: string, whole: Query, documentFrequency: (term: string)
  * Whether the question asks about a year ("năm 2025", not the year of a date it quotes) and the
  * unit names years, none of them that one (its section heading counts).
  */
-/** A place asked for where something is or happens ("tổ chức ở đâu", "địa điểm nào", "chỗ nào"), not where to look something up. */
-const PLACE_ASKED = /dia diem nao|(?:to chuc|dien ra|dat|nam|hop|khai mac) (?:o|tai) (?:dau|cho nao)|tinh thanh nao|thanh pho nao|so nha|duong nao|(?:^|\s)(?:xa|phuong|huyen|tinh) nao (?:o|tai|duoc|la|da)/;
-
 function otherYearOnly(question: string, unit: Unit): boolean {
   const asked = yearsIn(question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' '));
   if (asked.length === 0) return false;
@@ -212,6 +210,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const asksOfProvince = (query: Query) => own.length > 0 && ` ${query.contentText} `.includes(` ${provinceFolded} `);
   const agencies = knownAgencies(searcher.corpus.passages, provinceName, provincial);
   const openings = documentOpenings(searcher.corpus.passages);
+  /** Each document's own "Mục đích" section, found once. */
+  const purposes = new Map([...searcher.documents.keys()].map((id) => [id, purposeSection(searcher.corpus.passages, id)]));
   /** Each section's passages (a long section is several), found once: a whole section can be given though only one passage was found. */
   const sectionOf = (passage: Passage) => `${passage.documentId}\u0000${passage.path.join('\u0000')}`;
   const sections = new Map<string, Passage[]>();
@@ -340,7 +340,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
     // "Tỉnh ra kế hoạch này rốt cuộc muốn đạt được điều gì?": the document's own "Mục đích" section, read through.
     const purposeOf = about ? null : asksPurposeOf(query, facets, asksOf, namedBy, asksOfMeta ? describingWords(asksOfMeta) : undefined);
-    const purpose = purposeOf ? purposeSection(searcher.corpus.passages, purposeOf) : [];
+    const purpose = purposeOf ? (purposes.get(purposeOf) ?? []) : [];
     if (purpose.length > 0) {
       const points = rankUnits(purpose.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), query, [], (t) => searcher.idf(t)).sort(readingOrder);
       const composition = readSection(points.slice(0, POLICY.maxSupports + 1), searcher.documents);
@@ -356,15 +356,17 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "Tính tới cuối tháng 3/2025, … bao nhiêu thuê bao di động, cứ 100 người dân có bao nhiêu thuê bao?": a long message
     // none of whose passages holds enough of all its words may still have one that answers one of its questions.
     if (answerable.length === 0 && several) {
-      for (const part of asked) {
-        const partAsked = buildQuery(part, [], false, documentFrequency);
+      // (Searched together: on Workers each search may be a request of its own.)
+      const partQueries = asked.map((part) => buildQuery(part, [], false, documentFrequency));
+      const partHits = await Promise.all(partQueries.map((q) => searcher.retrieve(q, POLICY.partK)));
+      partQueries.forEach((partAsked, i) => {
         // …sharing two words specific to that question ("thuê bao", "di động"), not a channel or a time ("kênh nào", "mấy giờ").
-        const own = specificWords(partAsked, searcher);
-        for (const hit of await searcher.retrieve(partAsked, POLICY.partK)) {
+        const partWords = specificWords(partAsked, searcher);
+        for (const hit of partHits[i] ?? []) {
           const whole = hits.find((h) => h.passage === hit.passage);
-          if (whole && answers(hit) && heldCount(hit.passage, own) >= 2 && !answerable.includes(whole)) answerable.push(whole);
+          if (whole && answers(hit) && heldCount(hit.passage, partWords) >= 2 && !answerable.includes(whole)) answerable.push(whole);
         }
-      }
+      });
     }
     // …but the curated entry is better than nothing when no passage answers the message.
     if (answerable.length === 0) return candidate ? curated(candidate) : decline();

@@ -253,13 +253,13 @@ function fromSectionStart(units: Unit[], query: Query | undefined, documents: Ma
     .filter((u, i, all) => all.findIndex((x) => x.text === u.text) === i)
     .sort(readingOrder);
   const first = section[0] as Unit;
-  // A long list is answered by its points that hold what was asked, not by its first few.
+  // A list longer than `points` is answered by its points that hold what was asked, not by its first few.
   if (first === top || section.length < 2 || section.length > points) return null;
   // Words of the document's title only name it ("… trên địa bàn tỉnh Điện Biên").
   const known = new Set([...termsOf(first.text), ...termsOf(top.passage.path.join(' ')), ...termsOf(documents.get(top.passage.documentId)?.title ?? '')]);
   // Two such words, not one: a word typed without marks may be another's spelling ("tinh": tinh thần).
   if ([...(query?.content ?? [])].filter((c) => termsOf(top.text).has(c) && !known.has(c)).length >= 2) return null;
-  // A longer one is read from its start: its first points, each with room to say what it is.
+  // One of more than four points (a purpose or subject asked) is read from its start: its first four, each with room to say what it is.
   return section.slice(0, MAX_SUPPORTS + 1);
 }
 

@@ -276,13 +276,21 @@ export const describingWords = memoizedFor((meta: DocumentMeta): ReadonlySet<str
   new Set(foldDiacritics(normalizeVietnamese(`${meta.title} ${meta.issuer ?? ''}`)).split(/[^\p{L}\p{N}]+/u).filter(Boolean)),
 );
 
-/** The document a subject question asks about when it asks nothing else ("Kế hoạch này nói về gì?"), or null. */
-export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string> = new Set(), described: ReadonlySet<string> = new Set()): string | null {
-  if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'subject') return null;
+/**
+ * The document a question asks one thing of, `kind`, and nothing else, or null: every other word
+ * only names or describes the document, or is one of `asking` (how that kind is asked).
+ */
+function asksOnlyOf(kind: Facet['kind'], asking: ReadonlySet<string>, query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string>, described: ReadonlySet<string>): string | null {
+  if (!documentId || facets.length !== 1 || facets[0]?.kind !== kind) return null;
   // Words that name the document ("kế hoạch của tỉnh Điện Biên triển khai Quyết định 1169") ask nothing more,
   // nor do words of its own title and issuer ("Cái kế hoạch UBND tỉnh mình ra để thực hiện QĐ 1169 nói về gì?").
-  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !naming.has(c) && !described.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
+  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !asking.has(c) && !naming.has(c) && !described.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
   return other.length === 0 ? documentId : null;
+}
+
+/** The document a subject question asks about when it asks nothing else ("Kế hoạch này nói về gì?"), or null. */
+export function asksAboutDocument(query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string> = new Set(), described: ReadonlySet<string> = new Set()): string | null {
+  return asksOnlyOf('subject', new Set(), query, facets, documentId, naming, described);
 }
 
 /** Words that only ask what a document is for ("nhằm mục đích gì", "rốt cuộc muốn đạt được điều gì", "ra đời để làm gì"). */
@@ -293,9 +301,7 @@ const PURPOSE_WORDS = new Set(['muc', 'dich', 'nham', 'lam', 'gi', 'muon', 'dat'
  * điều gì"), or null: it is answered by that document's own "Mục đích" section.
  */
 export function asksPurposeOf(query: Query, facets: readonly Facet[], documentId: string | null, naming: ReadonlySet<string> = new Set(), described: ReadonlySet<string> = new Set()): string | null {
-  if (!documentId || facets.length !== 1 || facets[0]?.kind !== 'why') return null;
-  const other = query.ownContent.filter((c) => !ABOUT_WORDS.has(c) && !PURPOSE_WORDS.has(c) && !naming.has(c) && !described.has(c) && !/^(?:nq|qd|kh|nd)?\d+$/.test(c));
-  return other.length === 0 ? documentId : null;
+  return asksOnlyOf('why', PURPOSE_WORDS, query, facets, documentId, naming, described);
 }
 
 /** A document's own section on its purpose ("1. Mục đích"), in reading order, or none. */

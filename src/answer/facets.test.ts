@@ -56,6 +56,15 @@ describe('detectFacets', () => {
     expect(kinds('Nghị quyết đó do đồng chí nào ký?')).toEqual(['who']);
   });
 
+  it('keeps "số nhà khoa học", "chưa đạt ở chỗ nào", "thực hiện được bao nhiêu" and "chào bn" as what they are', () => {
+    expect(kinds('Số nhà khoa học trẻ được tỉnh hỗ trợ là bao nhiêu?')).toEqual(['quantity']);
+    expect(kinds('Trung tâm đặt ở chỗ nào?')).toEqual(['where']);
+    expect(kinds('Việc truyền thông còn chưa đạt ở chỗ nào?')).toEqual([]);
+    expect(kinds('Đã thực hiện được bao nhiêu nhiệm vụ, hiện đạt tới đâu?')).toEqual(['quantity', 'status']);
+    expect(kinds('Chào bn, NQ57 ban hành ngày nào?')).toEqual(['when']);
+    expect(questionParts('Ai ký NQ57 và Sở nào chủ trì?')).toEqual(['ai ký nq57', 'sở nào chủ trì']);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });

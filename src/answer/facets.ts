@@ -21,9 +21,9 @@ export interface Facet {
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
   ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
-  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?=\s|$|[?.,!])|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
+  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?=\s|$|[?!])|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
-  ['where', /o dau|tai dau|dia diem nao|(?:dat|nam|to chuc|dien ra|hop) (?:o|tai) cho nao|so nha|duong nao|thanh pho nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
+  ['where', /o dau|tai dau|dia diem nao|(?<!(?:chua|khong|da|duoc) )(?:dat|nam|to chuc|dien ra) (?:o|tai) cho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|thanh pho nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|(?:^|\s)sao lai (?:chon|la|lay|goi)|ly do chon|nham muc dich gi|muc dich (?:gi|la gi|chinh)|(?:muc dich|y nghia) cua (?:\S+ )+?la gi|de lam gi|nham (?:gi|lam gi)|(?:muon|de|nham) dat (?:duoc )?(?:dieu )?gi|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
   ['status', /hien (?:dat|nay|da|gio)(?=\s|$|[?,.!])|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
   ['subject', /(?:^|\s)la gi|la cai gi|noi ve (?:cai )?gi|(?:la )?ve (?:chuyen|cai|viec) gi|la ve gi|noi (?:chuyen|cai) gi|ve van de gi|ve viec gi|duoc xac dinh la gi|noi dung (?:chinh )?(?:la )?gi|gom nhung gi|bao gom nhung gi|la (?:chuong trinh|van ban|phong trao|chinh sach) gi|de cap (?:den |toi )?(?:nhung )?(?:linh vuc|van de|noi dung|viec) (?:nao|gi)|ve (?:nhung )?(?:linh vuc|van de) (?:nao|gi)/g],
@@ -41,11 +41,18 @@ export function detectFacets(question: string): Facet[] {
   // "lấy nguồn lực ở đâu" asks where from (a source), not a place.
   const source = /(?:lay|nguon|tien|kinh phi|ngan sach)\s(?:\S+\s){0,3}o dau/.test(folded);
   // "Giám đốc … hiện nay là ai?", "hiện nay có bao nhiêu …": "hiện nay" dates the person or figure asked; it asks no second thing.
-  const nowAsked = /(?:hien nay|bay gio|hien gio) (?:la )?(?:ai|ong (?:ba )?nao|ba nao)(?:\s|$|\?)/.test(folded) || /(?:hien nay|bay gio|hien gio|hien)(?: \S+){0,2} (?:bao nhieu|bn|may)(?=\s|$)/.test(folded);
+  const nowAsked = /(?:hien nay|bay gio|hien gio) (?:la )?(?:ai|ong (?:ba )?nao|ba nao)(?:\s|$|\?)/.test(folded) || /(?<![a-z])(?<!(?:thuc|the|xuat|phat|bieu|trinh|cong|tai) )(?:hien nay|bay gio|hien gio|hien)(?: \S+){0,2} (?:bao nhieu|bn|may)(?=\s|$)/.test(folded);
   // "mục đích là gì" is a purpose question, not a definition; "ai ký, ký ngày nào" names each once.
   const kinds = new Set(facets.map((f) => f.kind));
   return facets.filter((f) => !(f.kind === 'where' && source) && !(f.kind === 'status' && nowAsked)).filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
 }
+
+/**
+ * A place asked for where something is or happens ("tổ chức ở đâu", "địa điểm nào", "đặt ở chỗ nào",
+ * "xã nào được chọn"), not where to look something up ("xem ở đâu") nor how ("khác nhau ở chỗ nào"). Folded.
+ */
+export const PLACE_ASKED =
+  /dia diem nao|(?<!(?:chua|khong|da|duoc) )(?:to chuc|dien ra|dat|nam|khai mac) (?:o|tai) (?:dau|cho nao)|tinh thanh nao|thanh pho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|(?:^|\s)(?:xa|phuong|huyen|tinh) nao (?:o|tai|duoc|la|da)/;
 
 /** What to say when the documents hold nothing for a facet another sentence of the answer does not cover. */
 export const MISSING_FACET: Record<FacetKind, string> = {
@@ -77,6 +84,12 @@ const ASKS_AT_END = /\s(?:khong|chua|ko|k|hok|ha|a)\s*(?:[?.!]+\s*)?$/;
 // "còn" stays with the question it opens: it sets that question against the one before.
 const PART_BREAK = /\s*(?:[?;]+\s*|,\s*(?:(?:va|roi|hay|the|vay|nhung)\s+)?|\s(?:va|roi|hay|dong thoi|ngoai ra|nhung)\s+|\s(?=con\s))/g;
 
+/** Whether a piece of a message (folded or not) asks something: a question word, a yes/no ending or a facet. */
+export function asksSomething(piece: string): boolean {
+  const folded = foldDiacritics(normalizeVietnamese(piece));
+  return ASKS.test(folded) || ASKS_AT_END.test(folded) || detectFacets(piece).length > 0;
+}
+
 /** The words that join two questions, as written with marks; typed without, any word folding to one joins. */
 const JOINING_WORDS = new Set(['và', 'rồi', 'hay', 'thế', 'vậy', 'nhưng', 'đồng', 'thời', 'ngoài', 'ra', 'còn']);
 function breaksAsWritten(joint: string): boolean {
@@ -92,11 +105,17 @@ const REFRAIN = String.raw`(?:khoa hoc|cong nghe|doi moi sang tao|chuyen doi so|
 const REFRAIN_END = new RegExp(String.raw`(?:^|\s)${REFRAIN}\s*$`);
 const REFRAIN_START = new RegExp(String.raw`^\s*${REFRAIN}(?:\s|$|[?,.!])`);
 
-/** Whether a joint sits inside a name typed with capitals: the words either side of it both begin with one ("Giáo dục và Đào tạo"). */
+/**
+ * Whether a joint sits inside a name typed with capitals: the word after it and one of the two
+ * before it are capitalised words ("Sở Giáo dục và Đào tạo", "Văn hoá, Thể thao"); codes in
+ * capitals ("NQ57 và Sở nào …") are not names.
+ */
 function inName(text: string, from: number, to: number): boolean {
-  const left = /(\S+)\s*$/u.exec(text.slice(0, from))?.[1] ?? '';
+  const capitalised = (word: string) => /^\p{Lu}\p{Ll}/u.test(word);
+  // The two words before it, not the message's first (capitalised as any sentence's is).
+  const left = text.slice(0, from).trim().split(/\s+/).slice(1).slice(-2);
   const right = /^\s*(\S+)/u.exec(text.slice(to))?.[1] ?? '';
-  return /^\p{Lu}/u.test(left) && /^\p{Lu}/u.test(right) && !/^\p{Lu}+$/u.test(right);
+  return capitalised(right) && left.some(capitalised);
 }
 
 /**
@@ -113,7 +132,6 @@ export function questionParts(question: string): string[] {
   if (folded.length !== text.length) return [text];
   // As typed, with its capitals (the same length: lowering case keeps Vietnamese letters one for one), for names.
   const cased = question.normalize('NFC').trim();
-  const asks = (piece: string) => ASKS.test(piece) || ASKS_AT_END.test(piece) || detectFacets(piece).length > 0;
   const parts: string[] = [];
   let start = 0;
   PART_BREAK.lastIndex = 0;
@@ -129,7 +147,7 @@ export function questionParts(question: string): string[] {
     // "Sở Khoa học và Công nghệ", "Văn hoá, Thể thao và Du lịch": a name; "khoa học, công nghệ, đổi mới sáng tạo": one list.
     if ((cased.length === text.length && inName(cased, match.index, match.index + match[0].length)) || (REFRAIN_END.test(before) && REFRAIN_START.test(after))) continue;
     // The part ends where the next one begins asking: both sides must hold a question word of their own.
-    if (asks(before) && asks(after)) {
+    if (asksSomething(before) && asksSomething(after)) {
       parts.push(text.slice(start, match.index).trim());
       start = match.index + match[0].length;
     }

@@ -36,6 +36,17 @@ describe('holdsAnswerType: a count asked by its unit', () => {
     expect(holds('Giải nhất được thưởng 20 triệu đồng.', 'giải nhất trị giá bn tiền?')).toBe(true);
   });
 
+  it('needs an amount of money for a wage or a fine, but not for "lượng", "số lượng" or "tăng lương" typed as a count', () => {
+    const share = 'Nhà nước bố trí ít nhất 3% tổng chi ngân sách hằng năm cho khoa học, công nghệ.';
+    for (const q of ['Lương của nhà khoa học theo NQ57 là bao nhiêu?', 'luong cua nha khoa hoc la bn?', 'Theo NQ57, tăng lương cho nhà khoa học là bao nhiêu?', 'Vi phạm thì mức phạt là bao nhiêu?']) {
+      expect(holds(share, q)).toBe(false);
+    }
+    const count = 'Tỉnh Điện Biên có khoảng 550.000 thuê bao di động.';
+    for (const q of ['Lượng thuê bao di động ở Điện Biên là bao nhiêu?', 'Số lượng thuê bao di động là bao nhiêu?', 'so luong thue bao di dong la bao nhieu']) {
+      expect(holds(count, q)).toBe(true);
+    }
+  });
+
   it('reads "máy" typed with marks as a machine, not as "mấy" counting provinces', () => {
     expect(holds('Trang bị máy tính cho 300 trường.', 'Có bao nhiêu máy tính?')).toBe(true);
   });

@@ -24,7 +24,7 @@ export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuon
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
-  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?=\s|$|[?.,!])|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
+  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?=\s|$|[?!])|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
@@ -44,7 +44,9 @@ const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|
 const NUMBER_IN_TEXT = /\d/;
 /** A count written in words before what it counts: "ba lĩnh vực", "bốn nhóm" ("năm" is left out: it is also "year"). */
 const COUNT_IN_WORDS = /(?<!\p{L})(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|hàng trăm|hàng nghìn)\s\p{Ll}/u;
-const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien|tien (?:la )?(?:bao nhieu|bn)|muc thuong|tri gia|muc phat|phat (?:bao nhieu|bn|may)|(?<!(?:so|chat|dung|khoi|nang|luc|ham|dai|san|trong|tang) )luong(?: \S+){0,9}? (?:la )?(?:bao nhieu|bn)(?=\s|$|[?.,!])/;
+const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien|tien (?:la )?(?:bao nhieu|bn)|muc thuong|tri gia|muc phat(?=\s|$|[?.,!])|phat (?:bao nhieu|bn|may)/;
+/** "lương … là bao nhiêu": a wage. Typed with marks it must be "lương" (not "lượng", nor Lê Văn Lương); without, not a known "… lượng" word. */
+const WAGE_QUESTION = /(?:^|\s)(?<!(?:so|chat|dung|khoi|nang|luc|ham|dai|san|trong|luu|uoc|thuong|van) )luong(?: \S+){0,9}? (?:la )?(?:bao nhieu|bn)(?=\s|$|[?.,!])/;
 const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|vnđ)/u;
 const BODY_IN_TEXT = /(?<!\p{L})(Sở|Ban|Bộ|Báo|Hội|Ủy ban|UBND|Đài|Chính phủ|Thủ tướng|Phó Thủ tướng|Tổng Bí thư|Bộ Chính trị|Quốc hội|Đoàn|Trung tâm|Tỉnh ủy|Chủ tịch)(?!\p{L})/u;
 
@@ -110,6 +112,8 @@ interface QuestionFacts {
   phone: boolean;
   /** "năm nào", "năm bao nhiêu": a year is asked. */
   year: boolean;
+  /** "xã nào", "huyện nào": the kind of place asked (folded), or null. */
+  place: string | null;
 }
 let lastQuestion: QuestionFacts | null = null;
 
@@ -121,11 +125,12 @@ function questionFacts(question: string): QuestionFacts {
       asked: question.match(/\d+(?:[/.,]\d+)*/g) ?? [],
       counted: countedUnit(question),
       phone: PHONE_QUESTION.test(folded),
-      money: MONEY_QUESTION.test(folded),
+      money: MONEY_QUESTION.test(folded) || (WAGE_QUESTION.test(folded) && (!hasDiacritics(question) || /(?<!\p{L})lương(?!\p{L})/u.test(normalizeVietnamese(question)))),
       frequency: FREQUENCY_QUESTION.test(folded),
       person: PERSON_QUESTION.test(folded),
       group: GROUP_QUESTION.test(folded),
       year: YEAR_ASKED.test(folded),
+      place: PLACE_UNIT_ASKED.exec(folded)?.[1] ?? null,
     };
   }
   return lastQuestion;
@@ -139,7 +144,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|(?:ong|ba|nguoi|dong chi) nao ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|(?:^|\s)(?:ong|ba|nguoi|dong chi) nao ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
@@ -211,7 +216,7 @@ const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|
 
 /** "xã nào", "huyện nào": the kind of place asked, folded, and how the documents write it. */
 const PLACE_UNIT_ASKED = /(?:^|\s)(xa|phuong|huyen) nao(?:\s|$|[?.,!])/;
-const PLACE_UNITS: Record<string, string> = { xa: 'xã', phuong: 'phường', huyen: 'huyện' };
+const PLACE_UNITS: Record<string, RegExp> = { xa: /(?<!\p{L})xã \p{Lu}/u, phuong: /(?<!\p{L})phường \p{Lu}/u, huyen: /(?<!\p{L})huyện \p{Lu}/u };
 
 /** Whether a sentence (with its section heading) holds the kind of fact a facet asks for. */
 export function holdsFacet(kind: FacetKind, text: string, heading: string, question: string): boolean {
@@ -227,8 +232,8 @@ export function holdsFacet(kind: FacetKind, text: string, heading: string, quest
       return holdsAnswerType('who', `${text} ${heading}`, question);
     case 'where': {
       // "xã nào …": a commune named ("xã Mường Phăng"), not the province.
-      const unit = PLACE_UNIT_ASKED.exec(foldedQuestion(question))?.[1];
-      return unit ? new RegExp(`(?<!\\p{L})${PLACE_UNITS[unit]} \\p{Lu}`, 'u').test(text) : PLACE_IN_TEXT.test(text);
+      const unit = questionFacts(question).place;
+      return unit ? (PLACE_UNITS[unit] as RegExp).test(text) : PLACE_IN_TEXT.test(text);
     }
     case 'why':
       return PURPOSE_IN_TEXT.test(text) || /mục đích|ý nghĩa/i.test(heading);
