@@ -128,8 +128,12 @@ describe('answerQuestion', () => {
     for (const q of ['Ban Chỉ đạo Trung ương họp mấy lần một năm?', 'Ban Chỉ đạo Trung ương có bao nhiêu thành viên?', 'Ai là người đứng đầu Ban Chỉ đạo đó?']) {
       const r = await answer(q);
       expect(r.outcome).toBe('no_answer');
-      expect(r.answer).toMatch(/hỏi (Sở|Báo|Ban|Ủy ban|UBND) .*tỉnh Điện Biên để được giải đáp/u);
-      expect(r.answer).not.toMatch(/Trung ương tỉnh|Chính phủ tỉnh|Ban hành/u);
+      expect(r.answer).toMatch(/hỏi (Sở|Báo|Ban|Ủy ban|UBND) .*Điện Biên(?: Phủ)? để được giải đáp/u);
+      expect(r.answer).not.toMatch(/Trung ương tỉnh|Chính phủ tỉnh|Ban hành|Phủ tỉnh/u);
+    }
+    for (const q of ['Số điện thoại của Báo Điện Biên Phủ là gì?', 'Tổng biên tập Báo Điện Biên Phủ hiện là ai?']) {
+      const r = await answer(q);
+      expect(r.answer).toContain('hỏi Báo Điện Biên Phủ để được giải đáp');
     }
   });
 

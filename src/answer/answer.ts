@@ -89,7 +89,9 @@ const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|
 /** The agency a "5. Sở Tài chính"-style heading assigns work to, named with its province. */
 function agencyIn(heading: string, province: string): string | null {
   const match = AGENCY_HEADING.exec(heading);
-  return match?.[1] && !match[1].startsWith('Các') ? `${match[1]} tỉnh ${province}`.replace(/tỉnh tỉnh/, 'tỉnh') : null;
+  if (!match?.[1] || match[1].startsWith('Các')) return null;
+  // "Báo Điện Biên Phủ" names its place already: no "tỉnh Điện Biên" after it.
+  return match[1].includes(province) ? match[1] : `${match[1]} tỉnh ${province}`.replace(/tỉnh tỉnh/, 'tỉnh');
 }
 
 /**
