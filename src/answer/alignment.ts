@@ -30,8 +30,12 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 /** The years a text names ("2025", also inside "01/7/2025"). */
 export const yearsIn = (text: string): string[] => text.match(YEAR) ?? [];
 const TARGET_WORDS = /muc tieu|chi tieu|phan dau|dat ra|den nam \d{4}/;
-// "hiện …" alone ("hiện người giữ chức … là ai") asks what is now; "thực hiện", "thể hiện", "cống hiến", "hiện đại", "Hiến pháp" are other words.
-const RESULT_WORDS = /ket qua|da dat|dat duoc|hien dat|hien nay|den nay|tinh den|thuc te|da lam duoc|dat toi dau|dat den dau|(?<!(?:thuc|the|xuat|phat|bieu|trinh|cong|tai) )(?<![a-z])hien(?! (?:dai|thuc|ra|dien|hanh|tuong|vat|trang|ke|phap|thi))(?![a-z])/;
+/**
+ * "hiện" alone, folded ("hiện người giữ chức … là ai"): what is now. "thực hiện", "thể hiện",
+ * "cống hiến", "hiện đại", "Hiến pháp" are other words.
+ */
+export const NOW = String.raw`(?<![a-z])(?<!(?:thuc|the|xuat|phat|bieu|trinh|cong|tai) )hien(?! (?:dai|thuc|ra|dien|hanh|tuong|vat|trang|ke|phap|thi))(?![a-z])`;
+const RESULT_WORDS = new RegExp(String.raw`ket qua|da dat|dat duoc|hien dat|hien nay|den nay|tinh den|thuc te|da lam duoc|dat toi dau|dat den dau|${NOW}`);
 const TARGET_IN_TEXT = /mục tiêu|chỉ tiêu|phấn đấu|đến năm \d{4}|định hướng/iu;
 const RESULT_IN_TEXT = /kết quả|đã đạt|đạt được|tính đến|đến nay|hiện nay|hiện có|đã có|đã (?:thu hút|hình thành|tạo|kết nối|triển khai)/iu;
 

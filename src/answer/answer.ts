@@ -16,7 +16,7 @@ import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { codePointLength, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, partAlignment, yearsIn } from './alignment.ts';
-import { compose, rankUnits, readingOrder, readSection, type PartRanking, type Unit } from './compose.ts';
+import { compose, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
 import {
   asksAboutDocument,
@@ -24,7 +24,7 @@ import {
   describingWords,
   asksUnknownParticular,
   aliasNamed,
-  boostDocuments, boostNamedHeadings, headDocument, namesHeading, namesByNumber, namingSyllables, purposeSection, weightedDown,
+  boostDocuments, boostNamedHeadings, headDocument, namesHeading, namesByNumber, namingSyllables, purposeSections, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
   documentNames,
@@ -213,7 +213,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const agencies = knownAgencies(searcher.corpus.passages, provinceName, provincial);
   const openings = documentOpenings(searcher.corpus.passages);
   /** Each document's own "Mục đích" section, found once. */
-  const purposes = new Map([...searcher.documents.keys()].map((id) => [id, purposeSection(searcher.corpus.passages, id)]));
+  const purposes = purposeSections(searcher.corpus.passages);
   /** Each section's passages (a long section is several), found once: a whole section can be given though only one passage was found. */
   const sectionOf = (passage: Passage) => `${passage.documentId}\u0000${passage.path.join('\u0000')}`;
   const sections = new Map<string, Passage[]>();
@@ -345,7 +345,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const purpose = purposeOf ? (purposes.get(purposeOf) ?? []) : [];
     if (purpose.length > 0) {
       const points = rankUnits(purpose.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), query, [], (t) => searcher.idf(t)).sort(readingOrder);
-      const composition = readSection(points.slice(0, POLICY.maxSupports + 1), searcher.documents);
+      const composition = readFromStart(points, searcher.documents);
       return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
     }
     const answers = (h: PassageHit) => {

@@ -259,8 +259,7 @@ function fromSectionStart(units: Unit[], query: Query | undefined, documents: Ma
   const known = new Set([...termsOf(first.text), ...termsOf(top.passage.path.join(' ')), ...termsOf(documents.get(top.passage.documentId)?.title ?? '')]);
   // Two such words, not one: a word typed without marks may be another's spelling ("tinh": tinh thần).
   if ([...(query?.content ?? [])].filter((c) => termsOf(top.text).has(c) && !known.has(c)).length >= 2) return null;
-  // One of more than four points (a purpose or subject asked) is read from its start: its first four, each with room to say what it is.
-  return section.slice(0, MAX_SUPPORTS + 1);
+  return section;
 }
 
 /** The text within `budget` words from its start: whole, else its first sentences, else its first words and "…". */
@@ -276,11 +275,12 @@ function fromStart(text: string, budget: number): string {
 }
 
 /**
- * A short section read through within the budget, in order: each point whole when the
- * points fit, else the long ones cut from their start to equal shares of what the short
- * ones leave (so none is left out).
+ * A section read from its start within the budget, in order: its first four points (a longer
+ * one's first four, each with room to say what it is), each whole when they fit, else the long
+ * ones cut from their start to equal shares of what the short ones leave (so none is left out).
  */
-export function readSection(section: Unit[], documents: Map<string, DocumentMeta>): Composition {
+export function readFromStart(points: Unit[], documents: Map<string, DocumentMeta>): Composition {
+  const section = points.slice(0, MAX_SUPPORTS + 1);
   const lead = section[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
   // A line's "- " and a cut's "…" count too.
@@ -313,7 +313,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     // "Mục đích … là gì" asks for the whole of what the section sets out: its points are read though there are more of them.
     const asksWhole = facets.some((f) => f.kind === 'why' || f.kind === 'subject');
     const read = fromSectionStart(units, query, documents, asksWhole ? POLICY.wholeSectionPoints : MAX_SUPPORTS + 1);
-    if (read) return readSection(read, documents);
+    if (read) return readFromStart(read, documents);
   }
   // How much of the question a piece of a long sentence holds (folded content words).
   const relevance = query

@@ -205,12 +205,12 @@ export function weightedDown(query: Query, syllables: ReadonlySet<string>, facto
 /** Heading words that name no one thing ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh": the committee is what is named). */
 const GENERIC_HEADING_WORDS = new Set(['viet', 'nam', 'cac', 'va', 'de', 'nghi', 'cua', 've', 'ban', 'uy']);
 
-/** The words of a passage's last heading that name it, as written, without its number (kept while the passage is). */
 /** A passage's own heading without its number ("2.2. Năm 2026" → "Năm 2026"). */
 function headingText(passage: Passage): string {
   return (passage.path.at(-1) ?? '').replace(/^[\dIVXLC.]+\s+/, '');
 }
 
+/** The words of a passage's last heading that name it, as written, without its number (kept while the passage is). */
 const namingWords = memoizedFor((passage: Passage): string[] => {
   const heading = headingText(passage).replace(/\s*\(.*\)$/, '');
   const written = analyze(heading).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
@@ -304,9 +304,15 @@ export function asksPurposeOf(query: Query, facets: readonly Facet[], documentId
   return asksOnlyOf('why', PURPOSE_WORDS, query, facets, documentId, naming, described);
 }
 
-/** A document's own section on its purpose ("1. Mục đích"), in reading order, or none. */
-export function purposeSection(passages: readonly Passage[], documentId: string): Passage[] {
-  return passages.filter((p) => p.documentId === documentId && /^(?:[\dIVX]+\.\s*)?Mục đích$/u.test((p.path.at(-1) ?? '').trim())).sort((a, b) => a.order - b.order);
+/** Each document's own section on its purpose ("1. Mục đích"), in reading order; documents without one are absent. */
+export function purposeSections(passages: readonly Passage[]): Map<string, Passage[]> {
+  const sections = new Map<string, Passage[]>();
+  for (const passage of passages) {
+    if (headingText(passage).trim() !== 'Mục đích') continue;
+    sections.set(passage.documentId, [...(sections.get(passage.documentId) ?? []), passage]);
+  }
+  for (const section of sections.values()) section.sort((a, b) => a.order - b.order);
+  return sections;
 }
 
 /**

@@ -7,7 +7,8 @@
  * marks do not change what is asked.
  */
 import { foldDiacritics, foldedQuestion, normalizeVietnamese } from '../text/index.ts';
-import { CONTACT_QUESTION, MAY_COUNTS, POST_NAME_QUESTION } from './question-type.ts';
+import { NOW } from './alignment.ts';
+import { BN_ASKS, CONTACT_QUESTION, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION } from './question-type.ts';
 
 export type FacetKind = 'contact' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
@@ -21,8 +22,8 @@ export interface Facet {
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
   ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
-  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?=\s|$|[?!])|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
-  ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
+  ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
+  ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?<!(?:chua|khong|da|duoc) )(?:dat|nam|to chuc|dien ra) (?:o|tai) cho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|thanh pho nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|(?:^|\s)sao lai (?:chon|la|lay|goi)|ly do chon|nham muc dich gi|muc dich (?:gi|la gi|chinh)|(?:muc dich|y nghia) cua (?:\S+ )+?la gi|de lam gi|nham (?:gi|lam gi)|(?:muon|de|nham) dat (?:duoc )?(?:dieu )?gi|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
   ['status', /hien (?:dat|nay|da|gio)(?=\s|$|[?,.!])|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
@@ -41,7 +42,7 @@ export function detectFacets(question: string): Facet[] {
   // "lấy nguồn lực ở đâu" asks where from (a source), not a place.
   const source = /(?:lay|nguon|tien|kinh phi|ngan sach)\s(?:\S+\s){0,3}o dau/.test(folded);
   // "Giám đốc … hiện nay là ai?", "hiện nay có bao nhiêu …": "hiện nay" dates the person or figure asked; it asks no second thing.
-  const nowAsked = /(?:hien nay|bay gio|hien gio) (?:la )?(?:ai|ong (?:ba )?nao|ba nao)(?:\s|$|\?)/.test(folded) || /(?<![a-z])(?<!(?:thuc|the|xuat|phat|bieu|trinh|cong|tai) )(?:hien nay|bay gio|hien gio|hien)(?: \S+){0,2} (?:bao nhieu|bn|may)(?=\s|$)/.test(folded);
+  const nowAsked = /(?:hien nay|bay gio|hien gio) (?:la )?(?:ai|ong (?:ba )?nao|ba nao)(?:\s|$|\?)/.test(folded) || NOW_FIGURE.test(folded);
   // "mục đích là gì" is a purpose question, not a definition; "ai ký, ký ngày nào" names each once.
   const kinds = new Set(facets.map((f) => f.kind));
   return facets.filter((f) => !(f.kind === 'where' && source) && !(f.kind === 'status' && nowAsked)).filter((f) => !(f.kind === 'subject' && (kinds.has('why') || kinds.has('who') || kinds.has('when') || kinds.has('quantity') || kinds.has('where')))).sort((a, b) => a.at - b.at);
@@ -53,6 +54,9 @@ export function detectFacets(question: string): Facet[] {
  */
 export const PLACE_ASKED =
   /dia diem nao|(?<!(?:chua|khong|da|duoc) )(?:to chuc|dien ra|dat|nam|khai mac) (?:o|tai) (?:dau|cho nao)|tinh thanh nao|thanh pho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|(?:^|\s)(?:xa|phuong|huyen|tinh) nao (?:o|tai|duoc|la|da)/;
+
+/** "hiện (nay) có bao nhiêu …", "bây giờ … mấy …": a figure dated now. */
+const NOW_FIGURE = new RegExp(String.raw`(?:hien nay|bay gio|hien gio|${NOW})(?: \S+){0,2} (?:bao nhieu|bn|may)(?=\s|$)`);
 
 /** What to say when the documents hold nothing for a facet another sentence of the answer does not cover. */
 export const MISSING_FACET: Record<FacetKind, string> = {

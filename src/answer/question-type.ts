@@ -18,14 +18,19 @@ export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
 export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
+/** "bn" asking how many ("… là bn?"); "chào bn," is "bạn". */
+export const BN_ASKS = String.raw`(?:^|\s)bn(?=\s|$|[?!])`;
+/** A person asked by how one addresses them: "ông nào", "là ông bà nào", "đồng chí nào". */
+export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao`;
+
 /** What "mấy …" counts when it asks a number ("mấy xã", "mấy chương"); the facets add a few of their own. */
 export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo';
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
-  ['quantity', new RegExp(String.raw`bao nhieu|(?:^|\s)bn(?=\s|$|[?!])|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
-  ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
+  ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
+  ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
 
