@@ -16,6 +16,8 @@ export interface Alignment {
   wants: 'target' | 'result' | null;
   /** Documents the question names by number, as canonical codes ("nq71"). */
   codes: string[];
+  /** A follow-up's years that replace the previous question's ("Thế còn 2045?" after a 2030 question): those left behind. */
+  leftBehind?: string[];
 }
 
 /**
@@ -41,14 +43,17 @@ const RESULT_IN_TEXT = /kết quả|đã đạt|đạt được|tính đến|đ�
 
 const { yearMatch: YEAR_MATCH, yearOther: YEAR_OTHER, kindMatch: KIND_MATCH, kindOther: KIND_OTHER, codeOther: CODE_OTHER } = POLICY;
 
-export function alignmentOf(question: string): Alignment | null {
+export function alignmentOf(question: string, followsUp?: string): Alignment | null {
   const folded = foldDiacritics(normalizeVietnamese(question));
   const years = [...new Set(yearsIn(folded))];
   const target = TARGET_WORDS.test(folded);
   const result = RESULT_WORDS.test(folded);
   const wants = target === result ? null : target ? 'target' : 'result';
   const codes = [...new Set(documentCodes(question))];
-  return years.length === 0 && wants === null && codes.length === 0 ? null : { years, wants, codes };
+  if (years.length === 0 && wants === null && codes.length === 0) return null;
+  // "Thế còn đến 2045?" after a question about 2030: the sentences the previous answer was made of are of the year left behind.
+  const leftBehind = followsUp && years.length > 0 ? yearsIn(foldDiacritics(followsUp)).filter((y) => !years.includes(y)) : [];
+  return leftBehind.length > 0 ? { years, wants, codes, leftBehind } : { years, wants, codes };
 }
 
 /**
@@ -69,6 +74,7 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
   if (alignment.years.length > 0) {
     const named = yearsIn(`${path} ${text}`);
     if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
+    else if (named.some((y) => alignment.leftBehind?.includes(y))) factor *= YEAR_OTHER * YEAR_OTHER;
     else if (named.some((y) => Number(y) >= 2025)) factor *= YEAR_OTHER;
   }
   // "NQ71 ban hành ngày nào?" is not answered by the sentence about NQ03 in the same document.

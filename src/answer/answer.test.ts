@@ -632,6 +632,20 @@ describe('a figure asked for a year', () => {
     expect(known.answer).toContain('656.717');
     expect((await answer('dan so dien bien nam 2025 la bao nhieu nguoi')).outcome).toBe('no_answer');
   });
+
+  it('leads with the asked year\'s target, asked alone or as a follow-up to another year, with or without marks', async () => {
+    const earlier = turn('Đến 2030 Nghị quyết 57 muốn Việt Nam đứng thứ mấy Đông Nam Á về năng lực cạnh tranh số?', 'nghi-quyet-57-nq-tw');
+    for (const [q, history] of [
+      ['the den 2045 thi dat muc tieu xep hang the gioi ra sao', []],
+      ['the den 2045 thi dat muc tieu xep hang the gioi ra sao', [earlier]],
+      ['Thế đến 2045 thì đạt mục tiêu xếp hạng thế giới ra sao?', [earlier]],
+    ] as const) {
+      const r = await answer(q, [...history]);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer.split('\n')[0]).toContain('2045');
+      expect(r.answer).toContain('30 nước');
+    }
+  });
 });
 
 describe('abbreviations', () => {

@@ -355,6 +355,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       return (h.strictCoverage >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (h.strictCoverage >= POLICY.coverageSpecific && shared >= 2);
     };
     const answerable = hits.filter(answers);
+    // "đến 2045 … xếp hạng thế giới ra sao": when every passage that answers is of another year, the section of the asked
+    // year among the hits answers too, holding a fair share of the words ("V. Tầm nhìn đến năm 2045" over "IV. … 2030").
+    const askedYears = alignmentOf(question)?.years ?? [];
+    const ofAskedYear = (h: PassageHit) => yearsIn(h.passage.path.join(' ')).some((y) => askedYears.includes(y));
+    if (askedYears.length > 0 && answerable.length > 0 && !answerable.some(ofAskedYear)) {
+      answerable.push(...hits.filter((h) => !answerable.includes(h) && ofAskedYear(h) && h.strictCoverage >= POLICY.coverageSpecific));
+    }
     // "Tính tới cuối tháng 3/2025, … bao nhiêu thuê bao di động, cứ 100 người dân có bao nhiêu thuê bao?": a long message
     // none of whose passages holds enough of all its words may still have one that answers one of its questions.
     if (answerable.length === 0 && several) {
@@ -397,7 +404,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       !particulars && (p.path.length === 0 || isParticularsPassage(p)) ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
     const candidates = answerable.map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
     // A document named by another name it goes by ("kế hoạch truyền thông … của tỉnh") is asked about as if on its page.
-    let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question)));
+    let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question, query.followUp ? previousTurn?.question : undefined)));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.

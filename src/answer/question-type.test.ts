@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsAnswerType } from './question-type.ts';
+import { classifyQuestion, holdsAnswerType } from './question-type.ts';
 
 describe('holdsAnswerType: a count asked by its unit', () => {
   const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
@@ -57,5 +57,26 @@ describe('holdsAnswerType: a phone number asked', () => {
     expect(holdsAnswerType('contact', 'Gọi tổng đài 1900 1234 để được hỗ trợ.', 'Tổng đài số mấy?')).toBe(true);
     expect(holdsAnswerType('contact', 'Truy cập binhdanhocvuso.gov.vn.', 'Tổng đài số mấy?')).toBe(false);
     expect(holdsAnswerType('contact', 'Truy cập binhdanhocvuso.gov.vn.', 'Địa chỉ trang web là gì?')).toBe(true);
+  });
+});
+
+describe('classifyQuestion: a street address or opening hours asked', () => {
+  it('is a contact question, and "số nhà" is not the start of "số nhằm"', () => {
+    expect(classifyQuestion('Trung tâm đặt ở đường nào, giờ làm việc thế nào?')).toBe('contact');
+    expect(classifyQuestion('trung tam o so nha may')).toBe('contact');
+    expect(classifyQuestion('Trung tâm ở số nhà đường nào?')).toBe('contact');
+    expect(classifyQuestion('Tỉnh có bao nhiêu nhà khoa học?')).not.toBe('contact');
+    expect(classifyQuestion('Số nhà khoa học của tỉnh là bao nhiêu?')).not.toBe('contact');
+    expect(classifyQuestion('Phong trào Bình dân học vụ số nhằm mục đích gì?')).not.toBe('contact');
+  });
+});
+
+describe('holdsAnswerType: a length of time counted in its unit', () => {
+  const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
+  it('needs the number of sessions or hours asked, not another figure', () => {
+    expect(holds('Nền tảng đã đào tạo thử cho hơn 200.000 học viên.', 'mỗi khóa học mất bao nhiêu buổi')).toBe(false);
+    expect(holds('Mỗi khóa học gồm 6 buổi.', 'mỗi khóa học mất bao nhiêu buổi')).toBe(true);
+    expect(holds('Nền tảng đã đào tạo thử cho hơn 200.000 học viên.', 'moi buoi may tieng')).toBe(false);
+    expect(holds('Mỗi buổi kéo dài 2 tiếng.', 'moi buoi may tieng')).toBe(true);
   });
 });

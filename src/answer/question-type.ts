@@ -13,8 +13,8 @@ export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition
 
 /** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
 const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
-/** Asks for a phone number, an e-mail, an address or the like (folded text); the facets use it too. */
-export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so nao|goi so nao|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua`);
+/** Asks for a phone number, an e-mail, an address, opening hours or the like (folded text); the facets use it too. */
+export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so nao|goi so nao|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
 export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
@@ -24,7 +24,7 @@ export const BN_ASKS = String.raw`(?:^|\s)bn(?=\s|$|[?!])`;
 export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao`;
 
 /** What "mấy …" counts when it asks a number ("mấy xã", "mấy chương"); the facets add a few of their own. */
-export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo';
+export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|buoi|tieng|tuan|phut';
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
@@ -63,7 +63,7 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */

@@ -304,3 +304,19 @@ describe('markEvidence', () => {
     expect(markEvidence(analyze('trong ke hoach cho sinh vien khi can do tinh giao').segments)).toEqual([]);
   });
 });
+
+describe('stripQuestionPhrasing: how to explain is not what is asked', () => {
+  it('drops "giải thích dễ hiểu giúp với" with or without marks, and keeps the question', () => {
+    expect(stripQuestionPhrasing('Cơ chế sandbox là cái gì, giải thích dễ hiểu giúp với')).toBe('cơ chế sandbox là cái gì,');
+    expect(stripQuestionPhrasing('co che sandbox la cai gi, giai thich de hieu giup voi')).toBe('co che sandbox la cai gi,');
+    // "dễ hiểu" alone is content: the plan asks for products that are easy to understand.
+    expect(stripQuestionPhrasing('sản phẩm truyền thông dễ hiểu nào')).toContain('dễ hiểu');
+  });
+});
+
+describe('analyze: a function word that starts a word', () => {
+  it('keeps "thế" of "thế giới" (the world) with its pair, and drops it in "thế nào"', () => {
+    expect(analyze('xếp hạng thế giới').terms).toEqual(expect.arrayContaining(['thế giới', '~the gioi']));
+    expect(analyze('làm thế nào').terms).not.toContain('thế');
+  });
+});

@@ -9,7 +9,7 @@
  * Document numbers ("57-NQ/TW", "NQ 57", "nghị quyết số 57") become one canonical token
  * ("nq57"), dates one "d/m" token, and abbreviations expand to their words.
  */
-import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_WORDS, SYNONYMS } from './dictionary.ts';
+import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_WORD_COMPOUNDS, STOP_WORDS, SYNONYMS } from './dictionary.ts';
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
@@ -18,7 +18,7 @@ const CODE_VERSION = 11;
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
 export const TEXT_VERSION = `${CODE_VERSION}-${hashString(
-  JSON.stringify([ABBREVIATIONS, SYNONYMS, [...STOP_WORDS], [...FOLDED_STOP_WORDS], QUESTION_PHRASES, DOMAIN_TERMS]),
+  JSON.stringify([ABBREVIATIONS, SYNONYMS, [...STOP_WORDS], [...FOLDED_STOP_WORDS], QUESTION_PHRASES, DOMAIN_TERMS, [...STOP_WORD_COMPOUNDS]]),
 ).slice(0, 10)}`;
 
 const DOC_TYPES: Record<string, string> = {
@@ -101,6 +101,12 @@ export function tokenizeSegments(rawText: string): string[][] {
 function isStopWord(token: string, unaccented: boolean): boolean {
   // A word with marks (one an abbreviation expands to) is what it is, whatever the text around it.
   return unaccented && !hasDiacritics(token) ? FOLDED_STOP_WORDS.has(token) : STOP_WORDS.has(token);
+}
+
+/** Whether the token at `i` is a function word to leave out: not the first syllable of a word ("thế giới"). */
+function droppedAt(segment: readonly string[], i: number, unaccented: boolean): boolean {
+  const token = segment[i] as string;
+  return isStopWord(token, unaccented) && !STOP_WORD_COMPOUNDS.has(`${token} ${segment[i + 1] ?? ''}`);
 }
 
 /** Every stop word folded: typed without marks, these may be stop words or content words ("do": do, độ). */
@@ -218,13 +224,13 @@ export function analyze(text: string): Analysis {
   for (const segment of extra.length > 0 ? [...segments, extra] : segments) {
     for (let i = 0; i < segment.length; i++) {
       const token = segment[i] as string;
-      if (isStopWord(token, unaccented)) continue;
+      if (droppedAt(segment, i, unaccented)) continue;
       const folded = foldDiacritics(token);
       terms.push(token, `~${folded}`);
       content.push(folded);
       const next = segment[i + 1];
       if (next === undefined) continue;
-      if (!isStopWord(next, unaccented) || COPULA.has(next)) {
+      if (!droppedAt(segment, i + 1, unaccented) || COPULA.has(next)) {
         terms.push(`${token} ${next}`, `~${folded} ${foldDiacritics(next)}`);
         continue;
       }
@@ -232,7 +238,7 @@ export function analyze(text: string): Analysis {
       // namespace of its own ("^"): in the "~" one the pair may spell a word the text never had
       // ("nhân nào dẫn" → "nhan dan", nhân dân).
       let k = i + 1;
-      while (k < segment.length && isStopWord(segment[k] as string, unaccented)) k++;
+      while (k < segment.length && droppedAt(segment, k, unaccented)) k++;
       const after = segment[k];
       if (after !== undefined) terms.push(`^${folded} ${foldDiacritics(after)}`);
     }

@@ -110,6 +110,12 @@ export const SYNONYMS: string[][] = [
   ['thiếu nhi', 'con nít', 'tụi nhỏ'],
 ];
 
+/**
+ * Words whose first syllable is a function word elsewhere ("thế nào") but here is part of the
+ * word: "thế giới" is the world, and dropping "thế" left only "giới" of it.
+ */
+export const STOP_WORD_COMPOUNDS = new Set(['thế giới', 'thế hệ', 'thế mạnh', 'thế kỷ', 'thế kỉ']);
+
 /** Function words dropped from terms (kept in the stored text). */
 export const STOP_WORDS = new Set([
   'và', 'của', 'các', 'những', 'là', 'có', 'được', 'cho', 'với', 'thì', 'mà', 'này', 'đó', 'ở', 'tại',
@@ -143,6 +149,9 @@ export const QUESTION_PHRASES = [
   'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi', 'ten la gi', 'ten gi',
   // "ai đang giữ chức bí thư" asks who is the secretary; "… nghĩa là gì" asks what it is, not about "có nghĩa là".
   'giu chuc', 'co nghia la gi', 'nghia la gi', 'nghia la sao',
+  // How to explain, not what: "giải thích dễ hiểu giúp với" would match "sản phẩm … dễ hiểu" in the plan.
+  'giai thich de hieu', 'giai thich ngan gon', 'giai thich giup', 'xin giai thich', 'noi ngan gon', 'gioi thieu ngan gon',
+  'giup toi voi', 'giup em voi', 'giup voi',
 ];
 
 /** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
