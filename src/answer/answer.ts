@@ -155,6 +155,10 @@ function focusOnQuestion(message: string): string {
   // A part ending in ";" is context unless it asks something itself ("… có mấy nhóm nhiệm vụ; Sở nào chủ trì?").
   const asked = sentences.filter((s) => s.trim().endsWith('?') || (s.trim().endsWith(';') && asksSomething(s)));
   if (sentences.length > 1 && asked.length > 0) return asked.join(' ');
+  // "Em học lớp 9, cô giao tìm hiểu về tỉnh mình ạ: năm 2024 …?": who asks and why, then the question.
+  const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(message.trim());
+  // (A polite "ạ" closing the context asks nothing.)
+  if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2])) return colon[2];
   return message;
 }
 
@@ -350,7 +354,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
     const answers = (h: PassageHit) => {
       if (onTopic) return h.coverage >= POLICY.coverageOnSubject;
-      const shared = specific.length === 0 ? 0 : heldCount(h.passage, specific);
+      // A long section is cut into passages: the words its other passages hold are the section's ("2026" in the next one).
+      const section = sections.get(sectionOf(h.passage)) ?? [h.passage];
+      const shared = specific.filter((w) => section.some((p) => heldCount(p, [w]) > 0)).length;
       // Several words specific to the question in one passage answer it even with casual wording around them.
       return (h.strictCoverage >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (h.strictCoverage >= POLICY.coverageSpecific && shared >= 2);
     };

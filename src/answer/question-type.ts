@@ -24,7 +24,7 @@ export const BN_ASKS = String.raw`(?:^|\s)bn(?=\s|$|[?!])`;
 export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao`;
 
 /** What "mấy …" counts when it asks a number ("mấy xã", "mấy chương"); the facets add a few of their own. */
-export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|buoi|tieng|tuan|phut';
+export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|tieng|tuan|phut';
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],

@@ -56,6 +56,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   'tw': 'trung ương',
   'cbccvc': 'cán bộ công chức viên chức',
   'cbcc': 'cán bộ công chức',
+  'ccvc': 'công chức viên chức',
   'dvc': 'dịch vụ công',
   'dvctt': 'dịch vụ công trực tuyến',
   // A citizen's word for the documents' one.
