@@ -906,3 +906,21 @@ describe('words a long section holds in its other passage', () => {
     expect(has(r.answer, '100% lãnh đạo, cán bộ, công chức, viên chức')).toBe(true);
   });
 });
+
+describe('particulars the documents do not give', () => {
+  it('declines a figure asked "đến nay" for the province when only the national platform\'s figures exist', async () => {
+    expect((await answer('Đến nay đã có bao nhiêu người dân Điện Biên hoàn thành khóa học trên nền tảng binhdanhocvuso.gov.vn?')).outcome).toBe('no_answer');
+  });
+
+  it('declines a broadcast time the documents never state', async () => {
+    expect((await answer('Chương trình tiếng Mông về chuyển đổi số của Đài Phát thanh và Truyền hình tỉnh phát lúc mấy giờ vậy ạ?')).outcome).toBe('no_answer');
+  });
+});
+
+describe('a question of a message that asks no kind of fact', () => {
+  it('gets its own sentence, not one chosen for the other question ("… và Thủ tướng bảo Tổ làm theo cách nào")', async () => {
+    const r = await answer('hoc tren bdhvs giam dc bao nhieu % chi phi dao tao, va thu tuong bao to cong nghe so cong dong lam theo cach nao');
+    expect(r.answer).toContain('80%');
+    expect(r.answer).toContain('đi từng ngõ, gõ từng nhà');
+  });
+});

@@ -231,7 +231,8 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
     }
     const covered = !contrast && chosen.some((c) => {
       const mine = ranked.find((u) => sameUnit(u, c));
-      return mine !== undefined && (kind === undefined || mine.holds.has(kind)) && mine.score >= best.score * PART_COVERED;
+      // A question that asks no kind of fact ("… làm theo cách nào") is covered only by its own best sentence.
+      return mine !== undefined && (kind === undefined ? mine.score >= best.score : mine.holds.has(kind) && mine.score >= best.score * PART_COVERED);
     });
     if (!covered) chosen.push(best);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyQuestion, holdsAnswerType } from './question-type.ts';
+import { asksForPerson, classifyQuestion, holdsAnswerType } from './question-type.ts';
 
 describe('holdsAnswerType: a count asked by its unit', () => {
   const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
@@ -78,5 +78,30 @@ describe('holdsAnswerType: a length of time counted in its unit', () => {
     expect(holds('Mỗi khóa học gồm 6 buổi.', 'mỗi khóa học mất bao nhiêu buổi')).toBe(true);
     expect(holds('Nền tảng đã đào tạo thử cho hơn 200.000 học viên.', 'moi buoi may tieng')).toBe(false);
     expect(holds('Mỗi buổi kéo dài 2 tiếng.', 'moi buoi may tieng')).toBe(true);
+  });
+});
+
+describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount of money, a head of a team', () => {
+  it('answers "mấy giờ" with a time, not with a date', () => {
+    expect(classifyQuestion('Chương trình phát lúc mấy giờ vậy ạ?')).toBe('date');
+    expect(holdsAnswerType('date', 'Chương trình ra mắt ngày 15/01/2026.', 'phát lúc mấy giờ')).toBe(false);
+    expect(holdsAnswerType('date', 'Chương trình phát lúc 20 giờ hằng ngày.', 'phát lúc mấy giờ')).toBe(true);
+    expect(holdsAnswerType('date', 'Chương trình ra mắt ngày 15/01/2026.', 'ra mắt ngày nào')).toBe(true);
+  });
+
+  it('reads "bn %" as a percentage and "mấy thành viên" as a count of members', () => {
+    expect(holdsAnswerType('quantity', 'Nghị quyết có chính sách hỗ trợ doanh nghiệp triển khai mạng 5G.', 'được hỗ trợ bn % chi phí')).toBe(false);
+    expect(holdsAnswerType('quantity', 'Việc học giúp giảm khoảng 80% chi phí đào tạo.', 'giảm được bn % chi phí')).toBe(true);
+    expect(classifyQuestion('mỗi đội gồm mấy thành viên')).toBe('quantity');
+    expect(holdsAnswerType('quantity', 'Từ ngày 01/7/2025, 75 đội hình thanh niên tình nguyện hỗ trợ người dân.', 'mỗi đội gồm mấy thành viên')).toBe(false);
+  });
+
+  it('needs an amount of money for "kinh phí … là bao nhiêu"', () => {
+    expect(holdsAnswerType('quantity', 'Chỉ tiêu 2% tính theo GDP.', 'dự toán kinh phí kế hoạch năm 2026 là bao nhiêu')).toBe(false);
+    expect(holdsAnswerType('quantity', 'Kinh phí năm 2026 là 500 triệu đồng.', 'dự toán kinh phí kế hoạch năm 2026 là bao nhiêu')).toBe(true);
+  });
+
+  it('asks for a person with "ai làm đội trưởng"', () => {
+    expect(asksForPerson('ai làm đội trưởng')).toBe(true);
   });
 });

@@ -24,11 +24,11 @@ export const BN_ASKS = String.raw`(?:^|\s)bn(?=\s|$|[?!])`;
 export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao`;
 
 /** What "mấy …" counts when it asks a number ("mấy xã", "mấy chương"); the facets add a few of their own. */
-export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|tieng|tuan|phut';
+export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|tieng|tuan|phut|thanh vien';
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
-  ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi/],
+  ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
@@ -44,12 +44,15 @@ export function classifyQuestion(question: string): QuestionType {
 
 const DATE_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|tháng \d{1,2}(?!\d)|(?<!\d)(?:19|20)\d{2}(?!\d)/u;
 const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
+/** A time of day: "20 giờ", "8h30", "19:45". */
+const TIME_IN_TEXT = /(?<!\d)\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}\d])|(?<![\d/])\d{1,2}:\d{2}(?!\d)/u;
+const CLOCK_QUESTION = /(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/;
 const FREQUENCY_QUESTION = /bao lau mot lan|may lan|bao nhieu lan|dinh ky|thuong xuyen khong/;
 const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ|(?<!\p{L})\d+ lần/u;
 const NUMBER_IN_TEXT = /\d/;
 /** A count written in words before what it counts: "ba lĩnh vực", "bốn nhóm" ("năm" is left out: it is also "year"). */
 const COUNT_IN_WORDS = /(?<!\p{L})(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|hàng trăm|hàng nghìn)\s\p{Ll}/u;
-const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|so tien|tien (?:la )?(?:bao nhieu|bn)|muc thuong|tri gia|muc phat(?=\s|$|[?.,!])|phat (?:bao nhieu|bn|may)/;
+const MONEY_QUESTION = /bao nhieu (tien|ty|trieu|dong|nghin)|(ty|trieu|nghin) dong|kinh phi bao nhieu|bao nhieu kinh phi|(?:^|\s)(?:kinh phi|du toan)(?: \S+){0,9}? (?:la )?(?:bao nhieu|bn)(?=\s|$|[?.,!])|so tien|tien (?:la )?(?:bao nhieu|bn)|muc thuong|tri gia|muc phat(?=\s|$|[?.,!])|phat (?:bao nhieu|bn|may)/;
 /** "lương … là bao nhiêu": a wage. Typed with marks it must be "lương" (not "lượng", nor Lê Văn Lương); without, not a known "… lượng" word. */
 const WAGE_QUESTION = /(?:^|\s)(?<!(?:so|chat|dung|khoi|nang|luc|ham|dai|san|trong|luu|uoc|thuong|van) )luong(?: \S+){0,9}? (?:la )?(?:bao nhieu|bn)(?=\s|$|[?.,!])/;
 const MONEY_IN_TEXT = /\d[\d.,]*\s*(?:đồng|tỷ|triệu|nghìn|USD|usd|VNĐ|vnđ)/u;
@@ -63,7 +66,7 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|%)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */
@@ -102,7 +105,9 @@ function countedUnit(question: string): string | null {
   const normal = normalizeVietnamese(readCapitals(question));
   // Typed with marks, a word folding to "may" is "mấy" only as written: "máy tính" counts no province.
   const text = hasDiacritics(normal) ? normal.replace(/(?<!\p{L})(?:máy|mây|mày|mầy|mẩy|mạy|mảy|mãy|may)(?!\p{L})/gu, '_') : normal;
-  return COUNTED.exec(foldedQuestion(text))?.[1] ?? null;
+  const unit = COUNTED.exec(foldedQuestion(text))?.[1] ?? null;
+  // "bn %" asks a percentage, as "bao nhiêu phần trăm" does.
+  return unit === '%' ? 'phan tram' : unit;
 }
 
 // The composer checks every unit against the same question: derive its facts once.
@@ -119,6 +124,8 @@ interface QuestionFacts {
   year: boolean;
   /** "xã nào", "huyện nào": the kind of place asked (folded), or null. */
   place: string | null;
+  /** "mấy giờ": a time of day is asked. */
+  clock: boolean;
 }
 let lastQuestion: QuestionFacts | null = null;
 
@@ -136,6 +143,7 @@ function questionFacts(question: string): QuestionFacts {
       group: GROUP_QUESTION.test(folded),
       year: YEAR_ASKED.test(folded),
       place: PLACE_UNIT_ASKED.exec(folded)?.[1] ?? null,
+      clock: CLOCK_QUESTION.test(folded),
     };
   }
   return lastQuestion;
@@ -149,7 +157,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|(?:^|\s)(?:ong|ba|nguoi|dong chi) nao ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|(?:^|\s)(?:ong|ba|nguoi|dong chi) nao ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
@@ -190,7 +198,8 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
     case 'contact':
       return questionFacts(question).phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
     case 'date':
-      return DATE_IN_TEXT.test(text);
+      // "phát lúc mấy giờ" is answered by a time of day, not by a date.
+      return questionFacts(question).clock ? TIME_IN_TEXT.test(text) : DATE_IN_TEXT.test(text);
     case 'quantity':
       // A year, a date or a document number is not an amount; money questions need an amount of money.
       text = ofCorpus ? withoutDatesAndNumbers(text) : stripDatesAndNumbers(text);
