@@ -924,3 +924,11 @@ describe('a question of a message that asks no kind of fact', () => {
     expect(r.answer).toContain('đi từng ngõ, gõ từng nhà');
   });
 });
+
+describe('a message whose questions ask no particular', () => {
+  it('is answered from the lead\'s section read on: "Sandbox là cái gì? … thì có được không?"', async () => {
+    const r = await answer('Sandbox là cái gì vậy ạ? Em có startup nhỏ, muốn thử một dịch vụ mới mà luật chưa có quy định thì có được không?');
+    expect(has(r.answer, 'thử nghiệm có kiểm soát')).toBe(true);
+    expect(has(r.answer, 'cơ quan có thẩm quyền cho phép')).toBe(true);
+  });
+});

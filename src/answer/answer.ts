@@ -445,13 +445,15 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       }),
     );
     // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.
-    const whole = !several && facets.every((f) => f.kind === 'why' || f.kind === 'subject') && (type === 'general' || type === 'definition');
+    // …and so is a message whose questions ask none ("Sandbox là cái gì? … thì có được không?").
+    const whole = (!several || parts.every((p) => p.facets.every((f) => f.kind === 'why' || f.kind === 'subject'))) && facets.every((f) => f.kind === 'why' || f.kind === 'subject') && (type === 'general' || type === 'definition');
     // …and read through from its first point when the question names it ("Mục tiêu chung … là gì").
     let namedSection = false;
     if (whole && units[0]) {
       // The rest of the lead's section, though the search did not bring it: it follows the supports, never leads.
       const lead = units[0].passage;
-      namedSection = namesHeading(lead, query);
+      // (A message asking several things answers each, not the named section's first points cut short.)
+      namedSection = !several && namesHeading(lead, query);
       const missing = (sections.get(sectionOf(lead)) ?? []).filter((p) => !units.some((u) => u.passage === p));
       const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
       units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
