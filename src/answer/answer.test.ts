@@ -5,6 +5,7 @@ import { CorpusSearcher } from '../retrieval/searcher.ts';
 import { looseForm } from '../text/index.ts';
 import { createAnswerer, type AnswerQuestion } from './answer.ts';
 import { classifyRequest } from './guard.ts';
+import { asksForPerson } from './question-type.ts';
 
 let answer: AnswerQuestion;
 
@@ -930,5 +931,23 @@ describe('a message whose questions ask no particular', () => {
     const r = await answer('Sandbox là cái gì vậy ạ? Em có startup nhỏ, muốn thử một dịch vụ mới mà luật chưa có quy định thì có được không?');
     expect(has(r.answer, 'thử nghiệm có kiểm soát')).toBe(true);
     expect(has(r.answer, 'cơ quan có thẩm quyền cho phép')).toBe(true);
+  });
+});
+
+describe('"hôm nào" and "đặt bút ký"', () => {
+  it('reads "ký hôm nào" as "ký ngày nào", and "ông nào đặt bút ký" as who signed', async () => {
+    const earlier = turn('QĐ 1169 do ai ký v?', 'quyet-dinh-1169-qd-ttg');
+    const date = await answer('QĐ đó ký hôm nào v?', [earlier]);
+    expect(date.answer).toContain('16/6/2025');
+    expect(asksForPerson('Thế ông nào đặt bút ký cái quyết định ấy?')).toBe(true);
+  });
+
+  it('reads "cái quyết định ấy" as the decision the conversation spoke of, on whatever page', async () => {
+    const earlier = turn('Quyết định 1169 được ký ngày nào vậy?', 'quyet-dinh-1169-qd-ttg');
+    for (const context of [{}, { documentId: 'ke-hoach-dien-bien-1169' }]) {
+      const r = await answer('Thế ông nào đặt bút ký cái quyết định ấy?', [earlier], context);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('Nguyễn Chí Dũng');
+    }
   });
 });

@@ -33,6 +33,7 @@ import {
   isOfKind,
   openingHits,
   pointerKind,
+  refersBack,
   provinceOf,
   withoutPointer,
 } from './documents.ts';
@@ -229,13 +230,16 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
    * kind (the decision a plan implements, quoted first) and, of that kind, takes the first cited.
    */
   const pointedAt = (question: string, history: readonly Turn[], context: AskContext): string | null => {
-    if (!DEICTIC.test(foldDiacritics(normalizeVietnamese(question)))) return null;
-    if (context.documentId && searcher.documents.has(context.documentId)) return context.documentId;
     const kind = pointerKind(question);
     const fits = (id: string | undefined): id is string => {
       const meta = id === undefined ? undefined : searcher.documents.get(id);
       return meta !== undefined && isOfKind(meta, kind);
     };
+    if (!DEICTIC.test(foldDiacritics(normalizeVietnamese(question)))) {
+      // "Thế ông nào ký cái quyết định ấy?": the document of that kind the conversation last cited, whatever page it is asked on.
+      return refersBack(question) ? ((history.at(-1)?.documentIds ?? []).find(fits) ?? null) : null;
+    }
+    if (context.documentId && searcher.documents.has(context.documentId)) return context.documentId;
     return [...(history.at(-1)?.documentIds ?? []), options.defaultDocument].find(fits) ?? null;
   };
 

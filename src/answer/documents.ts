@@ -19,13 +19,27 @@ import { POLICY } from './policy.ts';
 const POINTED = '(?:^|\\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang) nay(?=\\s|$|[?.,!])|(?:^|\\s)o day(?=\\s|$|[?.,!])';
 export const DEICTIC = new RegExp(POINTED);
 
+/**
+ * "Quyết định ấy", "kế hoạch đó": the document the conversation spoke of (not the page's). "đó" only as written with
+ * marks: typed without, "nghị quyết do ai ký" is "by whom".
+ */
+const ANAPHOR_KINDS = '(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|phong trao)';
+const ANAPHOR_FOLDED = new RegExp(`(?:^|\\s)${ANAPHOR_KINDS} ay(?=\\s|$|[?.,!])`);
+const ANAPHOR_MARKED = /(?<!\p{L})(?:kế hoạch|kh|văn bản|vb|quyết định|qđ|nghị quyết|nq|chương trình|phong trào) (?:đó|ấy|kia)(?!\p{L})/iu;
+
+/** Whether the question refers back to a document by "ấy" or "đó" ("cái quyết định ấy", "kế hoạch đó"). */
+export function refersBack(question: string): boolean {
+  const normal = normalizeVietnamese(question);
+  return ANAPHOR_MARKED.test(normal) || ANAPHOR_FOLDED.test(foldDiacritics(normal));
+}
+
 /** The kind a pointer names ("kế hoạch này" a plan), by the words a document's title opens with; "văn bản này", "ở đây" name none. */
 const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = [
-  [/(?:^|\s)(?:ke hoach|kh) nay(?=\s|$|[?.,!])/, 'ke hoach'],
-  [/(?:^|\s)(?:quyet dinh|qd) nay(?=\s|$|[?.,!])/, 'quyet dinh'],
-  [/(?:^|\s)(?:nghi quyet|nq) nay(?=\s|$|[?.,!])/, 'nghi quyet'],
-  [/(?:^|\s)chuong trinh nay(?=\s|$|[?.,!])/, 'chuong trinh'],
-  [/(?:^|\s)phong trao nay(?=\s|$|[?.,!])/, 'phong trao'],
+  [/(?:^|\s)(?:ke hoach|kh) (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'ke hoach'],
+  [/(?:^|\s)(?:quyet dinh|qd) (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'quyet dinh'],
+  [/(?:^|\s)(?:nghi quyet|nq) (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'nghi quyet'],
+  [/(?:^|\s)chuong trinh (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'chuong trinh'],
+  [/(?:^|\s)phong trao (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'phong trao'],
 ];
 
 /** The kind of document the question's pointer names ("kế hoạch này": "ke hoach"), or null ("văn bản này", "ở đây"). */

@@ -21,7 +21,7 @@ export interface Facet {
 /** Question words per facet, on folded text. The first match of each kind places it. */
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
-  ['when', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
+  ['when', /ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?<!(?:chua|khong|da|duoc) )(?:dat|nam|to chuc|dien ra) (?:o|tai) cho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|thanh pho nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],

@@ -28,7 +28,7 @@ export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuon
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
-  ['date', /ngay nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/],
+  ['date', /ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
@@ -157,7 +157,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|(?:^|\s)(?:ong|ba|nguoi|dong chi) nao ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|(?:^|\s)(?:ong|ba|nguoi|dong chi) nao (?:dat but )?ky|dat but ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;

@@ -119,7 +119,7 @@ export const STOP_WORD_COMPOUNDS = new Set(['thế giới', 'thế hệ', 'thế
 
 /** Function words dropped from terms (kept in the stored text). */
 export const STOP_WORDS = new Set([
-  'và', 'của', 'các', 'những', 'là', 'có', 'được', 'cho', 'với', 'thì', 'mà', 'này', 'đó', 'ở', 'tại',
+  'và', 'của', 'các', 'những', 'là', 'có', 'được', 'cho', 'với', 'thì', 'mà', 'này', 'đó', 'ấy', 'ở', 'tại',
   'về', 'trong', 'theo', 'để', 'một', 'đã', 'sẽ', 'đang', 'bị', 'rằng', 'nào', 'gì', 'ai', 'hay', 'hoặc',
   'cũng', 'như', 'thế', 'nên', 'vì', 'do', 'nhé', 'ạ', 'ơi', 'vậy', 'hả', 'nhỉ', 'à', 'ư', 'mình', 'tôi',
   'em', 'anh', 'chị', 'bạn', 'ad', 'admin', 'sao', 'đâu', 'khi', 'bao', 'nhiêu', 'mấy', 'phải', 'không',
@@ -140,7 +140,7 @@ export const FOLDED_STOP_WORDS = new Set([
   'va', 'cua', 'cac', 'nhung', 'la', 'voi', 'nay', 'o', 'theo', 'mot',
   'se', 'gi', 'ai', 'hay', 'hoac', 'nhe', 'a', 'oi', 'vay', 'nhi', 'u', 'em', 'ad',
   'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'muon', 'ra', 'len', 'vao',
-  'nua', 'ua', 'kieu', 'nhac', 'j',
+  'nua', 'ua', 'kieu', 'nhac', 'j', 'ay',
 ]);
 
 /** Question phrasing removed from a query before retrieval (matched on folded text). */
@@ -153,6 +153,10 @@ export const QUESTION_PHRASES = [
   // How to explain, not what: "giải thích dễ hiểu giúp với" would match "sản phẩm … dễ hiểu" in the plan.
   'giai thich de hieu', 'giai thich ngan gon', 'giai thich giup', 'xin giai thich', 'noi ngan gon', 'gioi thieu ngan gon',
   'giup toi voi', 'giup em voi', 'giup voi',
+  // "ký hôm nào" asks the date: "hôm" is no word of the documents, which write "ngày".
+  'hom nao',
+  // "đặt bút ký" is signing.
+  'dat but',
 ];
 
 /** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
