@@ -951,3 +951,11 @@ describe('"hôm nào" and "đặt bút ký"', () => {
     }
   });
 });
+
+describe('"Nhóm NV thứ 6 …, còn nhóm thứ 4 thì sao?"', () => {
+  it('answers both groups: "NV" is nhiệm vụ, "thứ 6" is thứ sáu, "còn … thì sao" a second question', async () => {
+    const r = await answer('Nhóm NV thứ 6 trong NQ57 nói về j, còn nhóm thứ 4 thì sao?');
+    expect(r.answer).toContain('trong doanh nghiệp');
+    expect(r.answer).toContain('nhân lực chất lượng cao, nhân tài');
+  });
+});

@@ -69,3 +69,9 @@ describe('detectFacets', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });
 });
+
+describe('questionParts: "còn … thì sao?"', () => {
+  it('is a question of its own', () => {
+    expect(questionParts('Nhóm NV thứ 6 trong NQ57 nói về j, còn nhóm thứ 4 thì sao?')).toHaveLength(2);
+  });
+});

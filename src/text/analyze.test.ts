@@ -320,3 +320,12 @@ describe('analyze: a function word that starts a word', () => {
     expect(analyze('làm thế nào').terms).not.toContain('thế');
   });
 });
+
+describe('canonicalize: an ordinal typed as a digit', () => {
+  it('reads "thứ 6" as the documents write it, "thứ sáu", with or without marks, and leaves amounts alone', () => {
+    expect(canonicalize('Nhóm nhiệm vụ thứ 6')).toBe('Nhóm nhiệm vụ thứ sáu');
+    expect(canonicalize('nhom thu 4')).toBe('nhom thu tu');
+    expect(canonicalize('thu 6 tỷ đồng')).toBe('thu 6 tỷ đồng');
+    expect(canonicalize('thứ 12')).toBe('thứ 12');
+  });
+});

@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 11;
+const CODE_VERSION = 12;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -50,8 +50,16 @@ function code(type: string, num: string): string {
 }
 
 /** Rewrites document numbers and dates into canonical tokens. Input is normalised text. */
+/** "thứ 6" as the documents write it, "thứ sáu" (typed without marks, "thu 6": "thu sau"): the seven groups, the five viewpoints. */
+const ORDINAL_DIGIT = /(?<![\p{L}\p{N}])(thứ|thu)\s+(10|[1-9])(?![\p{N}/.,%:]|\s*(?:%|tỷ|ty|triệu|trieu|nghìn|nghin|đồng|dong)(?!\p{L}))/giu;
+const ORDINAL_NAMES = ['', 'nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+
 export function canonicalize(text: string): string {
   return text
+    .replace(ORDINAL_DIGIT, (_m, word: string, n: string) => {
+      const name = ORDINAL_NAMES[Number(n)] as string;
+      return `${word} ${hasDiacritics(word) ? name : foldDiacritics(name)}`;
+    })
     .replace(NUMBER_FIRST, (_m, num: string, type: string) => ` ${code(type, num)} `)
     .replace(TYPE_FIRST, (_m, type: string, num: string) => ` ${code(type, num)} `)
     .replace(WORDS_FIRST, (m, words: string, num: string) => `${m} ${code(WORD_TYPES[words] ?? 'x', num)} `)

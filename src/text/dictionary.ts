@@ -57,6 +57,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   'cbccvc': 'cán bộ công chức viên chức',
   'cbcc': 'cán bộ công chức',
   'ccvc': 'công chức viên chức',
+  'nv': 'nhiệm vụ',
   'dvc': 'dịch vụ công',
   'dvctt': 'dịch vụ công trực tuyến',
   // A citizen's word for the documents' one.
