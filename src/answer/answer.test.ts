@@ -959,3 +959,17 @@ describe('"Nhóm NV thứ 6 …, còn nhóm thứ 4 thì sao?"', () => {
     expect(r.answer).toContain('nhân lực chất lượng cao, nhân tài');
   });
 });
+
+describe('what a message names before it asks', () => {
+  it('keeps a document the context names ("Em làm bài thuyết trình về NQ193: văn bản này có bao nhiêu điều …")', async () => {
+    const r = await answer('Em đang làm bài thuyết trình về NQ193: văn bản này có tổng cộng bao nhiêu điều, và nó thí điểm cái gì?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('17 điều');
+  });
+
+  it('declines a figure for a commune the documents never name, and reads "app" as ứng dụng', async () => {
+    expect((await answer('Ở xã Na Sang, tổ công nghệ số đã đến tận nhà hướng dẫn được cho bao nhiêu hộ rồi ạ?')).outcome).toBe('no_answer');
+    const app = await answer('tinh tinh lam app di dong, ket noi da nen tang, xai tri tue nhan tao de noi ve nq57, viec do xong truoc cuoi nam nao');
+    expect(app.answer).toContain('hoàn thành trong năm 2025');
+  });
+});

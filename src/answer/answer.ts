@@ -14,10 +14,10 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { codePointLength, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { codePointLength, documentCodes, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, partAlignment, yearsIn } from './alignment.ts';
 import { compose, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
-import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords } from './corpus-words.ts';
+import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
 import {
   asksAboutDocument,
   asksPurposeOf,
@@ -159,7 +159,8 @@ function focusOnQuestion(message: string): string {
   // "Em học lớp 9, cô giao tìm hiểu về tỉnh mình ạ: năm 2024 …?": who asks and why, then the question.
   const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(message.trim());
   // (A polite "ạ" closing the context asks nothing.)
-  if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2])) return colon[2];
+  // …unless the context names the document asked about ("Em làm bài thuyết trình về NQ193: văn bản này có bao nhiêu điều?").
+  if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2]) && documentCodes(colon[1]).length === 0) return colon[2];
   return message;
 }
 
@@ -240,6 +241,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       return refersBack(question) ? ((history.at(-1)?.documentIds ?? []).find(fits) ?? null) : null;
     }
     if (context.documentId && searcher.documents.has(context.documentId)) return context.documentId;
+    // "…về NQ193: văn bản này có bao nhiêu điều?": off any page, "văn bản này" is the document the question names.
+    if (kind === null && documentCodes(question).length > 0) return null;
     return [...(history.at(-1)?.documentIds ?? []), options.defaultDocument].find(fits) ?? null;
   };
 
@@ -419,6 +422,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (!several && facets.filter((f) => f.kind !== 'status').length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
       // "Ở Điện Biên có bao nhiêu doanh nghiệp công nghệ số?" is not answered by the country's figure: by the province's, or declined.
+      // "Ở xã Na Sang … được bao nhiêu hộ?": a figure for a place the documents never name is not the province's.
+      if (unknownPlaceNamed(question, searcher) !== null) return decline(true);
       const ofProvince = asksOfProvince(query);
       const typed = units.find((u) => u.holds.size > 0 && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.

@@ -7,7 +7,7 @@
 import type { Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { CorpusSearcher } from '../retrieval/searcher.ts';
-import { analyze } from '../text/index.ts';
+import { analyze, foldDiacritics } from '../text/index.ts';
 import { memoizedFor } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
 
@@ -46,4 +46,16 @@ export function namesUnknownNumber(query: Query, searcher: CorpusSearcher): bool
 export function namesCorpusDocument(query: Query, searcher: CorpusSearcher): boolean {
   // The question's own words: a follow-up about the weather after one about NQ57 names no document.
   return query.ownContent.some((c) => /^(?:nq|qd|kh|nd|qh|tt)\d+$/.test(c) && searcher.documentFrequency(`~${c}`) > 0);
+}
+
+/** A commune, ward, village or district named with capitals ("xã Na Sang"): its name, folded, one per place. */
+const PLACE_NAMED = /(?<!\p{L})(?:xã|phường|bản|huyện|thôn|thị xã|thị trấn) ((?:\p{Lu}\p{Ll}*)(?: \p{Lu}\p{Ll}*){0,3})/gu;
+
+/** A place the question names that the documents never mention ("Ở xã Na Sang … bao nhiêu hộ?"), folded, or null. */
+export function unknownPlaceNamed(question: string, searcher: CorpusSearcher): string | null {
+  for (const m of question.normalize('NFC').matchAll(PLACE_NAMED)) {
+    const name = foldDiacritics(m[1] as string).toLowerCase();
+    if (!phraseInCorpus(name, searcher)) return name;
+  }
+  return null;
 }

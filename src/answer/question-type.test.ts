@@ -105,3 +105,22 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
     expect(asksForPerson('ai làm đội trưởng')).toBe(true);
   });
 });
+
+describe('holdsAnswerType: a day, a length of time, a count of meetings, a phone number typed "số mấy"', () => {
+  it('answers "từ ngày nào" with a day, not with a year', () => {
+    expect(holdsAnswerType('date', 'Trong năm 2025, sandbox được luật hóa qua Nghị định 94/2025/NĐ-CP.', 'Nghị định 94/2025/NĐ-CP có hiệu lực từ ngày nào?')).toBe(false);
+    expect(holdsAnswerType('date', 'Luật có hiệu lực từ ngày 01/10/2025.', 'Luật có hiệu lực từ ngày nào?')).toBe(true);
+    expect(holdsAnswerType('date', 'Việc này hoàn thành trong năm 2025.', 'việc đó xong trước cuối năm nào')).toBe(true);
+  });
+
+  it('answers "bao lâu" with a length of time or the dates it runs between', () => {
+    expect(holdsAnswerType('quantity', 'Nền tảng phục vụ khoảng 400.000 người học cùng một lúc.', 'học xong thì bao lâu mới được cấp chứng chỉ')).toBe(false);
+    expect(holdsAnswerType('quantity', 'Khóa học kéo dài 3 tháng.', 'học mất bao lâu')).toBe(true);
+    expect(holdsAnswerType('quantity', 'Chuỗi hoạt động diễn ra từ ngày 22/9/2025 đến ngày 05/10/2025.', 'kéo dài bao lâu')).toBe(true);
+  });
+
+  it('counts meetings in meetings, and reads "liên hệ số mấy" as a phone number asked', () => {
+    expect(holdsAnswerType('quantity', '100% các xã ban hành kế hoạch.', 'mỗi xã tổ chức bn hội nghị mỗi năm')).toBe(false);
+    expect(classifyQuestion('trưởng ban quản lý tên là gì, liên hệ số mấy')).toBe('contact');
+  });
+});

@@ -14,7 +14,7 @@ export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition
 /** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
 const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
 /** Asks for a phone number, an e-mail, an address, opening hours or the like (folded text); the facets use it too. */
-export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so nao|goi so nao|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
+export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so (?:nao|may)|goi so (?:nao|may)|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
 export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
@@ -47,6 +47,13 @@ const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
 /** A time of day: "20 giờ", "8h30", "19:45". */
 const TIME_IN_TEXT = /(?<!\d)\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}\d])|(?<![\d/])\d{1,2}:\d{2}(?!\d)/u;
 const CLOCK_QUESTION = /(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/;
+/** A day asked, not only a year: "ngày nào", "hôm nào". */
+const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu/;
+const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
+/** "bao lâu" (how long), not "bao lâu một lần" (how often). */
+const DURATION_QUESTION = /bao lau(?! (?:mot|1) lan)/;
+const DURATION_IN_TEXT = /(?<!\p{L})\d+(?:[.,]\d+)?\s*(?:ngày|tháng|năm|tuần|giờ|tiếng|phút)(?!\p{L})/u;
+const SPAN_IN_TEXT = /(?<!\p{L})từ(?: ngày)? \d{1,2}\/\d{1,2}(?:\/\d{4})? đến(?: ngày)? \d{1,2}\/\d{1,2}/u;
 const FREQUENCY_QUESTION = /bao lau mot lan|may lan|bao nhieu lan|dinh ky|thuong xuyen khong/;
 const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ|(?<!\p{L})\d+ lần/u;
 const NUMBER_IN_TEXT = /\d/;
@@ -66,7 +73,7 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|%)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|%)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */
@@ -126,6 +133,10 @@ interface QuestionFacts {
   place: string | null;
   /** "mấy giờ": a time of day is asked. */
   clock: boolean;
+  /** "ngày nào": a day is asked, not only a year. */
+  day: boolean;
+  /** "bao lâu": a length of time is asked. */
+  duration: boolean;
 }
 let lastQuestion: QuestionFacts | null = null;
 
@@ -144,6 +155,8 @@ function questionFacts(question: string): QuestionFacts {
       year: YEAR_ASKED.test(folded),
       place: PLACE_UNIT_ASKED.exec(folded)?.[1] ?? null,
       clock: CLOCK_QUESTION.test(folded),
+      day: DAY_QUESTION.test(folded),
+      duration: DURATION_QUESTION.test(folded),
     };
   }
   return lastQuestion;
@@ -198,13 +211,16 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
     case 'contact':
       return questionFacts(question).phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
     case 'date':
-      // "phát lúc mấy giờ" is answered by a time of day, not by a date.
-      return questionFacts(question).clock ? TIME_IN_TEXT.test(text) : DATE_IN_TEXT.test(text);
+      // "phát lúc mấy giờ" is answered by a time of day, not by a date; "có hiệu lực từ ngày nào" by a day, not by a year.
+      if (questionFacts(question).clock) return TIME_IN_TEXT.test(text);
+      return questionFacts(question).day ? DAY_IN_TEXT.test(text) : DATE_IN_TEXT.test(text);
     case 'quantity':
       // A year, a date or a document number is not an amount; money questions need an amount of money.
       text = ofCorpus ? withoutDatesAndNumbers(text) : stripDatesAndNumbers(text);
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
+      // "bao lâu" is answered by a length of time, or by the dates it runs from and to.
+      if (questionFacts(question).duration) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence);
       if (counted) return countsUnit(text, counted, ofCorpus);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':

@@ -62,6 +62,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   'dvctt': 'dịch vụ công trực tuyến',
   // A citizen's word for the documents' one.
   'online': 'trực tuyến',
+  'app': 'ứng dụng',
   // "top 3 Đông Nam Á": the documents say "nhóm 3 nước dẫn đầu".
   'top': 'nhóm',
   // "xếp hạng bn": how many, as citizens type it.
