@@ -75,3 +75,10 @@ describe('questionParts: "còn … thì sao?"', () => {
     expect(questionParts('Nhóm NV thứ 6 trong NQ57 nói về j, còn nhóm thứ 4 thì sao?')).toHaveLength(2);
   });
 });
+
+describe('questionParts: "gì cả" (at all)', () => {
+  it('is not a question: "chưa làm chuyển đổi số gì cả, vậy … có bị xử phạt không?" asks one thing', () => {
+    expect(questionParts('Em có cái xưởng mộc nhỏ, chưa làm chuyển đổi số gì cả, vậy theo NQ57 em có bị xử phạt không ạ?')).toHaveLength(1);
+    expect(questionParts('NQ57 là gì, ai ký?')).toHaveLength(2);
+  });
+});

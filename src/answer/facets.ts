@@ -80,7 +80,7 @@ export function facetsOfType(type: 'contact' | 'date' | 'quantity' | 'who' | 'de
 }
 
 /** A question word ("gì", "nào", "ai", "mấy …", "ra sao"), on folded text. */
-const ASKS = /(?:^|\s)(?:gi|j|nao|ai|bao nhieu|bn|ra sao|thi sao|the nao|nhu nao|ntn|(?:o|tai|den|toi) dau|vi sao|tai sao|may \S+|(?:so|thu|hang|top|lan|nhom) may)(?=\s|$|[?,.!])/;
+const ASKS = /(?:^|\s)(?:(?:gi|j|nao|ai)(?! (?:ca|het)(?:\s|$|[?,.!]))|bao nhieu|bn|ra sao|thi sao|the nao|nhu nao|ntn|(?:o|tai|den|toi) dau|vi sao|tai sao|may \S+|(?:so|thu|hang|top|lan|nhom) may)(?=\s|$|[?,.!])/;
 /** …or a yes/no question's ending ("… không", "… chưa"). */
 const ASKS_AT_END = /\s(?:khong|chua|ko|k|hok|ha|a)\s*(?:[?.!]+\s*)?$/;
 
