@@ -973,3 +973,11 @@ describe('what a message names before it asks', () => {
     expect(app.answer).toContain('hoàn thành trong năm 2025');
   });
 });
+
+describe('a follow-up that names another office', () => {
+  it('is answered from that office\'s section, not from one naming both', async () => {
+    const earlier = turn('Trong kế hoạch truyền thông NQ57 của tỉnh, Sở Văn hóa, Thể thao và Du lịch làm những việc gì?', 'ke-hoach-dien-bien-1169');
+    const r = await answer('thế còn Sở Nội vụ thì được giao việc gì?', [earlier]);
+    expect(r.sources[0]?.path.at(-1)).toContain('Sở Nội vụ');
+  });
+});

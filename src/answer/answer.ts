@@ -275,7 +275,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const previousTurn = history.at(-1);
     const continues = previousTurn !== undefined && !pointed && !namesSubject(question) && namesSubject(previousTurn.question);
     const documentFrequency = (term: string) => searcher.documentFrequency(term);
-    const query = buildQuery(searched, history.map((t) => t.question), continues, documentFrequency);
+    const built = buildQuery(searched, history.map((t) => t.question), continues, documentFrequency);
+    // "Thế còn Sở Nội vụ thì được giao việc gì?" after a question about another office: the new office replaces the old
+    // one, as a new year replaces the old (the words of the earlier question would pull back to the office it named).
+    const ownAsked = looseForm(question);
+    const earlierAsked = previousTurn ? looseForm(previousTurn.question) : '';
+    const otherOffice = built.followUp && agencies.some((a) => ownAsked.includes(a.key) && !earlierAsked.includes(a.key)) && agencies.some((a) => earlierAsked.includes(a.key) && !ownAsked.includes(a.key));
+    const query = otherOffice ? { ...buildQuery(searched, [], false, documentFrequency), followUp: true } : built;
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, POLICY.retrieveK);
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];
