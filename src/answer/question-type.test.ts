@@ -101,8 +101,9 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
     expect(holdsAnswerType('quantity', 'Kinh phí năm 2026 là 500 triệu đồng.', 'dự toán kinh phí kế hoạch năm 2026 là bao nhiêu')).toBe(true);
   });
 
-  it('asks for a person with "ai làm đội trưởng"', () => {
+  it('asks for a person with "ai làm đội trưởng", "ai giữ vai trò trưởng ban"', () => {
     expect(asksForPerson('ai làm đội trưởng')).toBe(true);
+    expect(asksForPerson('ai giữ vai trò trưởng ban giám khảo')).toBe(true);
   });
 });
 
