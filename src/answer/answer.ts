@@ -33,8 +33,8 @@ import {
   isOfKind,
   openingHits,
   pointerKind,
-  refersBack,
   provinceOf,
+  refersBack,
   withoutPointer,
 } from './documents.ts';
 import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, questionParts, STRICT_FACETS } from './facets.ts';
@@ -156,10 +156,10 @@ function focusOnQuestion(message: string): string {
   // A part ending in ";" is context unless it asks something itself ("… có mấy nhóm nhiệm vụ; Sở nào chủ trì?").
   const asked = sentences.filter((s) => s.trim().endsWith('?') || (s.trim().endsWith(';') && asksSomething(s)));
   if (sentences.length > 1 && asked.length > 0) return asked.join(' ');
-  // "Em học lớp 9, cô giao tìm hiểu về tỉnh mình ạ: năm 2024 …?": who asks and why, then the question.
+  // "Em học lớp 9, cô giao tìm hiểu về tỉnh mình ạ: năm 2024 …?": who asks and why, then the question (a polite "ạ"
+  // closing the context asks nothing), unless the context names the document asked about ("Em làm bài thuyết trình về
+  // NQ193: văn bản này có bao nhiêu điều?").
   const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(message.trim());
-  // (A polite "ạ" closing the context asks nothing.)
-  // …unless the context names the document asked about ("Em làm bài thuyết trình về NQ193: văn bản này có bao nhiêu điều?").
   if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2]) && documentCodes(colon[1]).length === 0) return colon[2];
   return message;
 }
