@@ -981,3 +981,14 @@ describe('a follow-up that names another office', () => {
     expect(r.sources[0]?.path.at(-1)).toContain('Sở Nội vụ');
   });
 });
+
+describe('a question asked after sentences of context', () => {
+  it('keeps the context when the question is a bare yes/no or points back at it, and drops it otherwise', async () => {
+    const money = await answer('Tôi mở cửa hàng sửa điện thoại ở thị trấn, nghe nói có Quyết định 1169 nên muốn làm hồ sơ xin hỗ trợ tiền theo quyết định đó. Có được không?');
+    expect(money.outcome).toBe('answered');
+    expect(has(money.answer, 'không phải là chính sách hỗ trợ tiền')).toBe(true);
+    const peoples = await answer('Em đang làm bài tập địa lý: tỉnh Điện Biên có bao nhiêu dân tộc cùng sinh sống? Em thấy mỗi nguồn ghi một số khác nhau.');
+    expect(peoples.outcome).toBe('answered');
+    expect(peoples.answer).toContain('19 dân tộc');
+  });
+});

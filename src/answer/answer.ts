@@ -14,7 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { codePointLength, documentCodes, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { analyze, codePointLength, documentCodes, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, partAlignment, yearsIn } from './alignment.ts';
 import { compose, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
@@ -155,13 +155,20 @@ function focusOnQuestion(message: string): string {
   const sentences = message.split(/(?<=[.!?;])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
   // A part ending in ";" is context unless it asks something itself ("… có mấy nhóm nhiệm vụ; Sở nào chủ trì?").
   const asked = sentences.filter((s) => s.trim().endsWith('?') || (s.trim().endsWith(';') && asksSomething(s)));
-  if (sentences.length > 1 && asked.length > 0) return asked.join(' ');
+  let focused = message;
+  if (sentences.length > 1 && asked.length > 0) {
+    const picked = asked.join(' ');
+    // "… xin hỗ trợ tiền theo quyết định đó. Có được không?", "… nhân dịp 18/5. Ngày kỷ niệm này bắt đầu từ bao giờ?":
+    // a bare yes/no, or a question pointing back to what the context named, is asked with its context.
+    const pointsBack = /(?<!\p{L})(?:này|đó|ấy|nó)(?!\p{L})/iu.test(picked) && !DEICTIC.test(foldDiacritics(normalizeVietnamese(picked)));
+    if (!pointsBack && analyze(picked).content.length >= 3) focused = picked;
+  }
   // "Em học lớp 9, cô giao tìm hiểu về tỉnh mình ạ: năm 2024 …?": who asks and why, then the question (a polite "ạ"
   // closing the context asks nothing), unless the context names the document asked about ("Em làm bài thuyết trình về
   // NQ193: văn bản này có bao nhiêu điều?").
-  const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(message.trim());
+  const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(focused.trim());
   if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2]) && documentCodes(colon[1]).length === 0) return colon[2];
-  return message;
+  return focused;
 }
 
 /** A later question of a message as a query: its own words, with the whole message's at a lower weight for what it leaves unsaid. */
