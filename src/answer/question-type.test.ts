@@ -105,6 +105,7 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
     expect(asksForPerson('ai làm đội trưởng')).toBe(true);
     expect(asksForPerson('ai giữ vai trò trưởng ban giám khảo')).toBe(true);
     expect(asksForPerson('cuối văn bản ký tên ai vậy')).toBe(true);
+    expect(asksForPerson('nghị quyết này là ai đứng tên ký ban hành?')).toBe(true);
   });
 });
 
