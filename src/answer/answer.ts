@@ -104,6 +104,13 @@ function knownAgencies(passages: Passage[], province: string, provincial: (p: Pa
   return [...names].map((name) => ({ name, key: looseForm(name.replace(` tỉnh ${province}`, '').replace(/\s*\(.*\)$/, '')) }));
 }
 
+/** Whether a question names one of the agencies and the earlier one named another, not this one ("Thế còn Sở Nội vụ …?"). */
+function namesOtherOffice(question: string, earlier: string, agencies: Array<{ key: string }>): boolean {
+  const own = looseForm(question);
+  const before = looseForm(earlier);
+  return agencies.some((a) => own.includes(a.key) && !before.includes(a.key)) && agencies.some((a) => before.includes(a.key) && !own.includes(a.key));
+}
+
 /** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
 function agencyFor(question: string, hits: PassageHit[], agencies: Array<{ name: string; key: string }>, fallback: string, province: string, provincial: (p: Passage) => boolean): string {
   const asked = looseForm(question);
@@ -285,10 +292,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const built = buildQuery(searched, history.map((t) => t.question), continues, documentFrequency);
     // "Thế còn Sở Nội vụ thì được giao việc gì?" after a question about another office: the new office replaces the old
     // one, as a new year replaces the old (the words of the earlier question would pull back to the office it named).
-    const ownAsked = looseForm(question);
-    const earlierAsked = previousTurn ? looseForm(previousTurn.question) : '';
-    const otherOffice = built.followUp && agencies.some((a) => ownAsked.includes(a.key) && !earlierAsked.includes(a.key)) && agencies.some((a) => earlierAsked.includes(a.key) && !ownAsked.includes(a.key));
-    const query = otherOffice ? { ...buildQuery(searched, [], false, documentFrequency), followUp: true } : built;
+    const query = built.followUp && previousTurn && namesOtherOffice(question, previousTurn.question, agencies) ? { ...buildQuery(searched, [], false, documentFrequency), followUp: true } : built;
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, POLICY.retrieveK);
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];
@@ -375,15 +379,15 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const answers = (h: PassageHit) => {
       if (onTopic) return h.coverage >= POLICY.coverageOnSubject;
       // A long section is cut into passages: the words its other passages hold are the section's ("2026" in the next one).
-      const section = sections.get(sectionOf(h.passage)) ?? [h.passage];
-      const shared = specific.filter((w) => section.some((p) => heldCount(p, [w]) > 0)).length;
+      const shared = heldCount(sections.get(sectionOf(h.passage)) ?? h.passage, specific);
       // Several words specific to the question in one passage answer it even with casual wording around them.
       return (h.strictCoverage >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (h.strictCoverage >= POLICY.coverageSpecific && shared >= 2);
     };
     const answerable = hits.filter(answers);
     // "đến 2045 … xếp hạng thế giới ra sao": when every passage that answers is of another year, the section of the asked
     // year among the hits answers too, holding a fair share of the words ("V. Tầm nhìn đến năm 2045" over "IV. … 2030").
-    const askedYears = alignmentOf(question)?.years ?? [];
+    const alignment = alignmentOf(question, query.followUp ? previousTurn?.question : undefined);
+    const askedYears = alignment?.years ?? [];
     const ofAskedYear = (h: PassageHit) => yearsIn(h.passage.path.join(' ')).some((y) => askedYears.includes(y));
     if (askedYears.length > 0 && answerable.length > 0 && !answerable.some(ofAskedYear)) {
       answerable.push(...hits.filter((h) => !answerable.includes(h) && ofAskedYear(h) && h.strictCoverage >= POLICY.coverageSpecific));
@@ -430,7 +434,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       !particulars && (p.path.length === 0 || isParticularsPassage(p)) ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
     const candidates = answerable.map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
     // A document named by another name it goes by ("kế hoạch truyền thông … của tỉnh") is asked about as if on its page.
-    let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignmentOf(question, query.followUp ? previousTurn?.question : undefined)));
+    let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignment));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.filter((f) => f.kind !== 'status').length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.

@@ -23,10 +23,10 @@ export function specificWords(query: Query, searcher: CorpusSearcher): string[] 
 
 const passageTerms = memoizedFor((passage: Passage): ReadonlySet<string> => new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms));
 
-/** How many of the words a passage (its text and headings) holds. */
-export function heldCount(passage: Passage, words: string[]): number {
-  const terms = passageTerms(passage);
-  return words.filter((w) => terms.has(w)).length;
+/** How many of the words a passage (its text and headings) holds; of several (a section cut into passages), any of them. */
+export function heldCount(passage: Passage | readonly Passage[], words: string[]): number {
+  const all = (Array.isArray(passage) ? passage : [passage]).map(passageTerms);
+  return words.filter((w) => all.some((terms) => terms.has(w))).length;
 }
 
 /** Whether every pair of adjacent syllables of a folded phrase (or its one syllable) occurs in some passage. */

@@ -34,13 +34,15 @@ export function refersBack(question: string): boolean {
 }
 
 /** The kind a pointer names ("kế hoạch này" a plan), by the words a document's title opens with; "văn bản này", "ở đây" name none. */
-const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = [
-  [/(?:^|\s)(?:ke hoach|kh) (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'ke hoach'],
-  [/(?:^|\s)(?:quyet dinh|qd) (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'quyet dinh'],
-  [/(?:^|\s)(?:nghi quyet|nq) (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'nghi quyet'],
-  [/(?:^|\s)chuong trinh (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'chuong trinh'],
-  [/(?:^|\s)phong trao (?:nay|ay|do|kia)(?=\s|$|[?.,!])/, 'phong trao'],
-];
+const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = (
+  [
+    ['ke hoach|kh', 'ke hoach'],
+    ['quyet dinh|qd', 'quyet dinh'],
+    ['nghi quyet|nq', 'nghi quyet'],
+    ['chuong trinh', 'chuong trinh'],
+    ['phong trao', 'phong trao'],
+  ] as const
+).map(([words, kind]) => [new RegExp(`(?:^|\\s)(?:${words}) (?:nay|ay|do|kia)(?=\\s|$|[?.,!])`), kind]);
 
 /** The kind of document the question's pointer names ("kế hoạch này": "ke hoach"), or null ("văn bản này", "ở đây"). */
 export function pointerKind(question: string): string | null {

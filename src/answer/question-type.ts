@@ -26,9 +26,12 @@ export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao
 /** What "mấy …" counts when it asks a number ("mấy xã", "mấy chương"); the facets add a few of their own. */
 export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|tieng|tuan|phut|thanh vien';
 
+/** "mấy giờ": a time of day is asked (folded). */
+const CLOCK_QUESTION = /(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/;
+
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
-  ['date', /ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/],
+  ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
@@ -46,7 +49,6 @@ const DATE_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|tháng \d{1,2}(?
 const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
 /** A time of day: "20 giờ", "8h30", "19:45". */
 const TIME_IN_TEXT = /(?<!\d)\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}\d])|(?<![\d/])\d{1,2}:\d{2}(?!\d)/u;
-const CLOCK_QUESTION = /(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/;
 /** A day asked, not only a year: "ngày nào", "hôm nào". */
 const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu/;
 const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
@@ -200,7 +202,8 @@ const withoutDatesAndNumbers = memoized(20_000, stripDatesAndNumbers);
  * itself contains do not count: "bao nhiêu điểm năm 2026" is not answered by "năm 2026".
  */
 export function holdsAnswerType(type: QuestionType, text: string, question = ''): boolean {
-  const { asked, money, frequency, counted } = questionFacts(question);
+  const facts = questionFacts(question);
+  const { asked, money, frequency, counted } = facts;
   // The sentence as the corpus has it is read once (memos); without the question's figures it is this question's own.
   const sentence = text;
   if (asked.length > 0 && (type === 'date' || type === 'quantity')) {
@@ -209,24 +212,24 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
   const ofCorpus = text === sentence;
   switch (type) {
     case 'contact':
-      return questionFacts(question).phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
+      return facts.phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
     case 'date':
       // "phát lúc mấy giờ" is answered by a time of day, not by a date; "có hiệu lực từ ngày nào" by a day, not by a year.
-      if (questionFacts(question).clock) return TIME_IN_TEXT.test(text);
-      return questionFacts(question).day ? DAY_IN_TEXT.test(text) : DATE_IN_TEXT.test(text);
+      if (facts.clock) return TIME_IN_TEXT.test(text);
+      return facts.day ? DAY_IN_TEXT.test(text) : DATE_IN_TEXT.test(text);
     case 'quantity':
       // A year, a date or a document number is not an amount; money questions need an amount of money.
       text = ofCorpus ? withoutDatesAndNumbers(text) : stripDatesAndNumbers(text);
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       // "bao lâu" is answered by a length of time, or by the dates it runs from and to.
-      if (questionFacts(question).duration) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence);
+      if (facts.duration) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence);
       if (counted) return countsUnit(text, counted, ofCorpus);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
-      if (questionFacts(question).person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);
+      if (facts.person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);
       // "cho những ai", "đối tượng nào": groups of people answer as well as bodies.
-      return BODY_IN_TEXT.test(text) || (questionFacts(question).group && GROUP_IN_TEXT.test(text));
+      return BODY_IN_TEXT.test(text) || (facts.group && GROUP_IN_TEXT.test(text));
     default:
       return true;
   }
