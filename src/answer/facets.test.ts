@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFacets, questionParts } from './facets.ts';
+import { classifyQuestion } from './question-type.ts';
 
 const kinds = (question: string) => detectFacets(question).map((f) => f.kind);
 
@@ -63,6 +64,14 @@ describe('detectFacets', () => {
     expect(kinds('Đã thực hiện được bao nhiêu nhiệm vụ, hiện đạt tới đâu?')).toEqual(['quantity', 'status']);
     expect(kinds('Chào bn, NQ57 ban hành ngày nào?')).toEqual(['when']);
     expect(questionParts('Ai ký NQ57 và Sở nào chủ trì?')).toEqual(['ai ký nq57', 'sở nào chủ trì']);
+  });
+
+  it('reads "ai cũng", "không ai" and "bất kỳ ai" as everyone or no one, not as asking who', () => {
+    expect(kinds('Thế có phải ai cũng được miễn thuế ko?')).toEqual([]);
+    expect(kinds('Kế hoạch yêu cầu bảo đảm điều gì để không ai bị thiệt thòi?')).toEqual([]);
+    expect(kinds('bat ky ai cung hoc duoc khong')).toEqual([]);
+    expect(kinds('ai ky nghi quyet')).toEqual(['who']);
+    expect(classifyQuestion('Có phải ai cũng được miễn thuế không?')).toBe('general');
   });
 
   it('reads "muốn đạt được điều gì" as asking what for', () => {

@@ -20,6 +20,11 @@ export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tu
 
 /** "bn" asking how many ("… là bn?"); "chào bn," is "bạn". */
 export const BN_ASKS = String.raw`(?:^|\s)bn(?=\s|$|[?!])`;
+/**
+ * "ai" asking who ("ai ký", "là ai?"), not "ai cũng" (everyone), "không ai" (no one) nor "bất kỳ ai" (anyone):
+ * "có phải ai cũng được miễn thuế không?" asks yes or no.
+ */
+export const WHO_WORD = String.raw`(?<!(?:khong|ky|cu|moi))(?:^|\s)ai(?! (?:cung|ai)(?:\s|$))(?:\s|$|\?)`;
 /** A person asked by how one addresses them: "ông nào", "là ông bà nào", "đồng chí nào". */
 export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao`;
 
@@ -33,7 +38,7 @@ const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
-  ['who', new RegExp(String.raw`(?:^|\s)ai(?:\s|$|\?)|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
+  ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
 
