@@ -672,6 +672,40 @@ describe('a pointer that names a kind of document', () => {
   });
 });
 
+describe('a pointer to a resolution the corpus holds no document of', () => {
+  it('reads "Nghị quyết này" after "Nghị quyết 193/2025/QH15 là gì?" as that resolution, not Resolution 57', async () => {
+    const r = await answer('Nghị quyết này do ai ký vậy?', [turn('Nghị quyết 193/2025/QH15 là gì?', 'the-che-hoa-nq57')]);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Trần Thanh Mẫn');
+    expect(r.answer).not.toContain('Tô Lâm');
+  });
+
+  it('keeps reading "cái quyết định ấy" as the decision the conversation cited when the corpus holds it', async () => {
+    const r = await answer('Thế ông nào đặt bút ký cái quyết định ấy?', [turn('Quyết định 1169 được ký ngày nào vậy?', 'quyet-dinh-1169-qd-ttg')]);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Nguyễn Chí Dũng');
+  });
+});
+
+describe('a document\'s number asked', () => {
+  it('answers "theo nghị quyết nào" with the resolution\'s number, and declines "quyết định số mấy" when no decision is named', async () => {
+    const named = await answer('Việc sắp xếp đơn vị hành chính cấp xã của tỉnh Điện Biên được thực hiện theo nghị quyết nào của Ủy ban Thường vụ Quốc hội?');
+    expect(named.outcome).toBe('answered');
+    expect(named.answer).toContain('1661/NQ-UBTVQH15');
+    for (const q of ['Danh mục công nghệ chiến lược được Thủ tướng ban hành bằng quyết định số mấy?', 'Quyết định thành lập Trung tâm Đổi mới sáng tạo tỉnh Điện Biên là quyết định số mấy?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+  });
+});
+
+describe('a count stated a little further down than the sections it counts', () => {
+  it('answers "mấy quan điểm chỉ đạo" with the sentence that counts them, though the five points\' own sections rank first', async () => {
+    const r = await answer('Nghị quyết 57 có mấy quan điểm chỉ đạo?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('5 quan điểm');
+  });
+});
+
 describe('a document\'s particulars passage (number, date, signer)', () => {
   it('answers what the plan sets for 2030 from its 2030 targets, not from the title that ends "đến năm 2030"', async () => {
     const asked = 'Kế hoạch của UBND tỉnh Điện Biên triển khai QĐ 1169 đặt mục tiêu gì cho năm 2025?';

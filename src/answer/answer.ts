@@ -24,6 +24,7 @@ import {
   describingWords,
   asksUnknownParticular,
   aliasNamed,
+  askedOfNamedEarlier,
   boostDocuments, boostNamedHeadings, headDocument, namesHeading, namesByNumber, namingSyllables, purposeSections, weightedDown,
   DEICTIC,
   DOCUMENT_PARTICULARS,
@@ -281,6 +282,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (earlier && asksForPerson(earlier.question) && asksPostOfPerson(question)) return answerFresh(earlier.question, history.slice(0, -1), { documentId: context.documentId });
 
     const pointed = pointedAt(question, history, context);
+    // "Nghị quyết này do ai ký?" after "Nghị quyết 193/2025/QH15 là gì?", when no document of the corpus is that resolution:
+    // asked of the resolution the earlier question named (once: no pointer is left).
+    const named = pointed === null && context.documentId === undefined && earlier ? askedOfNamedEarlier(question, earlier.question) : null;
+    if (named !== null && named !== question) return answerFresh(named, history, context);
     // Once "kế hoạch này" is resolved to a document, its words only point: what is asked is the rest.
     const retrieved = context.retrievalQuestion ?? question;
     const searched = pointed ? withoutPointer(retrieved) : retrieved;
@@ -436,15 +441,27 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A document named by another name it goes by ("kế hoạch truyền thông … của tỉnh") is asked about as if on its page.
     let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignment));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
-    if (!several && facets.filter((f) => f.kind !== 'status').length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || (type === 'who' && asksForPerson(question)))) {
+    if (!several && facets.filter((f) => f.kind !== 'status').length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || type === 'code' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
       // "Ở Điện Biên có bao nhiêu doanh nghiệp công nghệ số?" is not answered by the country's figure: by the province's, or declined.
       // "Ở xã Na Sang … được bao nhiêu hộ?": a figure for a place the documents never name is not the province's.
       if (unknownPlaceNamed(question, searcher) !== null) return decline(true);
       const ofProvince = asksOfProvince(query);
-      const typed = units.find((u) => u.holds.size > 0 && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
+      const typedIn = (ranked: Unit[]) => ranked.find((u) => u.holds.size > 0 && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
+      let typed = typedIn(units);
+      let typedHits = answerable;
+      if (!typed) {
+        // None of the passages found holds that kind of fact: it may sit a little further down ("gồm 5 quan điểm chỉ đạo"
+        // under "Thông tin chung", below the five points' own sections).
+        const further = boostNamedHeadings(boostDocuments(await searcher.retrieve(query, POLICY.typedRetrieveK), focus), query, POLICY.namedHeading).filter((h) => answers(h) && !answerable.some((a) => a.passage === h.passage));
+        if (further.length > 0) {
+          typedHits = [...answerable, ...further];
+          units = onPage(pointed ?? aliasNamed(query, names), rankUnits([...candidates.slice(0, POLICY.unitPassages), ...further], unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignment));
+          typed = typedIn(units);
+        }
+      }
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
-      const passageCoverage = answerable.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
+      const passageCoverage = typedHits.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
       if (!typed || typed.score < (units[0]?.score ?? 0) * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
         return decline(true);
       }

@@ -64,17 +64,54 @@ const POINTER = new RegExp(POINTED, 'g');
 
 /** The question without its pointer ("kế hoạch này", "ở đây"): spans found on folded text, cut from the text as written. */
 export function withoutPointer(question: string): string {
-  const normal = normalizeVietnamese(question);
-  const folded = foldDiacritics(normal);
+  return replacePointer(question, POINTER, '', normalizeVietnamese(question));
+}
+
+/** The question (`normal`, a form of it of the same length) with the spans a folded pattern finds replaced by a text. */
+function replacePointer(question: string, pattern: RegExp, by: string, normal: string): string {
+  const folded = foldDiacritics(normalizeVietnamese(question));
   // Folding keeps the length of NFC Vietnamese letters; if not, the question is kept whole.
   if (folded.length !== normal.length) return question;
   let out = '';
   let last = 0;
-  for (const m of folded.matchAll(POINTER)) {
-    out += `${normal.slice(last, m.index)} `;
+  for (const m of folded.matchAll(pattern)) {
+    out += `${normal.slice(last, m.index)} ${by} `;
     last = (m.index ?? 0) + m[0].length;
   }
   return (out + normal.slice(last)).replace(/\s+/g, ' ').trim() || question;
+}
+
+/** The text with its capitals ("Nghị quyết 193/2025/QH15"), in the normalised form when that keeps its length letter for letter. */
+function asWritten(text: string): string {
+  const normal = normalizeVietnamese(text);
+  const cased = text.normalize('NFC');
+  return cased.length === normal.length ? cased : normal;
+}
+
+/** The words each pointer kind is written with ("nghị quyết", "NQ"), folded. */
+const KIND_WORDS: Record<string, string> = { 'ke hoach': 'ke hoach|kh', 'quyet dinh': 'quyet dinh|qd', 'nghi quyet': 'nghi quyet|nq', 'chuong trinh': 'chuong trinh' };
+
+/**
+ * "Nghị quyết này do ai ký?" after "Nghị quyết 193/2025/QH15 là gì?", off any page: the pointer means the document of
+ * its kind the earlier question named by number, and the question is asked of it ("Nghị quyết 193/2025/QH15 do ai ký?").
+ * Null when the pointer names no kind, or the earlier question names no document of that kind by number.
+ */
+export function askedOfNamedEarlier(question: string, earlier: string): string | null {
+  const folded = foldDiacritics(normalizeVietnamese(question));
+  const back = refersBack(question);
+  if (!DEICTIC.test(folded) && !back) return null;
+  const kind = pointerKind(question);
+  const words = kind === null ? undefined : KIND_WORDS[kind];
+  if (words === undefined) return null;
+  const said = asWritten(earlier);
+  const saidFolded = foldDiacritics(normalizeVietnamese(earlier));
+  if (saidFolded.length !== said.length) return null;
+  const numbered = [...saidFolded.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words})\s?\d+(?:[/.-][\p{L}\p{N}]+)*`, 'gu'))].at(-1);
+  if (!numbered) return null;
+  const name = said.slice(numbered.index, (numbered.index ?? 0) + numbered[0].length);
+  // "này", "ấy", "đó", "kia" after the kind's words: the pointer, replaced by the name.
+  const pointer = new RegExp(String.raw`(?:^|\s)(?:${words}) (?:nay|ay|do|kia)(?=\s|$|[?.,!])`, 'g');
+  return replacePointer(question, pointer, name, asWritten(question));
 }
 
 /** Whether the question's own words name a document by its number ("nq57", "qd1169"; folded content syllables). */

@@ -8,9 +8,9 @@
  */
 import { foldDiacritics, foldedQuestion, normalizeVietnamese } from '../text/index.ts';
 import { NOW } from './alignment.ts';
-import { BN_ASKS, CONTACT_QUESTION, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, WHO_WORD } from './question-type.ts';
+import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, WHO_WORD, type QuestionType } from './question-type.ts';
 
-export type FacetKind = 'contact' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
+export type FacetKind = 'contact' | 'code' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
 export interface Facet {
   kind: FacetKind;
@@ -21,6 +21,7 @@ export interface Facet {
 /** Question words per facet, on folded text. The first match of each kind places it. */
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
+  ['code', new RegExp(CODE_QUESTION.source, 'g')],
   ['when', /ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
   ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
@@ -61,6 +62,7 @@ const NOW_FIGURE = new RegExp(String.raw`(?:hien nay|bay gio|hien gio|${NOW})(?:
 /** What to say when the documents hold nothing for a facet another sentence of the answer does not cover. */
 export const MISSING_FACET: Record<FacetKind, string> = {
   contact: 'Văn bản không nêu thông tin liên hệ.',
+  code: 'Văn bản không nêu số hiệu văn bản.',
   when: 'Văn bản không nêu thời gian cụ thể.',
   quantity: 'Văn bản không nêu con số cụ thể.',
   who: 'Văn bản không nêu cơ quan hay người cụ thể.',
@@ -71,11 +73,11 @@ export const MISSING_FACET: Record<FacetKind, string> = {
 };
 
 /** Facets that only a sentence holding that kind of fact answers (a date, a number, a contact). */
-export const STRICT_FACETS = new Set<FacetKind>(['when', 'quantity', 'contact']);
+export const STRICT_FACETS = new Set<FacetKind>(['when', 'quantity', 'contact', 'code']);
 
 /** A question with no question word of its own still asks for its type's kind of fact. */
-export function facetsOfType(type: 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general'): Facet[] {
-  const kind: FacetKind | null = type === 'date' ? 'when' : type === 'quantity' ? 'quantity' : type === 'contact' ? 'contact' : type === 'who' ? 'who' : null;
+export function facetsOfType(type: QuestionType): Facet[] {
+  const kind: FacetKind | null = type === 'date' ? 'when' : type === 'quantity' ? 'quantity' : type === 'contact' ? 'contact' : type === 'code' ? 'code' : type === 'who' ? 'who' : null;
   return kind ? [{ kind, at: 0 }] : [];
 }
 

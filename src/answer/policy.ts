@@ -23,6 +23,9 @@ export const POLICY = {
   unitCoverageForTyped: 0.45,
   /** Passages retrieved per question. */
   retrieveK: 8,
+  /** …and for a date, number or person question none of them holds, before it is declined: "mấy quan điểm" when the
+   * five sections of the five points fill the first eight, and the sentence that counts them is the eleventh. */
+  typedRetrieveK: 16,
   /** Passages whose sentences compete to lead: a plan section is often several passages of near-equal score. */
   unitPassages: 8,
   /** Score factors of documents the question points at: named by number or kind, the page it is asked from, the previous answer's, the province's own. */

@@ -127,3 +127,22 @@ describe('holdsAnswerType: a day, a length of time, a count of meetings, a phone
     expect(classifyQuestion('trưởng ban quản lý tên là gì, liên hệ số mấy')).toBe('contact');
   });
 });
+
+describe('a document\'s number asked ("quyết định số mấy", "theo nghị quyết nào")', () => {
+  it('is a question of its own type, answered only by a number of the kind asked', () => {
+    const q = 'Danh mục công nghệ chiến lược được Thủ tướng ban hành bằng quyết định số mấy?';
+    expect(classifyQuestion(q)).toBe('code');
+    expect(holdsAnswerType('code', 'Thủ tướng Chính phủ ban hành danh mục công nghệ chiến lược.', q)).toBe(false);
+    expect(holdsAnswerType('code', 'Trung tâm là bước cụ thể để triển khai Kế hoạch 252-KH/TU của Tỉnh ủy.', 'Trung tâm được thành lập theo quyết định số mấy?')).toBe(false);
+    expect(holdsAnswerType('code', 'Bộ Chính trị thành lập Ban Chỉ đạo theo Quyết định 229-QĐ/TW ngày 10/01/2025.', 'Ban Chỉ đạo được thành lập theo quyết định nào?')).toBe(true);
+    const resolution = 'Việc sắp xếp được thực hiện theo nghị quyết nào của Ủy ban Thường vụ Quốc hội?';
+    expect(classifyQuestion(resolution)).toBe('code');
+    expect(holdsAnswerType('code', 'Theo Nghị quyết 1661/NQ-UBTVQH15 ngày 16/6/2025, tỉnh có 45 đơn vị hành chính cấp xã.', resolution)).toBe(true);
+  });
+
+  it('does not count the number the question names itself, and leaves a law (named by its title) and a plain count alone', () => {
+    expect(holdsAnswerType('code', 'Quyết định 1169 yêu cầu chú trọng các đối tượng đặc thù.', 'Quyết định 1169 triển khai quyết định nào?')).toBe(false);
+    expect(classifyQuestion('Luật 93 thay thế luật nào?')).not.toBe('code');
+    expect(classifyQuestion('Có bao nhiêu quyết định được ban hành?')).toBe('quantity');
+  });
+});

@@ -9,7 +9,7 @@ import { readCapitals } from '../text/normalize.ts';
 import type { FacetKind } from './facets.ts';
 import { memoized } from '../text/memo.ts';
 
-export type QuestionType = 'contact' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
+export type QuestionType = 'contact' | 'code' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
 /** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
 const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
@@ -34,8 +34,19 @@ export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuon
 /** "mấy giờ": a time of day is asked (folded). */
 const CLOCK_QUESTION = /(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/;
 
+/** Documents that always carry a number ("Quyết định 229-QĐ/TW"), folded; a law is named by its title. */
+const NUMBERED_KINDS = 'quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoach|huong dan|cong van|qd|nq|nd|kh';
+/**
+ * A document's number asked: "quyết định số mấy", "bằng quyết định nào", "theo nghị quyết nào của …", "số hiệu là gì"
+ * (folded). The kind asked is the first group.
+ */
+export const CODE_QUESTION = new RegExp(
+  String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu|nao)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
+);
+
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
+  ['code', CODE_QUESTION],
   ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
@@ -142,6 +153,8 @@ interface QuestionFacts {
   clock: boolean;
   /** "ngày nào": a day is asked, not only a year. */
   day: boolean;
+  /** "quyết định số mấy": a document's number is asked, of that kind (folded; "" for any), or null. */
+  code: string | null;
   /** "bao lâu": a length of time is asked. */
   duration: boolean;
 }
@@ -164,10 +177,29 @@ function questionFacts(question: string): QuestionFacts {
       clock: CLOCK_QUESTION.test(folded),
       day: DAY_QUESTION.test(folded),
       duration: DURATION_QUESTION.test(folded),
+      code: codeKind(folded),
     };
   }
   return lastQuestion;
 }
+
+/** The kind of document whose number is asked ("quyet dinh"), "" for a number of no kind said, null when none is asked. */
+function codeKind(folded: string): string | null {
+  const match = CODE_QUESTION.exec(folded);
+  return match ? (match[1] ?? match[2] ?? '') : null;
+}
+
+/** A document named by its number: "Quyết định 229-QĐ/TW", "Nghị quyết 57", "793/BTTTT-THH", "1661/NQ-UBTVQH15". */
+const CODE_IN_TEXT = /(?<!\p{L})(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Kế hoạch|Hướng dẫn|Công văn|QĐ|NQ|KH) (?:số )?\d+|(?<![\p{L}\d])\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}{2,}/u;
+/** How each kind's number is written: a decision's "Quyết định 505" or "…/QĐ-…", a resolution's "Nghị quyết 57", "…/NQ-…" or "…/QH15". */
+const CODE_OF_KIND: Record<string, RegExp> = {
+  'quyet dinh': /Quyết định (?:số )?\d|QĐ/u,
+  qd: /Quyết định (?:số )?\d|QĐ/u,
+  'nghi quyet': /Nghị quyết (?:số )?\d|NQ|\/QH\d/u,
+  nq: /Nghị quyết (?:số )?\d|NQ|\/QH\d/u,
+  'ke hoach': /Kế hoạch (?:số )?\d|KH/u,
+  kh: /Kế hoạch (?:số )?\d|KH/u,
+};
 
 /** Whether the question asks for a person ("ai ký", "ai là Trưởng ban"), not a body. */
 export function asksForPerson(question: string): boolean {
@@ -211,13 +243,16 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
   const { asked, money, frequency, counted } = facts;
   // The sentence as the corpus has it is read once (memos); without the question's figures it is this question's own.
   const sentence = text;
-  if (asked.length > 0 && (type === 'date' || type === 'quantity')) {
+  if (asked.length > 0 && (type === 'date' || type === 'quantity' || type === 'code')) {
     for (const figure of asked) text = text.split(figure).join(' ');
   }
   const ofCorpus = text === sentence;
   switch (type) {
     case 'contact':
       return facts.phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
+    case 'code':
+      // "bằng quyết định số mấy" is answered by a decision's number, not by the plan it implements ("Kế hoạch 252-KH/TU").
+      return CODE_IN_TEXT.test(text) && (CODE_OF_KIND[facts.code ?? '']?.test(text) ?? true);
     case 'date':
       // "phát lúc mấy giờ" is answered by a time of day, not by a date; "có hiệu lực từ ngày nào" by a day, not by a year.
       if (facts.clock) return TIME_IN_TEXT.test(text);
@@ -261,6 +296,8 @@ export function holdsFacet(kind: FacetKind, text: string, heading: string, quest
   switch (kind) {
     case 'contact':
       return holdsAnswerType('contact', text, question);
+    case 'code':
+      return holdsAnswerType('code', text, question);
     case 'when':
       // "chỉ tiêu 80% … là của năm nào": a target listed under "Đến năm 2030" is that year's.
       return holdsAnswerType('date', text, question) || (questionFacts(question).year && headingYear(heading, question));
