@@ -83,11 +83,17 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
     if (!named.some((c) => alignment.codes.includes(c)) && named.some((c) => alignment.codes.some((a) => typeOf(a) === typeOf(c)))) factor *= CODE_OTHER;
   }
   if (alignment.wants) {
-    const both = `${path} ${text}`;
-    const isTarget = TARGET_IN_TEXT.test(both);
-    const isResult = RESULT_IN_TEXT.test(both);
-    if (alignment.wants === 'target' ? isTarget && !isResult : isResult && !isTarget) factor *= KIND_MATCH;
-    else if (alignment.wants === 'target' ? isResult && !isTarget : isTarget && !isResult) factor *= KIND_OTHER;
+    const stated = kindStated(text, path);
+    if (stated === alignment.wants) factor *= KIND_MATCH;
+    else if (stated !== null) factor *= KIND_OTHER;
   }
   return factor;
+}
+
+/** Whether a sentence (with its section path) states a target only, a result only, or neither or both (null). */
+export function kindStated(text: string, path = ''): 'target' | 'result' | null {
+  const both = `${path} ${text}`;
+  const isTarget = TARGET_IN_TEXT.test(both);
+  const isResult = RESULT_IN_TEXT.test(both);
+  return isTarget === isResult ? null : isTarget ? 'target' : 'result';
 }

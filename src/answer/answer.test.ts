@@ -698,6 +698,39 @@ describe('a document\'s number asked', () => {
   });
 });
 
+describe('a signer asked of a document the corpus gives none for', () => {
+  it('declines "ai ký Nghị quyết 71/NQ-CP", asked or followed up, instead of giving another document\'s signer', async () => {
+    const asked = await answer('ai la nguoi ky nghi quyet 71/nq-cp');
+    expect(asked.outcome).toBe('no_answer');
+    const followed = await answer('ai ky nghi quyet do', [turn('nghi quyet 71/NQ-CP ban hanh ngay nao', 'nghi-quyet-71-nq-cp')]);
+    expect(followed.outcome).toBe('no_answer');
+    expect(followed.answer).not.toContain('Tô Lâm');
+    // …while a document's own signer is still given.
+    expect((await answer('Nghị quyết 193/2025/QH15 do ai ký?')).answer).toContain('Trần Thanh Mẫn');
+  });
+});
+
+describe('a figure asked of the province without its name', () => {
+  it('does not answer "tỉnh mình … bao nhiêu phần trăm ngân sách tỉnh" with the country\'s 3%', async () => {
+    const r = await answer('Tỉnh mình dành bao nhiêu phần trăm ngân sách tỉnh để chi cho khoa học công nghệ vậy?');
+    expect(r.outcome).toBe('no_answer');
+  });
+
+  it('still answers the country\'s figure when asked of the country, and Resolution 57\'s date asked "theo kế hoạch của tỉnh"', async () => {
+    expect((await answer('NQ57 dành bao nhiêu phần trăm ngân sách cho KHCN?')).answer).toContain('3%');
+    expect((await answer('Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?')).answer).toContain('22/12/2024');
+  });
+});
+
+describe('a result asked, only a target stated', () => {
+  it('declines "năm 2025 thực tế đã đạt bao nhiêu % GDP" rather than give the old 20% target', async () => {
+    const r = await answer('Kinh tế số của Việt Nam năm 2025 thực tế đã đạt bao nhiêu phần trăm GDP?');
+    expect(r.outcome).toBe('no_answer');
+    // …while the target, asked as one, is answered.
+    expect((await answer('Mục tiêu kinh tế số chiếm bao nhiêu phần trăm GDP vào năm 2030?')).outcome).toBe('answered');
+  });
+});
+
 describe('a count stated a little further down than the sections it counts', () => {
   it('answers "mấy quan điểm chỉ đạo" with the sentence that counts them, though the five points\' own sections rank first', async () => {
     const r = await answer('Nghị quyết 57 có mấy quan điểm chỉ đạo?');

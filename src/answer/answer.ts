@@ -15,7 +15,7 @@ import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/typ
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { analyze, codePointLength, documentCodes, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
-import { alignmentOf, partAlignment, yearsIn } from './alignment.ts';
+import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
 import {
@@ -199,6 +199,23 @@ function otherYearOnly(question: string, unit: Unit): boolean {
   return named.length > 0 && !named.some((y) => asked.includes(y));
 }
 
+/**
+ * The citizen's own province without its name: "tỉnh mình", "ngân sách tỉnh", "của tỉnh", "ở tỉnh" (as written with marks;
+ * typed without, only "tinh minh/ta/nha", since "tinh" is also "tính"); not "các tỉnh", "mỗi tỉnh", "tỉnh nào".
+ */
+const OWN_PROVINCE = /(?<!\p{L})(?:tỉnh (?:mình|ta|nhà|em|tôi)|(?:ngân sách|(?<!(?:kế hoạch|văn bản|quyết định|kh) )của|ở|tại) tỉnh(?! nào))(?!\p{L})/u;
+const OWN_PROVINCE_FOLDED = /(?:^|\s)tinh (?:minh|ta|nha)(?=\s|$|[?.,!])/;
+
+/** Each kind's words as typed (folded) and the letters of its code. */
+const NUMBERED_KIND: Record<string, string> = { 'nghi quyet': 'nq', nq: 'nq', 'quyet dinh': 'qd', qd: 'qd', 'ke hoach': 'kh', kh: 'kh', 'nghi dinh': 'nd', nd: 'nd', luat: 'luat' };
+const NAMED_NUMBER = /(?<![\p{L}\p{N}])(nghi quyet|nq|quyet dinh|qd|ke hoach|kh|nghi dinh|nd|luat)\s*(?:so\s*)?(\d{1,4})(?!\d)/gu;
+
+/** The documents a text names by number: by code ("57-NQ/TW": nq57) or by kind and number ("Nghị quyết 193/2025/QH15": nq193). */
+function numbersNamed(text: string): string[] {
+  const folded = foldDiacritics(normalizeVietnamese(text));
+  return [...new Set([...documentCodes(text), ...[...folded.matchAll(NAMED_NUMBER)].map((m) => `${NUMBERED_KIND[m[1] as string]}${Number(m[2])}`)])];
+}
+
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
 }
@@ -230,7 +247,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const provincial = (p: Passage) => own.length === 0 || own.includes(p.documentId);
   const provinceFolded = foldDiacritics(normalizeVietnamese(provinceName));
   /** Whether the question is about the province itself ("ở Điện Biên", "tỉnh ĐB"). */
-  const asksOfProvince = (query: Query) => own.length > 0 && ` ${query.contentText} `.includes(` ${provinceFolded} `);
+  /** …or, for a figure, by "tỉnh mình", "ngân sách tỉnh" ("kế hoạch của tỉnh" names a document: its date is Resolution 57's). */
+  const asksOfProvince = (query: Query, question: string, figure: boolean) =>
+    own.length > 0 && (` ${query.contentText} `.includes(` ${provinceFolded} `) || (figure && (OWN_PROVINCE.test(normalizeVietnamese(question)) || OWN_PROVINCE_FOLDED.test(foldDiacritics(normalizeVietnamese(question))))));
   const agencies = knownAgencies(searcher.corpus.passages, provinceName, provincial);
   const openings = documentOpenings(searcher.corpus.passages);
   /** Each document's own "Mục đích" section, found once. */
@@ -446,8 +465,20 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // "Ở Điện Biên có bao nhiêu doanh nghiệp công nghệ số?" is not answered by the country's figure: by the province's, or declined.
       // "Ở xã Na Sang … được bao nhiêu hộ?": a figure for a place the documents never name is not the province's.
       if (unknownPlaceNamed(question, searcher) !== null) return decline(true);
-      const ofProvince = asksOfProvince(query);
-      const typedIn = (ranked: Unit[]) => ranked.find((u) => u.holds.size > 0 && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
+      const ofProvince = asksOfProvince(query, question, type === 'quantity');
+      // "Ai ký Nghị quyết 71/NQ-CP?", "NQ 03 ban hành ngày nào?": a signer or a date is a document's own; a sentence that names
+      // only other documents by number ("Người ký Quyết định 1169/QĐ-TTg là …") gives theirs.
+      // (A follow-up naming none asks of the documents the earlier question named: "ai ký nghị quyết đó?")
+      const own = numbersNamed(question);
+      const asked = type !== 'who' && type !== 'date' ? [] : own.length === 0 && query.followUp && previousTurn ? numbersNamed(previousTurn.question) : own;
+      const ofOthers = (u: Unit) => {
+        if (asked.length === 0) return false;
+        const named = numbersNamed(u.text);
+        return named.length > 0 && !named.some((c) => asked.includes(c));
+      };
+      // "Kinh tế số năm 2025 thực tế đã đạt bao nhiêu % GDP?" asks a result: a target's figure ("Mục tiêu … 20% GDP") is not it, nor the reverse.
+      const otherKind = (u: Unit) => type === 'quantity' && alignment?.wants != null && kindStated(u.text, u.passage.path.join(' ')) === (alignment.wants === 'target' ? 'result' : 'target');
+      const typedIn = (ranked: Unit[]) => ranked.find((u) => u.holds.size > 0 && !ofOthers(u) && !otherKind(u) && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
       let typed = typedIn(units);
       let typedHits = answerable;
       if (!typed) {

@@ -7,7 +7,7 @@
  */
 import type { FaqEntry } from '../ingest/types.ts';
 import type { FaqHit } from '../retrieval/searcher.ts';
-import { analyze, documentCodes, looseForm } from '../text/index.ts';
+import { analyze, documentCodes, hasDiacritics, looseForm, normalizeVietnamese } from '../text/index.ts';
 import { typeOf } from './alignment.ts';
 import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
@@ -64,13 +64,25 @@ function particularsAlike(question: string, entry: FaqEntry): boolean {
 /** Levels a body can belong to: "Ban Chỉ đạo của tỉnh" is not "Ban Chỉ đạo Trung ương". */
 const LEVELS = /(?:^|\s)(trung uong|chinh phu|quoc hoi|bo chinh tri|tinh|xa|phuong)(?=\s|$|[?.,!])/g;
 
+const LOCAL_LEVELS = new Set(['tinh', 'xa', 'phuong']);
+/** The same levels as written with marks: "tính theo GDP" is no province, "xã hội" no commune. */
+const MARKED_LEVELS = /(?<!\p{L})(trung ương|chính phủ|quốc hội|bộ chính trị|tỉnh|xã(?! hội)|phường)(?!\p{L})/giu;
+
+/** The levels a text names (folded keys): read as written when typed with marks, else on its folded form. */
+function levelsIn(text: string): Set<string> {
+  if (hasDiacritics(text)) return new Set([...normalizeVietnamese(text).matchAll(MARKED_LEVELS)].map((m) => looseForm(m[1] as string)));
+  return new Set([...looseForm(text).matchAll(LEVELS)].map((m) => m[1] as string));
+}
+
 /** Whether the entry (its phrasings and answer) names the level the question names, when both name one (folded text). */
 function sameLevel(question: string, entry: FaqEntry): boolean {
-  const levels = (text: string) => new Set([...looseForm(text).matchAll(LEVELS)].map((m) => m[1]));
-  const asked = levels(question);
+  const asked = levelsIn(question);
   if (asked.size === 0) return true;
-  const named = levels([entry.question, ...entry.alternatives, entry.answer].join('\n'));
-  return named.size === 0 || [...asked].some((l) => named.has(l));
+  const named = new Set([entry.question, ...entry.alternatives, entry.answer].flatMap((text) => [...levelsIn(text)]));
+  // "Tỉnh mình dành bao nhiêu phần trăm ngân sách?" is not answered by the country's 3%: an entry that names no level
+  // answers a question about the province or a commune only if it names that level.
+  if (named.size === 0) return ![...asked].some((l) => LOCAL_LEVELS.has(l));
+  return [...asked].some((l) => named.has(l));
 }
 
 /** A deputy's post: "Phó Trưởng ban thường trực", "Phó Chủ tịch UBND tỉnh" (folded text). */

@@ -146,3 +146,12 @@ describe('a document\'s number asked ("quyết định số mấy", "theo nghị
     expect(classifyQuestion('Có bao nhiêu quyết định được ban hành?')).toBe('quantity');
   });
 });
+
+describe('holdsAnswerType: the date a source gathered its figures', () => {
+  it('is not the date something happens, unless the figures themselves are asked about', () => {
+    const sentence = 'Theo tư liệu tổng hợp đến khoảng tháng 3/2026, tỉnh Điện Biên còn 105 trên 1.446 thôn, bản chưa có điện lưới quốc gia.';
+    expect(holdsAnswerType('date', sentence, 'Bao giờ thì 105 thôn, bản chưa có điện lưới sẽ được kéo điện?')).toBe(false);
+    expect(holdsAnswerType('date', 'Theo số liệu công bố tháng 12/2025, mạng 5G đã phủ sóng gần 59% dân số.', 'Số liệu về 5G được công bố khi nào?')).toBe(true);
+    expect(holdsAnswerType('date', 'Trung tâm Đổi mới sáng tạo tỉnh Điện Biên ra mắt ngày 15/01/2026.', 'Trung tâm ra mắt khi nào?')).toBe(true);
+  });
+});

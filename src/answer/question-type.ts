@@ -65,6 +65,8 @@ const DATE_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?:\/\d{4})?(?!\d)|tháng \d{1,2}(?
 const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
 /** A time of day: "20 giờ", "8h30", "19:45". */
 const TIME_IN_TEXT = /(?<!\d)\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}\d])|(?<![\d/])\d{1,2}:\d{2}(?!\d)/u;
+/** The date of a source of figures: "tư liệu tổng hợp đến khoảng tháng 3/2026", "số liệu … công bố tháng 12/2025". */
+const SOURCE_DATE = /(?<!\p{L})(?:tư liệu|số liệu)(?: [^,.;:]{0,50}?)? (?:tổng hợp|công bố|cập nhật)(?: (?:đến|vào|tới))?(?: khoảng)? (?:ngày |tháng |quý )?\d{1,2}(?:\/\d{1,2})?(?:\/\d{4})?/gu;
 /** A day asked, not only a year: "ngày nào", "hôm nào". */
 const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu/;
 const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
@@ -155,6 +157,8 @@ interface QuestionFacts {
   day: boolean;
   /** "quyết định số mấy": a document's number is asked, of that kind (folded; "" for any), or null. */
   code: string | null;
+  /** "số liệu … công bố khi nào": the figures themselves are asked about. */
+  source: boolean;
   /** "bao lâu": a length of time is asked. */
   duration: boolean;
 }
@@ -178,6 +182,7 @@ function questionFacts(question: string): QuestionFacts {
       day: DAY_QUESTION.test(folded),
       duration: DURATION_QUESTION.test(folded),
       code: codeKind(folded),
+      source: /(?:^|\s)(?:so lieu|tu lieu|cong bo|tong hop)(?:\s|$|[?.,!])/.test(folded),
     };
   }
   return lastQuestion;
@@ -254,6 +259,10 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       // "bằng quyết định số mấy" is answered by a decision's number, not by the plan it implements ("Kế hoạch 252-KH/TU").
       return CODE_IN_TEXT.test(text) && (CODE_OF_KIND[facts.code ?? '']?.test(text) ?? true);
     case 'date':
+      // "Theo tư liệu tổng hợp đến khoảng tháng 3/2026, … còn 105 thôn chưa có điện": when the figures were gathered,
+      // not when anything happens ("bao giờ thì … được kéo điện?").
+      // (Unless the figures' own date is asked: "số liệu … công bố khi nào?")
+      if (!facts.source) text = text.replace(SOURCE_DATE, ' ');
       // "phát lúc mấy giờ" is answered by a time of day, not by a date; "có hiệu lực từ ngày nào" by a day, not by a year.
       if (facts.clock) return TIME_IN_TEXT.test(text);
       return facts.day ? DAY_IN_TEXT.test(text) : DATE_IN_TEXT.test(text);
