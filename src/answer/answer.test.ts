@@ -722,6 +722,16 @@ describe('a figure asked of the province without its name', () => {
   });
 });
 
+describe('a figure asked of the asker\'s own commune', () => {
+  it('is declined with who to ask, while the province\'s figure asked from a village is answered', async () => {
+    const own = await answer('Ở xã mình (Mường Phăng) đã có bao nhiêu bà con được cấp chứng chỉ Bình dân học vụ số rồi ạ?');
+    expect(own.outcome).toBe('no_answer');
+    const province = await answer('ban toi den gio van chua co dien luoi, ca tinh con bao nhieu thon ban giong vay');
+    expect(province.outcome).toBe('answered');
+    expect(province.answer).toContain('105');
+  });
+});
+
 describe('a result asked, only a target stated', () => {
   it('declines "năm 2025 thực tế đã đạt bao nhiêu % GDP" rather than give the old 20% target', async () => {
     const r = await answer('Kinh tế số của Việt Nam năm 2025 thực tế đã đạt bao nhiêu phần trăm GDP?');

@@ -14,7 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { analyze, codePointLength, documentCodes, foldDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { analyze, codePointLength, documentCodes, foldDiacritics, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
@@ -205,6 +205,22 @@ function otherYearOnly(question: string, unit: Unit): boolean {
  */
 const OWN_PROVINCE = /(?<!\p{L})(?:tỉnh (?:mình|ta|nhà|em|tôi)|(?:ngân sách|(?<!(?:kế hoạch|văn bản|quyết định|kh) )của|ở|tại) tỉnh(?! nào))(?!\p{L})/u;
 const OWN_PROVINCE_FOLDED = /(?:^|\s)tinh (?:minh|ta|nha)(?=\s|$|[?.,!])/;
+
+/** The asker's own commune or village: "xã mình", "bản em", "thôn tôi" (typed without marks, only "xa/thon …": "ban toi" is also "bạn tôi"). */
+const OWN_COMMUNE = /(?<!\p{L})(?:xã|bản|thôn|làng|tổ dân phố) (?:mình|tôi|em|nhà|ta|tui)(?!\p{L})/u;
+const OWN_COMMUNE_FOLDED = /(?:^|\s)(?:xa|thon) (?:minh|toi|em|nha|tui)(?=\s|$|[?.,!)])/;
+/** …set against the province or the country: "cả tỉnh", "toàn tỉnh", "tỉnh", "cả nước". */
+const WIDER_THAN_COMMUNE = /(?<!\p{L})(?:tỉnh|cả nước|toàn quốc)(?!\p{L})|(?:^|\s)(?:ca|toan) (?:tinh|nuoc)(?=\s|$|[?.,!])/u;
+/** How often (a commune's duty, the same for every commune), not how many: "mấy lần", "bao lâu một lần", "định kỳ". */
+const HOW_OFTEN = /bao lau mot lan|may lan|bao nhieu lan|dinh ky/;
+
+/** Whether a figure is asked of the asker's own commune or village, not of the province or the country. */
+function asksOfOwnCommune(question: string): boolean {
+  const normal = normalizeVietnamese(question);
+  const folded = foldDiacritics(normal);
+  const own = hasDiacritics(question) ? OWN_COMMUNE.test(normal) : OWN_COMMUNE_FOLDED.test(folded);
+  return own && !WIDER_THAN_COMMUNE.test(normal) && !WIDER_THAN_COMMUNE.test(folded) && !HOW_OFTEN.test(folded);
+}
 
 /** Each kind's words as typed (folded) and the letters of its code. */
 const NUMBERED_KIND: Record<string, string> = { 'nghi quyet': 'nq', nq: 'nq', 'quyet dinh': 'qd', qd: 'qd', 'ke hoach': 'kh', kh: 'kh', 'nghi dinh': 'nd', nd: 'nd', luat: 'luat' };
@@ -465,6 +481,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // "Ở Điện Biên có bao nhiêu doanh nghiệp công nghệ số?" is not answered by the country's figure: by the province's, or declined.
       // "Ở xã Na Sang … được bao nhiêu hộ?": a figure for a place the documents never name is not the province's.
       if (unknownPlaceNamed(question, searcher) !== null) return decline(true);
+      // "Ở xã mình … đã có bao nhiêu bà con được cấp chứng chỉ?", "Xã tôi được cấp bao nhiêu kinh phí?": the documents give
+      // no commune's own figure (its UBND does), only the province's ("cả tỉnh còn bao nhiêu thôn…" is asked of the province).
+      if (type === 'quantity' && asksOfOwnCommune(question)) return decline(true);
       const ofProvince = asksOfProvince(query, question, type === 'quantity');
       // "Ai ký Nghị quyết 71/NQ-CP?", "NQ 03 ban hành ngày nào?": a signer or a date is a document's own; a sentence that names
       // only other documents by number ("Người ký Quyết định 1169/QĐ-TTg là …") gives theirs.

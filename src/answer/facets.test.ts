@@ -74,6 +74,12 @@ describe('detectFacets', () => {
     expect(classifyQuestion('Có phải ai cũng được miễn thuế không?')).toBe('general');
   });
 
+  it('never breaks "bà con" (people) typed with marks before "con" as if it were "còn"', () => {
+    expect(questionParts('Ở xã mình đã có bao nhiêu bà con được cấp chứng chỉ Bình dân học vụ số rồi ạ?')).toHaveLength(1);
+    expect(questionParts('Nhóm NV thứ 6 là gì, còn nhóm thứ 4 thì sao?')).toHaveLength(2);
+    expect(questionParts('nhom 6 la gi con nhom 4 thi sao')).toHaveLength(2);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });

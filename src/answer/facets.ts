@@ -6,7 +6,7 @@
  * plainly when the documents hold none for one of them. Matching is on folded text, so tone
  * marks do not change what is asked.
  */
-import { foldDiacritics, foldedQuestion, normalizeVietnamese } from '../text/index.ts';
+import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
 import { NOW } from './alignment.ts';
 import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, WHO_WORD, type QuestionType } from './question-type.ts';
 
@@ -98,12 +98,13 @@ export function asksSomething(piece: string): boolean {
 
 /** The words that join two questions, as written with marks; typed without, any word folding to one joins. */
 const JOINING_WORDS = new Set(['và', 'rồi', 'hay', 'thế', 'vậy', 'nhưng', 'đồng', 'thời', 'ngoài', 'ra', 'còn']);
-function breaksAsWritten(joint: string): boolean {
+// (In a message typed with marks, a word typed without is that word: "bà con" is people, not "bà" and "còn …".)
+function breaksAsWritten(joint: string, marked: boolean): boolean {
   return joint
     .toLowerCase()
     .split(/[\s,?;]+/)
     .filter(Boolean)
-    .every((word) => JOINING_WORDS.has(word) || foldDiacritics(word) === word);
+    .every((word) => JOINING_WORDS.has(word) || (!marked && foldDiacritics(word) === word));
 }
 
 /** The resolution's refrain, whose items a question lists with commas and "và": "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số". */
@@ -138,12 +139,15 @@ export function questionParts(question: string): string[] {
   if (folded.length !== text.length) return [text];
   // As typed, with its capitals (the same length: lowering case keeps Vietnamese letters one for one), for names.
   const cased = question.normalize('NFC').trim();
+  const marked = hasDiacritics(text);
   const parts: string[] = [];
   let start = 0;
   PART_BREAK.lastIndex = 0;
   for (let match = PART_BREAK.exec(folded); match; match = PART_BREAK.exec(folded)) {
     // A word typed with marks is that word: "tờ rơi và" breaks at "và", not at "rơi" (folded "roi", like "rồi").
-    if (!breaksAsWritten(text.slice(match.index, match.index + match[0].length))) {
+    // (The break before "còn" is a space: the word it looks ahead to is checked as written.)
+    const joint = match[0].trim() === '' ? text.slice(match.index, match.index + match[0].length + 4) : text.slice(match.index, match.index + match[0].length);
+    if (!breaksAsWritten(joint, marked)) {
       PART_BREAK.lastIndex = match.index + 1;
       continue;
     }
