@@ -722,6 +722,20 @@ describe('a figure asked of the province without its name', () => {
   });
 });
 
+describe('how a question asks, not what', () => {
+  it('answers "đã kết nối … hết chưa, bn %" though "hết" is rare in the documents', async () => {
+    const r = await answer('Các CQ của tỉnh ĐB đã kết nối mạng truyền số liệu chuyên dùng hết chưa, bn %?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('100%');
+  });
+
+  it('answers "ngày 01/10 là ngày gì" with the day\'s name', async () => {
+    const r = await answer('Theo trang này, khi nói về khoa học, công nghệ thì ngày 01/10 cần được hiểu là ngày gì?', [], { documentId: 'cac-ngay-ky-niem' });
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Ngày hội Đổi mới sáng tạo Việt Nam');
+  });
+});
+
 describe('a figure asked of the asker\'s own commune', () => {
   it('is declined with who to ask, while the province\'s figure asked from a village is answered', async () => {
     const own = await answer('Ở xã mình (Mường Phăng) đã có bao nhiêu bà con được cấp chứng chỉ Bình dân học vụ số rồi ạ?');

@@ -17,9 +17,12 @@ export function specificWords(query: Query, searcher: CorpusSearcher): string[] 
   // Each once: "mất … mất bao nhiêu tiền" names one word, not two that a passage could share.
   return [...new Set(query.ownContent)].map((c) => `~${c}`).filter((t) => {
     const df = searcher.documentFrequency(t);
-    return df > 0 && df <= limit && !/^~\d{1,2}$/.test(t);
+    return df > 0 && df <= limit && !/^~\d{1,2}$/.test(t) && !ASKING_WORDS.has(t);
   });
 }
+
+/** Words rare in the documents but part of how a question asks, not of what: "đã kết nối hết chưa" (all of them yet). */
+const ASKING_WORDS = new Set(['~het']);
 
 const passageTerms = memoizedFor((passage: Passage): ReadonlySet<string> => new Set(analyze(`${passage.path.join(' ')} ${passage.text}`).terms));
 

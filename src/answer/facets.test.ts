@@ -22,8 +22,9 @@ describe('detectFacets', () => {
     expect(kinds('Nghị quyết 57 đề cập đến những lĩnh vực nào?')).toEqual(['subject']);
   });
 
-  it('reads "sao lại chọn" as why, a second question after "là ngày gì"', () => {
-    expect(kinds('Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?')).toEqual(['when', 'why']);
+  it('reads "sao lại chọn" as why, a second question after "là ngày gì" (which, naming its date, asks what the day is)', () => {
+    expect(kinds('Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?')).toEqual(['why']);
+    expect(kinds('Ngày 10/10 là ngày gì vậy mọi người')).toEqual(['subject']);
     expect(questionParts('Ngày 10/10 là ngày gì vậy mọi người, sao lại chọn đúng ngày đó?')).toHaveLength(2);
   });
 
@@ -78,6 +79,12 @@ describe('detectFacets', () => {
     expect(questionParts('Ở xã mình đã có bao nhiêu bà con được cấp chứng chỉ Bình dân học vụ số rồi ạ?')).toHaveLength(1);
     expect(questionParts('Nhóm NV thứ 6 là gì, còn nhóm thứ 4 thì sao?')).toHaveLength(2);
     expect(questionParts('nhom 6 la gi con nhom 4 thi sao')).toHaveLength(2);
+  });
+
+  it('reads "ngày 01/10 là ngày gì" (a question that names its date) as asking what the day is, not when', () => {
+    expect(kinds('Theo trang này thì ngày 01/10 cần được hiểu là ngày gì?')).toEqual(['subject']);
+    expect(classifyQuestion('Ngày 01/10 là ngày gì?')).toBe('definition');
+    expect(classifyQuestion('Ngày Chuyển đổi số quốc gia là ngày gì?')).toBe('date');
   });
 
   it('reads "muốn đạt được điều gì" as asking what for', () => {

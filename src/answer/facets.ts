@@ -8,7 +8,7 @@
  */
 import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
 import { NOW } from './alignment.ts';
-import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, WHO_WORD, type QuestionType } from './question-type.ts';
+import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, dayNamed, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, WHO_WORD, type QuestionType } from './question-type.ts';
 
 export type FacetKind = 'contact' | 'code' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
@@ -33,7 +33,7 @@ const PATTERNS: Array<[FacetKind, RegExp]> = [
 
 /** The facets a question asks, in the order it asks them (one per kind). */
 export function detectFacets(question: string): Facet[] {
-  const folded = foldedQuestion(question);
+  const folded = dayNamed(foldedQuestion(question));
   const facets: Facet[] = [];
   for (const [kind, pattern] of PATTERNS) {
     pattern.lastIndex = 0;

@@ -53,8 +53,15 @@ const TYPES: Array<[QuestionType, RegExp]> = [
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
 
+/**
+ * "Ngày 01/10 là ngày gì?": a question that names its date asks what the day is, not when (folded): "ngày gì" reads "gì".
+ */
+export function dayNamed(folded: string): string {
+  return /\d{1,2}\/\d{1,2}/.test(folded) ? folded.replace(/(?<=^|\s)ngay gi(?=\s|$|[?.,!])/g, 'gi') : folded;
+}
+
 export function classifyQuestion(question: string): QuestionType {
-  const folded = foldedQuestion(question);
+  const folded = dayNamed(foldedQuestion(question));
   // "… thường xuyên hay có thời hạn?": an either/or question names its own answers.
   if (/\s(hay|hoac)\s(la\s)?(co\s)?[a-z]/.test(folded) && !/hay khong|hay chua/.test(folded)) return 'general';
   for (const [type, pattern] of TYPES) if (pattern.test(folded)) return type;
