@@ -10,3 +10,10 @@ describe('alignmentOf: what is now', () => {
     }
   });
 });
+
+describe('what is wanted by a year', () => {
+  it('is a target ("muốn tới 2030"), while "muốn hỏi" wants nothing of its own', () => {
+    expect(alignmentOf('nghi quyet 57 muon toi 2030 sang che phai dem ra kinh doanh duoc bao nhieu phan tram')?.wants).toBe('target');
+    expect(alignmentOf('Mình muốn hỏi kết quả đạt được đến nay ra sao?')?.wants).toBe('result');
+  });
+});

@@ -736,6 +736,15 @@ describe('how a question asks, not what', () => {
   });
 });
 
+describe('a count stated in a sibling bullet of the sentence that names the document best', () => {
+  it('answers "luat 93 co bao nhieu dieu" with its 73 articles, and declines a count the section does not state', async () => {
+    const r = await answer('luat 93 co bao nhieu dieu');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('73 điều');
+    expect((await answer('Luật 93 có bao nhiêu chương?')).outcome).toBe('no_answer');
+  });
+});
+
 describe('a figure asked of the asker\'s own commune', () => {
   it('is declined with who to ask, while the province\'s figure asked from a village is answered', async () => {
     const own = await answer('Ở xã mình (Mường Phăng) đã có bao nhiêu bà con được cấp chứng chỉ Bình dân học vụ số rồi ạ?');

@@ -512,7 +512,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       }
       // Its coverage counts its passage too: "có hiệu lực từ ngày ban hành" and the date sit in sibling bullets.
       const passageCoverage = typedHits.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
-      if (!typed || typed.score < (units[0]?.score ?? 0) * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
+      // It must stand against the sentences of other passages; a sibling bullet that names the document more fully
+      // ("Luật 93 … được Quốc hội thông qua" above "… gồm 73 điều") is its own section's, not a rival.
+      // (A count only: a sibling's date is often another event's.)
+      const rival = (type === 'quantity' ? units.find((u) => u.passage !== typed?.passage) : units[0])?.score ?? 0;
+      if (!typed || typed.score < rival * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
         return decline(true);
       }
       // "Dân số năm 2025 là bao nhiêu?" is not answered by the 2024 figure: a figure of another year is declined.
