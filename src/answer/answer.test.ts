@@ -745,6 +745,16 @@ describe('a count stated in a sibling bullet of the sentence that names the docu
   });
 });
 
+describe('a person asked by a post the documents give nobody for', () => {
+  it('declines "Ai là Chủ tịch Hội đồng tư vấn …" rather than name the head of the Steering Committee', async () => {
+    for (const q of ['Ai là Chủ tịch Hội đồng tư vấn của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số?', 'Hội đồng tư vấn của Ban Chỉ đạo Trung ương về KHCN do ai làm chủ tịch thế?']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('no_answer');
+    }
+    expect((await answer('Ai là Trưởng Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ?')).answer).toContain('Tô Lâm');
+  });
+});
+
 describe('a figure asked of the asker\'s own commune', () => {
   it('is declined with who to ask, while the province\'s figure asked from a village is answered', async () => {
     const own = await answer('Ở xã mình (Mường Phăng) đã có bao nhiêu bà con được cấp chứng chỉ Bình dân học vụ số rồi ạ?');

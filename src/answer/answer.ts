@@ -43,7 +43,7 @@ import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
 import { POLICY } from './policy.ts';
-import { asksForPerson, classifyQuestion } from './question-type.ts';
+import { askedPost, asksForPerson, classifyQuestion } from './question-type.ts';
 import { everydayTopicOutsideCorpus, namesSubject } from './scope.ts';
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
@@ -497,7 +497,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       };
       // "Kinh tế số năm 2025 thực tế đã đạt bao nhiêu % GDP?" asks a result: a target's figure ("Mục tiêu … 20% GDP") is not it, nor the reverse.
       const otherKind = (u: Unit) => type === 'quantity' && alignment?.wants != null && kindStated(u.text, u.passage.path.join(' ')) === (alignment.wants === 'target' ? 'result' : 'target');
-      const typedIn = (ranked: Unit[]) => ranked.find((u) => u.holds.size > 0 && !ofOthers(u) && !otherKind(u) && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
+      // "Hội đồng tư vấn … do ai làm chủ tịch?" is not answered by who heads the Steering Committee: the post asked must be named.
+      const post = type === 'who' ? askedPost(question) : null;
+      const otherPost = (u: Unit) => post !== null && !foldDiacritics(normalizeVietnamese(u.text)).includes(post);
+      const typedIn = (ranked: Unit[]) => ranked.find((u) => u.holds.size > 0 && !ofOthers(u) && !otherKind(u) && !otherPost(u) && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
       let typed = typedIn(units);
       let typedHits = answerable;
       if (!typed) {

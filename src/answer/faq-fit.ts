@@ -12,7 +12,7 @@ import { typeOf } from './alignment.ts';
 import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
-import { classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
+import { askedPost, classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
 
 /** A "who"/"when"/"how many" question is answered only by an entry asked the same way. */
 function asksSameKind(type: QuestionType, entry: FaqEntry): boolean {
@@ -90,7 +90,11 @@ const DEPUTY = /(?:^|\s)pho (?:truong|chu tich|giam doc|thu tuong|bi thu|chu nhi
 
 /** Whether an entry answers a question about a deputy by naming a deputy ("phó trưởng ban … là ai" is not answered by the head). */
 function samePost(question: string, entry: FaqEntry): boolean {
-  return !DEPUTY.test(looseForm(question)) || DEPUTY.test(looseForm([entry.question, ...entry.alternatives, entry.answer].join('\n')));
+  const text = looseForm([entry.question, ...entry.alternatives, entry.answer].join('\n'));
+  // "Ai là Chủ tịch Hội đồng tư vấn?" is not answered by who heads the Steering Committee: the post asked is named.
+  const post = askedPost(question);
+  if (post !== null && !looseForm(entry.answer).includes(post)) return false;
+  return !DEPUTY.test(looseForm(question)) || DEPUTY.test(text);
 }
 
 /** Whether an entry that names documents of the kind the question names by number ("NQ71") names that one (not NQ57). */

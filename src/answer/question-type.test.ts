@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForPerson, classifyQuestion, holdsAnswerType } from './question-type.ts';
+import { askedPost, asksForPerson, classifyQuestion, holdsAnswerType } from './question-type.ts';
 
 describe('holdsAnswerType: a count asked by its unit', () => {
   const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
@@ -153,5 +153,20 @@ describe('holdsAnswerType: the date a source gathered its figures', () => {
     expect(holdsAnswerType('date', sentence, 'Bao giờ thì 105 thôn, bản chưa có điện lưới sẽ được kéo điện?')).toBe(false);
     expect(holdsAnswerType('date', 'Theo số liệu công bố tháng 12/2025, mạng 5G đã phủ sóng gần 59% dân số.', 'Số liệu về 5G được công bố khi nào?')).toBe(true);
     expect(holdsAnswerType('date', 'Trung tâm Đổi mới sáng tạo tỉnh Điện Biên ra mắt ngày 15/01/2026.', 'Trung tâm ra mắt khi nào?')).toBe(true);
+  });
+});
+
+describe('the post a person is asked by, and a figure the question names', () => {
+  it('reads "do ai làm chủ tịch", "Chủ tịch … là ai" as asking a chairman; "lãnh đạo nào ký" as asking who', () => {
+    expect(askedPost('Hội đồng tư vấn của Ban Chỉ đạo Trung ương do ai làm chủ tịch thế?')).toBe('chu tich');
+    expect(askedPost('Trưởng Ban Chỉ đạo Trung ương là ai?')).toBe('truong ban');
+    expect(askedPost('ai ký nghị quyết')).toBeNull();
+    expect(classifyQuestion('Kế hoạch của tỉnh do lãnh đạo nào ký?')).toBe('who');
+    expect(asksForPerson('Kế hoạch của tỉnh do lãnh đạo nào ký?')).toBe(true);
+  });
+
+  it('reads "Con số 98% … là tỷ lệ gì?" as asking what the figure measures, not how much', () => {
+    expect(classifyQuestion('Con số 98% trong báo cáo của tỉnh là tỷ lệ gì?')).toBe('definition');
+    expect(classifyQuestion('Tỷ lệ văn bản được ký số là bao nhiêu?')).toBe('quantity');
   });
 });

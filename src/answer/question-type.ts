@@ -49,7 +49,7 @@ const TYPES: Array<[QuestionType, RegExp]> = [
   ['code', CODE_QUESTION],
   ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
-  ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
+  ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
 ];
 
@@ -57,7 +57,9 @@ const TYPES: Array<[QuestionType, RegExp]> = [
  * "Ngày 01/10 là ngày gì?": a question that names its date asks what the day is, not when (folded): "ngày gì" reads "gì".
  */
 export function dayNamed(folded: string): string {
-  return /\d{1,2}\/\d{1,2}/.test(folded) ? folded.replace(/(?<=^|\s)ngay gi(?=\s|$|[?.,!])/g, 'gi') : folded;
+  const day = /\d{1,2}\/\d{1,2}/.test(folded) ? folded.replace(/(?<=^|\s)ngay gi(?=\s|$|[?.,!])/g, 'gi') : folded;
+  // …and "Con số 98% … là tỷ lệ gì?", naming its figure, asks what the figure measures, not how much.
+  return /\d\s?%/.test(day) ? day.replace(/(?<=^|\s)ty le (?:gi|nao)(?=\s|$|[?.,!])/g, 'gi') : day;
 }
 
 export function classifyQuestion(question: string): QuestionType {
@@ -213,6 +215,18 @@ const CODE_OF_KIND: Record<string, RegExp> = {
   kh: /Kế hoạch (?:số )?\d|KH/u,
 };
 
+const POSTS = 'pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|chu nhiem|tong bien tap|doi truong|to truong';
+/** "ai làm chủ tịch …", "Chủ tịch … là ai": the post a person is asked for by (folded, the first group of either). */
+const POST_ASKED = new RegExp(
+  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
+);
+
+/** The post a question asks a person by ("chu tich"), folded, or null. */
+export function askedPost(question: string): string | null {
+  const match = POST_ASKED.exec(foldedQuestion(question));
+  return match ? (match[1] ?? match[2] ?? null) : null;
+}
+
 /** Whether the question asks for a person ("ai ký", "ai là Trưởng ban"), not a body. */
 export function asksForPerson(question: string): boolean {
   return questionFacts(question).person;
@@ -221,7 +235,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi) nao (?:dat but )?ky|dat but ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but )?ky|dat but ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
