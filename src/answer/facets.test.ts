@@ -87,6 +87,13 @@ describe('detectFacets', () => {
     expect(classifyQuestion('Ngày Chuyển đổi số quốc gia là ngày gì?')).toBe('date');
   });
 
+  it('reads "AI" typed in capitals as artificial intelligence in each question of a message, not as "ai" (who)', () => {
+    const parts = questionParts('Học trên binhdanhocvuso có bị AI giám sát không, học xong có được cấp chứng chỉ không?');
+    expect(parts).toEqual(['học trên binhdanhocvuso có bị trí tuệ nhân tạo giám sát không', 'học xong có được cấp chứng chỉ không']);
+    expect(kinds(parts[0] as string)).toEqual([]);
+    expect(kinds('ai ký nghị quyết 57')).toEqual(['who']);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });

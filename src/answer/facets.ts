@@ -6,7 +6,7 @@
  * plainly when the documents hold none for one of them. Matching is on folded text, so tone
  * marks do not change what is asked.
  */
-import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese } from '../text/index.ts';
+import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese, readCapitals } from '../text/index.ts';
 import { NOW } from './alignment.ts';
 import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, dayNamed, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, WHO_WORD, type QuestionType } from './question-type.ts';
 
@@ -133,12 +133,13 @@ function inName(text: string, from: number, to: number): boolean {
  * (with tone marks when typed with them), in the order asked.
  */
 export function questionParts(question: string): string[] {
-  const text = normalizeVietnamese(question).trim();
+  // "có bị AI giám sát không": the acronym is read as its words before case is lost ("ai" is who).
+  const text = normalizeVietnamese(readCapitals(question)).replace(/\s+/g, ' ').trim();
   // Folding keeps the length of NFC text letter for letter, so positions carry over.
   const folded = foldDiacritics(text);
   if (folded.length !== text.length) return [text];
   // As typed, with its capitals (the same length: lowering case keeps Vietnamese letters one for one), for names.
-  const cased = question.normalize('NFC').trim();
+  const cased = readCapitals(question).normalize('NFC').replace(/\s+/g, ' ').trim();
   const marked = hasDiacritics(text);
   const parts: string[] = [];
   let start = 0;

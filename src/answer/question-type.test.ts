@@ -170,3 +170,12 @@ describe('the post a person is asked by, and a figure the question names', () =>
     expect(classifyQuestion('Tỷ lệ văn bản được ký số là bao nhiêu?')).toBe('quantity');
   });
 });
+
+describe('a decree\'s number asked', () => {
+  it('is answered only by a decree\'s number, not by the resolution it implements', () => {
+    const q = 'Nghị định hướng dẫn Nghị quyết 193/2025/QH15 là nghị định số mấy?';
+    expect(classifyQuestion(q)).toBe('code');
+    expect(holdsAnswerType('code', 'Các văn bản áp dụng trực tiếp gồm Nghị quyết 193/2025/QH15, Luật 93/2025/QH15 và các nghị định về sandbox.', q)).toBe(false);
+    expect(holdsAnswerType('code', 'Sandbox được luật hóa ở lĩnh vực ngân hàng qua Nghị định 94/2025/NĐ-CP.', 'Nghị định về sandbox ngân hàng là nghị định số mấy?')).toBe(true);
+  });
+});

@@ -213,6 +213,8 @@ const CODE_OF_KIND: Record<string, RegExp> = {
   nq: /Nghị quyết (?:số )?\d|NQ|\/QH\d/u,
   'ke hoach': /Kế hoạch (?:số )?\d|KH/u,
   kh: /Kế hoạch (?:số )?\d|KH/u,
+  'nghi dinh': /Nghị định (?:số )?\d|NĐ/u,
+  nd: /Nghị định (?:số )?\d|NĐ/u,
 };
 
 const POSTS = 'pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|chu nhiem|tong bien tap|doi truong|to truong';
