@@ -17,3 +17,9 @@ describe('what is wanted by a year', () => {
     expect(alignmentOf('Mình muốn hỏi kết quả đạt được đến nay ra sao?')?.wants).toBe('result');
   });
 });
+
+describe('"muốn hỏi đến nay"', () => {
+  it('asks a result, not a target', () => {
+    expect(alignmentOf('Mình muốn hỏi đến nay đạt bao nhiêu?')?.wants).toBe('result');
+  });
+});

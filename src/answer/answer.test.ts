@@ -4,6 +4,7 @@ import { readCorpusFiles } from '../ingest/read-files.ts';
 import { CorpusSearcher } from '../retrieval/searcher.ts';
 import { looseForm } from '../text/index.ts';
 import { createAnswerer, type AnswerQuestion } from './answer.ts';
+import { askedOfNamedEarlier } from './documents.ts';
 import { classifyRequest } from './guard.ts';
 import { asksForPerson } from './question-type.ts';
 
@@ -680,6 +681,11 @@ describe('a pointer to a resolution the corpus holds no document of', () => {
     expect(r.answer).not.toContain('Tô Lâm');
   });
 
+  it('replaces "Nghị quyết này" and "nghị quyết đó" as written, never "nghị quyết do" (by)', () => {
+    expect(askedOfNamedEarlier('Nghị quyết này khác gì nghị quyết do Chính phủ ban hành?', 'Nghị quyết 193/2025/QH15 là gì?')).toBe('Nghị quyết 193/2025/QH15 khác gì nghị quyết do Chính phủ ban hành?');
+    expect(askedOfNamedEarlier('Thế ai ký nghị quyết đó?', 'Nghị quyết 193/2025/QH15 là gì?')).toBe('Thế ai ký Nghị quyết 193/2025/QH15 ?');
+  });
+
   it('keeps reading "cái quyết định ấy" as the decision the conversation cited when the corpus holds it', async () => {
     const r = await answer('Thế ông nào đặt bút ký cái quyết định ấy?', [turn('Quyết định 1169 được ký ngày nào vậy?', 'quyet-dinh-1169-qd-ttg')]);
     expect(r.outcome).toBe('answered');
@@ -752,6 +758,19 @@ describe('a person asked by a post the documents give nobody for', () => {
       expect(r.outcome).toBe('no_answer');
     }
     expect((await answer('Ai là Trưởng Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ?')).answer).toContain('Tô Lâm');
+  });
+});
+
+describe('found in review', () => {
+  it('keeps answering a follow-up that turns to another subject with its own document\'s signer', async () => {
+    const r = await answer('Còn Ngày Chuyển đổi số quốc gia do ai ký quyết định?', [turn('Ai ký Nghị quyết 57?', 'nghi-quyet-57-nq-tw')]);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Vũ Đức Đam');
+  });
+
+  it('answers a rule for every village asked from one\'s own ("tổ … ở thôn tôi gồm bao nhiêu người")', async () => {
+    const r = await answer('Tổ công nghệ số cộng đồng ở thôn tôi gồm bao nhiêu người?');
+    expect(r.outcome).toBe('answered');
   });
 });
 

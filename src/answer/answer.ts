@@ -208,19 +208,25 @@ const OWN_PROVINCE_FOLDED = /(?:^|\s)tinh (?:minh|ta|nha)(?=\s|$|[?.,!])/;
 
 /** The asker's own commune or village: "xã mình", "bản em", "thôn tôi" (typed without marks, only "xa/thon …": "ban toi" is also "bạn tôi"). */
 const OWN_COMMUNE = /(?<!\p{L})(?:xã|bản|thôn|làng|tổ dân phố) (?:mình|tôi|em|nhà|ta|tui)(?!\p{L})/u;
-const OWN_COMMUNE_FOLDED = /(?:^|\s)(?:xa|thon) (?:minh|toi|em|nha|tui)(?=\s|$|[?.,!)])/;
+const OWN_COMMUNE_FOLDED = /(?:^|\s)(?:xa|thon) (?:minh|toi|em|tui)(?=\s|$|[?.,!)])/;
 /** …set against the province or the country: "cả tỉnh", "toàn tỉnh", "tỉnh", "cả nước". */
 const WIDER_THAN_COMMUNE = /(?<!\p{L})(?:tỉnh|cả nước|toàn quốc)(?!\p{L})|(?:^|\s)(?:ca|toan) (?:tinh|nuoc)(?=\s|$|[?.,!])/u;
 /** How often (a commune's duty, the same for every commune), not how many: "mấy lần", "bao lâu một lần", "định kỳ". */
 const HOW_OFTEN = /bao lau mot lan|may lan|bao nhieu lan|dinh ky/;
 
 /** Whether a figure is asked of the asker's own commune or village, not of the province or the country. */
-function asksOfOwnCommune(question: string): boolean {
+function asksOfOwnCommune(question: string, province: string): boolean {
   const normal = normalizeVietnamese(question);
   const folded = foldDiacritics(normal);
   const own = hasDiacritics(question) ? OWN_COMMUNE.test(normal) : OWN_COMMUNE_FOLDED.test(folded);
-  return own && !WIDER_THAN_COMMUNE.test(normal) && !WIDER_THAN_COMMUNE.test(folded) && !HOW_OFTEN.test(folded);
+  return own && !WIDER_THAN_COMMUNE.test(normal) && !WIDER_THAN_COMMUNE.test(folded) && !` ${folded} `.includes(` ${province} `) && !HOW_OFTEN.test(folded) && !EVERY_COMMUNE.test(folded);
 }
+
+/** A rule for every commune or village, not one's own figure: "tổ ở thôn tôi gồm bao nhiêu người", "mỗi thôn lập mấy tổ". */
+const EVERY_COMMUNE = /(?:^|\s)(?:gom|bao gom|moi|co the|duoc lap|thanh vien|toi da|toi thieu)(?=\s|$|[?.,!])/;
+
+/** "ai ký nghị quyết đó", typed without marks: a kind of document last in the question, then "do" (that one, not "by"). */
+const KIND_POINTED_AT_END = /(?:^|\s)(?:nghi quyet|quyet dinh|ke hoach|van ban|nq|qd|kh|vb) (?:do|ay)(?:\s|[?.!])*$/;
 
 /** Each kind's words as typed (folded) and the letters of its code. */
 const NUMBERED_KIND: Record<string, string> = { 'nghi quyet': 'nq', nq: 'nq', 'quyet dinh': 'qd', qd: 'qd', 'ke hoach': 'kh', kh: 'kh', 'nghi dinh': 'nd', nd: 'nd', luat: 'luat' };
@@ -481,15 +487,17 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // "Ở Điện Biên có bao nhiêu doanh nghiệp công nghệ số?" is not answered by the country's figure: by the province's, or declined.
       // "Ở xã Na Sang … được bao nhiêu hộ?": a figure for a place the documents never name is not the province's.
       if (unknownPlaceNamed(question, searcher) !== null) return decline(true);
-      // "Ở xã mình … đã có bao nhiêu bà con được cấp chứng chỉ?", "Xã tôi được cấp bao nhiêu kinh phí?": the documents give
-      // no commune's own figure (its UBND does), only the province's ("cả tỉnh còn bao nhiêu thôn…" is asked of the province).
-      if (type === 'quantity' && asksOfOwnCommune(question)) return decline(true);
+      // "Ở xã mình … đã có bao nhiêu bà con được cấp chứng chỉ rồi?": the documents give no commune's own result (its UBND
+      // does), only the province's ("cả tỉnh còn bao nhiêu thôn…"); a rule for every village ("tổ ở thôn tôi gồm bao nhiêu người") they give.
+      if (type === 'quantity' && asksOfOwnCommune(question, provinceFolded)) return decline(true);
       const ofProvince = asksOfProvince(query, question, type === 'quantity');
       // "Ai ký Nghị quyết 71/NQ-CP?", "NQ 03 ban hành ngày nào?": a signer or a date is a document's own; a sentence that names
       // only other documents by number ("Người ký Quyết định 1169/QĐ-TTg là …") gives theirs.
-      // (A follow-up naming none asks of the documents the earlier question named: "ai ký nghị quyết đó?")
+      // (A follow-up naming none asks of the documents the earlier question named when it points back at them, "ai ký
+      // nghị quyết đó?", or names no subject of its own; "Còn Ngày Chuyển đổi số quốc gia do ai ký quyết định?" asks of another.)
       const own = numbersNamed(question);
-      const asked = type !== 'who' && type !== 'date' ? [] : own.length === 0 && query.followUp && previousTurn ? numbersNamed(previousTurn.question) : own;
+      const pointsBack = refersBack(question) || DEICTIC.test(foldDiacritics(normalizeVietnamese(question))) || KIND_POINTED_AT_END.test(foldDiacritics(normalizeVietnamese(question))) || !namesSubject(question);
+      const asked = type !== 'who' && type !== 'date' ? [] : own.length === 0 && query.followUp && previousTurn && pointsBack ? numbersNamed(previousTurn.question) : own;
       const ofOthers = (u: Unit) => {
         if (asked.length === 0) return false;
         const named = numbersNamed(u.text);
@@ -506,7 +514,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       if (!typed) {
         // None of the passages found holds that kind of fact: it may sit a little further down ("gồm 5 quan điểm chỉ đạo"
         // under "Thông tin chung", below the five points' own sections).
-        const further = boostNamedHeadings(boostDocuments(await searcher.retrieve(query, POLICY.typedRetrieveK), focus), query, POLICY.namedHeading).filter((h) => answers(h) && !answerable.some((a) => a.passage === h.passage));
+        const further = boostNamedHeadings(boostDocuments(await searcher.retrieve(query, POLICY.typedRetrieveK), focus), query, POLICY.namedHeading)
+          .filter((h) => answers(h) && !answerable.some((a) => a.passage === h.passage))
+          .map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
         if (further.length > 0) {
           typedHits = [...answerable, ...further];
           units = onPage(pointed ?? aliasNamed(query, names), rankUnits([...candidates.slice(0, POLICY.unitPassages), ...further], unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignment));

@@ -109,8 +109,10 @@ export function askedOfNamedEarlier(question: string, earlier: string): string |
   const numbered = [...saidFolded.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words})\s?\d+(?:[/.-][\p{L}\p{N}]+)*`, 'gu'))].at(-1);
   if (!numbered) return null;
   const name = said.slice(numbered.index, (numbered.index ?? 0) + numbered[0].length);
-  // "này", "ấy", "đó", "kia" after the kind's words: the pointer, replaced by the name.
-  const pointer = new RegExp(String.raw`(?:^|\s)(?:${words}) (?:nay|ay|do|kia)(?=\s|$|[?.,!])`, 'g');
+  // "này", "ấy", "kia" after the kind's words: the pointer, replaced by the name; "đó" only as written with marks
+  // ("nghị quyết do Chính phủ ban hành" is "by").
+  const that = ANAPHOR_MARKED.test(normalizeVietnamese(question)) ? '|do' : '';
+  const pointer = new RegExp(String.raw`(?:^|\s)(?:${words}) (?:nay|ay|kia${that})(?=\s|$|[?.,!])`, 'g');
   return replacePointer(question, pointer, name, asWritten(question));
 }
 

@@ -94,6 +94,10 @@ describe('detectFacets', () => {
     expect(kinds('ai ký nghị quyết 57')).toEqual(['who']);
   });
 
+  it('still breaks a message typed without marks but for a name at "va"', () => {
+    expect(questionParts('Điện Biên co bao nhieu to cong nghe so cong dong va nghi quyet 57 ban hanh ngay nao')).toHaveLength(2);
+  });
+
   it('reads "muốn đạt được điều gì" as asking what for', () => {
     expect(kinds('tinh dien bien ra ke hoach truyen thong nay rot cuoc muon dat duoc dieu gi')).toEqual(['why']);
   });

@@ -98,7 +98,7 @@ export function asksSomething(piece: string): boolean {
 
 /** The words that join two questions, as written with marks; typed without, any word folding to one joins. */
 const JOINING_WORDS = new Set(['và', 'rồi', 'hay', 'thế', 'vậy', 'nhưng', 'đồng', 'thời', 'ngoài', 'ra', 'còn']);
-// (In a message typed with marks, a word typed without is that word: "bà con" is people, not "bà" and "còn …".)
+// (`marked`: the word looked ahead to before "còn" is read as written: "bà con" is people, not "bà" and "còn …".)
 function breaksAsWritten(joint: string, marked: boolean): boolean {
   return joint
     .toLowerCase()
@@ -147,8 +147,9 @@ export function questionParts(question: string): string[] {
   for (let match = PART_BREAK.exec(folded); match; match = PART_BREAK.exec(folded)) {
     // A word typed with marks is that word: "tờ rơi và" breaks at "và", not at "rơi" (folded "roi", like "rồi").
     // (The break before "còn" is a space: the word it looks ahead to is checked as written.)
-    const joint = match[0].trim() === '' ? text.slice(match.index, match.index + match[0].length + 4) : text.slice(match.index, match.index + match[0].length);
-    if (!breaksAsWritten(joint, marked)) {
+    const lookahead = match[0].trim() === '';
+    const joint = lookahead ? text.slice(match.index, match.index + match[0].length + 4) : text.slice(match.index, match.index + match[0].length);
+    if (!breaksAsWritten(joint, lookahead && marked)) {
       PART_BREAK.lastIndex = match.index + 1;
       continue;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedPost, asksForPerson, classifyQuestion, holdsAnswerType } from './question-type.ts';
+import { askedPost, asksForPerson, classifyQuestion, dayNamed, holdsAnswerType } from './question-type.ts';
 
 describe('holdsAnswerType: a count asked by its unit', () => {
   const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
@@ -177,5 +177,26 @@ describe('a decree\'s number asked', () => {
     expect(classifyQuestion(q)).toBe('code');
     expect(holdsAnswerType('code', 'Các văn bản áp dụng trực tiếp gồm Nghị quyết 193/2025/QH15, Luật 93/2025/QH15 và các nghị định về sandbox.', q)).toBe(false);
     expect(holdsAnswerType('code', 'Sandbox được luật hóa ở lĩnh vực ngân hàng qua Nghị định 94/2025/NĐ-CP.', 'Nghị định về sandbox ngân hàng là nghị định số mấy?')).toBe(true);
+  });
+});
+
+describe('words that read alike folded (found in review)', () => {
+  it('reads "sở nào" as which department, not "số nào"; "số nào" only right after a kind of document', () => {
+    for (const q of ['Kế hoạch này do sở nào chủ trì?', 'Quyết định 1169 giao sở nào chủ trì?', 'Tài liệu hướng dẫn của sở nào?']) expect(classifyQuestion(q)).toBe('who');
+    expect(classifyQuestion('Ban được thành lập theo quyết định số nào?')).toBe('code');
+  });
+
+  it('keeps "ai cung cấp", "cử ai", "mời ai" as asking who', () => {
+    for (const q of ['Ai cung cấp thông tin về Nghị quyết 57?', 'Tỉnh cử ai làm đầu mối?', 'Lễ phát động mời ai tham dự?']) expect(classifyQuestion(q)).toBe('who');
+  });
+
+  it('does not read the digits of "193/2025/QH15" as a date the question names', () => {
+    expect(classifyQuestion('Nghị quyết 193/2025/QH15 có hiệu lực từ ngày gì?')).toBe('date');
+    expect(dayNamed('ngay 01/10 la ngay gi')).toBe('ngay 01/10 la gi');
+  });
+
+  it('does not take "KH&CN" for a plan\'s number, and strips a source\'s date written at the start of a sentence', () => {
+    expect(holdsAnswerType('code', 'Sở KH&CN chủ trì thực hiện Quyết định 1169/QĐ-TTg.', 'Tỉnh thực hiện theo kế hoạch số mấy?')).toBe(false);
+    expect(holdsAnswerType('date', 'Số liệu cập nhật đến tháng 3/2026 cho thấy còn 105 thôn chưa có điện.', 'Bao giờ thì kéo điện xong?')).toBe(false);
   });
 });

@@ -21,10 +21,10 @@ export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tu
 /** "bn" asking how many ("… là bn?"); "chào bn," is "bạn". */
 export const BN_ASKS = String.raw`(?:^|\s)bn(?=\s|$|[?!])`;
 /**
- * "ai" asking who ("ai ký", "là ai?"), not "ai cũng" (everyone), "không ai" (no one) nor "bất kỳ ai" (anyone):
- * "có phải ai cũng được miễn thuế không?" asks yes or no.
+ * "ai" asking who ("ai ký", "là ai?", "ai cung cấp", "cử ai"), not "ai cũng" (everyone), "không ai" (no one) nor
+ * "bất kỳ ai" (anyone): "có phải ai cũng được miễn thuế không?" asks yes or no.
  */
-export const WHO_WORD = String.raw`(?<!(?:khong|ky|cu|moi))(?:^|\s)ai(?! (?:cung|ai)(?:\s|$))(?:\s|$|\?)`;
+export const WHO_WORD = String.raw`(?<!(?:^|\s)(?:khong|bat ky|bat cu))(?:^|\s)ai(?! (?:cung(?! (?:cap|ung))|ai)(?:\s|$))(?:\s|$|\?)`;
 /** A person asked by how one addresses them: "ông nào", "là ông bà nào", "đồng chí nào". */
 export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao`;
 
@@ -38,10 +38,11 @@ const CLOCK_QUESTION = /(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/;
 const NUMBERED_KINDS = 'quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoach|huong dan|cong van|qd|nq|nd|kh';
 /**
  * A document's number asked: "quyết định số mấy", "bằng quyết định nào", "theo nghị quyết nào của …", "số hiệu là gì"
- * (folded). The kind asked is the first group.
+ * (folded). The kind asked is the first group that matched. "số nào" only right after the kind: folded, "sở nào" (which
+ * department: "Kế hoạch này do sở nào chủ trì?") reads the same.
  */
 export const CODE_QUESTION = new RegExp(
-  String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu|nao)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(${NUMBERED_KINDS}) so nao(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
 );
 
 const TYPES: Array<[QuestionType, RegExp]> = [
@@ -57,7 +58,8 @@ const TYPES: Array<[QuestionType, RegExp]> = [
  * "Ngày 01/10 là ngày gì?": a question that names its date asks what the day is, not when (folded): "ngày gì" reads "gì".
  */
 export function dayNamed(folded: string): string {
-  const day = /\d{1,2}\/\d{1,2}/.test(folded) ? folded.replace(/(?<=^|\s)ngay gi(?=\s|$|[?.,!])/g, 'gi') : folded;
+  // (A date, not the digits of a number such as "193/2025/QH15".)
+  const day = /(?<![\d/])\d{1,2}\/\d{1,2}(?!\d)/.test(folded) ? folded.replace(/(?<=^|\s)ngay gi(?=\s|$|[?.,!])/g, 'gi') : folded;
   // …and "Con số 98% … là tỷ lệ gì?", naming its figure, asks what the figure measures, not how much.
   return /\d\s?%/.test(day) ? day.replace(/(?<=^|\s)ty le (?:gi|nao)(?=\s|$|[?.,!])/g, 'gi') : day;
 }
@@ -75,7 +77,7 @@ const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
 /** A time of day: "20 giờ", "8h30", "19:45". */
 const TIME_IN_TEXT = /(?<!\d)\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}\d])|(?<![\d/])\d{1,2}:\d{2}(?!\d)/u;
 /** The date of a source of figures: "tư liệu tổng hợp đến khoảng tháng 3/2026", "số liệu … công bố tháng 12/2025". */
-const SOURCE_DATE = /(?<!\p{L})(?:tư liệu|số liệu)(?: [^,.;:]{0,50}?)? (?:tổng hợp|công bố|cập nhật)(?: (?:đến|vào|tới))?(?: khoảng)? (?:ngày |tháng |quý )?\d{1,2}(?:\/\d{1,2})?(?:\/\d{4})?/gu;
+const SOURCE_DATE = /(?<!\p{L})(?:tư liệu|số liệu)(?: [^,.;:]{0,50}?)? (?:tổng hợp|công bố|cập nhật)(?: (?:đến|vào|tới))?(?: khoảng)? (?:ngày |tháng |quý )?\d{1,2}(?:\/\d{4}|\/\d{1,2}(?:\/\d{4})?)?/giu;
 /** A day asked, not only a year: "ngày nào", "hôm nào". */
 const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu/;
 const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
@@ -200,7 +202,7 @@ function questionFacts(question: string): QuestionFacts {
 /** The kind of document whose number is asked ("quyet dinh"), "" for a number of no kind said, null when none is asked. */
 function codeKind(folded: string): string | null {
   const match = CODE_QUESTION.exec(folded);
-  return match ? (match[1] ?? match[2] ?? '') : null;
+  return match ? (match[1] ?? match[2] ?? match[3] ?? '') : null;
 }
 
 /** A document named by its number: "Quyết định 229-QĐ/TW", "Nghị quyết 57", "793/BTTTT-THH", "1661/NQ-UBTVQH15". */
@@ -211,8 +213,9 @@ const CODE_OF_KIND: Record<string, RegExp> = {
   qd: /Quyết định (?:số )?\d|QĐ/u,
   'nghi quyet': /Nghị quyết (?:số )?\d|NQ|\/QH\d/u,
   nq: /Nghị quyết (?:số )?\d|NQ|\/QH\d/u,
-  'ke hoach': /Kế hoạch (?:số )?\d|KH/u,
-  kh: /Kế hoạch (?:số )?\d|KH/u,
+  // ("KH&CN", "KHCN" are no plan.)
+  'ke hoach': /Kế hoạch (?:số )?\d|[-/]KH(?![\p{L}&])/u,
+  kh: /Kế hoạch (?:số )?\d|[-/]KH(?![\p{L}&])/u,
   'nghi dinh': /Nghị định (?:số )?\d|NĐ/u,
   nd: /Nghị định (?:số )?\d|NĐ/u,
 };
