@@ -200,3 +200,12 @@ describe('words that read alike folded (found in review)', () => {
     expect(holdsAnswerType('date', 'Số liệu cập nhật đến tháng 3/2026 cho thấy còn 105 thôn chưa có điện.', 'Bao giờ thì kéo điện xong?')).toBe(false);
   });
 });
+
+describe('holdsAnswerType: when something will be', () => {
+  it('is not answered by the date things were counted by, while a deadline still answers it', () => {
+    const q = 'Khi nào thì Điện Biên phủ sóng 5G khắp toàn tỉnh?';
+    expect(holdsAnswerType('date', 'Tính đến ngày 26/3/2025, tỉnh Điện Biên có 1.097 trạm phát sóng di động, trong đó 38 trạm 5G.', q)).toBe(false);
+    expect(holdsAnswerType('date', 'Nghiên cứu xây dựng Bộ tiêu chí đánh giá (hoàn thành năm 2026).', 'bộ tiêu chí khi nào thì hoàn thành')).toBe(true);
+    expect(holdsAnswerType('date', 'Tính đến ngày 26/3/2025, tỉnh Điện Biên có 38 trạm 5G.', 'Số trạm 5G được tính đến ngày nào?')).toBe(true);
+  });
+});

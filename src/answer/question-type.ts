@@ -78,6 +78,10 @@ const DATES_IN_TEXT = new RegExp(DATE_IN_TEXT.source, 'gu');
 const TIME_IN_TEXT = /(?<!\d)\d{1,2}\s*(?:giờ|h)(?:\s*\d{2})?(?![\p{L}\d])|(?<![\d/])\d{1,2}:\d{2}(?!\d)/u;
 /** The date of a source of figures: "tư liệu tổng hợp đến khoảng tháng 3/2026", "số liệu … công bố tháng 12/2025". */
 const SOURCE_DATE = /(?<!\p{L})(?:tư liệu|số liệu)(?: [^,.;:]{0,50}?)? (?:tổng hợp|công bố|cập nhật)(?: (?:đến|vào|tới))?(?: khoảng)? (?:ngày |tháng |quý )?\d{1,2}(?:\/\d{4}|\/\d{1,2}(?:\/\d{4})?)?/giu;
+/** When something will be, asked (folded): "khi nào thì", "bao giờ thì", "dự kiến năm nào", "sẽ … khi nào". */
+const FUTURE_ASKED = /bao gio thi|khi nao thi|den khi nao|du kien (?:khi nao|bao gio|nam nao|thang nao)|khi nao se|bao gio se|(?:^|\s)se (?:\S+ ){0,6}?(?:khi nao|bao gio|nam nao)/;
+/** A date things are counted by: "Tính đến ngày 26/3/2025", "tính đến quý III/2025". */
+const AS_OF_DATE = /(?<!\p{L})tính (?:đến|tới) (?:hết |cuối |khoảng )?(?:ngày |tháng |quý |năm )?[\dIVX]+(?:\/\d{4}|\/\d{1,2}(?:\/\d{4})?)?/giu;
 /** A day asked, not only a year: "ngày nào", "hôm nào". */
 const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu/;
 const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
@@ -170,6 +174,8 @@ interface QuestionFacts {
   code: string | null;
   /** "số liệu … công bố khi nào": the figures themselves are asked about. */
   source: boolean;
+  /** "khi nào thì …", "bao giờ thì … sẽ …": when something will be is asked. */
+  future: boolean;
   /** "bao lâu": a length of time is asked. */
   duration: boolean;
 }
@@ -194,6 +200,7 @@ function questionFacts(question: string): QuestionFacts {
       duration: DURATION_QUESTION.test(folded),
       code: codeKind(folded),
       source: /(?:^|\s)(?:so lieu|tu lieu|cong bo|tong hop)(?:\s|$|[?.,!])/.test(folded),
+      future: FUTURE_ASKED.test(folded),
     };
   }
   return lastQuestion;
@@ -289,6 +296,9 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       // not when anything happens ("bao giờ thì … được kéo điện?").
       // (Unless the figures' own date is asked: "số liệu … công bố khi nào?")
       if (!facts.source) text = text.replace(SOURCE_DATE, ' ');
+      // "Khi nào thì Điện Biên phủ sóng 5G khắp tỉnh?" asks when something will be: "Tính đến ngày 26/3/2025, tỉnh có 38
+      // trạm 5G" says what was so by then, not when it will be.
+      if (facts.future) text = text.replace(AS_OF_DATE, ' ');
       // "phát lúc mấy giờ" is answered by a time of day, not by a date; "có hiệu lực từ ngày nào" by a day, not by a year.
       if (facts.clock) return TIME_IN_TEXT.test(text);
       return facts.day ? DAY_IN_TEXT.test(text) : DATE_IN_TEXT.test(text);
