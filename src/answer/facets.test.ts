@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFacets, questionParts } from './facets.ts';
+import { detectFacets, PLACE_ASKED, questionParts } from './facets.ts';
 import { classifyQuestion } from './question-type.ts';
 
 const kinds = (question: string) => detectFacets(question).map((f) => f.kind);
@@ -96,6 +96,12 @@ describe('detectFacets', () => {
 
   it('still breaks a message typed without marks but for a name at "va"', () => {
     expect(questionParts('Điện Biên co bao nhieu to cong nghe so cong dong va nghi quyet 57 ban hanh ngay nao')).toHaveLength(2);
+  });
+
+  it('reads "được tổ chức ở đâu", "được đặt ở đâu" as a place asked, and "chưa đạt ở chỗ nào" as none', () => {
+    expect(PLACE_ASKED.test('hoi nghi ngay 13/9/2025 duoc to chuc o dau')).toBe(true);
+    expect(PLACE_ASKED.test('tram 5g duoc dat o dau')).toBe(true);
+    expect(PLACE_ASKED.test('viec truyen thong con chua dat o cho nao')).toBe(false);
   });
 
   it('reads "muốn đạt được điều gì" as asking what for', () => {
