@@ -42,8 +42,9 @@ import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, ques
 import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
+import { memoized } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
-import { askedPost, asksForPerson, classifyQuestion } from './question-type.ts';
+import { askedPost, asksForPerson, classifyQuestion, KIND_LETTERS } from './question-type.ts';
 import { everydayTopicOutsideCorpus, namesSubject } from './scope.ts';
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
@@ -228,15 +229,16 @@ const EVERY_COMMUNE = /(?:^|\s)(?:gom|bao gom|moi|co the|duoc lap|thanh vien|toi
 /** "ai ký nghị quyết đó", typed without marks: a kind of document last in the question, then "do" (that one, not "by"). */
 const KIND_POINTED_AT_END = /(?:^|\s)(?:nghi quyet|quyet dinh|ke hoach|van ban|nq|qd|kh|vb) (?:do|ay)(?:\s|[?.!])*$/;
 
-/** Each kind's words as typed (folded) and the letters of its code. */
-const NUMBERED_KIND: Record<string, string> = { 'nghi quyet': 'nq', nq: 'nq', 'quyet dinh': 'qd', qd: 'qd', 'ke hoach': 'kh', kh: 'kh', 'nghi dinh': 'nd', nd: 'nd', luat: 'luat' };
-const NAMED_NUMBER = /(?<![\p{L}\p{N}])(nghi quyet|nq|quyet dinh|qd|ke hoach|kh|nghi dinh|nd|luat)\s*(?:so\s*)?(\d{1,4})(?!\d)/gu;
+const NAMED_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(${Object.keys(KIND_LETTERS).join('|')})\s*(?:so\s*)?(\d{1,4})(?!\d)`, 'gu');
 
-/** The documents a text names by number: by code ("57-NQ/TW": nq57) or by kind and number ("Nghị quyết 193/2025/QH15": nq193). */
-function numbersNamed(text: string): string[] {
+/**
+ * The documents a text names by number: by code ("57-NQ/TW": nq57) or by kind and number ("Nghị quyết 193/2025/QH15":
+ * nq193, a number the analyzer's codes do not read). Read once per sentence: a typed question checks every candidate.
+ */
+const numbersNamed = memoized(20_000, (text: string): string[] => {
   const folded = foldDiacritics(normalizeVietnamese(text));
-  return [...new Set([...documentCodes(text), ...[...folded.matchAll(NAMED_NUMBER)].map((m) => `${NUMBERED_KIND[m[1] as string]}${Number(m[2])}`)])];
-}
+  return [...new Set([...documentCodes(text), ...[...folded.matchAll(NAMED_NUMBER)].map((m) => `${KIND_LETTERS[m[1] as string]}${Number(m[2])}`)])];
+});
 
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
@@ -374,6 +376,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (everyday || asksUnknownParticular(query, hits, searcher.documents, pointed) || namesUnknownNumber(query, searcher)) return decline();
 
     const type = classifyQuestion(question);
+    /** The question folded, read once by the rules below. */
+    const askedFolded = foldDiacritics(normalizeVietnamese(question));
     const facets = detectFacets(question);
     // Off the subject, a passage must also share a word specific to the question, not only words common to the domain.
     const specific = specificWords(query, searcher);
@@ -457,7 +461,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (answerable.length === 0) return candidate ? curated(candidate) : decline();
     // "Văn bản này ký ngày nào, ai ký?": a document's own particulars are in its opening.
     // "…thực hiện quyết định nào?" asks no kind of fact: the opening answers it when a sentence there holds the question's words.
-    const particulars = DOCUMENT_PARTICULARS.test(foldDiacritics(normalizeVietnamese(question)));
+    const particulars = DOCUMENT_PARTICULARS.test(askedFolded);
     // …unless it names another document by number: "Theo kế hoạch này thì NQ57 ban hành ngày nào?" asks about NQ57.
     if (pointed && particulars && !namesByNumber(query)) {
       const opening = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
@@ -475,10 +479,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const unitQuery = pointed ? newlyAsked : weightedDown(newlyAsked, naming, POLICY.namingInUnits);
     // A document's title block (before its first heading) names the document; it answers only what is asked about the document itself.
     // A document's list of recipients ("Nơi nhận") answers who it was sent to, not what anyone on it must do.
-    const asksRecipients = /(?:^|\s)(?:gui|nhan|noi nhan|gui cho|gui toi|gui den)(?:\s|$|[?.,!])/.test(foldDiacritics(normalizeVietnamese(question)));
+    const asksRecipients = /(?:^|\s)(?:gui|nhan|noi nhan|gui cho|gui toi|gui den)(?:\s|$|[?.,!])/.test(askedFolded);
     const factor = (p: Passage) =>
       !particulars && (p.path.length === 0 || isParticularsPassage(p)) ? POLICY.titleBlock : !asksRecipients && RECIPIENTS.test(foldDiacritics(p.path.at(-1) ?? '').toLowerCase()) ? POLICY.recipientsList : 1;
-    const candidates = answerable.map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
+    const weighed = (h: PassageHit): PassageHit => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) });
+    const candidates = answerable.map(weighed);
     // A document named by another name it goes by ("kế hoạch truyền thông … của tỉnh") is asked about as if on its page.
     let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignment));
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
@@ -496,7 +501,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // (A follow-up naming none asks of the documents the earlier question named when it points back at them, "ai ký
       // nghị quyết đó?", or names no subject of its own; "Còn Ngày Chuyển đổi số quốc gia do ai ký quyết định?" asks of another.)
       const own = numbersNamed(question);
-      const pointsBack = refersBack(question) || DEICTIC.test(foldDiacritics(normalizeVietnamese(question))) || KIND_POINTED_AT_END.test(foldDiacritics(normalizeVietnamese(question))) || !namesSubject(question);
+      const pointsBack = refersBack(question) || DEICTIC.test(askedFolded) || KIND_POINTED_AT_END.test(askedFolded) || !namesSubject(question);
       const asked = type !== 'who' && type !== 'date' ? [] : own.length === 0 && query.followUp && previousTurn && pointsBack ? numbersNamed(previousTurn.question) : own;
       const ofOthers = (u: Unit) => {
         if (asked.length === 0) return false;
@@ -507,8 +512,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const otherKind = (u: Unit) => type === 'quantity' && alignment?.wants != null && kindStated(u.text, u.passage.path.join(' ')) === (alignment.wants === 'target' ? 'result' : 'target');
       // "Hội đồng tư vấn … do ai làm chủ tịch?" is not answered by who heads the Steering Committee: the post asked must be named.
       const post = type === 'who' ? askedPost(question) : null;
-      const otherPost = (u: Unit) => post !== null && !foldDiacritics(normalizeVietnamese(u.text)).includes(post);
-      const typedIn = (ranked: Unit[]) => ranked.find((u) => u.holds.size > 0 && !ofOthers(u) && !otherKind(u) && !otherPost(u) && (!ofProvince || provincial(u.passage) || foldDiacritics(normalizeVietnamese(u.text)).includes(provinceFolded)));
+      const typedIn = (ranked: Unit[]) =>
+        ranked.find((u) => {
+          if (u.holds.size === 0 || ofOthers(u) || otherKind(u)) return false;
+          const text = foldDiacritics(normalizeVietnamese(u.text));
+          return (post === null || text.includes(post)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
+        });
       let typed = typedIn(units);
       let typedHits = answerable;
       if (!typed) {
@@ -516,7 +525,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         // under "Thông tin chung", below the five points' own sections).
         const further = boostNamedHeadings(boostDocuments(await searcher.retrieve(query, POLICY.typedRetrieveK), focus), query, POLICY.namedHeading)
           .filter((h) => answers(h) && !answerable.some((a) => a.passage === h.passage))
-          .map((h) => (factor(h.passage) === 1 ? h : { ...h, score: h.score * factor(h.passage) }));
+          .map(weighed);
         if (further.length > 0) {
           typedHits = [...answerable, ...further];
           units = onPage(pointed ?? aliasNamed(query, names), rankUnits([...candidates.slice(0, POLICY.unitPassages), ...further], unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignment));
@@ -535,7 +544,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // "Dân số năm 2025 là bao nhiêu?" is not answered by the 2024 figure: a figure of another year is declined.
       if (otherYearOnly(question, typed)) return decline(true);
       units = [typed, ...units.filter((u) => u !== typed)];
-    } else if (!several && facets.length === 1 && facets[0]?.kind === 'where' && PLACE_ASKED.test(foldDiacritics(normalizeVietnamese(question)))) {
+    } else if (!several && facets.length === 1 && facets[0]?.kind === 'where' && PLACE_ASKED.test(askedFolded)) {
       // "Trung tâm đặt ở chỗ nào?", "tổ chức ở địa điểm nào?": a place is asked, so a sentence naming one answers, or none does.
       const placed = units.find((u) => u.holds.has('where'));
       if (!placed || placed.score < (units[0]?.score ?? 0) * POLICY.typedRatio) return decline(true);

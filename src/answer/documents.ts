@@ -33,16 +33,16 @@ export function refersBack(question: string): boolean {
   return ANAPHOR_MARKED.test(normal) || ANAPHOR_FOLDED.test(foldDiacritics(normal));
 }
 
+/** The words each kind is written with (folded), and whether its documents are named by number ("Nghị quyết 193/2025/QH15"). */
+const KINDS: ReadonlyArray<readonly [words: string, kind: string, numbered: boolean]> = [
+  ['ke hoach|kh', 'ke hoach', true],
+  ['quyet dinh|qd', 'quyet dinh', true],
+  ['nghi quyet|nq', 'nghi quyet', true],
+  ['chuong trinh', 'chuong trinh', true],
+  ['phong trao', 'phong trao', false],
+];
 /** The kind a pointer names ("kế hoạch này" a plan), by the words a document's title opens with; "văn bản này", "ở đây" name none. */
-const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = (
-  [
-    ['ke hoach|kh', 'ke hoach'],
-    ['quyet dinh|qd', 'quyet dinh'],
-    ['nghi quyet|nq', 'nghi quyet'],
-    ['chuong trinh', 'chuong trinh'],
-    ['phong trao', 'phong trao'],
-  ] as const
-).map(([words, kind]) => [new RegExp(`(?:^|\\s)(?:${words}) (?:nay|ay|do|kia)(?=\\s|$|[?.,!])`), kind]);
+const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = KINDS.map(([words, kind]) => [new RegExp(`(?:^|\\s)(?:${words}) (?:nay|ay|do|kia)(?=\\s|$|[?.,!])`), kind]);
 
 /** The kind of document the question's pointer names ("kế hoạch này": "ke hoach"), or null ("văn bản này", "ở đây"). */
 export function pointerKind(question: string): string | null {
@@ -88,8 +88,8 @@ function asWritten(text: string): string {
   return cased.length === normal.length ? cased : normal;
 }
 
-/** The words each pointer kind is written with ("nghị quyết", "NQ"), folded. */
-const KIND_WORDS: Record<string, string> = { 'ke hoach': 'ke hoach|kh', 'quyet dinh': 'quyet dinh|qd', 'nghi quyet': 'nghi quyet|nq', 'chuong trinh': 'chuong trinh' };
+/** The words each kind named by number is written with ("nghị quyết", "NQ"), folded. */
+const KIND_WORDS = new Map(KINDS.filter(([, , numbered]) => numbered).map(([words, kind]) => [kind, words]));
 
 /**
  * "Nghị quyết này do ai ký?" after "Nghị quyết 193/2025/QH15 là gì?", off any page: the pointer means the document of
@@ -101,7 +101,7 @@ export function askedOfNamedEarlier(question: string, earlier: string): string |
   const back = refersBack(question);
   if (!DEICTIC.test(folded) && !back) return null;
   const kind = pointerKind(question);
-  const words = kind === null ? undefined : KIND_WORDS[kind];
+  const words = kind === null ? undefined : KIND_WORDS.get(kind);
   if (words === undefined) return null;
   const said = asWritten(earlier);
   const saidFolded = foldDiacritics(normalizeVietnamese(earlier));

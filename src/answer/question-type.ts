@@ -214,16 +214,14 @@ function codeKind(folded: string): string | null {
 
 /** A document named by its number: "Quyết định 229-QĐ/TW", "Nghị quyết 57", "793/BTTTT-THH", "1661/NQ-UBTVQH15". */
 const CODE_IN_TEXT = /(?<!\p{L})(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Kế hoạch|Hướng dẫn|Công văn|QĐ|NQ|KH) (?:số )?\d+|(?<![\p{L}\d])\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}{2,}/u;
+/** The letters of a kind's code, by the words it is typed with (folded): "nghị quyết", "NQ" → nq. */
+export const KIND_LETTERS: Readonly<Record<string, string>> = { 'nghi quyet': 'nq', nq: 'nq', 'quyet dinh': 'qd', qd: 'qd', 'ke hoach': 'kh', kh: 'kh', 'nghi dinh': 'nd', nd: 'nd', luat: 'luat' };
 /** How each kind's number is written: a decision's "Quyết định 505" or "…/QĐ-…", a resolution's "Nghị quyết 57", "…/NQ-…" or "…/QH15". */
-const CODE_OF_KIND: Record<string, RegExp> = {
-  'quyet dinh': /Quyết định (?:số )?\d|QĐ/u,
+const CODE_OF_KIND: Readonly<Record<string, RegExp>> = {
   qd: /Quyết định (?:số )?\d|QĐ/u,
-  'nghi quyet': /Nghị quyết (?:số )?\d|NQ|\/QH\d/u,
   nq: /Nghị quyết (?:số )?\d|NQ|\/QH\d/u,
   // ("KH&CN", "KHCN" are no plan.)
-  'ke hoach': /Kế hoạch (?:số )?\d|[-/]KH(?![\p{L}&])/u,
   kh: /Kế hoạch (?:số )?\d|[-/]KH(?![\p{L}&])/u,
-  'nghi dinh': /Nghị định (?:số )?\d|NĐ/u,
   nd: /Nghị định (?:số )?\d|NĐ/u,
 };
 
@@ -290,7 +288,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       return facts.phone ? PHONE_IN_TEXT.test(text) : CONTACT_IN_TEXT.test(text);
     case 'code':
       // "bằng quyết định số mấy" is answered by a decision's number, not by the plan it implements ("Kế hoạch 252-KH/TU").
-      return CODE_IN_TEXT.test(text) && (CODE_OF_KIND[facts.code ?? '']?.test(text) ?? true);
+      return CODE_IN_TEXT.test(text) && (CODE_OF_KIND[KIND_LETTERS[facts.code ?? ''] ?? '']?.test(text) ?? true);
     case 'date':
       // "Theo tư liệu tổng hợp đến khoảng tháng 3/2026, … còn 105 thôn chưa có điện": when the figures were gathered,
       // not when anything happens ("bao giờ thì … được kéo điện?").
