@@ -522,6 +522,12 @@ describe('everyday words inside questions about the documents', () => {
     }
   });
 
+  it('declines general knowledge that shares only folded syllables with the documents ("Thủ đô của Pháp": "thứ", "độ", "pháp lý")', async () => {
+    for (const q of ['Thủ đô của Pháp là gì?', 'Thủ tướng Nhật Bản là ai?', 'Sông nào dài nhất thế giới?']) {
+      expect((await answer(q)).outcome).toBe('out_of_scope');
+    }
+  });
+
   it('treats a question about "ở đây" on a document\'s page as on the subject', async () => {
     const r = await answer('Phong trào được nói tới ở đây kế thừa phong trào nào trước đây?', [], { documentId: 'binh-dan-hoc-vu-so' });
     expect(r.outcome).toBe('answered');

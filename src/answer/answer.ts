@@ -335,8 +335,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // In a conversation about the subject, a question with no subject of its own continues it ("Trên đó có bao nhiêu
     // khóa học?"), unless it is asked on a page: "Phong trào này…" has its subject already, the page's document.
     const previousTurn = history.at(-1);
-    const continues = previousTurn !== undefined && !pointed && !namesSubject(question) && namesSubject(previousTurn.question);
     const documentFrequency = (term: string) => searcher.documentFrequency(term);
+    const continues = previousTurn !== undefined && !pointed && !namesSubject(question) && namesSubject(previousTurn.question);
     const built = buildQuery(searched, history.map((t) => t.question), continues, documentFrequency);
     // "Thế còn Sở Nội vụ thì được giao việc gì?" after a question about another office: the new office replaces the old
     // one, as a new year replaces the old (the words of the earlier question would pull back to the office it named).
@@ -431,7 +431,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // A long section is cut into passages: the words its other passages hold are the section's ("2026" in the next one).
       const shared = heldCount(sections.get(sectionOf(h.passage)) ?? h.passage, specific);
       // Several words specific to the question in one passage answer it even with casual wording around them.
-      return (h.strictCoverage >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (h.strictCoverage >= POLICY.coverageSpecific && shared >= 2);
+      // Typed with marks, a word counts as spelled: "Thủ đô của Pháp" shares nothing with "thứ tư", "độ trễ".
+      const covered = h.spelledCoverage ?? h.strictCoverage;
+      return (covered >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (covered >= POLICY.coverageSpecific && shared >= 2);
     };
     const answerable = hits.filter(answers);
     // "đến 2045 … xếp hạng thế giới ra sao": when every passage that answers is of another year, the section of the asked

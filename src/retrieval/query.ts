@@ -138,6 +138,11 @@ export interface SearchTerms {
   terms: ReadonlyMap<string, number>;
   /** The query's content syllables ("~x"), without a look-alike read as a function word here. */
   content: ReadonlySet<string>;
+  /**
+   * Typed with marks, the same syllables as spelled (`spelledContent`): "thủ" where content
+   * has "~thu". Absent for a question typed without marks.
+   */
+  spelled?: ReadonlySet<string>;
 }
 
 /**
@@ -153,7 +158,7 @@ export interface SearchTerms {
  */
 export function searchTerms(query: Query, index: IndexCounts): SearchTerms {
   const grounded = groundedTerms(query, (term) => index.documentFrequency(term));
-  if (query.segments.length === 0) return { terms: grounded, content: query.content };
+  if (query.segments.length === 0) return { terms: grounded, content: query.content, ...(query.accented && { spelled: spelledContent(query, index) }) };
   const restoration = restorationOf(query.segments, index);
   const terms = withoutFunctionWords(grounded, restoration.functionWords, query.segments);
   for (const [term, { probability, typed }] of restoration.terms) {
@@ -165,6 +170,27 @@ export function searchTerms(query: Query, index: IndexCounts): SearchTerms {
   weighAsTyped(terms, restoration.typed);
   if (restoration.functionWords.size === 0) return { terms, content: query.content };
   return { terms, content: new Set([...query.content].filter((term) => !restoration.functionWords.has(term.slice(1)))) };
+}
+
+/**
+ * Typed with marks, a syllable is the word it spells: "Thủ đô của Pháp" shares "thủ" and "đô"
+ * with no passage, though many say "thứ", "độ" and "pháp". Each content syllable the question
+ * spells one way with marks, as a word the index holds, in place of its folded form.
+ */
+function spelledContent(query: Query, index: IndexCounts): ReadonlySet<string> {
+  const spellings = new Map<string, string[]>();
+  for (const term of query.terms.keys()) {
+    if (term.includes(' ') || /^[~^%]/.test(term) || !hasDiacritics(term)) continue;
+    const folded = foldDiacritics(term);
+    spellings.set(folded, [...(spellings.get(folded) ?? []), term]);
+  }
+  const spelled = new Set<string>();
+  for (const term of query.content) {
+    const written = spellings.get(term.slice(1));
+    const word = written?.length === 1 ? written[0] : undefined;
+    spelled.add(word !== undefined && index.documentFrequency(word) > 0 ? word : term);
+  }
+  return spelled;
 }
 
 /**

@@ -64,6 +64,27 @@ describe('CorpusRetriever over the real corpus', () => {
   });
 });
 
+describe('CorpusSearcher: coverage as the question spells its words', () => {
+  it('counts a syllable typed with marks only where a passage spells it so ("thủ đô" is not "thứ", "độ")', () => {
+    const hits = searcher.searchPassages(buildQuery('Thủ đô của Pháp là gì?'), 8);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.spelledCoverage).toBeDefined();
+    // Folded, "thu do phap" is most of some passage ("thứ tư", "độ trễ", "pháp lý"); spelled, none holds "thủ đô".
+    expect(Math.max(...hits.map((h) => h.strictCoverage))).toBeGreaterThan(0.6);
+    expect(Math.max(...hits.map((h) => h.spelledCoverage ?? 1))).toBeLessThan(0.6);
+  });
+
+  it('agrees with the folded share when the passage spells every word as asked', () => {
+    const [top] = searcher.searchPassages(buildQuery('Ngày Chuyển đổi số quốc gia là ngày nào?'), 1);
+    expect(top?.spelledCoverage).toBeCloseTo(top?.strictCoverage ?? 0, 5);
+  });
+
+  it('has no spelled share for a question typed without marks', () => {
+    const [top] = searcher.searchPassages(buildQuery('ngay chuyen doi so quoc gia la ngay nao'), 1);
+    expect(top?.spelledCoverage).toBeUndefined();
+  });
+});
+
 describe('CorpusSearcher.retrieve with a vector side', () => {
   const corpus = searcher.corpus;
   const n = corpus.passages.length;

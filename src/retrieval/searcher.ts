@@ -13,6 +13,13 @@ import { FaqMatcher, type FaqHit } from './faq-matcher.ts';
 
 export type { FaqHit } from './faq-matcher.ts';
 
+interface CoverageScale {
+  lenient: number;
+  strict: number;
+  /** The strict mass as the question spells its syllables with marks, or null without marks. */
+  spelled: number | null;
+}
+
 export interface PassageHit {
   passage: Passage;
   score: number;
@@ -20,6 +27,11 @@ export interface PassageHit {
   coverage: number;
   /** The same share with unknown words at full weight: an unknown word may be the whole topic ("bitcoin"). */
   strictCoverage: number;
+  /**
+   * The strict share with each syllable typed with marks found only as spelled ("thủ", not
+   * "thứ"); absent when the question has no marks (then it is `strictCoverage`).
+   */
+  spelledCoverage?: number;
 }
 
 export interface SearchableCorpus {
@@ -103,7 +115,7 @@ export class CorpusSearcher {
   searchPassages(query: Query, k: number, filter?: (p: Passage) => boolean): PassageHit[] {
     const search = searchTerms(query, this.passageIndex);
     const scale = this.coverageScale(query, search);
-    return this.lexical(search, k, filter).map((h) => this.toHit(h.doc, h.score, h.matched, scale));
+    return this.lexical(search, k, filter).map((h) => this.toHit(h.doc, h.score, h.matched, scale, search));
   }
 
   /**
@@ -128,7 +140,7 @@ export class CorpusSearcher {
     const matchedIn = (doc: number) => matched.get(doc) ?? this.passageIndex.matchedIn(doc, search.content);
     return fuseRankings(lexical, vector, vectors.fusion)
       .slice(0, k)
-      .map((h) => this.toHit(h.doc, h.score, matchedIn(h.doc), scale));
+      .map((h) => this.toHit(h.doc, h.score, matchedIn(h.doc), scale, search));
   }
 
   private lexical(search: SearchTerms, k: number, filter?: (p: Passage) => boolean): Scored[] {
@@ -136,14 +148,17 @@ export class CorpusSearcher {
     return this.passageIndex.search(search.terms, k, search.content, filter ? (doc) => filter(passages[doc] as Passage) : undefined);
   }
 
-  /** The idf mass a passage must match to cover the whole question, leniently and strictly. */
-  private coverageScale(query: Query, search: SearchTerms): { lenient: number; strict: number } {
+  /** The idf mass a passage must match to cover the whole question, leniently and strictly, and strictly as spelled. */
+  private coverageScale(query: Query, search: SearchTerms): CoverageScale {
     // A word the corpus never uses weighs less than a rare corpus word: casual wording
     // ("ủa", "mong") should not sink a question the passages do answer.
     const maxIdf = this.passageIndex.idf('');
-    let known = 0;
+    const known = (content: ReadonlySet<string>) => {
+      let sum = 0;
+      for (const t of content) if (this.passageIndex.documentFrequency(t) > 0) sum += this.passageIndex.idf(t);
+      return sum;
+    };
     let unknown = 0;
-    for (const t of search.content) if (this.passageIndex.documentFrequency(t) > 0) known += this.passageIndex.idf(t);
     // Consecutive unknown syllables are one unknown word ("ki lô mét vuông" is not four topics).
     let inUnknownRun = false;
     for (const c of query.ownContent) {
@@ -151,16 +166,19 @@ export class CorpusSearcher {
       if (isUnknown && !inUnknownRun) unknown += maxIdf;
       inUnknownRun = isUnknown;
     }
-    return { lenient: known + 0.6 * unknown, strict: known + unknown };
+    const folded = known(search.content);
+    return { lenient: folded + 0.6 * unknown, strict: folded + unknown, spelled: search.spelled ? known(search.spelled) + unknown : null };
   }
 
-  private toHit(doc: number, score: number, matched: number, scale: { lenient: number; strict: number }): PassageHit {
-    return {
+  private toHit(doc: number, score: number, matched: number, scale: CoverageScale, search: SearchTerms): PassageHit {
+    const hit: PassageHit = {
       passage: this.corpus.passages[doc] as Passage,
       score,
       coverage: scale.lenient > 0 ? matched / scale.lenient : 0,
       strictCoverage: scale.strict > 0 ? matched / scale.strict : 0,
     };
+    if (!search.spelled || scale.spelled === null) return hit;
+    return { ...hit, spelledCoverage: scale.spelled > 0 ? this.passageIndex.matchedIn(doc, search.spelled) / scale.spelled : 0 };
   }
 
   /** The best-matching FAQ entries, one hit per entry, most similar first. */
