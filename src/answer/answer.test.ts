@@ -522,6 +522,32 @@ describe('everyday words inside questions about the documents', () => {
     }
   });
 
+  it('answers how often reports are due with the plan\'s "định kỳ … hằng năm", and declines how often a body meets when no document says', async () => {
+    const reports = await answer('Kế hoạch yêu cầu báo cáo bao lâu một lần?');
+    expect(reports.outcome).toBe('answered');
+    expect(reports.answer).toContain('10/6');
+    for (const q of ['Ban Chỉ đạo của Chính phủ về khoa học công nghệ và Đề án 06 họp định kỳ mấy tháng một lần?', 'Ban Chỉ đạo phát triển khoa học, công nghệ của tỉnh Điện Biên quy định họp định kỳ bao nhiêu lần mỗi năm?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+  });
+
+  it('reads "mang chữ ký của vị lãnh đạo nào" on a decision\'s page as who signed it', async () => {
+    for (const q of ['Quyết định này mang chữ ký của vị lãnh đạo nào?', 'quyet dinh nay mang chu ky cua vi lanh dao nao']) {
+      const r = await answer(q, [], { documentId: 'quyet-dinh-1169-qd-ttg' });
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('Nguyễn Chí Dũng');
+    }
+  });
+
+  it('answers a count of a document named by number with that document\'s count, not another\'s ("93/2025/QH15" names Law 93)', async () => {
+    expect((await answer('QĐ 1169/QĐ-TTg gồm bao nhiêu điều?')).outcome).toBe('no_answer');
+    for (const q of ['Luật 93 gồm bao nhiêu điều?', 'luat khoa hoc cong nghe va doi moi sang tao so 93 co bao nhieu dieu']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('73 điều');
+    }
+  });
+
   it('declines general knowledge that shares only folded syllables with the documents ("Thủ đô của Pháp": "thứ", "độ", "pháp lý")', async () => {
     for (const q of ['Thủ đô của Pháp là gì?', 'Thủ tướng Nhật Bản là ai?', 'Sông nào dài nhất thế giới?']) {
       expect((await answer(q)).outcome).toBe('out_of_scope');

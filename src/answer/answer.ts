@@ -231,13 +231,19 @@ const KIND_POINTED_AT_END = /(?:^|\s)(?:nghi quyet|quyet dinh|ke hoach|van ban|n
 
 const NAMED_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(${Object.keys(KIND_LETTERS).join('|')})\s*(?:so\s*)?(\d{1,4})(?!\d)`, 'gu');
 
+/** A National Assembly act by its code alone ("Luật … số 93/2025/QH15"): a law or a resolution, its kind not said. */
+const ASSEMBLY_CODE = /(?<![\d/])(\d{1,4})\/\d{4}\/qh\d*/g;
+
 /**
  * The documents a text names by number: by code ("57-NQ/TW": nq57) or by kind and number ("Nghị quyết 193/2025/QH15":
- * nq193, a number the analyzer's codes do not read). Read once per sentence: a typed question checks every candidate.
+ * nq193, a number the analyzer's codes do not read), or by an Assembly code ("số 93/2025/QH15": luat93 and nq93).
+ * Read once per sentence: a typed question checks every candidate.
  */
 const numbersNamed = memoized(20_000, (text: string): string[] => {
   const folded = foldDiacritics(normalizeVietnamese(text));
-  return [...new Set([...documentCodes(text), ...[...folded.matchAll(NAMED_NUMBER)].map((m) => `${KIND_LETTERS[m[1] as string]}${Number(m[2])}`)])];
+  const byKind = [...folded.matchAll(NAMED_NUMBER)].map((m) => `${KIND_LETTERS[m[1] as string]}${Number(m[2])}`);
+  const byAssemblyCode = [...folded.matchAll(ASSEMBLY_CODE)].flatMap((m) => [`luat${Number(m[1])}`, `nq${Number(m[1])}`]);
+  return [...new Set([...documentCodes(text), ...byKind, ...byAssemblyCode])];
 });
 
 function hasWords(text: string): boolean {
@@ -504,7 +510,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // nghị quyết đó?", or names no subject of its own; "Còn Ngày Chuyển đổi số quốc gia do ai ký quyết định?" asks of another.)
       const own = numbersNamed(question);
       const pointsBack = refersBack(question) || DEICTIC.test(askedFolded) || KIND_POINTED_AT_END.test(askedFolded) || !namesSubject(question);
-      const asked = type !== 'who' && type !== 'date' ? [] : own.length === 0 && query.followUp && previousTurn && pointsBack ? numbersNamed(previousTurn.question) : own;
+      const asked = type !== 'who' && type !== 'date' && type !== 'quantity' ? [] : own.length === 0 && query.followUp && previousTurn && pointsBack ? numbersNamed(previousTurn.question) : own;
       const ofOthers = (u: Unit) => {
         if (asked.length === 0) return false;
         const named = numbersNamed(u.text);

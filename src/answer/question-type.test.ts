@@ -81,6 +81,31 @@ describe('holdsAnswerType: a length of time counted in its unit', () => {
   });
 });
 
+describe('holdsAnswerType: classes, delegates, targets and villages counted', () => {
+  const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
+  it('needs the thing counted, not a share or another count', () => {
+    expect(holds('Năm 2025, Điện Biên đặt mục tiêu hơn 80% người dân trưởng thành biết dùng dịch vụ số.', 'tỉnh đã mở bao nhiêu lớp Bình dân học vụ số')).toBe(false);
+    expect(holds('Tỉnh đã mở 120 lớp Bình dân học vụ số.', 'tỉnh đã mở bao nhiêu lớp Bình dân học vụ số')).toBe(true);
+    expect(holds('Luật 93 gồm 73 điều.', 'được bao nhiêu đại biểu Quốc hội biểu quyết tán thành')).toBe(false);
+    expect(holds('Kế hoạch đặt ra 12 chỉ tiêu cụ thể.', 'kế hoạch đặt ra bao nhiêu chỉ tiêu')).toBe(true);
+    expect(holds('Tỉnh còn 105 trên 1.446 thôn, bản chưa có điện lưới.', 'còn bao nhiêu thôn chưa có điện lưới')).toBe(true);
+  });
+});
+
+describe('holdsAnswerType: how often', () => {
+  const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
+  it('is answered by how often only: not by a count, nor by a rate "mỗi năm"', () => {
+    const monthly = 'Ban Chỉ đạo họp định kỳ mấy tháng một lần?';
+    expect(classifyQuestion(monthly)).toBe('quantity');
+    expect(holds('Ban Chỉ đạo có 24 thành viên.', monthly)).toBe(false);
+    expect(holds('Định kỳ trước ngày 10/6 và 10/12 hằng năm, gửi báo cáo kết quả.', monthly)).toBe(true);
+    const yearly = 'Ban Chỉ đạo họp bao nhiêu lần mỗi năm?';
+    expect(holds('Kinh tế tỉnh tăng trưởng bình quân 8,76% mỗi năm.', yearly)).toBe(false);
+    expect(holds('Ban Chỉ đạo họp 2 lần mỗi năm.', yearly)).toBe(true);
+    expect(holds('Ban Chỉ đạo họp hai lần mỗi năm.', 'ban chi dao hop may lan mot nam')).toBe(true);
+  });
+});
+
 describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount of money, a head of a team', () => {
   it('answers "mấy giờ" with a time, not with a date', () => {
     expect(classifyQuestion('Chương trình phát lúc mấy giờ vậy ạ?')).toBe('date');

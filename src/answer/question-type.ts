@@ -29,7 +29,7 @@ export const WHO_WORD = String.raw`(?<!(?:^|\s)(?:khong|bat ky|bat cu))(?:^|\s)a
 export const PERSON_WORDS = String.raw`(?:^|\s)ong (?:ba )?nao|(?:^|\s)la ba nao|dong chi nao`;
 
 /** What "mấy …" counts when it asks a number ("mấy xã", "mấy chương"); the facets add a few of their own. */
-export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|tieng|tuan|phut|thanh vien';
+export const MAY_COUNTS = 'phan tram|%|nguoi|ty|nhom|quan diem|muc tieu|xa|phuong|don vi|doanh nghiep|chi tieu|lan|nam|trieu|nghin|dan toc|khoa hoc|hoc vien|to|dieu|chuong|khoan|trang|phu luc|tram|can bo|tieng|tuan|phut|thanh vien|thang|ngay|quy';
 
 /** "mấy giờ": a time of day is asked (folded). */
 const CLOCK_QUESTION = /(?:^|\s)(?:may gio|gio nao)(?=\s|$|[?.,!])/;
@@ -89,8 +89,11 @@ const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/
 const DURATION_QUESTION = /bao lau(?! (?:mot|1) lan)/;
 const DURATION_IN_TEXT = /(?<!\p{L})\d+(?:[.,]\d+)?\s*(?:ngày|tháng|năm|tuần|giờ|tiếng|phút)(?!\p{L})/u;
 const SPAN_IN_TEXT = /(?<!\p{L})từ(?: ngày)? \d{1,2}\/\d{1,2}(?:\/\d{4})? đến(?: ngày)? \d{1,2}\/\d{1,2}/u;
-const FREQUENCY_QUESTION = /bao lau mot lan|may lan|bao nhieu lan|dinh ky|thuong xuyen khong/;
-const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ|(?<!\p{L})\d+ lần/u;
+const FREQUENCY_QUESTION = /bao lau mot lan|may lan|bao nhieu lan|dinh ky|thuong xuyen khong|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam) (?:mot|1) lan/;
+/** "bao lâu một lần", "mấy lần mỗi năm", "mấy tháng một lần": only how often answers ("định kỳ" alone may only describe a report). */
+const HOW_OFTEN_QUESTION = /bao lau (?:mot|1) lan|may lan|bao nhieu lan|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam) (?:mot|1) lan/;
+const HOW_OFTEN_IN_TEXT = /(?<!\p{L})(?:\d+|một|hai|ba|bốn) lần|định kỳ|(?<!\p{L})(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)/iu;
+const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ|(?<!\p{L})(?:\d+|một|hai|ba) lần/iu;
 const NUMBER_IN_TEXT = /\d/;
 /** A count written in words before what it counts: "ba lĩnh vực", "bốn nhóm" ("năm" is left out: it is also "year"). */
 const COUNT_IN_WORDS = /(?<!\p{L})(?:hai|ba|bốn|sáu|bảy|tám|chín|mười|hàng trăm|hàng nghìn)\s\p{Ll}/u;
@@ -108,7 +111,7 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|%)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|lop|dai bieu|chi tieu|thon|%)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */
@@ -158,6 +161,8 @@ interface QuestionFacts {
   asked: string[];
   money: boolean;
   frequency: boolean;
+  /** Only how often answers it ("mấy tháng một lần"). */
+  howOften: boolean;
   person: boolean;
   group: boolean;
   counted: string | null;
@@ -191,6 +196,7 @@ function questionFacts(question: string): QuestionFacts {
       phone: PHONE_QUESTION.test(folded),
       money: MONEY_QUESTION.test(folded) || (WAGE_QUESTION.test(folded) && (!hasDiacritics(question) || /(?<!\p{L})lương(?!\p{L})/u.test(normalizeVietnamese(question)))),
       frequency: FREQUENCY_QUESTION.test(folded),
+      howOften: HOW_OFTEN_QUESTION.test(folded),
       person: PERSON_QUESTION.test(folded),
       group: GROUP_QUESTION.test(folded),
       year: YEAR_ASKED.test(folded),
@@ -245,7 +251,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but )?ky|dat but ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|chu ky cua (?:ai|vi nao|(?:vi |ong |ba )?(?:lanh dao|nguoi) nao)|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but )?ky|dat but ky|ai (?:hien (?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
@@ -303,6 +309,9 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
     case 'quantity':
       // A year, a date or a document number is not an amount; money questions need an amount of money.
       text = ofCorpus ? withoutDatesAndNumbers(text) : stripDatesAndNumbers(text);
+      // …and by nothing else: "họp định kỳ mấy tháng một lần" is not answered by a count of members, nor
+      // "mấy lần mỗi năm" by a growth rate "8,76% mỗi năm".
+      if (facts.howOften) return HOW_OFTEN_IN_TEXT.test(text);
       // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       // "bao lâu" is answered by a length of time, or by the dates it runs from and to.

@@ -159,6 +159,8 @@ export const QUESTION_PHRASES = [
   'hom nao',
   // "đặt bút ký" is signing.
   'dat but',
+  // "báo cáo bao lâu một lần" asks how often: the documents say "định kỳ", "hằng năm", not "lâu" and "lần".
+  'bao lau mot lan', 'bao lau 1 lan',
 ];
 
 /** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
