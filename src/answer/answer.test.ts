@@ -548,6 +548,25 @@ describe('everyday words inside questions about the documents', () => {
     }
   });
 
+  it('asks a follow-up naming another post of that post alone ("Còn bí thư …" after the chairman)', async () => {
+    const r = await answer('con bi thu tinh uy bay gio la ai a', [turn('Chủ tịch UBND tỉnh Điện Biên bây giờ là ai?', 'dien-bien-nq57')]);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer.split('\n')[0]).toContain('Trần Tiến Dũng');
+  });
+
+  it('does not say a part is missing when a sentence it gives holds that part\'s own words ("ai là trung tâm": "… làm trung tâm")', async () => {
+    const centre = await answer('Chương trình theo Quyết định 1169 coi ai là trung tâm và lấy gì làm công cụ?');
+    expect(centre.outcome).toBe('answered');
+    expect(centre.answer).toContain('trung tâm');
+    expect(centre.answer).not.toContain('Văn bản không nêu');
+    const report = await answer('Nghị quyết 03 ra đời theo đề nghị của mấy ông bộ trưởng bộ nào vậy, có tờ trình số mấy không?');
+    expect(report.answer).toContain('04/TTr');
+    expect(report.answer).not.toContain('Văn bản không nêu');
+    // …but one word in common is not an answer: "bao nhiêu tiền" is not answered by "đòi thu tiền".
+    const allowance = await answer('Ở xã mình Tổ công nghệ số cộng đồng có được trả phụ cấp hằng tháng không, bao nhiêu tiền vậy?');
+    if (allowance.outcome === 'answered') expect(allowance.answer).toContain('Văn bản không nêu con số cụ thể');
+  });
+
   it('declines general knowledge that shares only folded syllables with the documents ("Thủ đô của Pháp": "thứ", "độ", "pháp lý")', async () => {
     for (const q of ['Thủ đô của Pháp là gì?', 'Thủ tướng Nhật Bản là ai?', 'Sông nào dài nhất thế giới?']) {
       expect((await answer(q)).outcome).toBe('out_of_scope');

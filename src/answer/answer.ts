@@ -113,6 +113,13 @@ function namesOtherOffice(question: string, earlier: string, agencies: Array<{ k
   return agencies.some((a) => own.includes(a.key) && !before.includes(a.key)) && agencies.some((a) => before.includes(a.key) && !own.includes(a.key));
 }
 
+/** Whether a question asks a person by a post and the earlier one asked by another ("Còn bí thư …" after "Chủ tịch … là ai?"). */
+function namesOtherPost(question: string, earlier: string): boolean {
+  const post = askedPost(question);
+  const before = askedPost(earlier);
+  return post !== null && before !== null && post !== before;
+}
+
 /** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
 function agencyFor(question: string, hits: PassageHit[], agencies: Array<{ name: string; key: string }>, fallback: string, province: string, provincial: (p: Passage) => boolean): string {
   const asked = looseForm(question);
@@ -346,7 +353,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const built = buildQuery(searched, history.map((t) => t.question), continues, documentFrequency);
     // "Thế còn Sở Nội vụ thì được giao việc gì?" after a question about another office: the new office replaces the old
     // one, as a new year replaces the old (the words of the earlier question would pull back to the office it named).
-    const query = built.followUp && previousTurn && namesOtherOffice(question, previousTurn.question, agencies) ? { ...buildQuery(searched, [], false, documentFrequency), followUp: true } : built;
+    // …and so does a new post ("Còn bí thư tỉnh ủy bây giờ là ai?" after "Chủ tịch UBND tỉnh bây giờ là ai?").
+    const replacesEarlier = (earlier: string) => namesOtherOffice(question, earlier, agencies) || namesOtherPost(question, earlier);
+    const query = built.followUp && previousTurn && replacesEarlier(previousTurn.question) ? { ...buildQuery(searched, [], false, documentFrequency), followUp: true } : built;
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, POLICY.retrieveK);
     const fromPointed = pointed ? await searcher.retrieve(query, POLICY.retrieveK, (p) => p.documentId === pointed) : [];
@@ -568,7 +577,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const partAsked = partQuery(part, query, documentFrequency);
         const partFacets = detectFacets(part);
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
-        return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)), facets: partFacets, contrast: contrasts(part) };
+        // (As written when typed with marks: "bà nội" is not "bá", "nơi"; as typed, folded, when not.)
+        const own = buildQuery(part, [], false, documentFrequency);
+        // (Its own syllables, not the synonyms a word brings: "tiền" would bring "kinh phí", "ngân sách".)
+        const syllables = new Set(own.ownContent);
+        const written = normalizeVietnamese(part).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+        const words = own.accented ? written.filter((w) => syllables.has(foldDiacritics(w))) : own.ownContent.map((c) => `~${c}`);
+        return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)), facets: partFacets, contrast: contrasts(part), words };
       }),
     );
     // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.

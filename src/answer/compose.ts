@@ -11,7 +11,7 @@ import type { DocumentMeta, Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { PassageHit } from '../retrieval/searcher.ts';
 import { analyze } from '../text/index.ts';
-import { MISSING_FACET, type Facet, type FacetKind } from './facets.ts';
+import { MISSING_FACET, STRICT_FACETS, type Facet, type FacetKind } from './facets.ts';
 import { holdsFacet } from './question-type.ts';
 import { alignmentFactor, type Alignment } from './alignment.ts';
 import { memoized, memoizedFor } from '../text/memo.ts';
@@ -28,6 +28,7 @@ const {
   coverageFloor: COVERAGE_FLOOR,
   partCoverage: PART_COVERAGE,
   partCovered: PART_COVERED,
+  partWordsHeld: PART_WORDS_HELD,
 } = POLICY;
 
 export interface Unit {
@@ -182,10 +183,10 @@ export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Fac
 }
 
 /** The units that answer the facets, in the order asked; facets none answers are returned as missing. */
-function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]; missing: FacetKind[] } {
+function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]; missing: Missing[] } {
   const lead = units[0] as Unit;
   const chosen: Unit[] = [];
-  const missing: FacetKind[] = [];
+  const missing: Missing[] = [];
   for (const facet of facets) {
     if (facet.kind === 'subject' || chosen.some((u) => u.holds.has(facet.kind))) continue;
     // A later facet is answered from the same section when it can be: it reads as one answer.
@@ -193,7 +194,7 @@ function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]
     const sameSection = (u: Unit) => chosen[0] !== undefined && inSameSection(u, chosen[0]);
     const pick = candidates.find(sameSection) ?? candidates[0];
     if (pick) chosen.push(pick);
-    else missing.push(facet.kind);
+    else missing.push({ kind: facet.kind });
   }
   if (chosen.length === 0) chosen.push(lead);
   return { chosen, missing };
@@ -205,6 +206,17 @@ export interface PartRanking {
   facets: readonly Facet[];
   /** Opened by "còn": it asks about something else, so a unit already chosen does not answer it. */
   contrast?: boolean;
+  /**
+   * Its own content words in order ("trung", "tâm" of "ai là trung tâm"; folded when typed without marks): a sentence the answer gives holding them
+   * answers it, though not in the form its question word expects ("lấy người dân … làm trung tâm" names no body).
+   */
+  words?: readonly string[];
+}
+
+/** A kind of fact no source was found to hold, and the words of the question that asked it, when one did. */
+interface Missing {
+  kind: FacetKind;
+  words?: readonly string[] | undefined;
 }
 
 const sameUnit = (a: Unit, b: Unit) => a.text === b.text && a.passage === b.passage;
@@ -215,18 +227,18 @@ const sameUnit = (a: Unit, b: Unit) => a.text === b.text && a.passage === b.pass
  * well. A question no source answers is returned as missing; when none is answered, the
  * message's best unit leads.
  */
-function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly PartRanking[]): { chosen: Unit[]; missing: FacetKind[] } {
+function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly PartRanking[]): { chosen: Unit[]; missing: Missing[] } {
   const chosen: Unit[] = [];
-  // One entry per question unanswered ("bao nhiêu tờ rơi và bao nhiêu băng rôn": two), returned as kinds once each.
-  const missing: FacetKind[] = [];
-  for (const { units: ranked, facets: asked, contrast } of parts) {
+  // One entry per question unanswered ("bao nhiêu tờ rơi và bao nhiêu băng rôn": two).
+  const missing: Missing[] = [];
+  for (const { units: ranked, facets: asked, contrast, words } of parts) {
     // "hiện nay là ai": the question word (who) is asked; "hiện nay" only says when.
     const kind = (asked.find((f) => f.kind !== 'subject' && f.kind !== 'status') ?? asked.find((f) => f.kind !== 'subject'))?.kind;
     const top = ranked[0];
     if (!top) continue;
     const best = ranked.find((u) => (kind === undefined || u.holds.has(kind)) && !(contrast && chosen.some((c) => sameUnit(c, u))));
     if (!best || best.score < top.score * FACET_RATIO || best.coverage < PART_COVERAGE) {
-      missing.push(kind ?? 'subject');
+      missing.push({ kind: kind ?? 'subject', words });
       continue;
     }
     const covered = !contrast && chosen.some((c) => {
@@ -326,7 +338,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
       }
     : undefined;
   const { chosen, missing: missingParts } = parts.length > 0 ? answerParts(units, facets, parts) : facets.length > 1 ? answerFacets(units, facets) : { chosen: [units[0] as Unit], missing: [] };
-  const missing = [...new Set(missingParts)];
+  const missing = [...new Set(missingParts.map((m) => m.kind))];
   const lead = chosen[0] as Unit;
   const prefix = attribution(lead.passage, documents.get(lead.passage.documentId));
   let budget = MAX_ANSWER_WORDS - words(prefix) - missing.reduce((n, k) => n + words(MISSING_FACET[k]) + 1, 0);
@@ -392,8 +404,21 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
       if (text) addSupport(unit, text);
     }
   }
-  // A fact said missing for one question but held by a sentence the answer gives anyway is not missing.
-  const stillMissing = () => missing.filter((kind) => !used.some((u) => u.holds.has(kind)));
+  // A fact said missing for one question but held by a sentence the answer gives anyway is not missing,
+  // nor is one whose question's own words a sentence given holds ("ai là trung tâm": "… làm trung tâm").
+  // (Two words at least: "bao nhiêu tiền" is not answered by a sentence that says "tiền". Most of them: "coi ai là
+  // trung tâm" is answered by "lấy người dân … làm trung tâm", which does not say "coi".)
+  // And its last words, where a question puts what it asks ("đặt ở địa chỉ nào" is not answered by the centre's other news).
+  const answersWords = (words: readonly string[] | undefined) =>
+    words !== undefined &&
+    words.length > 1 &&
+    used.some((u) => {
+      const held = (w: string) => termsOf(u.text).has(w);
+      return words.slice(-2).every(held) && words.filter(held).length >= PART_WORDS_HELD * words.length;
+    });
+  // (Not a date, number, contact or code: a sentence without one does not give it, whatever words it shares.)
+  const stillMissing = () =>
+    missing.filter((kind) => !used.some((u) => u.holds.has(kind)) && (STRICT_FACETS.has(kind) || !missingParts.filter((m) => m.kind === kind).every((m) => answersWords(m.words))));
   const missingLines = () => stillMissing().map((kind) => `- ${MISSING_FACET[kind]}`);
   const assembled = () => [prefix + leadText, ...facetLines, ...supportLines, ...missingLines()];
   // The budget above leaves out the "- " of lines and a "…" a cut adds: the cap holds whatever they add up to,
@@ -410,5 +435,5 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   }
   const passages = used.map((u) => u.passage).filter((p, i, all) => all.indexOf(p) === i);
   const left = stillMissing();
-  return { answer: lines.join('\n'), lead, used: passages, missing: left, unansweredParts: parts.length > 0 ? missingParts.filter((kind) => left.includes(kind)).length : 0 };
+  return { answer: lines.join('\n'), lead, used: passages, missing: left, unansweredParts: parts.length > 0 ? missingParts.filter((m) => left.includes(m.kind)).length : 0 };
 }

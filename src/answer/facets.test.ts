@@ -113,6 +113,13 @@ describe('questionParts: "còn … thì sao?"', () => {
   it('is a question of its own', () => {
     expect(questionParts('Nhóm NV thứ 6 trong NQ57 nói về j, còn nhóm thứ 4 thì sao?')).toHaveLength(2);
   });
+
+  it('is "still" after words that ask nothing themselves: "hiện giờ … còn bao nhiêu bản", "có còn phải …"', () => {
+    expect(questionParts('Hiện giờ ở Điện Biên còn bao nhiêu bản chưa có điện lưới vậy?')).toHaveLength(1);
+    expect(questionParts('nghi quyet 03/NQ-CP bay gio con hieu luc khong')).toHaveLength(1);
+    expect(questionParts('Khi áp dụng cơ chế này, tổ chức chủ trì có còn phải quyết toán kinh phí không?')).toHaveLength(1);
+    expect(questionParts('Chủ tịch UBND tỉnh là ai, còn bí thư là ai?')).toHaveLength(2);
+  });
 });
 
 describe('questionParts: "gì cả" (at all)', () => {

@@ -67,6 +67,8 @@ export const POLICY = {
   partCoverage: 0.4,
   /** …unless a sentence already chosen scores at least this share of the best one for it. */
   partCovered: 0.8,
+  /** A question said missing is not, when a sentence given holds at least this share of its own words (two at least; tuned on dev). */
+  partWordsHeld: 0.75,
   /** Passages retrieved for each later question of a message. */
   partK: 6,
   /** …whose query carries the whole message's words at this weight (what "…, ai ký?" leaves unsaid). */

@@ -250,7 +250,7 @@ function withoutFunctionWords(terms: ReadonlyMap<string, number>, functionWords:
 
 const FOLLOW_UP_START = /^(?:ngoài ra,? |ngoai ra,? |bên cạnh đó,? |ben canh do,? |thế |the |vậy |vay |còn |con |thế còn |the con |vậy còn |vay con |và |va |the thi |thế thì |con ve |còn về |còn đối với |con doi voi )/;
 // "người đó", "tổ ấy", "văn bản này": a demonstrative points back to the previous turn.
-const POINTS_BACK = /\s(?:đó|ấy|kia)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả|còn lại)(?:\s|$|[?.,!])/;
+const POINTS_BACK = /\s(?:đó|ấy|kia|này)(?:\s|$|[?.,!])|(?:^|\s)(?:nó|họ|ổng|bả|còn lại)(?:\s|$|[?.,!])/;
 // Typed without tone marks "đó" is "do", which also means "by": only a noun + "do/ay" at the end counts.
 // "ấy" has no other reading; "nó", "họ" opening a question are the subject pointed back to; "đó" after
 // a noun that can be pointed at ("ngày đó", "ông đó") is one

@@ -132,4 +132,10 @@ describe('buildQuery: follow-ups', () => {
     expect(buildQuery('ngoai ra so con phai trien khai phong trao nao', previous).followUp).toBe(true);
     expect(buildQuery('Kế hoạch nhắc tới hoạt động của tổ chức nào ở cơ sở?', previous).followUp).toBe(false);
   });
+
+  it('reads "cơ chế này" as pointing back at the previous question\'s subject', () => {
+    const previous = ['Cơ chế khoán chi đến sản phẩm cuối cùng được quy định trong văn bản nào?'];
+    expect(buildQuery('Khi áp dụng cơ chế này, tổ chức chủ trì có còn phải quyết toán kinh phí không?', previous).followUp).toBe(true);
+    expect(buildQuery('Khi áp dụng khoán chi, tổ chức chủ trì có còn phải quyết toán kinh phí không?', previous).followUp).toBe(false);
+  });
 });
