@@ -567,6 +567,22 @@ describe('everyday words inside questions about the documents', () => {
     if (allowance.outcome === 'answered') expect(allowance.answer).toContain('Văn bản không nêu con số cụ thể');
   });
 
+  it('answers "nội dung chính là gì" on a document\'s page from its section so named, not from its opening', async () => {
+    for (const q of ['Nghị quyết này có nội dung chính là gì?', 'nghi quyet nay co noi dung chinh la gi']) {
+      const r = await answer(q, [], { documentId: 'nghi-quyet-71-nq-cp' });
+      expect(r.outcome).toBe('answered');
+      expect(r.answer).toContain('sửa đổi, bổ sung và cập nhật');
+      expect(r.sources[0]?.path.at(-1)).toContain('Nội dung chính');
+    }
+  });
+
+  it('declines who holds a post no document names ("ai đang làm Giám đốc Sở"), and asks "đầu năm 2025 người đó làm chức vụ gì" of that year', async () => {
+    expect((await answer('Cho hỏi ai đang làm Giám đốc Sở KH&CN tỉnh Điện Biên vậy?')).outcome).toBe('no_answer');
+    const then = await answer('Vậy đầu năm 2025 người đó làm chức vụ gì trong tỉnh?', [turn('Ai đang làm Chủ tịch Hội đồng nhân dân tỉnh Điện Biên?', 'dien-bien-nq57')]);
+    expect(then.outcome).toBe('answered');
+    expect(then.answer).toContain('Chủ tịch UBND tỉnh');
+  });
+
   it('declines general knowledge that shares only folded syllables with the documents ("Thủ đô của Pháp": "thứ", "độ", "pháp lý")', async () => {
     for (const q of ['Thủ đô của Pháp là gì?', 'Thủ tướng Nhật Bản là ai?', 'Sông nào dài nhất thế giới?']) {
       expect((await answer(q)).outcome).toBe('out_of_scope');

@@ -113,6 +113,17 @@ function namesOtherOffice(question: string, earlier: string, agencies: Array<{ k
   return agencies.some((a) => own.includes(a.key) && !before.includes(a.key)) && agencies.some((a) => before.includes(a.key) && !own.includes(a.key));
 }
 
+/**
+ * A question's own content words in order, for `holdsAskedWords`: as written when typed with marks ("bà nội" is not
+ * "bá", "nơi"), folded when typed without; its own syllables, not the synonyms a word brings ("tiền": "kinh phí").
+ */
+function askedWords(question: string): string[] {
+  const own = buildQuery(question);
+  const syllables = new Set(own.ownContent);
+  const written = normalizeVietnamese(question).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return own.accented ? written.filter((w) => syllables.has(foldDiacritics(w))) : own.ownContent.map((c) => `~${c}`);
+}
+
 /** Whether a question asks a person by a post and the earlier one asked by another ("Còn bí thư …" after "Chủ tịch … là ai?"). */
 function namesOtherPost(question: string, earlier: string): boolean {
   const post = askedPost(question);
@@ -335,7 +346,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "Ông ấy giữ chức vụ gì?" after "Ai ký …?": the sentence that named the person says the post too.
     const earlier = history.at(-1);
     // (Once: the earlier question is asked as it was, on the same page, with the conversation before it.)
-    if (earlier && asksForPerson(earlier.question) && asksPostOfPerson(question)) return answerFresh(earlier.question, history.slice(0, -1), { documentId: context.documentId });
+    // (Not when it asks of another time: "Vậy đầu năm 2025 người đó làm chức vụ gì?" is asked as it is.)
+    if (earlier && asksForPerson(earlier.question) && asksPostOfPerson(question) && yearsIn(question).length === 0) return answerFresh(earlier.question, history.slice(0, -1), { documentId: context.documentId });
 
     const pointed = pointedAt(question, history, context);
     // "Nghị quyết này do ai ký?" after "Nghị quyết 193/2025/QH15 là gì?", when no document of the corpus is that resolution:
@@ -416,6 +428,17 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     };
     if (fitting) return curated(fitting);
 
+    // "Nghị quyết này có nội dung chính là gì?": a section of that document the question names in full
+    // ("1. Nội dung chính của Nghị quyết 71": "nghị quyết này" is that resolution) says it, read from its start.
+    const aboutMeta = about ? searcher.documents.get(about) : undefined;
+    const namingAbout = aboutMeta ? buildQuery(`${question} ${aboutMeta.shortTitle ?? aboutMeta.title}`, [], false, documentFrequency) : null;
+    const namedOwn = about && namingAbout ? searcher.corpus.passages.filter((p) => p.documentId === about && namesHeading(p, namingAbout)) : [];
+    const namedSectionOfAbout = namedOwn.length > 0 && namedOwn.every((p) => sectionOf(p) === sectionOf(namedOwn[0] as Passage)) ? (sections.get(sectionOf(namedOwn[0] as Passage)) ?? []) : [];
+    if (namedSectionOfAbout.length > 0) {
+      const points = rankUnits(namedSectionOfAbout.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), query, [], (t) => searcher.idf(t)).sort(readingOrder);
+      const composition = readFromStart(points, searcher.documents);
+      return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
+    }
     if (about) {
       // "Văn bản này nói về vấn đề gì?": what the document is, from its own opening (its title and first section),
       // whatever the search found: the question asks about the document, not about words in it.
@@ -577,12 +600,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const partAsked = partQuery(part, query, documentFrequency);
         const partFacets = detectFacets(part);
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
-        // (As written when typed with marks: "bà nội" is not "bá", "nơi"; as typed, folded, when not.)
-        const own = buildQuery(part, [], false, documentFrequency);
-        // (Its own syllables, not the synonyms a word brings: "tiền" would bring "kinh phí", "ngân sách".)
-        const syllables = new Set(own.ownContent);
-        const written = normalizeVietnamese(part).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-        const words = own.accented ? written.filter((w) => syllables.has(foldDiacritics(w))) : own.ownContent.map((c) => `~${c}`);
+        const words = askedWords(part);
         return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)), facets: partFacets, contrast: contrasts(part), words };
       }),
     );

@@ -182,6 +182,18 @@ export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Fac
   return units.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * Whether a text holds what a question asks by its own words (`PartRanking.words`): its last two, where a question
+ * puts what it asks ("đặt ở địa chỉ nào" is not answered by the centre's other news), and most of the rest ("coi ai là
+ * trung tâm" is answered by "lấy người dân … làm trung tâm", which does not say "coi"). Two words at least: "bao nhiêu
+ * tiền" is not answered by a sentence that says "tiền".
+ */
+function holdsAskedWords(words: readonly string[], text: string): boolean {
+  if (words.length < 2) return false;
+  const held = (w: string) => termsOf(text).has(w);
+  return words.slice(-2).every(held) && words.filter(held).length >= PART_WORDS_HELD * words.length;
+}
+
 /** The units that answer the facets, in the order asked; facets none answers are returned as missing. */
 function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]; missing: Missing[] } {
   const lead = units[0] as Unit;
@@ -406,16 +418,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   }
   // A fact said missing for one question but held by a sentence the answer gives anyway is not missing,
   // nor is one whose question's own words a sentence given holds ("ai là trung tâm": "… làm trung tâm").
-  // (Two words at least: "bao nhiêu tiền" is not answered by a sentence that says "tiền". Most of them: "coi ai là
-  // trung tâm" is answered by "lấy người dân … làm trung tâm", which does not say "coi".)
-  // And its last words, where a question puts what it asks ("đặt ở địa chỉ nào" is not answered by the centre's other news).
-  const answersWords = (words: readonly string[] | undefined) =>
-    words !== undefined &&
-    words.length > 1 &&
-    used.some((u) => {
-      const held = (w: string) => termsOf(u.text).has(w);
-      return words.slice(-2).every(held) && words.filter(held).length >= PART_WORDS_HELD * words.length;
-    });
+  const answersWords = (words: readonly string[] | undefined) => words !== undefined && used.some((u) => holdsAskedWords(words, u.text));
   // (Not a date, number, contact or code: a sentence without one does not give it, whatever words it shares.)
   const stillMissing = () =>
     missing.filter((kind) => !used.some((u) => u.holds.has(kind)) && (STRICT_FACETS.has(kind) || !missingParts.filter((m) => m.kind === kind).every((m) => answersWords(m.words))));

@@ -128,6 +128,8 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
 
   it('asks for a person with "ai làm đội trưởng", "ai giữ vai trò trưởng ban"', () => {
     expect(asksForPerson('ai làm đội trưởng')).toBe(true);
+    expect(asksForPerson('Cho hỏi ai đang làm Giám đốc Sở KH&CN tỉnh Điện Biên vậy?')).toBe(true);
+    expect(asksForPerson('ai nay la chu tich tinh')).toBe(true);
     expect(asksForPerson('ai giữ vai trò trưởng ban giám khảo')).toBe(true);
     expect(asksForPerson('cuối văn bản ký tên ai vậy')).toBe(true);
     expect(asksForPerson('nghị quyết này là ai đứng tên ký ban hành?')).toBe(true);
