@@ -583,6 +583,13 @@ describe('everyday words inside questions about the documents', () => {
     expect(then.answer).toContain('Chủ tịch UBND tỉnh');
   });
 
+  it('declines who signed a document, or who is deputy of a board, when no document names them, and a question whose two particulars none gives', async () => {
+    for (const q of ['Văn bản Nghị quyết 71/NQ-CP của Chính phủ là do đồng chí nào đứng tên ký vậy ạ?', 'Phó Trưởng BCĐ về KHCN, ĐMST và CĐS của tỉnh ĐB là ai?', 'Cho hỏi Quyết định 11 của Ban Chỉ đạo Chính phủ về kế hoạch 2026 ai ký với ký hôm nào?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    expect((await answer('Tỉnh có chính sách hỗ trợ tiền làm nhà cho hộ nghèo người dân tộc thiểu số không, mức hỗ trợ là bao nhiêu?')).outcome).toBe('out_of_scope');
+  });
+
   it('declines general knowledge that shares only folded syllables with the documents ("Thủ đô của Pháp": "thứ", "độ", "pháp lý")', async () => {
     for (const q of ['Thủ đô của Pháp là gì?', 'Thủ tướng Nhật Bản là ai?', 'Sông nào dài nhất thế giới?']) {
       expect((await answer(q)).outcome).toBe('out_of_scope');

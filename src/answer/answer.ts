@@ -625,7 +625,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       composition !== null &&
       parts.length > 1 &&
       (composition.missing.length >= parts.length || (composition.unansweredParts >= parts.length && composition.missing.every((k) => STRICT_FACETS.has(k))));
-    if (!composition || composition.missing.includes('contact') || noneAnswered) return decline();
+    // …nor is an answer to a question asking two particulars at once that gives neither ("Quyết định 11 … ai ký với ký hôm nào?").
+    const askedKinds = [...new Set(facets.map((f) => f.kind).filter((k) => k !== 'subject' && k !== 'status'))];
+    const neitherAnswered = composition !== null && !several && askedKinds.length > 1 && askedKinds.every((k) => composition.missing.includes(k));
+    if (!composition || composition.missing.includes('contact') || noneAnswered || neitherAnswered) return decline();
     return {
       outcome: 'answered',
       method: 'extractive',

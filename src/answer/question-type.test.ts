@@ -188,6 +188,9 @@ describe('the post a person is asked by, and a figure the question names', () =>
     expect(askedPost('Hội đồng tư vấn của Ban Chỉ đạo Trung ương do ai làm chủ tịch thế?')).toBe('chu tich');
     expect(askedPost('Trưởng Ban Chỉ đạo Trung ương là ai?')).toBe('truong ban');
     expect(askedPost('ai ký nghị quyết')).toBeNull();
+    expect(askedPost('Phó Trưởng BCĐ về KHCN, ĐMST và CĐS của tỉnh ĐB là ai?')).toBe('pho truong ban');
+    expect(asksForPerson('Phó Trưởng BCĐ của tỉnh là ai?')).toBe(true);
+    expect(asksForPerson('Nghị quyết 71 do đồng chí nào đứng tên ký vậy ạ?')).toBe(true);
     expect(classifyQuestion('Kế hoạch của tỉnh do lãnh đạo nào ký?')).toBe('who');
     expect(asksForPerson('Kế hoạch của tỉnh do lãnh đạo nào ký?')).toBe(true);
   });

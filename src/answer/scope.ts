@@ -34,7 +34,7 @@ const EVERYDAY_TOPICS = [
   'vay vốn', 'vay tiền', 'vay nóng', 'vay tiêu dùng', 'lãi suất', 'thẻ tín dụng', 'trả góp', 'ngân hàng nào',
   'khám bệnh', 'bệnh viện', 'thuốc', 'tiêm chủng', 'bảo hiểm y tế', 'bảo hiểm xã hội', 'đau bụng', 'sốt', 'ho khan',
   'phạt nguội', 'vi phạm giao thông', 'bằng lái', 'giấy phép lái xe', 'đăng kiểm', 'biển số xe',
-  'sổ đỏ', 'sổ hồng', 'tranh chấp đất', 'đất đai', 'giấy chứng nhận quyền sử dụng đất', 'xây nhà', 'giấy phép xây dựng',
+  'sổ đỏ', 'sổ hồng', 'tranh chấp đất', 'đất đai', 'giấy chứng nhận quyền sử dụng đất', 'xây nhà', 'làm nhà', 'sửa nhà', 'nhà ở', 'giấy phép xây dựng',
   'bóng đá', 'trận đấu', 'đội tuyển', 'đá với ai', 'tỷ số', 'world cup', 'v league',
   'vé tàu', 'vé xe', 'vé máy bay', 'lịch chạy', 'xe khách',
   'nấu', 'món ăn', 'công thức nấu', 'phở bò',
