@@ -128,3 +128,10 @@ describe('questionParts: "gì cả" (at all)', () => {
     expect(questionParts('NQ57 là gì, ai ký?')).toHaveLength(2);
   });
 });
+
+describe('detectFacets: "ở tỉnh thành nào"', () => {
+  it('asks a place', () => {
+    expect(detectFacets('ngay hoi doi moi sang tao quoc gia nam 2025 to chuc o tinh thanh nao').map((f) => f.kind)).toContain('where');
+    expect(detectFacets('Ngày hội năm 2025 diễn ra ở tỉnh thành nào?').map((f) => f.kind)).toContain('where');
+  });
+});
