@@ -590,6 +590,20 @@ describe('everyday words inside questions about the documents', () => {
     expect((await answer('Tỉnh có chính sách hỗ trợ tiền làm nhà cho hộ nghèo người dân tộc thiểu số không, mức hỗ trợ là bao nhiêu?')).outcome).toBe('out_of_scope');
   });
 
+  it('keeps what a review found: "nha" typed without marks is no house, a post alone follows the earlier body, a programme\'s count carrying out NQ57 is its own', async () => {
+    expect((await answer('Giai thuong bao chi ve khcn do so nao lam nha?')).outcome).not.toBe('out_of_scope');
+    const deputy = await answer('Vậy phó trưởng ban là ai?', [turn('Trưởng ban chỉ đạo NQ57 của tỉnh Điện Biên là ai?', 'dien-bien-nq57')]);
+    expect(deputy.answer).not.toContain('Phạm Minh Chính');
+    const share = await answer('Theo Nghị quyết 71, đến giữa năm 2025 bao nhiêu phần trăm bộ, ngành, địa phương đã ban hành kế hoạch?');
+    expect(share.outcome).toBe('answered');
+    expect(share.answer).toContain('100%');
+    const often = await answer('Kế hoạch này mấy tháng phải báo cáo một lần?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(often.outcome).toBe('answered');
+    expect(often.answer).toContain('10/6');
+    const signer = await answer('Đồng chí nào đứng tên ký kế hoạch này?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(signer.answer).toContain('Vừ A Bằng');
+  });
+
   it('declines general knowledge that shares only folded syllables with the documents ("Thủ đô của Pháp": "thứ", "độ", "pháp lý")', async () => {
     for (const q of ['Thủ đô của Pháp là gì?', 'Thủ tướng Nhật Bản là ai?', 'Sông nào dài nhất thế giới?']) {
       expect((await answer(q)).outcome).toBe('out_of_scope');

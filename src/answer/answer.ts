@@ -124,11 +124,16 @@ function askedWords(question: string): string[] {
   return own.accented ? written.filter((w) => syllables.has(foldDiacritics(w))) : own.ownContent.map((c) => `~${c}`);
 }
 
-/** Whether a question asks a person by a post and the earlier one asked by another ("Còn bí thư …" after "Chủ tịch … là ai?"). */
+/**
+ * Whether a question asks a person by a post, with what the post is of ("Còn bí thư tỉnh ủy …"), and the earlier one asked
+ * by another ("Chủ tịch … là ai?"). A post alone ("Vậy phó trưởng ban là ai?") is of the earlier question's body.
+ */
 function namesOtherPost(question: string, earlier: string): boolean {
   const post = askedPost(question);
   const before = askedPost(earlier);
-  return post !== null && before !== null && post !== before;
+  if (post === null || before === null || post === before) return false;
+  const postWords = new Set(post.split(' '));
+  return buildQuery(question).ownContent.some((c) => !postWords.has(c));
 }
 
 /** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
@@ -248,6 +253,9 @@ const EVERY_COMMUNE = /(?:^|\s)(?:gom|bao gom|moi|co the|duoc lap|thanh vien|toi
 const KIND_POINTED_AT_END = /(?:^|\s)(?:nghi quyet|quyet dinh|ke hoach|van ban|nq|qd|kh|vb) (?:do|ay)(?:\s|[?.!])*$/;
 
 const NAMED_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(${Object.keys(KIND_LETTERS).join('|')})\s*(?:so\s*)?(\d{1,4})(?!\d)`, 'gu');
+
+/** A document named as what a text is about or carries out ("về …", "thực hiện Nghị quyết 57", "theo Quyết định 1169"). */
+const CARRIED_OUT = /(?<!\p{L})(?:về|thực hiện|triển khai|theo|kèm theo|kèm)\s+(?:(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?\d[\p{L}\d/.-]*|(?:NQ|QĐ|KH|NĐ)\s*\d[\p{L}\d/.-]*)/giu;
 
 /** A National Assembly act by its code alone ("Luật … số 93/2025/QH15"): a law or a resolution, its kind not said. */
 const ASSEMBLY_CODE = /(?<![\d/])(\d{1,4})\/\d{4}\/qh\d*/g;
@@ -545,7 +553,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const asked = type !== 'who' && type !== 'date' && type !== 'quantity' ? [] : own.length === 0 && query.followUp && previousTurn && pointsBack ? numbersNamed(previousTurn.question) : own;
       const ofOthers = (u: Unit) => {
         if (asked.length === 0) return false;
-        const named = numbersNamed(u.text);
+        // (A count's sentence names another document as its subject, not as what it carries out: "Chương trình … thực
+        // hiện Nghị quyết 57 … 100% bộ, ngành" is the programme's figure.)
+        const named = numbersNamed(type === 'quantity' ? u.text.replace(CARRIED_OUT, ' ') : u.text);
         return named.length > 0 && !named.some((c) => asked.includes(c));
       };
       // "Kinh tế số năm 2025 thực tế đã đạt bao nhiêu % GDP?" asks a result: a target's figure ("Mục tiêu … 20% GDP") is not it, nor the reverse.

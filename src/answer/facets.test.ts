@@ -119,6 +119,7 @@ describe('questionParts: "còn … thì sao?"', () => {
     expect(questionParts('nghi quyet 03/NQ-CP bay gio con hieu luc khong')).toHaveLength(1);
     expect(questionParts('Khi áp dụng cơ chế này, tổ chức chủ trì có còn phải quyết toán kinh phí không?')).toHaveLength(1);
     expect(questionParts('Chủ tịch UBND tỉnh là ai, còn bí thư là ai?')).toHaveLength(2);
+    expect(questionParts('NQ57 ban hành bao giờ còn NQ71 ban hành bao giờ?')).toHaveLength(2);
   });
 });
 

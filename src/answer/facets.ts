@@ -160,7 +160,7 @@ export function questionParts(question: string): string[] {
     if ((cased.length === text.length && inName(cased, match.index, match.index + match[0].length)) || (REFRAIN_END.test(before) && REFRAIN_START.test(after))) continue;
     // The part ends where the next one begins asking: both sides must hold a question word of their own.
     // (Before "còn", an explicit one: "Hiện giờ ở Điện Biên còn bao nhiêu bản …" asks how many remain, once.)
-    const asksBefore = lookahead ? ASKS.test(before) || ASKS_AT_END.test(before) : asksSomething(before);
+    const asksBefore = lookahead ? ASKS.test(before) || ASKS_AT_END.test(before) || /(?:^|\s)bao (?:gio|lau)(?=\s|$|[?,.!])/.test(before) : asksSomething(before);
     if (asksBefore && asksSomething(after)) {
       parts.push(text.slice(start, match.index).trim());
       start = match.index + match[0].length;

@@ -86,12 +86,14 @@ const AS_OF_DATE = /(?<!\p{L})tính (?:đến|tới) (?:hết |cuối |khoảng 
 const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu/;
 const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
 /** "bao lâu" (how long), not "bao lâu một lần" (how often). */
-const DURATION_QUESTION = /bao lau(?! (?:mot|1) lan)/;
+const DURATION_QUESTION = /bao lau(?!(?: \S+){0,4}? (?:mot|1) lan)/;
 const DURATION_IN_TEXT = /(?<!\p{L})\d+(?:[.,]\d+)?\s*(?:ngày|tháng|năm|tuần|giờ|tiếng|phút)(?!\p{L})/u;
 const SPAN_IN_TEXT = /(?<!\p{L})từ(?: ngày)? \d{1,2}\/\d{1,2}(?:\/\d{4})? đến(?: ngày)? \d{1,2}\/\d{1,2}/u;
-const FREQUENCY_QUESTION = /bao lau mot lan|may lan|bao nhieu lan|dinh ky|thuong xuyen khong|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam) (?:mot|1) lan/;
-/** "bao lâu một lần", "mấy lần mỗi năm", "mấy tháng một lần": only how often answers ("định kỳ" alone may only describe a report). */
-const HOW_OFTEN_QUESTION = /bao lau (?:mot|1) lan|may lan|bao nhieu lan|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam) (?:mot|1) lan/;
+/** "bao lâu (phải báo cáo) một lần", "mấy lần", "mấy tháng (họp) một lần". */
+const HOW_OFTEN = String.raw`(?:bao lau|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam))(?: \S+){0,4}? (?:mot|1) lan|(?:may|bao nhieu|bn) lan(?=\s|$|[?.,!])`;
+const FREQUENCY_QUESTION = new RegExp(String.raw`${HOW_OFTEN}|dinh ky|thuong xuyen khong`);
+/** A question only how often answers ("định kỳ", "hằng năm", "2 lần"; not a count, nor a rate "8,76% mỗi năm"). */
+const HOW_OFTEN_QUESTION = new RegExp(HOW_OFTEN);
 const HOW_OFTEN_IN_TEXT = /(?<!\p{L})(?:\d+|một|hai|ba|bốn) lần|định kỳ|(?<!\p{L})(?:hằng|hàng) (?:năm|quý|tháng|tuần|ngày)/iu;
 const FREQUENCY_IN_TEXT = /(?<!\p{L})(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần|ngày)|định kỳ|(?<!\p{L})(?:\d+|một|hai|ba) lần/iu;
 const NUMBER_IN_TEXT = /\d/;
@@ -313,7 +315,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       // …and by nothing else: "họp định kỳ mấy tháng một lần" is not answered by a count of members, nor
       // "mấy lần mỗi năm" by a growth rate "8,76% mỗi năm".
       if (facts.howOften) return HOW_OFTEN_IN_TEXT.test(text);
-      // "bao lâu một lần" is answered by how often: "hằng năm", "định kỳ", "2 lần".
+      // "họp định kỳ không": how often, or "định kỳ" alone, answers.
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       // "bao lâu" is answered by a length of time, or by the dates it runs from and to.
       if (facts.duration) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence);

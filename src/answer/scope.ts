@@ -51,7 +51,7 @@ const EVERYDAY_TOPICS = [
 ].map((topic) => ({ written: ` ${topic} `, folded: ` ${foldDiacritics(topic)} ` }));
 
 /** Folded forms too common on the subject to mean the everyday matter in a question typed without marks ("khai tu": triển khai từ năm 2025). */
-const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ', ' khai tu ']);
+const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ', ' khai tu ', ' lam nha ', ' sua nha ', ' nha o ']);
 
 /** The question's words as written (abbreviations and document numbers read), lower-case, one string. */
 function writtenWords(question: string): string {

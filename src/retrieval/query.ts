@@ -286,6 +286,21 @@ const NOW = /(?<!\p{L})(?:hiện nay|hiện giờ|bây giờ|hien nay|hien gio|b
 const SIGNED = /(?:^|\s)(?:ai|nguoi|duoc|da|chua) ky(?:\s|$|[?.,!])|(?:^|\s)ky (?:ngay|hom|khi|luc|boi|ban hanh|thay)(?:\s|$)/;
 const SIGNED_TERMS = ['ký', 'người ký'];
 
+/** "mấy tháng (phải báo cáo) một lần": how often is asked, with words the documents do not use ("định kỳ", "hằng năm"). */
+const HOW_OFTEN_ASKED = /(bao lau|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam))((?: \S+){0,4}?) ((?:mot|1) lan)(?=\s|$|[?.,!])/;
+
+/** The question without the words that ask how often (they say what kind of fact, not what it is about). */
+function withoutHowOften(text: string): string {
+  const folded = foldDiacritics(text.toLowerCase());
+  const match = HOW_OFTEN_ASKED.exec(folded);
+  // (Folding keeps the length of NFC text letter for letter; else the text is left as it is.)
+  if (!match || folded.length !== text.length) return text;
+  const start = match.index;
+  const middle = start + (match[1] ?? '').length;
+  const end = start + match[0].length;
+  return `${text.slice(0, start)} ${text.slice(middle, middle + (match[2] ?? '').length)} ${text.slice(end)}`;
+}
+
 /** Whether a question leans on the previous turn to be understood. */
 export function isFollowUp(question: string, contentTerms: number): boolean {
   const q = normalizeVietnamese(question).trim();
@@ -300,7 +315,7 @@ export function isFollowUp(question: string, contentTerms: number): boolean {
  */
 export function buildQuery(question: string, previousQuestions: readonly string[] = [], assumeFollowUp = false, documentFrequency?: (term: string) => number): Query {
   // "hiện nay", "bây giờ" say when, not what: the kind of fact and the alignment read them from the question.
-  const stripped = stripQuestionPhrasing(question).replace(NOW, ' ').trim();
+  const stripped = withoutHowOften(stripQuestionPhrasing(question)).replace(NOW, ' ').trim();
   const own = analyze(stripped || question);
   const accented = hasDiacritics(question);
   const found = accented ? [] : ambiguousSyllables(own.segments);
