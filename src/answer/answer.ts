@@ -114,11 +114,10 @@ function namesOtherOffice(question: string, earlier: string, agencies: Array<{ k
 }
 
 /**
- * A question's own content words in order, for `holdsAskedWords`: as written when typed with marks ("bà nội" is not
+ * A question's own content words in order (`own`: its query), for `holdsAskedWords`: as written when typed with marks ("bà nội" is not
  * "bá", "nơi"), folded when typed without; its own syllables, not the synonyms a word brings ("tiền": "kinh phí").
  */
-function askedWords(question: string): string[] {
-  const own = buildQuery(question);
+function askedWords(question: string, own: Query): string[] {
   const syllables = new Set(own.ownContent);
   const written = normalizeVietnamese(question).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return own.accented ? written.filter((w) => syllables.has(foldDiacritics(w))) : own.ownContent.map((c) => `~${c}`);
@@ -128,12 +127,12 @@ function askedWords(question: string): string[] {
  * Whether a question asks a person by a post, with what the post is of ("Còn bí thư tỉnh ủy …"), and the earlier one asked
  * by another ("Chủ tịch … là ai?"). A post alone ("Vậy phó trưởng ban là ai?") is of the earlier question's body.
  */
-function namesOtherPost(question: string, earlier: string): boolean {
+function namesOtherPost(question: string, ownContent: readonly string[], earlier: string): boolean {
   const post = askedPost(question);
   const before = askedPost(earlier);
   if (post === null || before === null || post === before) return false;
   const postWords = new Set(post.split(' '));
-  return buildQuery(question).ownContent.some((c) => !postWords.has(c));
+  return ownContent.some((c) => !postWords.has(c));
 }
 
 /** Who to ask: an agency the question names, else the agency heading of a passage that covered the question, else the default. */
@@ -374,7 +373,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "Thế còn Sở Nội vụ thì được giao việc gì?" after a question about another office: the new office replaces the old
     // one, as a new year replaces the old (the words of the earlier question would pull back to the office it named).
     // …and so does a new post ("Còn bí thư tỉnh ủy bây giờ là ai?" after "Chủ tịch UBND tỉnh bây giờ là ai?").
-    const replacesEarlier = (earlier: string) => namesOtherOffice(question, earlier, agencies) || namesOtherPost(question, earlier);
+    const replacesEarlier = (earlier: string) => namesOtherOffice(question, earlier, agencies) || namesOtherPost(question, built.ownContent, earlier);
     const query = built.followUp && previousTurn && replacesEarlier(previousTurn.question) ? { ...buildQuery(searched, [], false, documentFrequency), followUp: true } : built;
     // "kế hoạch này" is answered from that document: its passages are always among the candidates.
     const found = await searcher.retrieve(query, POLICY.retrieveK);
@@ -610,7 +609,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const partAsked = partQuery(part, query, documentFrequency);
         const partFacets = detectFacets(part);
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
-        const words = askedWords(part);
+        const words = askedWords(part, partAsked);
         return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)), facets: partFacets, contrast: contrasts(part), words };
       }),
     );

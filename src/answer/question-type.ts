@@ -8,6 +8,7 @@ import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese } fr
 import { readCapitals } from '../text/normalize.ts';
 import type { FacetKind } from './facets.ts';
 import { memoized } from '../text/memo.ts';
+import { HOW_OFTEN_ASKED } from '../retrieval/query.ts';
 
 export type QuestionType = 'contact' | 'code' | 'date' | 'quantity' | 'who' | 'definition' | 'general';
 
@@ -90,7 +91,7 @@ const DURATION_QUESTION = /bao lau(?!(?: \S+){0,4}? (?:mot|1) lan)/;
 const DURATION_IN_TEXT = /(?<!\p{L})\d+(?:[.,]\d+)?\s*(?:ngày|tháng|năm|tuần|giờ|tiếng|phút)(?!\p{L})/u;
 const SPAN_IN_TEXT = /(?<!\p{L})từ(?: ngày)? \d{1,2}\/\d{1,2}(?:\/\d{4})? đến(?: ngày)? \d{1,2}\/\d{1,2}/u;
 /** "bao lâu (phải báo cáo) một lần", "mấy lần", "mấy tháng (họp) một lần". */
-const HOW_OFTEN = String.raw`(?:bao lau|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam))(?: \S+){0,4}? (?:mot|1) lan|(?:may|bao nhieu|bn) lan(?=\s|$|[?.,!])`;
+const HOW_OFTEN = String.raw`${HOW_OFTEN_ASKED.source}|(?:may|bao nhieu|bn) lan(?=\s|$|[?.,!])`;
 const FREQUENCY_QUESTION = new RegExp(String.raw`${HOW_OFTEN}|dinh ky|thuong xuyen khong`);
 /** A question only how often answers ("định kỳ", "hằng năm", "2 lần"; not a count, nor a rate "8,76% mỗi năm"). */
 const HOW_OFTEN_QUESTION = new RegExp(HOW_OFTEN);

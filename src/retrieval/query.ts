@@ -286,8 +286,11 @@ const NOW = /(?<!\p{L})(?:hiện nay|hiện giờ|bây giờ|hien nay|hien gio|b
 const SIGNED = /(?:^|\s)(?:ai|nguoi|duoc|da|chua) ky(?:\s|$|[?.,!])|(?:^|\s)ky (?:ngay|hom|khi|luc|boi|ban hanh|thay)(?:\s|$)/;
 const SIGNED_TERMS = ['ký', 'người ký'];
 
-/** "mấy tháng (phải báo cáo) một lần": how often is asked, with words the documents do not use ("định kỳ", "hằng năm"). */
-const HOW_OFTEN_ASKED = /(bao lau|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam))((?: \S+){0,4}?) ((?:mot|1) lan)(?=\s|$|[?.,!])/;
+/**
+ * "mấy tháng (phải báo cáo) một lần", on folded text: how often is asked, with words the documents do not use
+ * ("định kỳ", "hằng năm"). The answerer reads the same words as a how-often question.
+ */
+export const HOW_OFTEN_ASKED = /(bao lau|(?:may|bao nhieu|bn) (?:ngay|tuan|thang|quy|nam))((?: \S+){0,4}?) ((?:mot|1) lan)(?=\s|$|[?.,!])/;
 
 /** The question without the words that ask how often (they say what kind of fact, not what it is about). */
 function withoutHowOften(text: string): string {
