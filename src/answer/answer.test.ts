@@ -203,6 +203,22 @@ describe('answerQuestion', () => {
     expect((await answer('Tối nay Việt Nam đá với Thái Lan mấy giờ, kênh nào chiếu?')).outcome).toBe('out_of_scope');
   });
 
+  it('declines a message whose particulars all go unanswered and whose yes-or-no question only a related sentence meets', async () => {
+    expect((await answer('Ngày hội Đổi mới sáng tạo năm 2025 diễn ra ở đâu, vé vào cửa có mất tiền không?')).outcome).toBe('no_answer');
+    // The place given, or the yes-or-no question met by the sentence given, answers.
+    const placed = await answer('Lễ phát động Bình dân học vụ số tổ chức ở đâu, có truyền hình trực tiếp không?');
+    expect(placed.answer).toContain('Đại học Bách khoa Hà Nội');
+    const met = await answer('Kế hoạch có giao lồng ghép nội dung Nghị quyết 57 vào các hội nghị, hội thảo không, nhiệm vụ đó có thời hạn hay thường xuyên?');
+    expect(met.outcome).toBe('answered');
+    expect(met.answer).toContain('nhiệm vụ thường xuyên');
+  });
+
+  it('answers a question of a message by its own words when the message as a whole shares too few with any passage', async () => {
+    const r = await answer('Văn bản 193/2025/QH15 thông qua hôm nào, chia làm mấy chương?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('4 chương');
+  });
+
   it('treats a message with no words as out of scope, not as abuse', async () => {
     expect((await answer('???')).outcome).toBe('out_of_scope');
   });

@@ -16,7 +16,7 @@ import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
 import { analyze, codePointLength, documentCodes, foldDiacritics, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
-import { compose, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
+import { compose, holdsMostWords, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
 import {
   asksAboutDocument,
@@ -38,7 +38,7 @@ import {
   refersBack,
   withoutPointer,
 } from './documents.ts';
-import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, questionParts, STRICT_FACETS } from './facets.ts';
+import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, questionParts, STRICT_FACETS, type FacetKind } from './facets.ts';
 import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
@@ -87,6 +87,13 @@ export interface AskContext {
 }
 
 /** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
+/** Kinds of fact that only a sentence giving one answers: a date, a figure, a place, a contact, a document's number. */
+const PARTICULARS = new Set<FacetKind>(['when', 'quantity', 'where', 'contact', 'code']);
+/** "xem ở đâu", "hỏi ở đâu": where to look something up, not a place the documents would name. Folded. */
+const LOOKED_UP = /(?:xem|tim|hoi|tra cuu|doc|lien he|dang ky|nop)\s(?:\S+\s){0,2}(?:o|tai) dau/;
+/** A question asking yes or no ("… có đến xem được không?"). Folded. */
+const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|ko|k|chua)[?.!\s]*$/;
+
 const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)\s+\p{Lu}.*)$/u;
 
 /** The agency a "5. Sở Tài chính"-style heading assigns work to, named with its province. */
@@ -270,6 +277,12 @@ const numbersNamed = memoized(20_000, (text: string): string[] => {
   const byAssemblyCode = [...folded.matchAll(ASSEMBLY_CODE)].flatMap((m) => [`luat${Number(m[1])}`, `nq${Number(m[1])}`]);
   return [...new Set([...documentCodes(text), ...byKind, ...byAssemblyCode])];
 });
+
+/** Whether a text names by number a document the question names ("Văn bản 193/2025/QH15 …" and "Nghị quyết 193/2025/QH15 gồm …"). */
+function sameDocumentNamed(question: string, text: string): boolean {
+  const named = numbersNamed(question);
+  return named.length > 0 && numbersNamed(text).some((c) => named.includes(c));
+}
 
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(normalizeVietnamese(text));
@@ -471,16 +484,16 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const composition = readFromStart(points, searcher.documents);
       return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
     }
-    const answers = (h: PassageHit) => {
+    const answers = (h: PassageHit, words: string[] = specific) => {
       if (onTopic) return h.coverage >= POLICY.coverageOnSubject;
       // A long section is cut into passages: the words its other passages hold are the section's ("2026" in the next one).
-      const shared = heldCount(sections.get(sectionOf(h.passage)) ?? h.passage, specific);
+      const shared = heldCount(sections.get(sectionOf(h.passage)) ?? h.passage, words);
       // Several words specific to the question in one passage answer it even with casual wording around them.
       // Typed with marks, a word counts as spelled: "Thủ đô của Pháp" shares nothing with "thứ tư", "độ trễ".
       const covered = h.spelledCoverage ?? h.strictCoverage;
-      return (covered >= POLICY.coverageMin && (specific.length === 0 || shared > 0)) || (covered >= POLICY.coverageSpecific && shared >= 2);
+      return (covered >= POLICY.coverageMin && (words.length === 0 || shared > 0)) || (covered >= POLICY.coverageSpecific && shared >= 2);
     };
-    const answerable = hits.filter(answers);
+    const answerable = hits.filter((h) => answers(h));
     // "đến 2045 … xếp hạng thế giới ra sao": when every passage that answers is of another year, the section of the asked
     // year among the hits answers too, holding a fair share of the words ("V. Tầm nhìn đến năm 2045" over "IV. … 2030").
     const alignment = alignmentOf(question, query.followUp ? previousTurn?.question : undefined);
@@ -496,11 +509,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const partQueries = asked.map((part) => buildQuery(part, [], false, documentFrequency));
       const partHits = await Promise.all(partQueries.map((q) => searcher.retrieve(q, POLICY.partK)));
       partQueries.forEach((partAsked, i) => {
-        // …sharing two words specific to that question ("thuê bao", "di động"), not a channel or a time ("kênh nào", "mấy giờ").
+        // …sharing two words specific to that question ("thuê bao", "di động"), not a channel or a time ("kênh nào", "mấy giờ"),
+        // or answering it by the words it asks alone ("Văn bản 193/2025/QH15 … thông qua hôm nào" beside "chia thành mấy chương").
         const partWords = specificWords(partAsked, searcher);
         for (const hit of partHits[i] ?? []) {
           const whole = hits.find((h) => h.passage === hit.passage);
-          if (whole && answers(hit) && heldCount(hit.passage, partWords) >= 2 && !answerable.includes(whole)) answerable.push(whole);
+          if (whole && (answers(hit) ? heldCount(hit.passage, partWords) >= 2 : answers(hit, partWords) && (partWords.length > 0 || sameDocumentNamed(asked[i] ?? '', hit.passage.text))) && !answerable.includes(whole)) answerable.push(whole);
         }
       });
     }
@@ -637,7 +651,18 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // …nor is an answer to a question asking two particulars at once that gives neither ("Quyết định 11 … ai ký với ký hôm nào?").
     const askedKinds = [...new Set(facets.map((f) => f.kind).filter((k) => k !== 'subject' && k !== 'status'))];
     const neitherAnswered = composition !== null && !several && askedKinds.length > 1 && askedKinds.every((k) => composition.missing.includes(k));
-    if (!composition || composition.missing.includes('contact') || noneAnswered || neitherAnswered) return decline();
+    // …nor is one whose questions asking a particular all go unanswered, the others asking only yes or no ("… tổ chức ở
+    // đâu, có đến xem trực tiếp được không?"): a related sentence beside "không nêu địa điểm" answers neither.
+    const particularsMissing =
+      composition !== null &&
+      several &&
+      parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) &&
+      parts.every((p, i) =>
+        p.facets.length === 0
+          ? YES_NO.test(foldDiacritics(asked[i] ?? '')) && !holdsMostWords(p.words ?? [], composition.answer)
+          : p.facets.every((f) => PARTICULARS.has(f.kind) && composition.missing.includes(f.kind) && !(f.kind === 'where' && LOOKED_UP.test(foldDiacritics(asked[i] ?? '')))),
+      );
+    if (!composition || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {
       outcome: 'answered',
       method: 'extractive',

@@ -194,6 +194,12 @@ function holdsAskedWords(words: readonly string[], text: string): boolean {
   return words.slice(-2).every(held) && words.filter(held).length >= PART_WORDS_HELD * words.length;
 }
 
+/** Whether a text holds most of a question's own words, wherever they stand (a yes-or-no question's "có … không"). */
+export function holdsMostWords(words: readonly string[], text: string): boolean {
+  const held = (w: string) => termsOf(text).has(w);
+  return words.length >= 2 && words.filter(held).length >= PART_WORDS_HELD * words.length;
+}
+
 /** The units that answer the facets, in the order asked; facets none answers are returned as missing. */
 function answerFacets(units: Unit[], facets: readonly Facet[]): { chosen: Unit[]; missing: Missing[] } {
   const lead = units[0] as Unit;
