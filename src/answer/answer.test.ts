@@ -49,6 +49,10 @@ describe('answerQuestion', () => {
     const r = await answer('Kế hoạch của tỉnh Điện Biên triển khai Quyết định 1169 có số hiệu là gì?');
     expect(r.outcome).not.toBe('answered');
     expect(r.sources).toEqual([]);
+    // …its date however asked, on its page ("ký khi nào", "ký ban hành hôm nào").
+    for (const q of ['Văn bản này ký khi nào vậy?', 'Kế hoạch này ký ban hành hôm nào thế?']) {
+      expect((await answer(q, [], { documentId: 'ke-hoach-dien-bien-1169' })).outcome).toBe('no_answer');
+    }
   });
 
   it('declines a question about a year the documents never mention', async () => {
@@ -63,6 +67,10 @@ describe('answerQuestion', () => {
     expect(r.method).toBe('none');
     expect(r.sources).toEqual([]);
     expect(r.answer).toContain('Nghị quyết 57-NQ/TW');
+    // Everyday matters that share a word with the documents ("công nghệ", "điện thoại thông minh", "chuyển đổi", "lớp").
+    for (const q of ['Mua điện thoại thông minh cho ông bà thì nên chọn máy nào cho dễ dùng?', 'Tài khoản Facebook bị hack thì dùng công nghệ gì để lấy lại?', 'Chuyển đổi mục đích sử dụng đất vườn sang đất ở cần giấy tờ gì?', 'Học sinh thi vào lớp 10 năm nay thi mấy môn?']) {
+      expect((await answer(q)).outcome).toBe('out_of_scope');
+    }
   });
 
   it('refuses requests to reveal internals or to defame, and never echoes the payload', async () => {
@@ -201,6 +209,16 @@ describe('answerQuestion', () => {
     expect(r.outcome).toBe('answered');
     expect(r.answer).toContain('550.000');
     expect((await answer('Tối nay Việt Nam đá với Thái Lan mấy giờ, kênh nào chiếu?')).outcome).toBe('out_of_scope');
+  });
+
+  it('counts a province named as whose something is ("của tỉnh Điện Biên", "Trung tâm … tỉnh Điện Biên") as no place', async () => {
+    for (const q of ['Trung tâm điều hành thông minh của tỉnh đặt ở đâu?', 'Trung tâm Đổi mới sáng tạo tỉnh Điện Biên nằm ở đâu?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+  });
+
+  it('takes "bao nhiu" for "bao nhiêu": a count the documents do not give is declined', async () => {
+    expect((await answer('hiện tỉnh mình có bao nhiu doanh nghiệp công nghệ số được cấp giấy chứng nhận rồi')).outcome).toBe('no_answer');
   });
 
   it('declines a message whose particulars all go unanswered and whose yes-or-no question only a related sentence meets', async () => {

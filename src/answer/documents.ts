@@ -121,7 +121,9 @@ export function namesByNumber(query: Query): boolean {
   return query.ownContent.some(isDocumentCode);
 }
 
-export const PARTICULARS_QUESTION = /(so hieu|so may|so bao nhieu|ky hieu|ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao|link|duong dan|url|ban goc)/;
+/** "ban hành ngày nào", "ký ban hành hôm nào", "ký khi nào": a document's date asked. Folded. */
+const DATE_ASKED = /ngay ban hanh|ky ngay|(?:ban hanh|(?:^|\s)ky)(?: ban hanh)? (?:ngay nao|hom nao|khi nao|luc nao|bao gio|ngay may|ngay bao nhieu)/;
+export const PARTICULARS_QUESTION = new RegExp(`so hieu|so may|so bao nhieu|ky hieu|${DATE_ASKED.source}|link|duong dan|url|ban goc`);
 
 /**
  * Asks for a number, date or link that the metadata of the document the question is about
@@ -138,7 +140,7 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   const page = pointed === null || namesByNumber(query) ? undefined : documents.get(pointed);
   if (page && !page.compiledBy) {
     const unknown = (asked: RegExp, value: string | null) => asked.test(folded) && value === null;
-    return unknown(/so hieu|so may|so bao nhieu|ky hieu/, page.number) || unknown(/ban hanh ngay|ngay ban hanh|ky ngay|ban hanh khi nao|ban hanh luc nao/, page.date) || unknown(/link|duong dan|url|ban goc/, page.url);
+    return unknown(/so hieu|so may|so bao nhieu|ky hieu/, page.number) || unknown(DATE_ASKED, page.date) || unknown(/link|duong dan|url|ban goc/, page.url);
   }
   // The first original (not a summary written by the team) among the top passages.
   const meta = hits

@@ -338,8 +338,10 @@ function headingYear(heading: string, question: string): boolean {
   return (heading.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []).some((year) => !question.includes(year));
 }
 
-// "tại Điều 7 Luật …", "tại Hội nghị": where a rule or a statement is, not a place.
-const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) (?!(?:Điều|Khoản|Mục|Chương|Phụ lục|Quyết định|Nghị quyết|Nghị định|Luật|Thông báo|Thông tư|Kế hoạch|Quy định|Chỉ thị|Công văn|Hội nghị|Phiên|Đại hội)(?!\p{L}))\p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu})/u;
+// "tại Điều 7 Luật …", "tại Hội nghị": where a rule or a statement is, not a place. A province, commune or district
+// is a place after "tại", "ở", "đến", "thuộc"…, or opening a sentence; in a name ("Trung tâm Đổi mới sáng tạo tỉnh
+// Điện Biên", "IOC của tỉnh Điện Biên") it says whose, not where.
+const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) (?!(?:Điều|Khoản|Mục|Chương|Phụ lục|Quyết định|Nghị quyết|Nghị định|Luật|Thông báo|Thông tư|Kế hoạch|Quy định|Chỉ thị|Công văn|Hội nghị|Phiên|Đại hội)(?!\p{L}))\p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?<=(?:^|[\s,;:(])(?:tại|ở|đến|về|thuộc|địa bàn|các|và|gồm) )(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu}|^(?:Tỉnh|Xã|Huyện) \p{Lu})/u;
 const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
 const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
 

@@ -47,11 +47,13 @@ const EVERYDAY_TOPICS = [
   'thuế thu nhập', 'quyết toán thuế', 'nộp thuế',
   'giá vàng', 'giá xăng', 'chứng khoán', 'cổ phiếu', 'tiền ảo', 'bitcoin',
   'xổ số', 'kết quả xổ số', 'tử vi', 'phong thủy', 'ngày đẹp', 'xem ngày', 'chuyển nhà',
+  'thi vào lớp', 'vào lớp 10', 'mục đích sử dụng đất', 'đất trồng lúa', 'đất ở',
+  'bị hack', 'lấy lại tài khoản', 'lấy lại mật khẩu', 'quên mật khẩu', 'mất tài khoản', 'nên mua', 'nên chọn máy', 'chọn máy nào',
   'tuyển dụng', 'thi tuyển', 'thi công chức', 'hộ kinh doanh', 'đăng ký kinh doanh', 'giấy phép kinh doanh', 'thành lập doanh nghiệp',
 ].map((topic) => ({ written: ` ${topic} `, folded: ` ${foldDiacritics(topic)} ` }));
 
-/** Folded forms too common on the subject to mean the everyday matter in a question typed without marks ("khai tu": triển khai từ năm 2025). */
-const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ', ' khai tu ', ' lam nha ', ' sua nha ', ' nha o ']);
+/** Folded forms too common on the subject to mean the everyday matter in a question typed without marks ("khai tu": triển khai từ năm 2025; "dat o": đặt ở). */
+const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ', ' khai tu ', ' lam nha ', ' sua nha ', ' nha o ', ' dat o ']);
 
 /** The question's words as written (abbreviations and document numbers read), lower-case, one string. */
 function writtenWords(question: string): string {

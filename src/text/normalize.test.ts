@@ -150,6 +150,7 @@ describe('foldedQuestion', () => {
   it('reads chat shorthand as the words it stands for', () => {
     expect(foldedQuestion('QĐ 1169 là j v?')).toBe('qđ 1169 la gi vay?'.replace('đ', 'd'));
     expect(foldedQuestion('Xã có phải lập KH ko, đc hỗ trợ ntn?')).toBe('xa co phai lap kh khong, duoc ho tro nhu the nao?');
+    expect(foldedQuestion('tỉnh có bao nhiu xã')).toBe('tinh co bao nhieu xa');
   });
 
   it('reads "AI" as artificial intelligence, not as "ai" (who), unless the whole question is in capitals', () => {

@@ -105,6 +105,7 @@ const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])(?:dc|đc)(?![\p{L}\p{N}])/gu, 'duoc'],
   [/(?<![\p{L}\p{N}])(?:ko|hok)(?![\p{L}\p{N}&])|(?<![\p{L}\p{N}])k(?=\s*(?:[?!.]+\s*)?$)/gu, 'khong'],
   [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/gu, 'nhu the nao'],
+  [/(?<![\p{L}\p{N}])bao nhiu(?![\p{L}\p{N}])/gu, 'bao nhieu'],
   [/(?<=(?:^|\s)(?:gi|j|sao|nao|ai|dau|chua|khong|ko|the|roi|a)\s+)v(?=\s*(?:[?!.]+\s*)?$)/gu, 'vay'],
 ];
 
