@@ -221,6 +221,26 @@ describe('answerQuestion', () => {
     expect((await answer('hiện tỉnh mình có bao nhiu doanh nghiệp công nghệ số được cấp giấy chứng nhận rồi')).outcome).toBe('no_answer');
   });
 
+  it('reads "ký thay" as asking the page document\'s signer, from its particulars', async () => {
+    const r = await answer('Văn bản này ông nào ký thay Chủ tịch tỉnh thế?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Vừ A Bằng');
+  });
+
+  it('declines a person, a web address or a count of things the documents never give, asked in chat shorthand or by post', async () => {
+    for (const q of [
+      'Thứ trưởng Bộ Khoa học và Công nghệ nào phụ trách Chương trình truyền thông Nghị quyết 57?',
+      'GĐ Sở Văn hóa, Thể thao và Du lịch tỉnh hiện giờ là ông/bà nào?',
+      'Kế hoạch 252-KH/TU do đ/c nào ký?',
+      'Kho tài nguyên truyền thông số đã xây xong chưa, truy cập ở địa chỉ web nào?',
+      'Năm 2025 có bao nhiêu hồ sơ được nộp qua Cổng Dịch vụ công quốc gia?',
+    ]) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    const web = await answer('Nền tảng Bình dân học vụ số truy cập ở địa chỉ web nào?');
+    expect(web.answer).toContain('binhdanhocvuso.gov.vn');
+  });
+
   it('declines a message whose particulars all go unanswered and whose yes-or-no question only a related sentence meets', async () => {
     expect((await answer('Ngày hội Đổi mới sáng tạo năm 2025 diễn ra ở đâu, vé vào cửa có mất tiền không?')).outcome).toBe('no_answer');
     // The place given, or the yes-or-no question met by the sentence given, answers.

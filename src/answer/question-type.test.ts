@@ -134,6 +134,18 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
     expect(asksForPerson('cuối văn bản ký tên ai vậy')).toBe(true);
     expect(asksForPerson('nghị quyết này là ai đứng tên ký ban hành?')).toBe(true);
   });
+
+  it('asks for a person with a post of a named body and "nào" ("Thứ trưởng Bộ KH&CN nào"), with chat shorthand ("GĐ", "đ/c", "ông/bà"), and with a long name between the post and "là ai"', () => {
+    expect(asksForPerson('Thứ trưởng Bộ Khoa học và Công nghệ nào phụ trách chương trình?')).toBe(true);
+    expect(askedPost('Thứ trưởng Bộ Khoa học và Công nghệ nào phụ trách chương trình?')).toBe('thu truong');
+    expect(asksForPerson('GĐ Sở KH&CN hiện giờ là ông/bà nào?')).toBe(true);
+    expect(asksForPerson('Kế hoạch đó do đ/c nào ký?')).toBe(true);
+    expect(asksForPerson('Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh hiện giờ là ông nào?')).toBe(true);
+    // "Sở GD&ĐT" is education, not a director; "bộ nào", "bộ trưởng bộ nào" ask a ministry, not a person.
+    expect(asksForPerson('Sở GD&ĐT phải làm những việc gì?')).toBe(false);
+    expect(asksForPerson('Bộ nào chủ trì chương trình truyền thông?')).toBe(false);
+    expect(asksForPerson('ra đời theo đề nghị của bộ trưởng bộ nào?')).toBe(false);
+  });
 });
 
 describe('holdsAnswerType: a day, a length of time, a count of meetings, a phone number typed "số mấy"', () => {

@@ -15,7 +15,7 @@ export type QuestionType = 'contact' | 'code' | 'date' | 'quantity' | 'who' | 'd
 /** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
 const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
 /** Asks for a phone number, an e-mail, an address, opening hours or the like (folded text); the facets use it too. */
-export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so (?:nao|may)|goi so (?:nao|may)|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|nao|o dau|la gi|cu the|chinh xac)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
+export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so (?:nao|may)|goi so (?:nao|may)|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|web|truy cap|nao|o dau|la gi|cu the|chinh xac)|(?:trang web|website|duong link) (?:nao|gi|la gi)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
 export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
@@ -114,7 +114,7 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|lop|dai bieu|chi tieu|thon|%)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(ho so|dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|lop|dai bieu|chi tieu|thon|%)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */
@@ -200,7 +200,7 @@ function questionFacts(question: string): QuestionFacts {
       money: MONEY_QUESTION.test(folded) || (WAGE_QUESTION.test(folded) && (!hasDiacritics(question) || /(?<!\p{L})lương(?!\p{L})/u.test(normalizeVietnamese(question)))),
       frequency: FREQUENCY_QUESTION.test(folded),
       howOften: HOW_OFTEN_QUESTION.test(folded),
-      person: PERSON_QUESTION.test(folded),
+      person: PERSON_QUESTION.test(folded) || POST_ASKED.test(folded),
       group: GROUP_QUESTION.test(folded),
       year: YEAR_ASKED.test(folded),
       place: PLACE_UNIT_ASKED.exec(folded)?.[1] ?? null,
@@ -234,17 +234,17 @@ const CODE_OF_KIND: Readonly<Record<string, RegExp>> = {
   nd: /Nghị định (?:số )?\d|NĐ/u,
 };
 
-const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|chu nhiem|tong bien tap|doi truong|to truong';
+const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
 /** "ai làm chủ tịch …", "Chủ tịch … là ai": the post a person is asked for by (folded, the first group of either). */
 const POST_ASKED = new RegExp(
-  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la) (?:ai|ong nao|ba nao)(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:bo|so|ban|ubnd|uy ban) (?:\S+ ){1,8}?nao(?=\s|$|[?.,!])`,
 );
 
 /** The post a question asks a person by ("chu tich"), folded, or null. */
 export function askedPost(question: string): string | null {
   const match = POST_ASKED.exec(foldedQuestion(question));
   // "Phó Trưởng BCĐ": the post is the board's, as the documents write it ("Phó Trưởng ban").
-  return match ? ((match[1] ?? match[2] ?? null)?.replace(/ bcd$/, ' ban') ?? null) : null;
+  return match ? ((match[1] ?? match[2] ?? match[3] ?? null)?.replace(/ bcd$/, ' ban') ?? null) : null;
 }
 
 /** Whether the question asks for a person ("ai ký", "ai là Trưởng ban"), not a body. */
@@ -255,7 +255,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|chu ky cua (?:ai|vi nao|(?:vi |ong |ba )?(?:lanh dao|nguoi) nao)|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but |dung ten )?ky|dat but ky|ai (?:(?:hien )?(?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?|(?:pho )?truong bcd) (?:\S+ ){0,10}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|chu ky cua (?:ai|vi nao|(?:vi |ong |ba )?(?:lanh dao|nguoi) nao)|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but |dung ten )?ky|dat but ky|ai (?:(?:hien )?(?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?|(?:pho )?truong bcd) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;

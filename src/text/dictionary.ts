@@ -88,6 +88,7 @@ export const ABBREVIATIONS: Record<string, string> = {
   'cns': 'công nghệ số',
   'dc': 'được',
   'đc': 'được',
+  'gđ': 'giám đốc',
   'kt': 'kinh tế',
   'xh': 'xã hội',
   'tg&dv': 'tuyên giáo và dân vận',

@@ -151,6 +151,8 @@ describe('foldedQuestion', () => {
     expect(foldedQuestion('QĐ 1169 là j v?')).toBe('qđ 1169 la gi vay?'.replace('đ', 'd'));
     expect(foldedQuestion('Xã có phải lập KH ko, đc hỗ trợ ntn?')).toBe('xa co phai lap kh khong, duoc ho tro nhu the nao?');
     expect(foldedQuestion('tỉnh có bao nhiu xã')).toBe('tinh co bao nhieu xa');
+    expect(foldedQuestion('GĐ sở là ông/bà nào, đ/c nào ký?')).toBe('giam doc so la ong ba nao, dong chi nao ky?');
+    expect(foldedQuestion('Sở GD&ĐT')).toBe('so gd&dt');
   });
 
   it('reads "AI" as artificial intelligence, not as "ai" (who), unless the whole question is in capitals', () => {

@@ -99,6 +99,9 @@ export function readCapitals(text: string): string {
     .replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, marked ? ' tỉnh ủy ' : ' tinh uy ');
 }
 
+/** "GĐ Sở …": giám đốc, read before folding ("GD" is giáo dục). */
+const GIAM_DOC = /(?<![\p{L}\p{N}])[Gg][Đđ](?![\p{L}\p{N}&])/gu;
+
 /** Shorthand citizens type in chat, as the words it stands for (folded). */
 const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])j(?![\p{L}\p{N}])/gu, 'gi'],
@@ -106,6 +109,8 @@ const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])(?:ko|hok)(?![\p{L}\p{N}&])|(?<![\p{L}\p{N}])k(?=\s*(?:[?!.]+\s*)?$)/gu, 'khong'],
   [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/gu, 'nhu the nao'],
   [/(?<![\p{L}\p{N}])bao nhiu(?![\p{L}\p{N}])/gu, 'bao nhieu'],
+  [/(?<![\p{L}\p{N}])d\/c(?![\p{L}\p{N}])/gu, 'dong chi'],
+  [/(?<![\p{L}\p{N}])ong\/ba(?![\p{L}\p{N}])/gu, 'ong ba'],
   [/(?<=(?:^|\s)(?:gi|j|sao|nao|ai|dau|chua|khong|ko|the|roi|a)\s+)v(?=\s*(?:[?!.]+\s*)?$)/gu, 'vay'],
 ];
 
@@ -114,7 +119,7 @@ const TEXTING: Array<[RegExp, string]> = [
  * khong"): what the question-word rules (kinds of fact, facets) are matched on.
  */
 export function foldedQuestion(question: string): string {
-  let folded = foldDiacritics(normalizeVietnamese(readCapitals(question))).replace(/\s+/g, ' ').trim();
+  let folded = foldDiacritics(normalizeVietnamese(readCapitals(question)).replace(GIAM_DOC, 'giám đốc')).replace(/\s+/g, ' ').trim();
   for (const [pattern, words] of TEXTING) folded = folded.replace(pattern, words);
   return folded;
 }
