@@ -221,6 +221,25 @@ describe('answerQuestion', () => {
     expect((await answer('hiện tỉnh mình có bao nhiu doanh nghiệp công nghệ số được cấp giấy chứng nhận rồi')).outcome).toBe('no_answer');
   });
 
+  it('answers who signed only with a sentence about the signing, not with who heads the board the decision set up', async () => {
+    expect((await answer('Ai ký Quyết định 929/QĐ-TTg thành lập Ban Chỉ đạo của Chính phủ?')).outcome).toBe('no_answer');
+    const signed = await answer('Quyết định 1169 do ai ký?');
+    expect(signed.answer).toContain('Nguyễn Chí Dũng');
+  });
+
+  it('answers from a passage holding four words specific to the question, though casual words around them are not in it', async () => {
+    const r = await answer('Bảng xếp hạng DTI 2024, ĐB ở vị trí nào trong 63 tỉnh thành và đã cải thiện mấy bậc kể từ 2021?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('24/63');
+  });
+
+  it('reads "mã xác thực" as the OTP code the documents warn about, and "ông hay bà nào" as asking a person', async () => {
+    const otp = await answer('Có người gọi điện xưng cán bộ, xin mã xác thực trong tin nhắn, có nên đưa không?');
+    expect(otp.outcome).toBe('answered');
+    expect(otp.answer).toMatch(/OTP|lừa đảo|cảnh giác/u);
+    expect((await answer('Sở Văn hóa, Thể thao và Du lịch do ông hay bà nào làm giám đốc?')).outcome).toBe('no_answer');
+  });
+
   it('reads "ký thay" as asking the page document\'s signer, from its particulars', async () => {
     const r = await answer('Văn bản này ông nào ký thay Chủ tịch tỉnh thế?', [], { documentId: 'ke-hoach-dien-bien-1169' });
     expect(r.outcome).toBe('answered');

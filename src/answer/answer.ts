@@ -491,7 +491,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // Several words specific to the question in one passage answer it even with casual wording around them.
       // Typed with marks, a word counts as spelled: "Thủ đô của Pháp" shares nothing with "thứ tư", "độ trễ".
       const covered = h.spelledCoverage ?? h.strictCoverage;
-      return (covered >= POLICY.coverageMin && (words.length === 0 || shared > 0)) || (covered >= POLICY.coverageSpecific && shared >= 2);
+      return (covered >= POLICY.coverageMin && (words.length === 0 || shared > 0)) || (covered >= POLICY.coverageSpecific && shared >= 2) || (covered >= POLICY.coverageManySpecific && shared >= 4);
     };
     const answerable = hits.filter((h) => answers(h));
     // "đến 2045 … xếp hạng thế giới ra sao": when every passage that answers is of another year, the section of the asked
@@ -599,8 +599,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const passageCoverage = typedHits.find((h) => h.passage === typed?.passage)?.coverage ?? 0;
       // It must stand against the sentences of other passages; a sibling bullet that names the document more fully
       // ("Luật 93 … được Quốc hội thông qua" above "… gồm 73 điều") is its own section's, not a rival.
-      // (A count only: a sibling's date is often another event's.)
-      const rival = (type === 'quantity' ? units.find((u) => u.passage !== typed?.passage) : units[0])?.score ?? 0;
+      // (A count, or a document's signer ("Quyết định 1169 do ai ký?" beside "… được ký ngày 16/6/2025"):
+      // a sibling's date is often another event's.)
+      const rival = (type === 'quantity' || (type === 'who' && particulars) ? units.find((u) => u.passage !== typed?.passage) : units[0])?.score ?? 0;
       if (!typed || typed.score < rival * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
         return decline(true);
       }

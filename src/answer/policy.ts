@@ -15,6 +15,8 @@ export const POLICY = {
   coverageOnSubject: 0.35,
   /** Off the subject, a passage holding two of the question's specific words answers at this coverage (tuned on dev). */
   coverageSpecific: 0.45,
+  /** …and one holding four of them at this coverage ("DTI", "xếp hạng", "cải thiện", "bậc" with casual words around). */
+  coverageManySpecific: 0.4,
   /** A word in more than this share of passages is common to the whole domain ("tỉnh", "người dân", "hỗ trợ"). */
   genericShare: 0.06,
   /** The best sentence holding the asked kind of fact must score at least this share of the best sentence (tuned on dev). */

@@ -186,6 +186,8 @@ interface QuestionFacts {
   future: boolean;
   /** "bao lâu": a length of time is asked. */
   duration: boolean;
+  /** "ai ký", "thủ tướng hay phó thủ tướng ký": who signed is asked, not who holds a post. */
+  signer: boolean;
 }
 let lastQuestion: QuestionFacts | null = null;
 
@@ -210,6 +212,7 @@ function questionFacts(question: string): QuestionFacts {
       code: codeKind(folded),
       source: /(?:^|\s)(?:so lieu|tu lieu|cong bo|tong hop)(?:\s|$|[?.,!])/.test(folded),
       future: FUTURE_ASKED.test(folded),
+      signer: SIGNER_ASKED.test(folded),
     };
   }
   return lastQuestion;
@@ -269,6 +272,12 @@ const PERSON_IN_TEXT = new RegExp(
   'u',
 );
 /** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */
+/** Who signed is asked ("ai ký", "do đồng chí nào ký", "thủ tướng hay phó thủ tướng ký"). Folded. */
+// ("ai phụ trách kỹ thuật", "ai hướng dẫn kỹ năng" ask no signer: "ký" ends the question or names what was signed.)
+const SIGNER_ASKED =
+  /(?:^|\s)(?:ai|nao|thu tuong|tong bi thu|chu tich)(?: \S+){0,2}? ky(?: ban hanh)?(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|van ban|ke hoach|luat|thong bao|vay|the|a|nhi|do|ay|v)(?:\s|$|[?.,!]))|nguoi ky|dung ten ky|dat but ky|chu ky cua/;
+/** A sentence saying who signed. */
+const SIGNED = /(?<!\p{L})(?:ký|Ký)(?!\p{L})/u;
 const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở(?:\s\p{Lu}\p{Ll}*)+)\s(?:làm|là)\s(?:Phó\s)?(?:Trưởng|Chủ tịch|Giám đốc|Chủ nhiệm)/u;
 
 /** A sentence without its years, dates and document numbers ("57-NQ/TW", "193/2025/QH15"): none is an amount. */
@@ -323,6 +332,8 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       if (counted) return countsUnit(text, counted, ofCorpus);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
+      // Who signed is said beside the signing ("… ký", "Người ký: …"), not by who heads a board.
+      if (facts.signer) return PERSON_IN_TEXT.test(text) && SIGNED.test(text);
       if (facts.person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);
       // "cho những ai", "đối tượng nào": groups of people answer as well as bodies.
       return BODY_IN_TEXT.test(text) || (facts.group && GROUP_IN_TEXT.test(text));

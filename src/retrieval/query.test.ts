@@ -77,3 +77,11 @@ describe('groundedTerms: a syllable typed without marks and spelled like a stop 
     ]);
   });
 });
+
+describe('buildQuery: words that only place a question in a conversation', () => {
+  it('leaves out "trước đó" ("vậy trước đó, hồi đầu 2025 …"): the year says when', () => {
+    const terms = [...buildQuery('vậy trước đó, hồi đầu 2025 bí thư tỉnh ủy là ông nào?').terms.keys()];
+    expect(terms.some((t) => t.includes('trước') || t.includes('truoc'))).toBe(false);
+    expect(terms.some((t) => t.includes('2025'))).toBe(true);
+  });
+});

@@ -112,6 +112,7 @@ export const SYNONYMS: string[][] = [
   ['giáp với', 'tiếp giáp', 'biên giới', 'giáp ranh', 'giáp biên giới'],
   ['tôn vinh', 'khen ngợi'],
   ['thiếu nhi', 'con nít', 'tụi nhỏ'],
+  ['mã otp', 'mã xác thực', 'mã xác nhận'],
 ];
 
 /**
@@ -162,6 +163,8 @@ export const QUESTION_PHRASES = [
   'dat but',
   // "báo cáo bao lâu một lần" asks how often: the documents say "định kỳ", "hằng năm", not "lâu" and "lần".
   'bao lau mot lan', 'bao lau 1 lan',
+  // "vậy trước đó, hồi đầu 2025 …": when, relative to the earlier answer; the year says it.
+  'truoc do',
 ];
 
 /** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
