@@ -240,6 +240,31 @@ describe('answerQuestion', () => {
     expect((await answer('Sở Văn hóa, Thể thao và Du lịch do ông hay bà nào làm giám đốc?')).outcome).toBe('no_answer');
   });
 
+  it('keeps what a fresh-eyes review of the rules above found they broke', async () => {
+    // "Tỉnh nào …" is answered by the province named, wherever the sentence names it.
+    expect((await answer('Tỉnh nào đã khai trương Trung tâm Đổi mới sáng tạo ngày 15/01/2026?')).answer).toContain('Điện Biên');
+    // A post and a body before "nào" ask no person when a verb stands between; "trang web nào" is no contact question;
+    // "định kỳ khi nào" is no signing date; "nhiệm kỳ đó" is no signing.
+    for (const [q, fact] of [
+      ['Giám đốc Sở KHCN phối hợp với đơn vị nào để xét giải thưởng báo chí?', 'Sở Văn hóa'],
+      ['Quyết định 1169 yêu cầu UBND tỉnh mở chuyên mục về Nghị quyết 57 trên trang web nào?', 'chuyên mục'],
+      ['Kế hoạch truyền thông của tỉnh yêu cầu các đơn vị gửi báo cáo định kỳ khi nào?', '10/6'],
+      ['Tính đến 2026 Điện Biên có bao nhiu Tổ công nghệ số cộng đồng?', '1.400'],
+    ] as const) {
+      const r = await answer(q);
+      expect(r.outcome, q).toBe('answered');
+      expect(has(r.answer, fact), q).toBe(true);
+    }
+    const term = await answer('Còn chủ tịch tỉnh nhiệm kỳ đó là ai?', [turn('Đầu năm 2025 bí thư tỉnh ủy Điện Biên là ai?', 'dien-bien-nq57')]);
+    expect(term.answer).toContain('Lê Thành Đô');
+    // "đ/c nào ký" on the plan's page reads its particulars.
+    expect((await answer('Kế hoạch này đ/c nào ký?', [], { documentId: 'ke-hoach-dien-bien-1169' })).answer).toContain('Vừ A Bằng');
+    // An everyday matter of the service's own subject is asked of the agency, not called out of scope.
+    expect((await answer('Quên mật khẩu tài khoản học Bình dân học vụ số thì làm thế nào?')).outcome).toBe('no_answer');
+    // A yes-or-no question ending "không ạ?" is one.
+    expect((await answer('Ngày hội Đổi mới sáng tạo năm 2025 diễn ra ở đâu, vé vào cửa có mất tiền không ạ?')).outcome).toBe('no_answer');
+  });
+
   it('reads "ký thay" as asking the page document\'s signer, from its particulars', async () => {
     const r = await answer('Văn bản này ông nào ký thay Chủ tịch tỉnh thế?', [], { documentId: 'ke-hoach-dien-bien-1169' });
     expect(r.outcome).toBe('answered');

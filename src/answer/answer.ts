@@ -14,7 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { analyze, codePointLength, documentCodes, foldDiacritics, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, holdsMostWords, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
@@ -45,7 +45,7 @@ import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.t
 import { memoized } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
 import { askedPost, asksForPerson, classifyQuestion, KIND_LETTERS } from './question-type.ts';
-import { everydayTopicOutsideCorpus, namesSubject } from './scope.ts';
+import { everydayTopicOutsideCorpus, namesOwnSubject, namesSubject } from './scope.ts';
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
 export type Method = 'faq' | 'extractive' | 'llm' | 'staff' | 'none';
@@ -92,7 +92,7 @@ const PARTICULARS = new Set<FacetKind>(['when', 'quantity', 'where', 'contact', 
 /** "xem ở đâu", "hỏi ở đâu": where to look something up, not a place the documents would name. Folded. */
 const LOOKED_UP = /(?:xem|tim|hoi|tra cuu|doc|lien he|dang ky|nop)\s(?:\S+\s){0,2}(?:o|tai) dau/;
 /** A question asking yes or no ("… có đến xem được không?"). Folded. */
-const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|ko|k|chua)[?.!\s]*$/;
+const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|chua)(?:\s(?:a|ah|vay|the|nhi|ha|nhe|ad|anh|chi|ban|em))?[?.!\s]*$/;
 
 const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)\s+\p{Lu}.*)$/u;
 
@@ -409,7 +409,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const decline = (found = false): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
       // A question naming a document the corpus holds, or an agency the documents assign work to, is on the subject.
-      const onSubject = !everyday && (found || onTopic || namesCorpusDocument(query, searcher) || agencies.some((a) => looseForm(question).includes(a.key)));
+      // (An everyday matter of the service's own subject, "tài khoản học Bình dân học vụ số bị hack", is asked of the agency.)
+      const onSubject = (!everyday || namesOwnSubject(question)) && (found || onTopic || namesCorpusDocument(query, searcher) || agencies.some((a) => looseForm(question).includes(a.key)));
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',
@@ -525,7 +526,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const particulars = DOCUMENT_PARTICULARS.test(askedFolded);
     // …unless it names another document by number: "Theo kế hoạch này thì NQ57 ban hành ngày nào?" asks about NQ57.
     if (pointed && particulars && !namesByNumber(query)) {
-      const opening = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
+      const ranked = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
+      // (Led by a sentence holding what is asked: "ông nào đặt bút ký" by the signer's, not by "… được ký ngày 16/6/2025".)
+      const opening = facets.length > 0 ? [...ranked.filter((u) => u.holds.size > 0), ...ranked.filter((u) => u.holds.size === 0)] : ranked;
       const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
       const composition = held ? compose(opening, searcher.documents, facets, query) : null;
       if (composition && !composition.missing.includes('contact')) {
@@ -660,7 +663,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) &&
       parts.every((p, i) =>
         p.facets.length === 0
-          ? YES_NO.test(foldDiacritics(asked[i] ?? '')) && !holdsMostWords(p.words ?? [], composition.answer)
+          ? YES_NO.test(foldedQuestion(asked[i] ?? '')) && !holdsMostWords(p.words ?? [], composition.answer)
           : p.facets.every((f) => PARTICULARS.has(f.kind) && composition.missing.includes(f.kind) && !(f.kind === 'where' && LOOKED_UP.test(foldDiacritics(asked[i] ?? '')))),
       );
     if (!composition || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();

@@ -59,7 +59,7 @@ export function isOfKind(meta: DocumentMeta, kind: string | null): boolean {
 }
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
 export const DOCUMENT_PARTICULARS =
-  /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|(?:^|\s)ky thay(?=\s|$)|dung ten ky|mang chu ky|chu ky cua (?:ai|vi|ong|ba|lanh dao|nguoi)(?=\s|$|[?.,!])|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
+  /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|(?:^|\s)ky thay(?=\s|$)|(?:^|\s)(?:ong|ba|ong ba|ong\/ba|dong chi|d\/c|lanh dao|vi) nao (?:\S+ ){0,2}?ky(?=\s|$|[?.,!])|dung ten ky|mang chu ky|chu ky cua (?:ai|vi|ong|ba|lanh dao|nguoi)(?=\s|$|[?.,!])|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
 const POINTER = new RegExp(POINTED, 'g');
 
 /** The question without its pointer ("kế hoạch này", "ở đây"): spans found on folded text, cut from the text as written. */
@@ -122,7 +122,7 @@ export function namesByNumber(query: Query): boolean {
 }
 
 /** "ban hành ngày nào", "ký ban hành hôm nào", "ký khi nào": a document's date asked. Folded. */
-const DATE_ASKED = /ngay ban hanh|ky ngay|(?:ban hanh|(?:^|\s)ky)(?: ban hanh)? (?:ngay nao|hom nao|khi nao|luc nao|bao gio|ngay may|ngay bao nhieu)/;
+const DATE_ASKED = /ngay ban hanh|ky ngay|(?:ban hanh|(?:^|\s)(?<!(?:dinh|nhiem|thoi|hoc|chu) )ky)(?: ban hanh)? (?:ngay nao|hom nao|khi nao|luc nao|bao gio|ngay may|ngay bao nhieu)/;
 export const PARTICULARS_QUESTION = new RegExp(`so hieu|so may|so bao nhieu|ky hieu|${DATE_ASKED.source}|link|duong dan|url|ban goc`);
 
 /**

@@ -145,6 +145,9 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
     expect(asksForPerson('Sở GD&ĐT phải làm những việc gì?')).toBe(false);
     expect(asksForPerson('Bộ nào chủ trì chương trình truyền thông?')).toBe(false);
     expect(asksForPerson('ra đời theo đề nghị của bộ trưởng bộ nào?')).toBe(false);
+    expect(asksForPerson('Chủ tịch UBND tỉnh Điện Biên giao cơ quan nào tham mưu bố trí kinh phí?')).toBe(false);
+    expect(asksForPerson('Thủ tướng ban hành QĐ 1169 giao bộ nào chủ trì?')).toBe(false);
+    expect(asksForPerson('Giám đốc Sở KHCN phối hợp với đơn vị nào?')).toBe(false);
   });
 });
 
@@ -249,5 +252,15 @@ describe('holdsAnswerType: when something will be', () => {
     expect(holdsAnswerType('date', 'Tính đến ngày 26/3/2025, tỉnh Điện Biên có 1.097 trạm phát sóng di động, trong đó 38 trạm 5G.', q)).toBe(false);
     expect(holdsAnswerType('date', 'Nghiên cứu xây dựng Bộ tiêu chí đánh giá (hoàn thành năm 2026).', 'bộ tiêu chí khi nào thì hoàn thành')).toBe(true);
     expect(holdsAnswerType('date', 'Tính đến ngày 26/3/2025, tỉnh Điện Biên có 38 trạm 5G.', 'Số trạm 5G được tính đến ngày nào?')).toBe(true);
+  });
+});
+
+describe('holdsAnswerType: who signed', () => {
+  it('needs a sentence about the signing, not "ký hiệu", "đăng ký" or who heads a board', () => {
+    expect(holdsAnswerType('who', 'Người ký Quyết định 1169/QĐ-TTg là Phó Thủ tướng Nguyễn Chí Dũng.', 'Quyết định 1169 do ai ký?')).toBe(true);
+    expect(holdsAnswerType('who', 'Thủ tướng Chính phủ là Trưởng ban.', 'Quyết định 929 do ai ký?')).toBe(false);
+    expect(holdsAnswerType('who', 'Văn bản cùng ký hiệu do Tổng Bí thư Tô Lâm chỉ đạo.', 'Kế hoạch đó do ai ký?')).toBe(false);
+    // "nhiệm kỳ", "kỹ thuật" ask no signer.
+    expect(holdsAnswerType('who', 'Chủ tịch UBND tỉnh là Lê Thành Đô.', 'chủ tịch tỉnh nhiệm kỳ đó là ai')).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ export type QuestionType = 'contact' | 'code' | 'date' | 'quantity' | 'who' | 'd
 /** A phone number is asked ("tổng đài số mấy"): a website does not answer it. */
 const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong day nong|so fax/;
 /** Asks for a phone number, an e-mail, an address, opening hours or the like (folded text); the facets use it too. */
-export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so (?:nao|may)|goi so (?:nao|may)|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|web|truy cap|nao|o dau|la gi|cu the|chinh xac)|(?:trang web|website|duong link) (?:nao|gi|la gi)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
+export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so (?:nao|may)|goi so (?:nao|may)|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|web|truy cap|nao|o dau|la gi|cu the|chinh xac)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
 export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
@@ -202,7 +202,7 @@ function questionFacts(question: string): QuestionFacts {
       money: MONEY_QUESTION.test(folded) || (WAGE_QUESTION.test(folded) && (!hasDiacritics(question) || /(?<!\p{L})lương(?!\p{L})/u.test(normalizeVietnamese(question)))),
       frequency: FREQUENCY_QUESTION.test(folded),
       howOften: HOW_OFTEN_QUESTION.test(folded),
-      person: PERSON_QUESTION.test(folded) || POST_ASKED.test(folded),
+      person: PERSON_QUESTION.test(folded) || POST_ASKED.test(folded) || postOfBodyAsked(folded) !== null,
       group: GROUP_QUESTION.test(folded),
       year: YEAR_ASKED.test(folded),
       place: PLACE_UNIT_ASKED.exec(folded)?.[1] ?? null,
@@ -240,14 +240,25 @@ const CODE_OF_KIND: Readonly<Record<string, RegExp>> = {
 const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
 /** "ai làm chủ tịch …", "Chủ tịch … là ai": the post a person is asked for by (folded, the first group of either). */
 const POST_ASKED = new RegExp(
-  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la) (?:ai|ong nao|ba nao)(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:bo|so|ban|ubnd|uy ban) (?:\S+ ){1,8}?nao(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la) (?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
 );
+/** "Thứ trưởng Bộ KH&CN nào": a post of a body named before "nào" (the words between, folded). */
+const POST_OF_BODY = new RegExp(String.raw`(?:^|\s)(${POSTS}) (?:bo|so) ((?:\S+ ){1,6}?)nao(?=\s|$|[?.,!])`);
+/** …but not when a verb or a body noun stands between ("Giám đốc Sở KHCN phối hợp với đơn vị nào", "… giao bộ nào"). */
+const NOT_A_NAME = /(?:^|\s)(?:giao|phoi|hop|voi|chi|dao|ban|hanh|yeu|cau|cho|lam|de|la|co|duoc|tham|muu|xet|va|cua|don|vi|co quan|to chuc|nganh|so|bo)\s*$|(?:^|\s)(?:giao|phoi hop|voi|chi dao|ban hanh|yeu cau|cho|lam|de|la|co|duoc|tham muu|xet)\s/;
+
+/** The post a question asks the holder of by a post of a named body and "nào", or null. Folded. */
+function postOfBodyAsked(folded: string): string | null {
+  const match = POST_OF_BODY.exec(folded);
+  return match && !NOT_A_NAME.test(match[2] ?? '') ? (match[1] ?? null) : null;
+}
 
 /** The post a question asks a person by ("chu tich"), folded, or null. */
 export function askedPost(question: string): string | null {
-  const match = POST_ASKED.exec(foldedQuestion(question));
+  const folded = foldedQuestion(question);
+  const match = POST_ASKED.exec(folded);
   // "Phó Trưởng BCĐ": the post is the board's, as the documents write it ("Phó Trưởng ban").
-  return match ? ((match[1] ?? match[2] ?? match[3] ?? null)?.replace(/ bcd$/, ' ban') ?? null) : null;
+  return (match?.[1] ?? match?.[2] ?? postOfBodyAsked(folded))?.replace(/ bcd$/, ' ban') ?? null;
 }
 
 /** Whether the question asks for a person ("ai ký", "ai là Trưởng ban"), not a body. */
@@ -275,9 +286,9 @@ const PERSON_IN_TEXT = new RegExp(
 /** Who signed is asked ("ai ký", "do đồng chí nào ký", "thủ tướng hay phó thủ tướng ký"). Folded. */
 // ("ai phụ trách kỹ thuật", "ai hướng dẫn kỹ năng" ask no signer: "ký" ends the question or names what was signed.)
 const SIGNER_ASKED =
-  /(?:^|\s)(?:ai|nao|thu tuong|tong bi thu|chu tich)(?: \S+){0,2}? ky(?: ban hanh)?(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|van ban|ke hoach|luat|thong bao|vay|the|a|nhi|do|ay|v)(?:\s|$|[?.,!]))|nguoi ky|dung ten ky|dat but ky|chu ky cua/;
+  /(?:^|\s)(?:ai|(?:ong|ba|dong chi|lanh dao|vi|nguoi) nao|thu tuong|tong bi thu|chu tich)(?: \S+){0,2}? (?<!(?:nhiem|thoi|hoc|dinh) )ky(?: ban hanh)?(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|van ban|ke hoach|luat|thong bao|vay|the|a|nhi|do|ay|v)(?:\s|$|[?.,!]))|nguoi ky|dung ten ky|dat but ky|chu ky cua/;
 /** A sentence saying who signed. */
-const SIGNED = /(?<!\p{L})(?:ký|Ký)(?!\p{L})/u;
+const SIGNED = /(?<!\p{L})(?<!đăng |Đăng )(?:ký|Ký)(?!\p{L})(?! hiệu| số)/u;
 const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở(?:\s\p{Lu}\p{Ll}*)+)\s(?:làm|là)\s(?:Phó\s)?(?:Trưởng|Chủ tịch|Giám đốc|Chủ nhiệm)/u;
 
 /** A sentence without its years, dates and document numbers ("57-NQ/TW", "193/2025/QH15"): none is an amount. */
@@ -352,13 +363,13 @@ function headingYear(heading: string, question: string): boolean {
 // "tại Điều 7 Luật …", "tại Hội nghị": where a rule or a statement is, not a place. A province, commune or district
 // is a place after "tại", "ở", "đến", "thuộc"…, or opening a sentence; in a name ("Trung tâm Đổi mới sáng tạo tỉnh
 // Điện Biên", "IOC của tỉnh Điện Biên") it says whose, not where.
-const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) (?!(?:Điều|Khoản|Mục|Chương|Phụ lục|Quyết định|Nghị quyết|Nghị định|Luật|Thông báo|Thông tư|Kế hoạch|Quy định|Chỉ thị|Công văn|Hội nghị|Phiên|Đại hội)(?!\p{L}))\p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?<=(?:^|[\s,;:(])(?:tại|ở|đến|về|thuộc|địa bàn|các|và|gồm) )(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu}|^(?:Tỉnh|Xã|Huyện) \p{Lu})/u;
+const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) (?!(?:Điều|Khoản|Mục|Chương|Phụ lục|Quyết định|Nghị quyết|Nghị định|Luật|Thông báo|Thông tư|Kế hoạch|Quy định|Chỉ thị|Công văn|Hội nghị|Phiên|Đại hội)(?!\p{L}))\p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?<=(?:^|[\s,;:(])(?:[Tt]ại|[Ởở]|[Đđ]ến|[Vv]ề|[Tt]huộc|địa bàn|các|và|gồm) )(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu}|^(?:Tỉnh|Xã|Huyện) \p{Lu})/u;
 const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
 const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
 
 /** "xã nào", "huyện nào": the kind of place asked, folded, and how the documents write it. */
-const PLACE_UNIT_ASKED = /(?:^|\s)(xa|phuong|huyen) nao(?:\s|$|[?.,!])/;
-const PLACE_UNITS: Record<string, RegExp> = { xa: /(?<!\p{L})xã \p{Lu}/u, phuong: /(?<!\p{L})phường \p{Lu}/u, huyen: /(?<!\p{L})huyện \p{Lu}/u };
+const PLACE_UNIT_ASKED = /(?:^|\s)(xa|phuong|huyen|tinh)(?: thanh)? nao(?:\s|$|[?.,!])/;
+const PLACE_UNITS: Record<string, RegExp> = { xa: /(?<!\p{L})xã \p{Lu}/u, phuong: /(?<!\p{L})phường \p{Lu}/u, huyen: /(?<!\p{L})huyện \p{Lu}/u, tinh: /(?<!\p{L})[Tt]ỉnh \p{Lu}/u };
 
 /** Whether a sentence (with its section heading) holds the kind of fact a facet asks for. */
 export function holdsFacet(kind: FacetKind, text: string, heading: string, question: string): boolean {

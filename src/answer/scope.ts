@@ -20,6 +20,15 @@ export function namesSubject(question: string): boolean {
   return DOMAIN_TERMS.some((t) => text.includes(` ${t} `));
 }
 
+/** Terms only the service's own subject uses ("công nghệ", "kế hoạch" are everyone's): folded. */
+const OWN_SUBJECT_TERMS = ['nq57', 'qd1169', 'nq71', 'nq193', 'binh dan hoc vu', 'binhdanhocvuso', 'vneid', 'ky nang so', 'to cong nghe so cong dong', 'chuyen doi so', 'doi moi sang tao', 'ban chi dao', 'hoc tap so', 'nen tang so'];
+
+/** Whether the question names the service's own subject by a term no everyday matter uses ("Bình dân học vụ số", "VNeID"). */
+export function namesOwnSubject(question: string): boolean {
+  const text = foldedWords(question);
+  return OWN_SUBJECT_TERMS.some((t) => text.includes(` ${t} `));
+}
+
 /**
  * Everyday matters citizens also ask a government chatbot about. Each is out of scope when
  * the corpus never mentions it; a corpus that does (a province that adds a document on

@@ -131,6 +131,8 @@ export const STOP_WORDS = new Set([
   // Conversational fillers citizens type around a question.
   'ủa', 'cái', 'kiểu', 'đúng', 'nhắc', 'tới', 'thấy', 'nghe', 'nói', 'bảo', 'lo', 'chứ', 'hở', 'hén',
   'nhỉ', 'vầy', 'dzậy', 'j', 'gì', 'thì', 'mấy', 'những', 'nhiều', 'rồi',
+  // "bao nhiu": "nhiêu" mistyped.
+  'nhiu',
 ]);
 
 /**
@@ -144,7 +146,7 @@ export const FOLDED_STOP_WORDS = new Set([
   'va', 'cua', 'cac', 'nhung', 'la', 'voi', 'nay', 'o', 'theo', 'mot',
   'se', 'gi', 'ai', 'hay', 'hoac', 'nhe', 'a', 'oi', 'vay', 'nhi', 'u', 'em', 'ad',
   'admin', 'sao', 'khi', 'nhieu', 'khong', 'ko', 'k', 'xin', 'muon', 'ra', 'len', 'vao',
-  'nua', 'ua', 'kieu', 'nhac', 'j', 'ay',
+  'nua', 'ua', 'kieu', 'nhac', 'j', 'ay', 'nhiu',
 ]);
 
 /** Question phrasing removed from a query before retrieval (matched on folded text). */
