@@ -265,6 +265,12 @@ describe('answerQuestion', () => {
     expect((await answer('Ngày hội Đổi mới sáng tạo năm 2025 diễn ra ở đâu, vé vào cửa có mất tiền không ạ?')).outcome).toBe('no_answer');
   });
 
+  it('asks each question of a message on a document\'s page of that document first', async () => {
+    const r = await answer('quyet dinh nay giao viec cho nhung ai, co giao cho bao chi khong?', [], { documentId: 'quyet-dinh-1169-qd-ttg' });
+    expect(r.outcome).toBe('answered');
+    expect(r.sources[0]?.documentId).toBe('quyet-dinh-1169-qd-ttg');
+  });
+
   it('reads "ký thay" as asking the page document\'s signer, from its particulars', async () => {
     const r = await answer('Văn bản này ông nào ký thay Chủ tịch tỉnh thế?', [], { documentId: 'ke-hoach-dien-bien-1169' });
     expect(r.outcome).toBe('answered');

@@ -628,7 +628,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const partFacets = detectFacets(part);
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
         const words = askedWords(part, partAsked);
-        return { units: rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)), facets: partFacets, contrast: contrasts(part), words };
+        // (On a document's page, each question of the message is asked of that document first, as the whole message is.)
+        const partUnits = onPage(pointed ?? aliasNamed(query, names), rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)));
+        return { units: partUnits, facets: partFacets, contrast: contrasts(part), words };
       }),
     );
     // A question that asks no particular (no date, number, body, place, contact) is answered with its section when it is short.
