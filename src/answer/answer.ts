@@ -86,14 +86,14 @@ export interface AskContext {
   retrievalQuestion?: string;
 }
 
-/** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
-/** Kinds of fact that only a sentence giving one answers: a date, a figure, a place, a contact, a document's number. */
-const PARTICULARS = new Set<FacetKind>(['when', 'quantity', 'where', 'contact', 'code']);
+/** Kinds of fact that only a sentence giving one answers: the strict ones (a date, a figure, a contact, a document's number) and a place. */
+const PARTICULARS = new Set<FacetKind>([...STRICT_FACETS, 'where']);
 /** "xem ở đâu", "hỏi ở đâu": where to look something up, not a place the documents would name. Folded. */
 const LOOKED_UP = /(?:xem|tim|hoi|tra cuu|doc|lien he|dang ky|nop)\s(?:\S+\s){0,2}(?:o|tai) dau/;
 /** A question asking yes or no ("… có đến xem được không?"). Folded. */
 const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|chua)(?:\s(?:a|ah|vay|the|nhi|ha|nhe|ad|anh|chi|ban|em))?[?.!\s]*$/;
 
+/** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
 const AGENCY_HEADING = /^\d+\.\s+(?:Đề nghị\s+)?((?:Sở|Báo|Ban|Ủy ban|UBND|Các sở)\s+\p{Lu}.*)$/u;
 
 /** The agency a "5. Sở Tài chính"-style heading assigns work to, named with its province. */
@@ -659,15 +659,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const neitherAnswered = composition !== null && !several && askedKinds.length > 1 && askedKinds.every((k) => composition.missing.includes(k));
     // …nor is one whose questions asking a particular all go unanswered, the others asking only yes or no ("… tổ chức ở
     // đâu, có đến xem trực tiếp được không?"): a related sentence beside "không nêu địa điểm" answers neither.
+    const unanswered = (p: PartRanking, folded: string) =>
+      p.facets.length === 0
+        ? YES_NO.test(folded) && !holdsMostWords(p.words ?? [], composition?.answer ?? '')
+        : p.facets.every((f) => PARTICULARS.has(f.kind) && composition?.missing.includes(f.kind) && !(f.kind === 'where' && LOOKED_UP.test(folded)));
     const particularsMissing =
-      composition !== null &&
-      several &&
-      parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) &&
-      parts.every((p, i) =>
-        p.facets.length === 0
-          ? YES_NO.test(foldedQuestion(asked[i] ?? '')) && !holdsMostWords(p.words ?? [], composition.answer)
-          : p.facets.every((f) => PARTICULARS.has(f.kind) && composition.missing.includes(f.kind) && !(f.kind === 'where' && LOOKED_UP.test(foldDiacritics(asked[i] ?? '')))),
-      );
+      composition !== null && several && parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) && parts.every((p, i) => unanswered(p, foldedQuestion(asked[i] ?? '')));
     if (!composition || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {
       outcome: 'answered',

@@ -189,12 +189,10 @@ export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Fac
  * tiền" is not answered by a sentence that says "tiền".
  */
 function holdsAskedWords(words: readonly string[], text: string): boolean {
-  if (words.length < 2) return false;
-  const held = (w: string) => termsOf(text).has(w);
-  return words.slice(-2).every(held) && words.filter(held).length >= PART_WORDS_HELD * words.length;
+  return holdsMostWords(words, text) && words.slice(-2).every((w) => termsOf(text).has(w));
 }
 
-/** Whether a text holds most of a question's own words, wherever they stand (a yes-or-no question's "có … không"). */
+/** Whether a text holds most of a question's own words (two at least), wherever they stand (a yes-or-no question's "có … không"). */
 export function holdsMostWords(words: readonly string[], text: string): boolean {
   const held = (w: string) => termsOf(text).has(w);
   return words.length >= 2 && words.filter(held).length >= PART_WORDS_HELD * words.length;

@@ -121,9 +121,11 @@ export function namesByNumber(query: Query): boolean {
   return query.ownContent.some(isDocumentCode);
 }
 
-/** "ban hành ngày nào", "ký ban hành hôm nào", "ký khi nào": a document's date asked. Folded. */
+/** A document's number, date or link asked ("số hiệu", "ký ban hành hôm nào", "đường dẫn"). Folded. */
+const NUMBER_ASKED = /so hieu|so may|so bao nhieu|ky hieu/;
+const LINK_ASKED = /link|duong dan|url|ban goc/;
 const DATE_ASKED = /ngay ban hanh|ky ngay|(?:ban hanh|(?:^|\s)(?<!(?:dinh|nhiem|thoi|hoc|chu) )ky)(?: ban hanh)? (?:ngay nao|hom nao|khi nao|luc nao|bao gio|ngay may|ngay bao nhieu)/;
-export const PARTICULARS_QUESTION = new RegExp(`so hieu|so may|so bao nhieu|ky hieu|${DATE_ASKED.source}|link|duong dan|url|ban goc`);
+export const PARTICULARS_QUESTION = new RegExp(`${NUMBER_ASKED.source}|${DATE_ASKED.source}|${LINK_ASKED.source}`);
 
 /**
  * Asks for a number, date or link that the metadata of the document the question is about
@@ -140,7 +142,7 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   const page = pointed === null || namesByNumber(query) ? undefined : documents.get(pointed);
   if (page && !page.compiledBy) {
     const unknown = (asked: RegExp, value: string | null) => asked.test(folded) && value === null;
-    return unknown(/so hieu|so may|so bao nhieu|ky hieu/, page.number) || unknown(DATE_ASKED, page.date) || unknown(/link|duong dan|url|ban goc/, page.url);
+    return unknown(NUMBER_ASKED, page.number) || unknown(DATE_ASKED, page.date) || unknown(LINK_ASKED, page.url);
   }
   // The first original (not a summary written by the team) among the top passages.
   const meta = hits

@@ -282,13 +282,13 @@ const PERSON_IN_TEXT = new RegExp(
   `(?<!\\p{L})(?:Tổng Bí thư|Thủ tướng|Chủ tịch|Bộ trưởng|Thứ trưởng|Giám đốc|Bí thư|Trưởng ban|Trưởng Ban|Tổng Biên tập|Tổng biên tập|đồng chí|ông|bà)\\s(?:[\\p{L}.()]+\\s){0,8}?${BODY_WORD}\\p{Lu}\\p{Ll}*\\s${BODY_WORD}\\p{Lu}\\p{Ll}*`,
   'u',
 );
-/** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */
 /** Who signed is asked ("ai ký", "do đồng chí nào ký", "thủ tướng hay phó thủ tướng ký"). Folded. */
 // ("ai phụ trách kỹ thuật", "ai hướng dẫn kỹ năng" ask no signer: "ký" ends the question or names what was signed.)
 const SIGNER_ASKED =
   /(?:^|\s)(?:ai|(?:ong|ba|dong chi|lanh dao|vi|nguoi) nao|thu tuong|tong bi thu|chu tich)(?: \S+){0,2}? (?<!(?:nhiem|thoi|hoc|dinh) )ky(?: ban hanh)?(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|van ban|ke hoach|luat|thong bao|vay|the|a|nhi|do|ay|v)(?:\s|$|[?.,!]))|nguoi ky|dung ten ky|dat but ky|chu ky cua/;
 /** A sentence saying who signed. */
 const SIGNED = /(?<!\p{L})(?<!đăng |Đăng )(?:ký|Ký)(?!\p{L})(?! hiệu| số)/u;
+/** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */
 const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư Tỉnh ủy|Chủ tịch (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở(?:\s\p{Lu}\p{Ll}*)+)\s(?:làm|là)\s(?:Phó\s)?(?:Trưởng|Chủ tịch|Giám đốc|Chủ nhiệm)/u;
 
 /** A sentence without its years, dates and document numbers ("57-NQ/TW", "193/2025/QH15"): none is an amount. */
