@@ -240,6 +240,17 @@ describe('answerQuestion', () => {
     expect((await answer('Sở Văn hóa, Thể thao và Du lịch do ông hay bà nào làm giám đốc?')).outcome).toBe('no_answer');
   });
 
+  it('reads "Sở TC" as the Department of Finance, with or without marks', async () => {
+    for (const q of ['Sở TC có vai trò j trong KH truyền thông NQ57?', 'so tc co vai tro j trong kh truyen thong nq57?']) {
+      expect((await answer(q)).answer).toContain('dự toán ngân sách nhà nước');
+    }
+  });
+
+  it('declines "Chủ tịch nước nào đã ký …" when no sentence names the President, rather than giving the law\'s size', async () => {
+    expect((await answer('Chủ tịch nước nào đã ký lệnh công bố Luật Khoa học, Công nghệ và Đổi mới sáng tạo số 93/2025/QH15?')).outcome).toBe('no_answer');
+    expect((await answer('Thủ tướng nào ký Quyết định 1169?')).answer).toContain('Nguyễn Chí Dũng');
+  });
+
   it('keeps what a fresh-eyes review of the rules above found they broke', async () => {
     // "Tỉnh nào …" is answered by the province named, wherever the sentence names it.
     expect((await answer('Tỉnh nào đã khai trương Trung tâm Đổi mới sáng tạo ngày 15/01/2026?')).answer).toContain('Điện Biên');

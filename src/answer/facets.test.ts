@@ -5,6 +5,11 @@ import { classifyQuestion } from './question-type.ts';
 const kinds = (question: string) => detectFacets(question).map((f) => f.kind);
 
 describe('detectFacets', () => {
+  it('reads "Chủ tịch nước nào" as asking a person, not which country', () => {
+    expect(kinds('Chủ tịch nước nào đã ký lệnh công bố luật?')).toEqual(['who']);
+    expect(kinds('Việt Nam học hỏi nước nào về sandbox?')).toEqual(['where']);
+  });
+
   it('reads "mục đích của … là gì" as asking what for, however many words name what the purpose is of', () => {
     expect(kinds('Mục đích của kế hoạch truyền thông Nghị quyết 57 trên địa bàn tỉnh Điện Biên là gì?')).toEqual(['why']);
     expect(kinds('muc dich cua ke hoach nay la gi')).toEqual(['why']);

@@ -8,7 +8,7 @@
  */
 import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese, readCapitals } from '../text/index.ts';
 import { NOW } from './alignment.ts';
-import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, dayNamed, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, WHO_WORD, type QuestionType } from './question-type.ts';
+import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, dayNamed, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, POST_WHICH, WHO_WORD, type QuestionType } from './question-type.ts';
 
 export type FacetKind = 'contact' | 'code' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
@@ -24,8 +24,8 @@ const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['code', new RegExp(CODE_QUESTION.source, 'g')],
   ['when', /ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|han chot|han nop|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
-  ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
-  ['where', /o dau|tai dau|dia diem nao|(?:(?<!(?:chua|khong|da) )dat|nam|to chuc|dien ra) (?:o|tai) cho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|thanh pho nao|tinh thanh nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?:^|\s)nuoc nao|quoc gia nao/g],
+  ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|${POST_WHICH.source}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
+  ['where', /o dau|tai dau|dia diem nao|(?:(?<!(?:chua|khong|da) )dat|nam|to chuc|dien ra) (?:o|tai) cho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|thanh pho nao|tinh thanh nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?<!chu tich)(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|(?:^|\s)sao lai (?:chon|la|lay|goi)|ly do chon|nham muc dich gi|muc dich (?:gi|la gi|chinh)|(?:muc dich|y nghia) cua (?:\S+ )+?la gi|de lam gi|nham (?:gi|lam gi)|(?:muon|de|nham) dat (?:duoc )?(?:dieu )?gi|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
   ['status', /hien (?:dat|nay|da|gio)(?=\s|$|[?,.!])|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
   ['subject', /(?:^|\s)la gi|la cai gi|noi ve (?:cai )?gi|(?:la )?ve (?:chuyen|cai|viec) gi|la ve gi|noi (?:chuyen|cai) gi|ve van de gi|ve viec gi|duoc xac dinh la gi|noi dung (?:chinh )?(?:la )?gi|gom nhung gi|bao gom nhung gi|la (?:chuong trinh|van ban|phong trao|chinh sach) gi|de cap (?:den |toi )?(?:nhung )?(?:linh vuc|van de|noi dung|viec) (?:nao|gi)|ve (?:nhung )?(?:linh vuc|van de) (?:nao|gi)/g],

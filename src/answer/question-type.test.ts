@@ -149,6 +149,13 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
     expect(asksForPerson('Thủ tướng ban hành QĐ 1169 giao bộ nào chủ trì?')).toBe(false);
     expect(asksForPerson('Giám đốc Sở KHCN phối hợp với đơn vị nào?')).toBe(false);
   });
+
+  it('asks for a person with a post followed by "nào" ("Chủ tịch nước nào", "Thủ tướng nào"), not for a country; "những bộ trưởng nào" asks their ministries', () => {
+    expect(asksForPerson('Chủ tịch nước nào đã ký lệnh công bố Luật 93/2025/QH15?')).toBe(true);
+    expect(classifyQuestion('Chủ tịch nước nào đã ký lệnh công bố Luật 93/2025/QH15?')).toBe('who');
+    expect(asksForPerson('thu tuong nao ky quyet dinh 1169')).toBe(true);
+    expect(asksForPerson('Nghị quyết 03/NQ-CP được ban hành theo đề nghị của những bộ trưởng nào?')).toBe(false);
+  });
 });
 
 describe('holdsAnswerType: a day, a length of time, a count of meetings, a phone number typed "số mấy"', () => {

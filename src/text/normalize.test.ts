@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese } from './normalize.ts';
+import { codePointLength, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, readCapitals } from './normalize.ts';
 
 describe('normalizeVietnamese', () => {
   it('composes decomposed (NFD) input into NFC', () => {
@@ -171,5 +171,15 @@ describe('foldedQuestion', () => {
   it('leaves letters inside words and document codes alone', () => {
     expect(foldedQuestion('KH&CN, Kế hoạch 5k, vốn')).toBe('kh&cn, ke hoach 5k, von');
     expect(foldedQuestion('mục V có gì')).toBe('muc v co gi');
+  });
+});
+
+describe('readCapitals', () => {
+  it('reads a department typed by its initials after "Sở" ("Sở TC", "so nv"), with or without marks, and leaves "TC" alone elsewhere', () => {
+    expect(readCapitals('Sở TC được giao làm gì?')).toBe('Sở Tài chính được giao làm gì?');
+    expect(readCapitals('so tc duoc giao lam gi')).toBe('so Tai chinh duoc giao lam gi');
+    expect(readCapitals('Sở NV khen thưởng ai?')).toBe('Sở Nội vụ khen thưởng ai?');
+    expect(readCapitals('Tiêu chuẩn TC là gì?')).toBe('Tiêu chuẩn TC là gì?');
+    expect(readCapitals('Sở TC&DL')).toBe('Sở TC&DL');
   });
 });

@@ -96,8 +96,14 @@ export function readCapitals(text: string): string {
   const marked = hasDiacritics(text);
   return text
     .replace(/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/gu, marked ? ' trí tuệ nhân tạo ' : ' tri tue nhan tao ')
-    .replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, marked ? ' tỉnh ủy ' : ' tinh uy ');
+    .replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, marked ? ' tỉnh ủy ' : ' tinh uy ')
+    .replace(DEPARTMENT_SHORT, (_m, so: string, short: string) => `${so} ${(marked ? DEPARTMENTS : FOLDED_DEPARTMENTS)[short.toLowerCase()]}`);
 }
+
+/** A provincial department typed by its initials after "Sở" ("Sở TC", "so nv"), in any case: alone, "TC" and "NV" are many things. */
+const DEPARTMENTS: Readonly<Record<string, string>> = { tc: 'Tài chính', nv: 'Nội vụ' };
+const FOLDED_DEPARTMENTS: Readonly<Record<string, string>> = { tc: 'Tai chinh', nv: 'Noi vu' };
+const DEPARTMENT_SHORT = /(?<![\p{L}\p{N}])(s[ởo])\s+(tc|nv)(?![\p{L}\p{N}&/-])/giu;
 
 /** "GĐ Sở …": giám đốc, read before folding ("GD" is giáo dục). */
 const GIAM_DOC = /(?<![\p{L}\p{N}])[Gg][Đđ](?![\p{L}\p{N}&])/gu;
