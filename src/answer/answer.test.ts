@@ -240,6 +240,27 @@ describe('answerQuestion', () => {
     expect((await answer('Sở Văn hóa, Thể thao và Du lịch do ông hay bà nào làm giám đốc?')).outcome).toBe('no_answer');
   });
 
+  it('declines a date asked of one law when the sentences give another law\'s ("Luật CN công nghệ số" is not the Law on Science, Technology and Innovation)', async () => {
+    for (const q of ['Luật Công nghiệp công nghệ số bắt đầu có hiệu lực từ ngày nào?', 'Luật CN công nghệ số có hiệu lực từ ngày nào?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    expect((await answer('luat khoa hoc cong nghe va doi moi sang tao co hieu luc tu ngay nao')).answer).toContain('01/10/2025');
+    // ("luật hóa" names no law.)
+    expect((await answer('Năm 2025 sandbox ngân hàng đc luật hóa qua NĐ số mấy?')).answer).toContain('94/2025/NĐ-CP');
+  });
+
+  it('reads "PTT" as Phó Thủ tướng and "người điều hành … tên là gì" as asking a person; "GPLX" is a driving licence, out of scope', async () => {
+    expect((await answer('QĐ 1169 do PTT nào ký?')).answer).toContain('Nguyễn Chí Dũng');
+    expect((await answer('Người ký NQ 71/NQ-CP ngày 1/4/2025 là PTT nào?')).outcome).toBe('no_answer');
+    expect((await answer('Người điều hành Trung tâm Đổi mới sáng tạo tỉnh Điện Biên tên là gì?')).outcome).toBe('no_answer');
+    expect((await answer('Đổi GPLX sang bằng PET online trên DVC quốc gia làm ntn?')).outcome).toBe('out_of_scope');
+  });
+
+  it('reads "giao cho" naming its receiver as no question of who, and "có … hạn chót không" as asking whether, not when', async () => {
+    expect((await answer('Quyết định này giao cho riêng tỉnh Điện Biên bao nhiêu nhiệm vụ cụ thể?', [], { documentId: 'quyet-dinh-1169-qd-ttg' })).outcome).toBe('no_answer');
+    expect((await answer('chuong trinh hanh dong cua chinh phu co danh muc viec giao cho tung bo nganh kem han chot khong')).answer).toContain('thời hạn');
+  });
+
   it('reads "Sở TC" as the Department of Finance, with or without marks', async () => {
     for (const q of ['Sở TC có vai trò j trong KH truyền thông NQ57?', 'so tc co vai tro j trong kh truyen thong nq57?']) {
       expect((await answer(q)).answer).toContain('dự toán ngân sách nhà nước');

@@ -14,7 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData, tokenizeSegments } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, holdsMostWords, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
@@ -282,6 +282,28 @@ const numbersNamed = memoized(20_000, (text: string): string[] => {
 function sameDocumentNamed(question: string, text: string): boolean {
   const named = numbersNamed(question);
   return named.length > 0 && numbersNamed(text).some((c) => named.includes(c));
+}
+
+/** A law named by its title ("Luật Công nghiệp công nghệ số"), by its first two words, folded ("cong nghiep"). */
+const LAW_TITLE = /(?<!\p{L})Luật\s+(\p{Lu}\p{Ll}*)[\s,]+(\p{L}+)/gu;
+/** A question naming a law by its title, not by number or as "luật này", "luật mới" (folded, abbreviations read). */
+const LAW_ASKED = /(?:^|\s)luat (?!\d|(?:so|nay|do|moi|nao|gi|ve|la|co|duoc|quy|cua|thi|hien|hoa|phap|su|le|choi)(?:\s|$))\S/;
+
+/**
+ * Whether a text names only laws other than the one a question names by title: "Luật CN công nghệ số có hiệu lực từ ngày
+ * nào?" is not answered by "Luật Khoa học, Công nghệ và Đổi mới sáng tạo có hiệu lực từ ngày 01/10/2025", nor by a sentence
+ * naming only other documents ("Nghị quyết 57-NQ/TW có hiệu lực …"). A sentence naming no law by title may name the asked
+ * one by its code alone ("Luật 93/2025/QH15"). Always false when the question names no law by title.
+ */
+function otherLawThan(question: string): (text: string) => boolean {
+  const asked = ` ${foldDiacritics(tokenizeSegments(question).map((segment) => segment.join(' ')).join(' '))} `;
+  if (!LAW_ASKED.test(asked)) return () => false;
+  return (text) => {
+    const titles = [...text.normalize('NFC').matchAll(LAW_TITLE)];
+    if (titles.some((m) => asked.includes(` ${foldDiacritics(`${m[1]} ${m[2]}`).toLowerCase()} `))) return false;
+    const codes = numbersNamed(text);
+    return titles.length > 0 || (codes.length > 0 && !codes.some((c) => c.startsWith('luat')));
+  };
 }
 
 function hasWords(text: string): boolean {
@@ -578,9 +600,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const otherKind = (u: Unit) => type === 'quantity' && alignment?.wants != null && kindStated(u.text, u.passage.path.join(' ')) === (alignment.wants === 'target' ? 'result' : 'target');
       // "Hội đồng tư vấn … do ai làm chủ tịch?" is not answered by who heads the Steering Committee: the post asked must be named.
       const post = type === 'who' ? askedPost(question) : null;
+      const otherLaw = otherLawThan(question);
       const typedIn = (ranked: Unit[]) =>
         ranked.find((u) => {
-          if (u.holds.size === 0 || ofOthers(u) || otherKind(u)) return false;
+          if (u.holds.size === 0 || ofOthers(u) || otherKind(u) || otherLaw(u.text)) return false;
           const text = foldDiacritics(normalizeVietnamese(u.text));
           return (post === null || text.includes(post)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
         });

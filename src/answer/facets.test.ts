@@ -5,6 +5,13 @@ import { classifyQuestion } from './question-type.ts';
 const kinds = (question: string) => detectFacets(question).map((f) => f.kind);
 
 describe('detectFacets', () => {
+  it('reads "giao cho" as asking who only when the receiver is not named, and "hạn chót … không" as asking whether', () => {
+    expect(kinds('Quyết định này giao cho riêng tỉnh Điện Biên bao nhiêu nhiệm vụ?')).toEqual(['quantity']);
+    expect(kinds('Việc tổng hợp báo cáo giao cho ai?')).toEqual(['who']);
+    expect(kinds('co danh muc viec kem han chot khong')).toEqual([]);
+    expect(kinds('hạn chót nộp báo cáo là ngày nào?')).toEqual(['when']);
+  });
+
   it('reads "Chủ tịch nước nào" as asking a person, not which country', () => {
     expect(kinds('Chủ tịch nước nào đã ký lệnh công bố luật?')).toEqual(['who']);
     expect(kinds('Việt Nam học hỏi nước nào về sandbox?')).toEqual(['where']);

@@ -155,6 +155,8 @@ describe('holdsAnswerType: a time of day, a percentage typed "bn %", an amount o
     expect(classifyQuestion('Chủ tịch nước nào đã ký lệnh công bố Luật 93/2025/QH15?')).toBe('who');
     expect(asksForPerson('thu tuong nao ky quyet dinh 1169')).toBe(true);
     expect(asksForPerson('Nghị quyết 03/NQ-CP được ban hành theo đề nghị của những bộ trưởng nào?')).toBe(false);
+    expect(asksForPerson('Người ký NQ 71/NQ-CP là PTT nào?')).toBe(true);
+    expect(asksForPerson('Người điều hành Trung tâm Đổi mới sáng tạo tỉnh tên là gì?')).toBe(true);
   });
 });
 

@@ -68,6 +68,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   // "xếp hạng bn": how many, as citizens type it.
   'bn': 'bao nhiêu',
   'tthc': 'thủ tục hành chính',
+  'gplx': 'giấy phép lái xe',
+  'ptt': 'phó thủ tướng',
   'tcnscd': 'tổ công nghệ số cộng đồng',
   'cnscd': 'công nghệ số cộng đồng',
   'csdl': 'cơ sở dữ liệu',

@@ -116,6 +116,7 @@ const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/gu, 'nhu the nao'],
   [/(?<![\p{L}\p{N}])bao nhiu(?![\p{L}\p{N}])/gu, 'bao nhieu'],
   [/(?<![\p{L}\p{N}])d\/c(?![\p{L}\p{N}])/gu, 'dong chi'],
+  [/(?<![\p{L}\p{N}])ptt(?![\p{L}\p{N}])/gu, 'pho thu tuong'],
   [/(?<![\p{L}\p{N}])ong(?:\/| hay )ba(?![\p{L}\p{N}])/gu, 'ong ba'],
   [/(?<=(?:^|\s)(?:gi|j|sao|nao|ai|dau|chua|khong|ko|the|roi|a)\s+)v(?=\s*(?:[?!.]+\s*)?$)/gu, 'vay'],
 ];
