@@ -261,6 +261,18 @@ describe('answerQuestion', () => {
     expect((await answer('chuong trinh hanh dong cua chinh phu co danh muc viec giao cho tung bo nganh kem han chot khong')).answer).toContain('thời hạn');
   });
 
+  it('answers a numbered point from its own section, not from a curated entry about another point ("quan điểm thứ hai" is not the first)', async () => {
+    for (const q of ['Quan điểm thứ hai của Nghị quyết 57 xác định vai trò của nhà khoa học và của Nhà nước như thế nào?', 'Quan diem thu hai cua Nghi quyet 57 xac dinh vai tro cua nha khoa hoc va cua Nha nuoc nhu the nao?']) {
+      expect((await answer(q)).answer).toContain('nhân tố then chốt');
+    }
+    // (An entry about the first point still answers the first point.)
+    expect((await answer('Quan điểm thứ nhất của Nghị quyết 57 là gì?')).answer).toContain('đột phá quan trọng hàng đầu');
+  });
+
+  it('reads "giùm" as "giúp": "nói ngắn gọn giùm mình" asks for no words of the documents', async () => {
+    expect((await answer('kế hoạch này rốt cuộc muốn đạt được gì, nói ngắn gọn giùm mình', [], { documentId: 'ke-hoach-dien-bien-1169' })).answer).toContain('đồng thuận xã hội');
+  });
+
   it('reads "Sở TC" as the Department of Finance, with or without marks', async () => {
     for (const q of ['Sở TC có vai trò j trong KH truyền thông NQ57?', 'so tc co vai tro j trong kh truyen thong nq57?']) {
       expect((await answer(q)).answer).toContain('dự toán ngân sách nhà nước');

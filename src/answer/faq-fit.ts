@@ -118,6 +118,24 @@ export interface FaqQuestion {
   pointed: string | null;
 }
 
+/** An ordinal ("quan điểm thứ hai", "nhóm nhiệm vụ thứ tư"), as written with marks; folded, "thu tu" may be "thứ tự" (order). */
+const ORDINAL = /(?<!\p{L})thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?!\p{L})/gu;
+const FOLDED_ORDINAL = /(?:^|\s)thu (nhat|hai|ba|nam|sau|bay|tam|chin|muoi)(?=\s|$|[?.,!:])/g;
+
+/** The ordinals a text names, folded; read as written when the text has marks. */
+function ordinalsIn(text: string): Set<string> {
+  const matches = hasDiacritics(text) ? [...normalizeVietnamese(text).matchAll(ORDINAL)] : [...looseForm(text).matchAll(FOLDED_ORDINAL)];
+  return new Set(matches.map((m) => looseForm(m[1] as string)));
+}
+
+/** Whether an entry about a numbered point ("Quan điểm thứ nhất") is about the one the question names ("quan điểm thứ hai"). */
+function sameOrdinal(question: string, entry: FaqEntry): boolean {
+  const asked = ordinalsIn(question);
+  if (asked.size === 0) return true;
+  const named = new Set([entry.question, ...entry.alternatives, entry.section ?? ''].flatMap((t) => [...ordinalsIn(t)]));
+  return named.size === 0 || [...asked].some((o) => named.has(o));
+}
+
 /** The entry that answers the question as asked, or null. */
 export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqEntry | null {
   if (!best || best.similarity < POLICY.faqMin) return null;
@@ -132,6 +150,7 @@ export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqE
     // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
     sameYears(asked.question, entry.answer) &&
     sameDocuments(asked.question, entry) &&
+    sameOrdinal(asked.question, entry) &&
     holdsSpecific(entry, asked.specific) &&
     // "văn bản này" on the page of Decision 1169 is not answered by an entry about Resolution 57.
     (asked.pointed === null || entry.document === asked.pointed);

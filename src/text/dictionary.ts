@@ -161,6 +161,7 @@ export const QUESTION_PHRASES = [
   // How to explain, not what: "giải thích dễ hiểu giúp với" would match "sản phẩm … dễ hiểu" in the plan.
   'giai thich de hieu', 'giai thich ngan gon', 'giai thich giup', 'xin giai thich', 'noi ngan gon', 'gioi thieu ngan gon',
   'giup toi voi', 'giup em voi', 'giup voi',
+  'gium minh', 'gium em', 'gium toi', 'gium voi', 'gium',
   // "ký hôm nào" asks the date: "hôm" is no word of the documents, which write "ngày".
   'hom nao',
   // "đặt bút ký" is signing.
