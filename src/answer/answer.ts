@@ -14,7 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData, tokenizeSegments } from '../text/index.ts';
+import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, holdsMostWords, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
@@ -284,23 +284,45 @@ function sameDocumentNamed(question: string, text: string): boolean {
   return named.length > 0 && numbersNamed(text).some((c) => named.includes(c));
 }
 
-/** A law named by its title ("Luật Công nghiệp công nghệ số"), by its first two words, folded ("cong nghiep"). */
-const LAW_TITLE = /(?<!\p{L})Luật\s+(\p{Lu}\p{Ll}*)[\s,]+(\p{L}+)/gu;
-/** A question naming a law by its title, not by number or as "luật này", "luật mới" (folded, abbreviations read). */
-const LAW_ASKED = /(?:^|\s)luat (?!\d|(?:so|nay|do|moi|nao|gi|ve|la|co|duoc|quy|cua|thi|hien|hoa|phap|su|le|choi)(?:\s|$))\S/;
+/** Words that end a law's name ("Luật Công nghiệp công nghệ số có hiệu lực …", "luật năm nào", "luật hóa"), folded. */
+const AFTER_LAW_NAME = new Set(
+  'co duoc bat ban gom thong quy la nam nao gi ve cua nay do ay kia noi thi hien bay ky khi tu ngay chinh ap hieu tai theo cho nhu the qua da se dang can phai voi lam con nghi hoa phap su le choi thay sua bo sung'.split(' '),
+);
+
+/** The words of a law's name after "luật" (folded), up to the first word that ends it; [] when a number or nothing names it. */
+function lawNameAfter(folded: string): string[] {
+  const words: string[] = [];
+  const all = folded.split(/[\s,&/-]+/);
+  for (const [i, word] of all.entries()) {
+    // ("số" ends it before a number: "Luật KH,CN&ĐMST số 93"; "công nghệ số" is a name's. "luật mới" is the new law.)
+    if (!/^\p{L}+$/u.test(word) || AFTER_LAW_NAME.has(word) || (word === 'so' && /^\d/.test(all[i + 1] ?? '')) || (i === 0 && word === 'moi')) break;
+    words.push(word);
+  }
+  return words;
+}
+
+/** Whether a title's words cover a word of a name: the word itself, or the initials of words in a row ("cn" → "công nghệ"). */
+function coveredBy(title: readonly string[], word: string): boolean {
+  if (title.includes(word)) return true;
+  const initials = title.map((w) => w[0] ?? '').join('');
+  return word.length >= 2 && word.length <= 5 && initials.includes(word);
+}
 
 /**
- * Whether a text names only laws other than the one a question names by title: "Luật CN công nghệ số có hiệu lực từ ngày
- * nào?" is not answered by "Luật Khoa học, Công nghệ và Đổi mới sáng tạo có hiệu lực từ ngày 01/10/2025", nor by a sentence
- * naming only other documents ("Nghị quyết 57-NQ/TW có hiệu lực …"). A sentence naming no law by title may name the asked
- * one by its code alone ("Luật 93/2025/QH15"). Always false when the question names no law by title.
+ * Whether a text names only laws other than the one a question names (two words or more after "luật", abbreviations read
+ * by their initials): "Luật CN công nghệ số có hiệu lực từ ngày nào?" is not answered by "Luật Khoa học, Công nghệ và Đổi
+ * mới sáng tạo có hiệu lực từ ngày 01/10/2025", nor by a sentence naming only other documents ("Nghị quyết 57-NQ/TW có hiệu
+ * lực …"); "Luật KH,CN&ĐMST" is that law. A sentence naming no law by title may name the asked one by its code alone
+ * ("Luật 93/2025/QH15"), and one naming the document the question names by number is its.
  */
 function otherLawThan(question: string): (text: string) => boolean {
-  const asked = ` ${foldDiacritics(tokenizeSegments(question).map((segment) => segment.join(' ')).join(' '))} `;
-  if (!LAW_ASKED.test(asked)) return () => false;
+  const folded = looseForm(question);
+  const asked = [...folded.matchAll(/(?:^|\s)luat\s+([^?.!;:]*)/g)].map((m) => lawNameAfter((m[1] as string).replace(/,\s.*$/, ''))).find((name) => name.length >= 2);
+  if (!asked) return () => false;
   return (text) => {
-    const titles = [...text.normalize('NFC').matchAll(LAW_TITLE)];
-    if (titles.some((m) => asked.includes(` ${foldDiacritics(`${m[1]} ${m[2]}`).toLowerCase()} `))) return false;
+    if (sameDocumentNamed(question, text)) return false;
+    const titles = [...text.normalize('NFC').matchAll(/(?<!\p{L})Luật\s+(\p{Lu}[^.;:()]*)/gu)].map((m) => lawNameAfter(looseForm(m[1] as string)));
+    if (titles.some((title) => asked.every((word) => coveredBy(title, word)))) return false;
     const codes = numbersNamed(text);
     return titles.length > 0 || (codes.length > 0 && !codes.some((c) => c.startsWith('luat')));
   };

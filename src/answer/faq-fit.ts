@@ -118,14 +118,18 @@ export interface FaqQuestion {
   pointed: string | null;
 }
 
-/** An ordinal ("quan điểm thứ hai", "nhóm nhiệm vụ thứ tư"), as written with marks; folded, "thu tu" may be "thứ tự" (order). */
-const ORDINAL = /(?<!\p{L})thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?!\p{L})/gu;
-const FOLDED_ORDINAL = /(?:^|\s)thu (nhat|hai|ba|nam|sau|bay|tam|chin|muoi)(?=\s|$|[?.,!:])/g;
+/**
+ * An ordinal ("quan điểm thứ hai", "nhóm nhiệm vụ thứ 4"), as written with marks. Folded, "thu tu" may be "thứ tự" (order)
+ * and "thu nam" "doanh thu năm": those two are read only with marks.
+ */
+const ORDINAL = /(?<!\p{L})thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,2})(?![\p{L}\d])/gu;
+const FOLDED_ORDINAL = /(?:^|\s)thu (nhat|hai|ba|sau|bay|tam|chin|muoi|\d{1,2})(?=\s|$|[?.,!:])/g;
+const ORDINAL_DIGITS: Readonly<Record<string, string>> = { '1': 'nhat', '2': 'hai', '3': 'ba', '4': 'tu', '5': 'nam', '6': 'sau', '7': 'bay', '8': 'tam', '9': 'chin', '10': 'muoi' };
 
-/** The ordinals a text names, folded; read as written when the text has marks. */
+/** The ordinals a text names, folded words ("thứ 2" is "hai"); read as written when the text has marks. */
 function ordinalsIn(text: string): Set<string> {
   const matches = hasDiacritics(text) ? [...normalizeVietnamese(text).matchAll(ORDINAL)] : [...looseForm(text).matchAll(FOLDED_ORDINAL)];
-  return new Set(matches.map((m) => looseForm(m[1] as string)));
+  return new Set(matches.map((m) => looseForm(m[1] as string)).map((o) => ORDINAL_DIGITS[o] ?? o));
 }
 
 /** Whether an entry about a numbered point ("Quan điểm thứ nhất") is about the one the question names ("quan điểm thứ hai"). */

@@ -17,7 +17,7 @@ const PHONE_QUESTION = /so dien thoai|(?:^|\s)sdt(?:\s|$)|hotline|tong dai|duong
 /** Asks for a phone number, an e-mail, an address, opening hours or the like (folded text); the facets use it too. */
 export const CONTACT_QUESTION = new RegExp(`${PHONE_QUESTION.source}|lien he (?:\\S+ )?so (?:nao|may)|goi so (?:nao|may)|e-?mail|dia chi (?:lien he|tru so|co quan|website|trang web|web|truy cap|nao|o dau|la gi|cu the|chinh xac)|zalo cua|(?:^|\\s)gio (?:lam viec|mo cua|tiep dan)|(?:^|\\s)(?:o|tai|so nha) (?:duong|pho) nao|(?:^|\\s)so nha(?:(?: la)? (?:bao nhieu|nao|gi|may)(?=\\s|$|[?.,!])|(?=\\s*[?.,!]|$))`);
 /** "<post> tên là gì" asks for a person (folded text); the facets use it too. */
-export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|nguoi (?:phu trach|dieu hanh),?|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
+export const POST_NAME_QUESTION = /(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|nguoi dung dau|nguoi ky|lanh dao)(?: \S+){0,12}? ten (?:la )?gi/;
 
 /** "bn" asking how many ("… là bn?"); "chào bn," is "bạn". */
 export const BN_ASKS = String.raw`(?:^|\s)bn(?=\s|$|[?!])`;
@@ -47,13 +47,16 @@ export const CODE_QUESTION = new RegExp(
 );
 
 const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
-/** "Chủ tịch nước nào ký …", "Thủ tướng nào": a post followed by "nào" asks which person held it (folded). */
-export const POST_WHICH = new RegExp(String.raw`(?<!nhung|cac)(?:^|\s)(?:${POSTS}|chu tich nuoc) nao(?=\s|$|[?.,!])`);
+/**
+ * "Chủ tịch nước nào ký …", "Thủ tướng nào": a post only one person holds at a time, followed by "nào", asks which person
+ * (folded); "bộ trưởng nào", "chủ tịch nào tổ chức thực hiện" may ask a ministry or a level.
+ */
+export const POST_WHICH = /(?:^|\s)(?:chu tich nuoc|pho thu tuong|thu tuong|tong bi thu) nao(?=\s|$|[?.,!])/;
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['code', CODE_QUESTION],
-  ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|(?:thoi han|han chot|han nop)(?! (?:khong|chua)(?:\s|$|[?.,!]))|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
+  ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|(?:han chot|han nop)(?! (?:khong|chua)(?:\s|$|[?.,!]))|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|${POST_WHICH.source}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],

@@ -175,9 +175,12 @@ describe('foldedQuestion', () => {
 });
 
 describe('readCapitals', () => {
-  it('reads a department typed by its initials after "Sở" ("Sở TC", "so nv"), with or without marks, and leaves "TC" alone elsewhere', () => {
+  it('reads a department typed by its initials after "Sở" ("Sở TC", "sở nv", "So TC"), and leaves "TC" alone elsewhere', () => {
     expect(readCapitals('Sở TC được giao làm gì?')).toBe('Sở Tài chính được giao làm gì?');
-    expect(readCapitals('so tc duoc giao lam gi')).toBe('so Tai chinh duoc giao lam gi');
+    expect(readCapitals('So TC duoc giao lam gi')).toBe('So Tai chinh duoc giao lam gi');
+    expect(readCapitals('sở nv khen thưởng ai?')).toBe('sở Nội vụ khen thưởng ai?');
+    // Without marks, in lower case, "so nv" is "số nhiệm vụ".
+    expect(readCapitals('nq57 co tong so nv la may nhom')).toBe('nq57 co tong so nv la may nhom');
     expect(readCapitals('Sở NV khen thưởng ai?')).toBe('Sở Nội vụ khen thưởng ai?');
     expect(readCapitals('Tiêu chuẩn TC là gì?')).toBe('Tiêu chuẩn TC là gì?');
     expect(readCapitals('Sở TC&DL')).toBe('Sở TC&DL');

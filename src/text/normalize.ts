@@ -100,10 +100,13 @@ export function readCapitals(text: string): string {
     .replace(DEPARTMENT_SHORT, (_m, so: string, short: string) => `${so} ${(marked ? DEPARTMENTS : FOLDED_DEPARTMENTS)[short.toLowerCase()]}`);
 }
 
-/** A provincial department typed by its initials after "Sở" ("Sở TC", "so nv"), in any case: alone, "TC" and "NV" are many things. */
+/**
+ * A provincial department typed by its initials after "Sở" ("Sở TC", "sở nv", "So TC"): alone, "TC" and "NV" are many
+ * things. Without marks only in capitals: "so nv" is "số nhiệm vụ".
+ */
 const DEPARTMENTS: Readonly<Record<string, string>> = { tc: 'Tài chính', nv: 'Nội vụ' };
 const FOLDED_DEPARTMENTS: Readonly<Record<string, string>> = { tc: 'Tai chinh', nv: 'Noi vu' };
-const DEPARTMENT_SHORT = /(?<![\p{L}\p{N}])(s[ởo])\s+(tc|nv)(?![\p{L}\p{N}&/-])/giu;
+const DEPARTMENT_SHORT = /(?<![\p{L}\p{N}])([sS][ởỞ]|[sS][oO](?=\s+(?:TC|NV)))\s+([tT][cC]|[nN][vV])(?![\p{L}\p{N}&/-])/gu;
 
 /** "GĐ Sở …": giám đốc, read before folding ("GD" is giáo dục). */
 const GIAM_DOC = /(?<![\p{L}\p{N}])[Gg][Đđ](?![\p{L}\p{N}&])/gu;
