@@ -8,7 +8,7 @@
  */
 import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese, readCapitals } from '../text/index.ts';
 import { NOW } from './alignment.ts';
-import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, dayNamed, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, POST_WHICH, WHO_WORD, type QuestionType } from './question-type.ts';
+import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, dayNamed, DEADLINE_ASKED, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, POST_WHICH, WHO_WORD, type QuestionType } from './question-type.ts';
 
 export type FacetKind = 'contact' | 'code' | 'when' | 'quantity' | 'who' | 'where' | 'why' | 'subject' | 'status';
 
@@ -22,7 +22,7 @@ export interface Facet {
 const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['contact', new RegExp(CONTACT_QUESTION.source, 'g')],
   ['code', new RegExp(CODE_QUESTION.source, 'g')],
-  ['when', /ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|(?:han chot|han nop)(?! (?:khong|chua)(?:\s|$|[?.,!]))|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao/g],
+  ['when', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|${DEADLINE_ASKED}|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao`, 'g')],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
   ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|${POST_WHICH.source}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho(?=\s*(?:[?.,!]|$))|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?:(?<!(?:chua|khong|da) )dat|nam|to chuc|dien ra) (?:o|tai) cho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|thanh pho nao|tinh thanh nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?<!chu tich)(?:^|\s)nuoc nao|quoc gia nao/g],

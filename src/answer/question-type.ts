@@ -46,17 +46,18 @@ export const CODE_QUESTION = new RegExp(
   String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(${NUMBERED_KINDS}) so nao(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
 );
 
-const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
 /**
  * "Chủ tịch nước nào ký …", "Thủ tướng nào": a post only one person holds at a time, followed by "nào", asks which person
  * (folded); "bộ trưởng nào", "chủ tịch nào tổ chức thực hiện" may ask a ministry or a level.
  */
 export const POST_WHICH = /(?:^|\s)(?:chu tich nuoc|pho thu tuong|thu tuong|tong bi thu) nao(?=\s|$|[?.,!])/;
+/** A deadline asked ("thời hạn", "hạn chót là khi nào"), not whether there is one ("có … hạn chót không"): folded, for the types and the facets. */
+export const DEADLINE_ASKED = String.raw`thoi han|(?:han chot|han nop)(?! (?:khong|chua)(?:\s|$|[?.,!]))`;
 
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['contact', CONTACT_QUESTION],
   ['code', CODE_QUESTION],
-  ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|thoi han|(?:han chot|han nop)(?! (?:khong|chua)(?:\s|$|[?.,!]))|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
+  ['date', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|${DEADLINE_ASKED}|truoc ngay|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|${CLOCK_QUESTION.source}`)],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|(?:^|\s)may (?:${MAY_COUNTS})|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|bao lau|muc bao|chiem bao`)],
   ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|${POST_WHICH.source}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|bo nao|ban nao|chu tri|phu trach|chiu trach nhiem|giao cho|do ai|cua ai|ai ky|${POST_NAME_QUESTION.source}`)],
   ['definition', /la gi|nghia la|y nghia|khai niem|hieu the nao|noi dung chinh|gom nhung gi|gom nhung|bao gom/],
@@ -244,6 +245,7 @@ const CODE_OF_KIND: Readonly<Record<string, RegExp>> = {
   nd: /Nghị định (?:số )?\d|NĐ/u,
 };
 
+const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
 /** "ai làm chủ tịch …", "Chủ tịch … là ai": the post a person is asked for by (folded, the first group of either). */
 const POST_ASKED = new RegExp(
   String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la) (?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,

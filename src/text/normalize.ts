@@ -97,7 +97,10 @@ export function readCapitals(text: string): string {
   return text
     .replace(/(?<![\p{L}\p{N}])AI(?![\p{L}\p{N}])/gu, marked ? ' trí tuệ nhân tạo ' : ' tri tue nhan tao ')
     .replace(/(?<![\p{L}\p{N}&/-])TU(?![\p{L}\p{N}&/-])/gu, marked ? ' tỉnh ủy ' : ' tinh uy ')
-    .replace(DEPARTMENT_SHORT, (_m, so: string, short: string) => `${so} ${(marked ? DEPARTMENTS : FOLDED_DEPARTMENTS)[short.toLowerCase()]}`);
+    .replace(DEPARTMENT_SHORT, (_m, so: string, short: string) => {
+      const name = DEPARTMENTS[short.toLowerCase()] ?? short;
+      return `${so} ${marked ? name : foldDiacritics(name)}`;
+    });
 }
 
 /**
@@ -105,7 +108,6 @@ export function readCapitals(text: string): string {
  * things. Without marks only in capitals: "so nv" is "số nhiệm vụ".
  */
 const DEPARTMENTS: Readonly<Record<string, string>> = { tc: 'Tài chính', nv: 'Nội vụ' };
-const FOLDED_DEPARTMENTS: Readonly<Record<string, string>> = { tc: 'Tai chinh', nv: 'Noi vu' };
 const DEPARTMENT_SHORT = /(?<![\p{L}\p{N}])([sS][ởỞ]|[sS][oO](?=\s+(?:TC|NV)))\s+([tT][cC]|[nN][vV])(?![\p{L}\p{N}&/-])/gu;
 
 /** "GĐ Sở …": giám đốc, read before folding ("GD" is giáo dục). */
