@@ -284,6 +284,17 @@ describe('answerQuestion', () => {
     expect((await answer('Quan điểm thứ nhất của Nghị quyết 57 là gì?')).answer).toContain('đột phá quan trọng hàng đầu');
   });
 
+  it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {
+    for (const q of ['11 công nghệ chiến lược chính phủ phê duyệt cụ thể là những công nghệ nào vậy?', 'Danh sách 35 sản phẩm công nghệ chiến lược cụ thể là những sản phẩm nào vậy?', 'Điện Biên đã xây 16 cơ sở dữ liệu dùng chung, tên cụ thể từng cái là gì?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    for (const q of ['3 phuong cua tinh dien bien sau sap xep la nhung phuong nao', '3 phường của tỉnh sau sắp xếp tên là gì vậy?']) {
+      const wards = await answer(q);
+      expect(wards.outcome).toBe('answered');
+      expect(has(wards.answer, 'phường Mường Thanh')).toBe(true);
+    }
+  });
+
   it('reads "giùm" as "giúp": "nói ngắn gọn giùm mình" asks for no words of the documents', async () => {
     expect((await answer('kế hoạch này rốt cuộc muốn đạt được gì, nói ngắn gọn giùm mình', [], { documentId: 'ke-hoach-dien-bien-1169' })).answer).toContain('đồng thuận xã hội');
   });

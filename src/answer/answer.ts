@@ -14,6 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
+import { countedListAsked, namesMembers, onlyCounts } from './lists.ts';
 import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, holdsMostWords, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
@@ -692,7 +693,15 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const rest = rankUnits(missing.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), unitQuery, [], (t) => searcher.idf(t));
       units = [...units, ...rest.map((u) => ({ ...u, score: 0 }))];
     }
-    const composition = compose(units, searcher.documents, facets, query, parts, whole, namedSection);
+    let composition = compose(units, searcher.documents, facets, query, parts, whole, namedSection);
+    // "11 công nghệ chiến lược … là những công nghệ nào?", "3 phường … tên là gì?": a sentence naming them leads ("ba phường
+    // … là phường Điện Biên Phủ, …"); when none does, a lead that only says again how many there are answers nothing asked: declined.
+    const counted = countedListAsked(question);
+    if (composition && counted && !namesMembers(composition.lead.text, counted)) {
+      const naming = units.find((u) => namesMembers(u.text, counted));
+      if (!naming && onlyCounts(composition.lead.text, counted)) return decline(true);
+      if (naming) composition = compose([naming, ...units.filter((u) => u !== naming)], searcher.documents, facets, query, parts, whole, namedSection);
+    }
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked:
     // as many kinds missing as questions, or every question unanswered when each asked a particular ("bao nhiêu tờ rơi và bao nhiêu băng rôn").
     const noneAnswered =
