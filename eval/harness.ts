@@ -19,7 +19,7 @@ import { evalItemSchema, grade, type EvalItem, type Graded, type Observed } from
 export type Ask = (message: string, conversationId?: string, context?: EvalItem['context']) => Promise<Observed & { conversationId: string }>;
 
 /** The question sets: the team's (dev, test), more dev questions by a helper, and the fresh one written by someone who never saw the code. */
-export const DEFAULT_FILES = 'eval/questions.jsonl,eval/dev-extra.jsonl,eval/dev-citizen.jsonl,eval/dev-dialogue.jsonl,eval/dev-wave3a.jsonl,eval/dev-wave3b.jsonl,eval/dev-wave4.jsonl,eval/dev-wave5.jsonl,eval/dev-wave6.jsonl,eval/dev-wave7.jsonl,eval/dev-wave8.jsonl,eval/dev-wave9.jsonl,eval/dev-wave10.jsonl,eval/dev-wave11.jsonl,eval/dev-wave12.jsonl,eval/dev-wave13.jsonl,eval/dev-wave14.jsonl,eval/dev-wave15.jsonl,eval/dev-wave16.jsonl,eval/dev-wave17.jsonl,eval/dev-wave18.jsonl,eval/dev-wave19.jsonl,eval/dev-wave20.jsonl,eval/dev-wave21.jsonl,eval/dev-wave22.jsonl,eval/fresh.jsonl';
+export const DEFAULT_FILES = 'eval/questions.jsonl,eval/dev-extra.jsonl,eval/dev-citizen.jsonl,eval/dev-dialogue.jsonl,eval/dev-wave3a.jsonl,eval/dev-wave3b.jsonl,eval/dev-wave4.jsonl,eval/dev-wave5.jsonl,eval/dev-wave6.jsonl,eval/dev-wave7.jsonl,eval/dev-wave8.jsonl,eval/dev-wave9.jsonl,eval/dev-wave10.jsonl,eval/dev-wave11.jsonl,eval/dev-wave12.jsonl,eval/dev-wave13.jsonl,eval/dev-wave14.jsonl,eval/dev-wave15.jsonl,eval/dev-wave16.jsonl,eval/dev-wave17.jsonl,eval/dev-wave18.jsonl,eval/dev-wave19.jsonl,eval/dev-wave20.jsonl,eval/dev-wave21.jsonl,eval/dev-wave22.jsonl,eval/dev-wave23.jsonl,eval/fresh.jsonl';
 
 /** Items of the comma-separated files, of one split or `all`; ids must be unique across files. */
 export function loadItems(files: string, split: string): EvalItem[] {

@@ -284,6 +284,14 @@ describe('answerQuestion', () => {
     expect((await answer('Quan điểm thứ nhất của Nghị quyết 57 là gì?')).answer).toContain('đột phá quan trọng hàng đầu');
   });
 
+  it('answers "thế còn những người làm phó ban là ai?" after who heads the board with the deputies, not the head again', async () => {
+    const head = 'Trưởng Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số là ai?';
+    const r = await answer('Thế còn những người làm phó ban là ai?', [turn(head, 'nghi-quyet-57-nq-tw')]);
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer, 'Phạm Minh Chính')).toBe(true);
+    expect(has(r.answer.split('\n')[0] ?? '', 'Phó Trưởng Ban')).toBe(true);
+  });
+
   it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {
     for (const q of ['11 công nghệ chiến lược chính phủ phê duyệt cụ thể là những công nghệ nào vậy?', 'Danh sách 35 sản phẩm công nghệ chiến lược cụ thể là những sản phẩm nào vậy?', 'Điện Biên đã xây 16 cơ sở dữ liệu dùng chung, tên cụ thể từng cái là gì?']) {
       expect((await answer(q)).outcome).toBe('no_answer');

@@ -650,7 +650,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // ("Luật 93 … được Quốc hội thông qua" above "… gồm 73 điều") is its own section's, not a rival.
       // (A count, or a document's signer ("Quyết định 1169 do ai ký?" beside "… được ký ngày 16/6/2025"):
       // a sibling's date is often another event's.)
-      const rival = (type === 'quantity' || (type === 'who' && particulars) ? units.find((u) => u.passage !== typed?.passage) : units[0])?.score ?? 0;
+      // (A follow-up asking another post, "thế phó ban là những ai?" after who heads the board: the earlier words bring
+      // the head's sentence first; not naming the post asked, it is no rival.)
+      const rivals = post === null || !query.followUp ? units : units.filter((u) => foldDiacritics(normalizeVietnamese(u.text)).includes(post));
+      const rival = (type === 'quantity' || (type === 'who' && particulars) ? rivals.find((u) => u.passage !== typed?.passage) : rivals[0])?.score ?? 0;
       if (!typed || typed.score < rival * POLICY.typedRatio || Math.max(typed.coverage, passageCoverage * 0.8) < POLICY.unitCoverageForTyped) {
         return decline(true);
       }

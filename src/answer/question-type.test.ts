@@ -216,6 +216,11 @@ describe('the post a person is asked by, and a figure the question names', () =>
     expect(askedPost('ai ký nghị quyết')).toBeNull();
     expect(askedPost('Phó Trưởng BCĐ về KHCN, ĐMST và CĐS của tỉnh ĐB là ai?')).toBe('pho truong ban');
     expect(asksForPerson('Phó Trưởng BCĐ của tỉnh là ai?')).toBe(true);
+    // "phó ban" is how a Phó Trưởng ban is called; several holders may be asked ("là những ai", "những người làm … là ai").
+    expect(askedPost('thế phó ban là những ai?')).toBe('pho truong ban');
+    expect(askedPost('Thế còn những người làm phó ban là ai?')).toBe('pho truong ban');
+    expect(askedPost('Thế các phó trưởng ban gồm những ai ạ?')).toBe('pho truong ban');
+    expect(asksForPerson('thế phó ban là những ai?')).toBe(true);
     expect(asksForPerson('Nghị quyết 71 do đồng chí nào đứng tên ký vậy ạ?')).toBe(true);
     expect(classifyQuestion('Kế hoạch của tỉnh do lãnh đạo nào ký?')).toBe('who');
     expect(asksForPerson('Kế hoạch của tỉnh do lãnh đạo nào ký?')).toBe(true);

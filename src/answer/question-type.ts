@@ -248,7 +248,7 @@ const CODE_OF_KIND: Readonly<Record<string, RegExp>> = {
 const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
 /** "ai làm chủ tịch …", "Chủ tịch … là ai": the post a person is asked for by (folded, the first group of either). */
 const POST_ASKED = new RegExp(
-  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la) (?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao|nhung ai|nhung nguoi)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|gom) (?:nhung )?(?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
 );
 /** "Thứ trưởng Bộ KH&CN nào": a post of a body named before "nào" (the words between, folded). */
 const POST_OF_BODY = new RegExp(String.raw`(?:^|\s)(${POSTS}) (?:bo|so) ((?:\S+ ){1,6}?)nao(?=\s|$|[?.,!])`);

@@ -181,5 +181,5 @@ export const DOMAIN_TERMS = [
   'sang che', 'khoi nghiep', 'ngan sach', 'kinh phi', 'uy ban nhan dan', 'tuyen truyen', 'quyet dinh',
   'bao cao ket qua', 'stem', 'binh dan hoc vu', 'sandbox', 'khoan chi', 'thu nghiem co kiem soat',
   'don vi hanh chinh', 'dan toc thieu so', 'dien tich tu nhien', '5g', 'ha tang vien thong', 'to cong nghe so cong dong', 'vneid', 'binhdanhocvuso', 'dmst', 'cds', 'khcn',
-  'chinh phu dien tu', 'tinh uy', 'trung tam dieu hanh thong minh', 'ioc', 'hoc tap so',
+  'chinh phu dien tu', 'tinh uy', 'trung tam dieu hanh thong minh', 'ioc', 'hoc tap so', 'chuong trinh hanh dong',
 ];
