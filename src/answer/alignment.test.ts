@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignmentOf } from './alignment.ts';
+import { alignmentFactor, alignmentOf } from './alignment.ts';
 
 describe('alignmentOf: what is now', () => {
   it('reads "hiện …" alone as asking what is now, and "thực hiện", "cống hiến", "hiện đại", "Hiến pháp" as other words', () => {
@@ -21,5 +21,18 @@ describe('what is wanted by a year', () => {
 describe('"muốn hỏi đến nay"', () => {
   it('asks a result, not a target', () => {
     expect(alignmentOf('Mình muốn hỏi đến nay đạt bao nhiêu?')?.wants).toBe('result');
+  });
+});
+
+describe('alignmentFactor: a past period under a target\'s heading', () => {
+  it('weighs "trong giai đoạn 2019–2024" under "Mục tiêu đến năm 2030" below the 2030 target when a 2030 target is asked', () => {
+    const alignment = alignmentOf('Đến 2030 đơn đăng ký sáng chế phải tăng mỗi năm bao nhiêu?');
+    const path = 'IV. Mục tiêu đến năm 2030 6. Mục tiêu về sáng chế';
+    const target = alignmentFactor(alignment, 'Đến năm 2030, số đơn đăng ký sáng chế phải tăng bình quân 16–18% mỗi năm.', path);
+    const past = alignmentFactor(alignment, 'Để so sánh, trong giai đoạn 2019–2024, số đơn đăng ký sáng chế chỉ tăng khoảng 12,4% mỗi năm.', path);
+    expect(past).toBeLessThan(target);
+    // A result asked, or a later year named, is weighed as before: the section's year matches.
+    const result = alignmentOf('Năm 2024 đơn đăng ký sáng chế đã tăng bao nhiêu?');
+    expect(alignmentFactor(result, 'Trong giai đoạn 2019–2024, số đơn tăng khoảng 12,4% mỗi năm.', path)).toBeGreaterThanOrEqual(1);
   });
 });

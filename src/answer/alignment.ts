@@ -44,6 +44,9 @@ const RESULT_IN_TEXT = /kết quả|đã đạt|đạt được|tính đến|đ�
 
 const { yearMatch: YEAR_MATCH, yearOther: YEAR_OTHER, kindMatch: KIND_MATCH, kindOther: KIND_OTHER, codeOther: CODE_OTHER } = POLICY;
 
+/** Years before it are the past: results and comparisons, never a target. */
+const PRESENT_YEAR = 2025;
+
 export function alignmentOf(question: string, followsUp?: string): Alignment | null {
   const folded = foldDiacritics(normalizeVietnamese(question));
   const years = [...new Set(yearsIn(folded))];
@@ -73,8 +76,14 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
   if (!alignment) return 1;
   let factor = 1;
   if (alignment.years.length > 0) {
+    // A target asked is not answered by a sentence of a target's section that names only a past period ("trong giai
+    // đoạn 2019–2024" under "Mục tiêu đến năm 2030" is the past the target is measured against).
+    const own = yearsIn(text);
+    const past = own.length > 0 && own.every((y) => Number(y) < PRESENT_YEAR && alignment.years.every((a) => Number(y) < Number(a)));
+    const earlier = alignment.wants === 'target' && past && yearsIn(path).some((y) => alignment.years.includes(y));
     const named = yearsIn(`${path} ${text}`);
-    if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
+    if (earlier) factor *= YEAR_OTHER;
+    else if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
     else if (named.some((y) => alignment.leftBehind?.includes(y))) factor *= YEAR_OTHER * YEAR_OTHER;
     else if (named.some((y) => Number(y) >= 2025)) factor *= YEAR_OTHER;
   }

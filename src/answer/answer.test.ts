@@ -292,6 +292,28 @@ describe('answerQuestion', () => {
     expect(has(r.answer.split('\n')[0] ?? '', 'Phó Trưởng Ban')).toBe(true);
   });
 
+  it('reads "KH 1169" as a document of the corpus (the plan carrying out QĐ 1169), on the subject whatever else is asked', async () => {
+    const r = await answer('KH 1169 của tỉnh ĐB ký theo hình thức gì (TM hay KT), người ký tên gì?');
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer, 'Vừ A Bằng')).toBe(true);
+  });
+
+  it('reads "kế hoạch 2026" as that year\'s plan, not the province plan whose number the documents lack', async () => {
+    for (const q of ['kế hoạch 2026 của BCĐ chính phủ ban hành theo quyết định số mấy?', 'nam 2026 bcd cua chinh phu chuyen sang tap trung vao viec gi, ke hoach 2026 ban hanh bang qd so may']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(has(r.answer, '11/QĐ-BCĐCP')).toBe(true);
+    }
+  });
+
+  it('reads a body named in a heading\'s brackets ("5. Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)") as that section\'s, asked alone or after another office', async () => {
+    const alone = await answer('Ban Thi đua khen thưởng được kế hoạch giao cụ thể việc gì?');
+    expect(alone.sources[0]?.path.at(-1)).toContain('Ban Thi đua khen thưởng tỉnh');
+    const earlier = 'Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên phải làm gì trong kế hoạch truyền thông NQ57?';
+    const after = await answer('thế bên Ban Thi đua khen thưởng thì kế hoạch giao cụ thể việc gì?', [turn(earlier, 'ke-hoach-dien-bien-1169')]);
+    expect(has(after.answer, 'trình UBND tỉnh khen thưởng')).toBe(true);
+  });
+
   it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {
     for (const q of ['11 công nghệ chiến lược chính phủ phê duyệt cụ thể là những công nghệ nào vậy?', 'Danh sách 35 sản phẩm công nghệ chiến lược cụ thể là những sản phẩm nào vậy?', 'Điện Biên đã xây 16 cơ sở dữ liệu dùng chung, tên cụ thể từng cái là gì?']) {
       expect((await answer(q)).outcome).toBe('no_answer');

@@ -111,7 +111,12 @@ function agencyIn(heading: string, province: string): string | null {
  */
 function knownAgencies(passages: Passage[], province: string, provincial: (p: Passage) => boolean): Array<{ name: string; key: string }> {
   const names = new Set(passages.filter(provincial).flatMap((p) => p.path.map((h) => agencyIn(h, province)).filter((a): a is string => a !== null)));
-  return [...names].map((name) => ({ name, key: looseForm(name.replace(` tỉnh ${province}`, '').replace(/\s*\(.*\)$/, '')) }));
+  // "5. Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)": the body in brackets is named too ("thế bên Ban Thi đua khen thưởng thì …").
+  return [...names].flatMap((name) => {
+    const own = name.replace(` tỉnh ${province}`, '');
+    const bracketed = /\(([^()]+)\)$/.exec(own)?.[1]?.replace(/\s+tỉnh$/, '');
+    return [own.replace(/\s*\(.*\)$/, ''), ...(bracketed ? [bracketed] : [])].map((key) => ({ name, key: looseForm(key) }));
+  });
 }
 
 /** Whether a question names one of the agencies and the earlier one named another, not this one ("Thế còn Sở Nội vụ …?"). */
@@ -445,7 +450,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const previous = query.followUp ? history.slice(-3).map((t) => t.question).join(' ') : '';
     // A question asked on a document's page about "văn bản này" is on the subject whatever its words.
     // …and so is a follow-up to a turn the documents answered ("vậy đầu năm 2025 người đó làm chức vụ gì?").
-    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0);
+    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0) || namesCorpusDocument(query, searcher);
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.

@@ -48,7 +48,11 @@ export function namesUnknownNumber(query: Query, searcher: CorpusSearcher): bool
 /** Whether the question names, by its number ("NQ 193", "QĐ 1169"), a document the corpus mentions. */
 export function namesCorpusDocument(query: Query, searcher: CorpusSearcher): boolean {
   // The question's own words: a follow-up about the weather after one about NQ57 names no document.
-  return query.ownContent.some((c) => /^(?:nq|qd|kh|nd|qh|tt)\d+$/.test(c) && searcher.documentFrequency(`~${c}`) > 0);
+  // "KH 1169" is the plan carrying out QĐ 1169: a number the documents give with any kind names one of them.
+  return query.ownContent.some((c) => {
+    const number = /^(?:nq|qd|kh|nd|qh|tt)(\d+)$/.exec(c)?.[1];
+    return number !== undefined && ['nq', 'qd', 'kh', 'nd', 'qh', 'tt'].some((kind) => searcher.documentFrequency(`~${kind}${number}`) > 0);
+  });
 }
 
 /** A commune, ward, village or district named with capitals ("xã Na Sang"): its name, folded, one per place. */

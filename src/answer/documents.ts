@@ -151,11 +151,12 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
     .find((m) => m !== undefined && !m.compiledBy);
   if (!meta || (meta.number !== null && meta.date !== null && meta.url !== null)) return false;
   const text = ` ${query.contentText} `;
-  const kind = text.indexOf(` ${foldDiacritics(meta.type.toLowerCase())} `);
+  const type = foldDiacritics(meta.type.toLowerCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // (A kind of a year, "kế hoạch (năm) 2026", is that year's plan, not this one: it names it no more than a code would.)
+  const kind = text.search(new RegExp(` ${type} (?!(?:nam )?(?:19|20)\\d{2} )`));
   const code = text.search(/ (nq|qd|kh|nd)\d+ /);
   // "Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?", "Kế hoạch của tỉnh ghi NQ57 ban hành ngày nào?":
   // the plan is where to look, NQ57 what is asked.
-  const type = foldDiacritics(meta.type.toLowerCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const source = new RegExp(`(?:^|\\s)theo ${type}(?=\\s|$)|${type}(?:\\s\\S+){0,4}\\s(?:ghi|noi|neu|viet|cho biet|nhac)(?=\\s|$)`).test(folded);
   return kind >= 0 && (code < 0 || (kind < code && !source));
 }
@@ -270,10 +271,14 @@ function headingText(passage: Passage): string {
 }
 
 /** The words of a passage's last heading that name it, as written, without its number (kept while the passage is). */
-const namingWords = memoizedFor((passage: Passage): string[] => {
-  const heading = headingText(passage).replace(/\s*\(.*\)$/, '');
-  const written = analyze(heading).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
-  return [...new Set(written)].filter((w) => !GENERIC_HEADING_WORDS.has(foldDiacritics(w)) && !/^\d/.test(w));
+/** …each way the heading names its body: "5. Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)" by either name. */
+const namingWords = memoizedFor((passage: Passage): string[][] => {
+  const heading = headingText(passage);
+  const bracketed = /\(([^()]+)\)$/.exec(heading)?.[1]?.replace(/\s+tỉnh$/u, '');
+  return [heading.replace(/\s*\(.*\)$/, ''), ...(bracketed ? [bracketed] : [])].map((name) => {
+    const written = analyze(name).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
+    return [...new Set(written)].filter((w) => !GENERIC_HEADING_WORDS.has(foldDiacritics(w)) && !/^\d/.test(w));
+  });
 });
 
 /**
@@ -309,8 +314,7 @@ function headingNamer(query: Query): (passage: Passage) => boolean {
   const markedFolds = new Set([...written].filter(hasDiacritics).map(foldDiacritics));
   const says = (word: string) => written.has(word) || (folded.has(foldDiacritics(word)) && !markedFolds.has(foldDiacritics(word)));
   return (p: Passage) => {
-    const words = namingWords(p);
-    return words.length >= 2 && words.every(says);
+    return namingWords(p).some((words) => words.length >= 2 && words.every(says));
   };
 }
 
