@@ -4,7 +4,7 @@ import { readCorpusFiles } from '../ingest/read-files.ts';
 import { CorpusSearcher } from '../retrieval/searcher.ts';
 import { looseForm } from '../text/index.ts';
 import { createAnswerer, type AnswerQuestion } from './answer.ts';
-import { askedOfNamedEarlier } from './documents.ts';
+import { askedOfNamedEarlier, DEICTIC } from './documents.ts';
 import { classifyRequest } from './guard.ts';
 import { asksForPerson } from './question-type.ts';
 
@@ -312,6 +312,28 @@ describe('answerQuestion', () => {
     const earlier = 'Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên phải làm gì trong kế hoạch truyền thông NQ57?';
     const after = await answer('thế bên Ban Thi đua khen thưởng thì kế hoạch giao cụ thể việc gì?', [turn(earlier, 'ke-hoach-dien-bien-1169')]);
     expect(has(after.answer, 'trình UBND tỉnh khen thưởng')).toBe(true);
+  });
+
+  it('answers a question of a message asking what a document is by what it is, beside the message\'s other question', async () => {
+    const r = await answer('Chương trình hành động của Chính phủ thực hiện NQ57 là cái gì vậy, lần đầu ban hành kèm nghị quyết nào?');
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer, 'giao việc cụ thể')).toBe(true);
+    expect(has(r.answer, '03/NQ-CP')).toBe(true);
+  });
+
+  it('declines pay and days off the documents never mention, on the subject, and still reads "đề nghị làm" typed without marks', async () => {
+    for (const q of ['Thành viên tổ công nghệ số cộng đồng ở thôn bản có được nhận phụ cấp hằng tháng không, bao nhiêu?', 'Ngày Chuyển đổi số quốc gia 10/10 có được nghỉ làm như ngày lễ không?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+    expect((await answer('ban tuyen giao va dan van tinh uy duoc de nghi lam gi trong ke hoach?')).outcome).toBe('answered');
+  });
+
+  it('reads a pointer with words of the document\'s name between ("chương trình hành động này") as the page\'s document, but not "kế hoạch năm nay"', async () => {
+    const r = await answer('Chương trình hành động này có đặt ra nghĩa vụ trực tiếp cho người dân không?', [], { documentId: 'nghi-quyet-71-nq-cp' });
+    expect(r.sources[0]?.documentId).toBe('nghi-quyet-71-nq-cp');
+    expect(has(r.answer, 'chủ yếu giao nhiệm vụ')).toBe(true);
+    expect(DEICTIC.test('chuong trinh hanh dong nay co dat ra nghia vu khong')).toBe(true);
+    expect(DEICTIC.test('ke hoach nam nay cua tinh co gi moi')).toBe(false);
   });
 
   it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {

@@ -378,6 +378,20 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   for (const passage of searcher.corpus.passages) sections.set(sectionOf(passage), [...(sections.get(sectionOf(passage)) ?? []), passage]);
 
   /**
+   * What a document is, from its own opening (its title and first section), in reading order, led by the sentence that
+   * says most of what the title says ("Tên đầy đủ … là Nghị quyết 'về đột phá …'"), not by a number and a date.
+   */
+  const describedBy = (documentId: string, query: Query): Unit[] => {
+    const opening = openingHits(openings, documentId);
+    const idf = (t: string) => searcher.idf(t);
+    const inOrder = rankUnits(opening, query, [], idf).sort(readingOrder);
+    const title = searcher.documents.get(documentId)?.title.replace(/\s*\(tóm lược\)\s*$/u, '') ?? '';
+    const lead = rankUnits(opening, buildQuery(title), [], idf).sort((a, b) => b.coverage - a.coverage || readingOrder(a, b))[0];
+    const same = (u: { text: string; passage: Passage }) => lead !== undefined && u.text === lead.text && u.passage === lead.passage;
+    return [...inOrder.filter(same), ...inOrder.filter((u) => !same(u))];
+  };
+
+  /**
    * The document "kế hoạch này" points at: the page's, else the one the conversation last cited,
    * else the default; a pointer that names a kind ("kế hoạch này") skips cited documents of another
    * kind (the decision a plan implements, quoted first) and, of that kind, takes the first cited.
@@ -515,14 +529,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // whatever the search found: the question asks about the document, not about words in it.
       // It leads with the sentence that says most of what the title says ("Tên đầy đủ … là Nghị quyết 'về đột phá …'"),
       // not with a number and a date; the rest follows in reading order.
-      const opening = openingHits(openings, about);
-      const idf = (t: string) => searcher.idf(t);
-      const inOrder = rankUnits(opening, query, [], idf).sort(readingOrder);
-      const title = searcher.documents.get(about)?.title.replace(/\s*\(tóm lược\)\s*$/u, '') ?? '';
-      const lead = rankUnits(opening, buildQuery(title), [], idf).sort((a, b) => b.coverage - a.coverage || readingOrder(a, b))[0];
-      const same = (u: { text: string; passage: Passage }) => lead !== undefined && u.text === lead.text && u.passage === lead.passage;
-      const led = [...inOrder.filter(same), ...inOrder.filter((u) => !same(u))];
-      const composition = compose(led, searcher.documents);
+      const composition = compose(describedBy(about, query), searcher.documents);
       if (composition) {
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }
@@ -683,7 +690,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
         const words = askedWords(part, partAsked);
         // (On a document's page, each question of the message is asked of that document first, as the whole message is.)
-        const partUnits = onPage(pointed ?? aliasNamed(query, names), rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)));
+        const ranked = onPage(pointed ?? aliasNamed(query, names), rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)));
+        // "NQ71 là văn bản về cái gì, nó có thay cho NQ03 không?": a question of the message asking what a document is about
+        // is answered as it would be alone, by what the document is (its opening), the others by their own sentences.
+        const partOf = pointed ?? headDocument(partAsked, names);
+        const partMeta = partOf ? searcher.documents.get(partOf) : undefined;
+        const partAbout = partFacets.some((f) => f.kind === 'subject') ? asksAboutDocument(partAsked, partFacets, partOf, namingSyllables(partAsked, names), partMeta ? describingWords(partMeta) : undefined) : null;
+        const partUnits = partAbout ? describedBy(partAbout, partAsked).map((u) => ({ ...u, holds: new Set<FacetKind>([...u.holds, 'subject']) })) : ranked;
         return { units: partUnits, facets: partFacets, contrast: contrasts(part), words };
       }),
     );

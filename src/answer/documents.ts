@@ -16,7 +16,9 @@ import type { Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
 
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
-const POINTED = '(?:^|\\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang) nay(?=\\s|$|[?.,!])|(?:^|\\s)o day(?=\\s|$|[?.,!])';
+// …with up to two words of its name between ("chương trình hành động này", "kế hoạch truyền thông này"), but not a
+// time ("kế hoạch năm nay" is this year's plan).
+const POINTED = '(?:^|\\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang)(?: (?!nam |hom |thang |tuan |ngay |dot |lan |luc |ky |dip )[a-z]+){0,2} nay(?=\\s|$|[?.,!])|(?:^|\\s)o day(?=\\s|$|[?.,!])';
 export const DEICTIC = new RegExp(POINTED);
 
 /**

@@ -209,6 +209,15 @@ describe('holdsAnswerType: the date a source gathered its figures', () => {
   });
 });
 
+describe('a day asked as "ngày tháng năm nào"', () => {
+  it('is not answered by a year alone', () => {
+    const horizon = 'Trước Nghị quyết 57, Ban Thường vụ Tỉnh ủy Điện Biên đã có Nghị quyết 13-NQ/TU về chuyển đổi số đến năm 2025, định hướng đến năm 2030.';
+    expect(holdsAnswerType('date', horizon, 'Nghị quyết 13-NQ/TU ban hành ngày tháng năm nào?')).toBe(false);
+    expect(holdsAnswerType('date', 'Nghị quyết 13-NQ/TU được ban hành ngày 24/9/2021.', 'nghi quyet 13 ban hanh ngay thang nam nao')).toBe(true);
+    expect(holdsAnswerType('date', horizon, 'Nghị quyết 13-NQ/TU ban hành năm nào?')).toBe(true);
+  });
+});
+
 describe('the post a person is asked by, and a figure the question names', () => {
   it('reads "do ai làm chủ tịch", "Chủ tịch … là ai" as asking a chairman; "lãnh đạo nào ký" as asking who', () => {
     expect(askedPost('Hội đồng tư vấn của Ban Chỉ đạo Trung ương do ai làm chủ tịch thế?')).toBe('chu tich');

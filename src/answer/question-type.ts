@@ -92,7 +92,7 @@ const FUTURE_ASKED = /bao gio thi|khi nao thi|den khi nao|du kien (?:khi nao|bao
 /** A date things are counted by: "Tính đến ngày 26/3/2025", "tính đến quý III/2025". */
 const AS_OF_DATE = /(?<!\p{L})tính (?:đến|tới) (?:hết |cuối |khoảng )?(?:ngày |tháng |quý |năm )?[\dIVX]+(?:\/\d{4}|\/\d{1,2}(?:\/\d{4})?)?/giu;
 /** A day asked, not only a year: "ngày nào", "hôm nào". */
-const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu/;
+const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu|ngay thang(?: nam)? (?:nao|bao nhieu|may)/;
 const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
 /** "bao lâu" (how long), not "bao lâu một lần" (how often). */
 const DURATION_QUESTION = /bao lau(?!(?: \S+){0,4}? (?:mot|1) lan)/;
