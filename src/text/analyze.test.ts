@@ -86,6 +86,9 @@ describe('analyze: abbreviations', () => {
     ['GD&ĐT', 'giáo dục và đào tạo'],
     ['sp', 'sản phẩm'],
     ['ng', 'người'],
+    ['MXH', 'mạng xã hội'],
+    ['TNCN', 'thu nhập cá nhân'],
+    ['VPCP', 'văn phòng chính phủ'],
   ])('expands %s to "%s" in the accented and the folded stream', (abbreviation, words) => {
     const terms = analyze(abbreviation).terms;
     for (const word of words.split(' ').filter((w) => w !== 'và')) {
