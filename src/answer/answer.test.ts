@@ -336,6 +336,14 @@ describe('answerQuestion', () => {
     expect(DEICTIC.test('ke hoach nam nay cua tinh co gi moi')).toBe(false);
   });
 
+  it('declines a question of one year answered only by another year\'s sentence, and a matter the documents never cover (a citizens\' reception)', async () => {
+    expect((await answer('Ngày Chuyển đổi số quốc gia năm 2026 có chủ đề gì?')).outcome).toBe('no_answer');
+    expect((await answer('DTI của ĐB năm 2025 công bố chưa, tỉnh mình lên hay xuống hạng so với năm trước?')).outcome).not.toBe('answered');
+    expect((await answer('Lịch tiếp công dân định kỳ của Chủ tịch UBND tỉnh trong tháng này như thế nào?')).outcome).toBe('out_of_scope');
+    const own = await answer('Năm 2025 kế hoạch truyền thông của tỉnh đặt mục tiêu gì?');
+    expect(own.outcome).toBe('answered');
+  });
+
   it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {
     for (const q of ['11 công nghệ chiến lược chính phủ phê duyệt cụ thể là những công nghệ nào vậy?', 'Danh sách 35 sản phẩm công nghệ chiến lược cụ thể là những sản phẩm nào vậy?', 'Điện Biên đã xây 16 cơ sở dữ liệu dùng chung, tên cụ thể từng cái là gì?']) {
       expect((await answer(q)).outcome).toBe('no_answer');

@@ -740,7 +740,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         : p.facets.every((f) => PARTICULARS.has(f.kind) && composition?.missing.includes(f.kind) && !(f.kind === 'where' && LOOKED_UP.test(folded)));
     const particularsMissing =
       composition !== null && several && parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) && parts.every((p, i) => unanswered(p, foldedQuestion(asked[i] ?? '')));
-    if (!composition || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
+    // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
+    const otherYear = composition !== null && askedYears.length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
+    if (!composition || otherYear || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {
       outcome: 'answered',
       method: 'extractive',

@@ -60,6 +60,7 @@ const EVERYDAY_TOPICS = [
   'xổ số', 'kết quả xổ số', 'tử vi', 'phong thủy', 'ngày đẹp', 'xem ngày', 'chuyển nhà',
   'thi vào lớp', 'vào lớp 10', 'mục đích sử dụng đất', 'đất trồng lúa', 'đất ở',
   'bị hack', 'lấy lại tài khoản', 'lấy lại mật khẩu', 'quên mật khẩu', 'mất tài khoản', 'nên mua', 'nên chọn máy', 'chọn máy nào',
+  'tiếp công dân', 'tiếp dân', 'lịch tiếp',
   'tuyển dụng', 'thi tuyển', 'thi công chức', 'hộ kinh doanh', 'đăng ký kinh doanh', 'giấy phép kinh doanh', 'thành lập doanh nghiệp',
 ].map((topic) => ({ written: ` ${topic} `, folded: ` ${foldDiacritics(topic)} ` }));
 
