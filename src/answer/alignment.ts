@@ -18,8 +18,8 @@ export interface Alignment {
   codes: string[];
   /** A follow-up's years that replace the previous question's ("Thế còn 2045?" after a 2030 question): those left behind. */
   leftBehind?: string[];
-  /** Days of the year the question names ("21/4"), as day/month without leading zeros. */
-  days?: string[];
+  /** The question asks of the past too ("trước đây", "giai đoạn trước"): a past period is not set aside for a target. */
+  past?: boolean;
 }
 
 /**
@@ -33,11 +33,6 @@ export const typeOf = (code: string): string => code.replace(/\d+$/, '');
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 /** The years a text names ("2025", also inside "01/7/2025"). */
 export const yearsIn = (text: string): string[] => text.match(YEAR) ?? [];
-const DAY = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d.])(?:\/(?:19|20)\d{2})?/g;
-/** The days of the year a text names ("21/4", "01/10", also inside "22/12/2024"), as "21/4", "1/10" (not "7/2025"). */
-export const daysIn = (text: string): string[] =>
-  [...text.matchAll(DAY)].filter((m) => Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31).map((m) => `${Number(m[1])}/${Number(m[2])}`);
-const daysOfSentence = memoized(20_000, (text: string) => daysIn(text));
 // "muốn tới 2030 … được bao nhiêu phần trăm": what is wanted by a year is a target ("muốn hỏi đến nay" is not).
 const TARGET_WORDS = /muc tieu|chi tieu|phan dau|dat ra|den nam \d{4}|(?:^|\s)muon (?:toi|den|dat)(?=\s)|(?:toi|den) 20[3-9]\d/;
 /**
@@ -53,6 +48,8 @@ const { yearMatch: YEAR_MATCH, yearOther: YEAR_OTHER, kindMatch: KIND_MATCH, kin
 
 /** Years before it are the past: results and comparisons, never a target. */
 const PRESENT_YEAR = 2025;
+/** "trước đây", "những năm qua", "so với trước": the past is asked too. */
+const PAST_WORDS = /truoc day|truoc kia|thoi gian qua|nhung nam qua|giai doan truoc|so voi truoc|hien trang|thuc trang/;
 
 export function alignmentOf(question: string, followsUp?: string): Alignment | null {
   const folded = foldDiacritics(normalizeVietnamese(question));
@@ -61,12 +58,11 @@ export function alignmentOf(question: string, followsUp?: string): Alignment | n
   const result = RESULT_WORDS.test(folded);
   const wants = target === result ? null : target ? 'target' : 'result';
   const codes = [...new Set(documentCodes(question))];
-  // (A day of a full date, "ngày 10/10/2022", is often quoted to be checked: only a day named alone is asked about.)
-  const days = [...new Set(daysIn(folded.replace(/\d{1,2}\/\d{1,2}\/(?:19|20)\d{2}/g, ' ')))];
-  if (years.length === 0 && wants === null && codes.length === 0 && days.length === 0) return null;
+  if (years.length === 0 && wants === null && codes.length === 0) return null;
+  const past = PAST_WORDS.test(folded);
   // "Thế còn đến 2045?" after a question about 2030: the sentences the previous answer was made of are of the year left behind.
   const leftBehind = followsUp && years.length > 0 ? yearsIn(foldDiacritics(followsUp)).filter((y) => !years.includes(y)) : [];
-  return { years, wants, codes, ...(leftBehind.length > 0 ? { leftBehind } : {}), ...(days.length > 0 ? { days } : {}) };
+  return { years, wants, codes, ...(leftBehind.length > 0 ? { leftBehind } : {}), ...(past ? { past } : {}) };
 }
 
 /**
@@ -88,20 +84,13 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
     // A target asked is not answered by a sentence of a target's section that names only a past period ("trong giai
     // đoạn 2019–2024" under "Mục tiêu đến năm 2030" is the past the target is measured against).
     const own = yearsIn(text);
-    const past = own.length > 0 && own.every((y) => Number(y) < PRESENT_YEAR && alignment.years.every((a) => Number(y) < Number(a)));
-    const earlier = alignment.wants === 'target' && past && yearsIn(path).some((y) => alignment.years.includes(y));
+    const ofThePast = own.length > 0 && own.every((y) => Number(y) < PRESENT_YEAR && alignment.years.every((a) => Number(y) < Number(a)));
+    const earlier = alignment.wants === 'target' && !alignment.past && ofThePast && yearsIn(path).some((y) => alignment.years.includes(y));
     const named = yearsIn(`${path} ${text}`);
     if (earlier) factor *= YEAR_OTHER;
     else if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
     else if (named.some((y) => alignment.leftBehind?.includes(y))) factor *= YEAR_OTHER * YEAR_OTHER;
     else if (named.some((y) => Number(y) >= 2025)) factor *= YEAR_OTHER;
-  }
-  // "… sự kiện vào 21/4 vì tưởng đó là ngày hội ĐMST của VN": the sentences about that day, not those naming only other days.
-  if (alignment.days) {
-    const named = daysOfSentence(`${path} ${text}`);
-    const asked = alignment.days;
-    if (named.some((d) => asked.includes(d))) factor *= YEAR_MATCH;
-    else if (named.length > 0) factor *= YEAR_OTHER;
   }
   // "NQ71 ban hành ngày nào?" is not answered by the sentence about NQ03 in the same document.
   if (alignment.codes.length > 0) {

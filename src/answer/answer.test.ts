@@ -344,6 +344,24 @@ describe('answerQuestion', () => {
     expect(own.outcome).toBe('answered');
   });
 
+  it('keeps what the fresh-eyes review of these rules found answered before: folded look-alikes, "hiện nay", other kinds\' numbers, a plan\'s own year, a short list', async () => {
+    // "phu cap", "nghi hoc" typed without marks are also "Chính phủ cấp", "đề nghị học sinh".
+    for (const q of ['chinh phu cap bao nhieu phan tram ngan sach cho khoa hoc cong nghe?', 'ke hoach de nghi hoc sinh lam gi ve chuyen doi so']) {
+      expect((await answer(q)).outcome).toBe('answered');
+    }
+    // "hiện nay", "đến nay" are no pointer; a pointer with words between keeps its kind.
+    expect(has((await answer('Văn bản nào hiện nay quy định Ngày Chuyển đổi số quốc gia?')).answer, '505/QĐ-TTg')).toBe(true);
+    const signer = await answer('Kế hoạch truyền thông này của tỉnh do ai ký?', [turn('Nghị quyết 57 do ai ký?', 'nghi-quyet-57-nq-tw')]);
+    expect(has(signer.answer, 'Vừ A Bằng')).toBe(true);
+    // A decree is not the resolution of the same number; a plan of the province's own year is the province's.
+    expect((await answer('Nghị định 126 quy định việc nộp thuế như thế nào?')).outcome).toBe('out_of_scope');
+    expect((await answer('Kế hoạch 2025 của UBND tỉnh Điện Biên về truyền thông NQ57 ký ngày nào?')).outcome).toBe('no_answer');
+    // Two documents named one per sentence are not "only counted".
+    expect((await answer('2 văn bản cùng ký hiệu 01-KH/BCĐTW là những văn bản nào?')).outcome).toBe('answered');
+    // "NQ57 là gì, ai ký": what it is is not said missing.
+    expect((await answer('nq57 la gi, ai ky')).answer).not.toContain('không nêu');
+  });
+
   it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {
     for (const q of ['11 công nghệ chiến lược chính phủ phê duyệt cụ thể là những công nghệ nào vậy?', 'Danh sách 35 sản phẩm công nghệ chiến lược cụ thể là những sản phẩm nào vậy?', 'Điện Biên đã xây 16 cơ sở dữ liệu dùng chung, tên cụ thể từng cái là gì?']) {
       expect((await answer(q)).outcome).toBe('no_answer');

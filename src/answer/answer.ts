@@ -693,10 +693,15 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const ranked = onPage(pointed ?? aliasNamed(query, names), rankUnits(partHits, partAsked, partFacets, (t) => searcher.idf(t), partAlignment(part, question)));
         // "NQ71 là văn bản về cái gì, nó có thay cho NQ03 không?": a question of the message asking what a document is about
         // is answered as it would be alone, by what the document is (its opening), the others by their own sentences.
-        const partOf = pointed ?? headDocument(partAsked, names);
+        // (Named by another name it goes by, or on its page: "Kế hoạch … là gì" names a plan by its kind only, not the
+        // province's, and a number may be two documents' ("01-KH/BCĐTW"), which a curated entry tells apart. What it is
+        // answers the question, however few of its words it holds.)
+        const partOf = pointed ?? aliasNamed(partAsked, names);
         const partMeta = partOf ? searcher.documents.get(partOf) : undefined;
         const partAbout = partFacets.some((f) => f.kind === 'subject') ? asksAboutDocument(partAsked, partFacets, partOf, namingSyllables(partAsked, names), partMeta ? describingWords(partMeta) : undefined) : null;
-        const partUnits = partAbout ? describedBy(partAbout, partAsked).map((u) => ({ ...u, holds: new Set<FacetKind>([...u.holds, 'subject']) })) : ranked;
+        const partUnits = partAbout
+          ? describedBy(partAbout, partAsked).map((u) => ({ ...u, coverage: Math.max(u.coverage, POLICY.partCoverage), holds: new Set<FacetKind>([...u.holds, 'subject']) }))
+          : ranked;
         return { units: partUnits, facets: partFacets, contrast: contrasts(part), words };
       }),
     );
@@ -720,7 +725,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const counted = countedListAsked(question);
     if (composition && counted && !namesMembers(composition.lead.text, counted)) {
       const naming = units.find((u) => namesMembers(u.text, counted));
-      if (!naming && onlyCounts(composition.lead.text, counted)) return decline(true);
+      // (Two or three are often named one per sentence, "2 văn bản cùng ký hiệu …": only a longer list is declined.)
+      if (!naming && counted.count >= 4 && onlyCounts(composition.lead.text, counted)) return decline(true);
       if (naming) composition = compose([naming, ...units.filter((u) => u !== naming)], searcher.documents, facets, query, parts, whole, namedSection);
     }
     // A phone number or an address half-answered is no help: who to ask is. Nor is an answer to none of the questions asked:

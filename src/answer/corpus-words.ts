@@ -48,10 +48,11 @@ export function namesUnknownNumber(query: Query, searcher: CorpusSearcher): bool
 /** Whether the question names, by its number ("NQ 193", "QĐ 1169"), a document the corpus mentions. */
 export function namesCorpusDocument(query: Query, searcher: CorpusSearcher): boolean {
   // The question's own words: a follow-up about the weather after one about NQ57 names no document.
-  // "KH 1169" is the plan carrying out QĐ 1169: a number the documents give with any kind names one of them.
+  // "KH 1169" is the plan carrying out QĐ 1169: a plan named by the number of the decision it carries out names it too
+  // (not a decree by a resolution's number: "Nghị định 59" is not Nghị quyết 59).
   return query.ownContent.some((c) => {
-    const number = /^(?:nq|qd|kh|nd|qh|tt)(\d+)$/.exec(c)?.[1];
-    return number !== undefined && ['nq', 'qd', 'kh', 'nd', 'qh', 'tt'].some((kind) => searcher.documentFrequency(`~${kind}${number}`) > 0);
+    const [, kind, number] = /^(nq|qd|kh|nd|qh|tt)(\d+)$/.exec(c) ?? [];
+    return kind !== undefined && (searcher.documentFrequency(`~${c}`) > 0 || (kind === 'kh' && searcher.documentFrequency(`~qd${number}`) > 0));
   });
 }
 

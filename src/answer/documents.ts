@@ -17,8 +17,9 @@ import { POLICY } from './policy.ts';
 
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
 // …with up to two words of its name between ("chương trình hành động này", "kế hoạch truyền thông này"), but not a
-// time ("kế hoạch năm nay" is this year's plan).
-const POINTED = '(?:^|\\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang)(?: (?!nam |hom |thang |tuan |ngay |dot |lan |luc |ky |dip )[a-z]+){0,2} nay(?=\\s|$|[?.,!])|(?:^|\\s)o day(?=\\s|$|[?.,!])';
+// time or a place ("kế hoạch năm nay" is this year's plan; "hiện nay", "đến nay" say now; "của tỉnh này" whose).
+const NAME_WORDS = '(?: (?!(?:nam|hom|thang|tuan|ngay|dot|lan|luc|ky|dip|hien|den|toi|tu|bay|gio|cua|o|tai|ve|cho|tinh|xa|huyen|nuoc|trung|uong)(?:\\s|$))[a-z]+){0,2}';
+const POINTED = `(?:^|\\s)(?:ke hoach|kh|van ban|vb|quyet dinh|qd|nghi quyet|nq|chuong trinh|tai lieu|phong trao|trang)${NAME_WORDS} nay(?=\\s|$|[?.,!])|(?:^|\\s)o day(?=\\s|$|[?.,!])`;
 export const DEICTIC = new RegExp(POINTED);
 
 /**
@@ -44,7 +45,7 @@ const KINDS: ReadonlyArray<readonly [words: string, kind: string, numbered: bool
   ['phong trao', 'phong trao', false],
 ];
 /** The kind a pointer names ("kế hoạch này" a plan), by the words a document's title opens with; "văn bản này", "ở đây" name none. */
-const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = KINDS.map(([words, kind]) => [new RegExp(`(?:^|\\s)(?:${words}) (?:nay|ay|do|kia)(?=\\s|$|[?.,!])`), kind]);
+const POINTER_KINDS: ReadonlyArray<[RegExp, string]> = KINDS.map(([words, kind]) => [new RegExp(`(?:^|\\s)(?:${words})(?:${NAME_WORDS} nay| (?:ay|do|kia))(?=\\s|$|[?.,!])`), kind]);
 
 /** The kind of document the question's pointer names ("kế hoạch này": "ke hoach"), or null ("văn bản này", "ở đây"). */
 export function pointerKind(question: string): string | null {
@@ -59,6 +60,9 @@ export function pointerKind(question: string): string | null {
 export function isOfKind(meta: DocumentMeta, kind: string | null): boolean {
   return kind === null || [meta.title, meta.shortTitle ?? ''].some((t) => foldDiacritics(normalizeVietnamese(t)).startsWith(kind));
 }
+/** The years a text names. */
+const yearsOf = (text: string): string[] => text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
 export const DOCUMENT_PARTICULARS =
   /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|(?:^|\s)ky thay(?=\s|$)|(?:^|\s)(?:ong|ba|ong ba|ong\/ba|dong chi|d\/c|lanh dao|vi) nao (?:\S+ ){0,2}?ky(?=\s|$|[?.,!])|dung ten ky|mang chu ky|chu ky cua (?:ai|vi|ong|ba|lanh dao|nguoi)(?=\s|$|[?.,!])|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
@@ -154,8 +158,11 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   if (!meta || (meta.number !== null && meta.date !== null && meta.url !== null)) return false;
   const text = ` ${query.contentText} `;
   const type = foldDiacritics(meta.type.toLowerCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // (A kind of a year, "kế hoạch (năm) 2026", is that year's plan, not this one: it names it no more than a code would.)
-  const kind = text.search(new RegExp(` ${type} (?!(?:nam )?(?:19|20)\\d{2} )`));
+  // (A kind of another year, "kế hoạch (năm) 2026 của BCĐ Chính phủ", is that year's plan, not this one, unless the
+  // question is of the province whose plan this is: "kế hoạch 2025 của UBND tỉnh" is it, "kế hoạch 2026 của tỉnh" none it has.)
+  const ownYears = yearsOf(`${meta.title} ${meta.date ?? ''}`);
+  const ofProvince = / tinh /.test(text) || / dien bien /.test(text);
+  const kind = text.search(new RegExp(` ${type} ${ofProvince ? '' : `(?!(?:nam )?(?!${ownYears.join('|') || 'x'})(?:19|20)\\d{2} )`}`));
   const code = text.search(/ (nq|qd|kh|nd)\d+ /);
   // "Theo kế hoạch của tỉnh thì NQ57 ban hành ngày nào?", "Kế hoạch của tỉnh ghi NQ57 ban hành ngày nào?":
   // the plan is where to look, NQ57 what is asked.

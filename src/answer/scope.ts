@@ -54,7 +54,7 @@ const EVERYDAY_TOPICS = [
   'tiền điện', 'hóa đơn điện', 'tiền nước', 'cắt điện', 'rác thải', 'xử lý rác', 'thu gom rác',
   'lương hưu', 'lương cơ sở', 'trợ cấp thất nghiệp', 'xuất khẩu lao động', 'tìm việc', 'việc làm thêm',
   // Pay and days off: whether a post is paid, whether a day is a holiday.
-  'phụ cấp', 'tiền lương', 'có lương', 'trả lương', 'nhận lương', 'hưởng lương', 'nghỉ làm', 'được nghỉ', 'ngày nghỉ', 'nghỉ học',
+  'phụ cấp', 'có lương', 'trả lương', 'nhận lương', 'hưởng lương', 'nghỉ làm', 'được nghỉ', 'ngày nghỉ', 'nghỉ học',
   'thuế thu nhập', 'quyết toán thuế', 'nộp thuế',
   'giá vàng', 'giá xăng', 'chứng khoán', 'cổ phiếu', 'tiền ảo', 'bitcoin',
   'xổ số', 'kết quả xổ số', 'tử vi', 'phong thủy', 'ngày đẹp', 'xem ngày', 'chuyển nhà',
@@ -64,8 +64,8 @@ const EVERYDAY_TOPICS = [
   'tuyển dụng', 'thi tuyển', 'thi công chức', 'hộ kinh doanh', 'đăng ký kinh doanh', 'giấy phép kinh doanh', 'thành lập doanh nghiệp',
 ].map((topic) => ({ written: ` ${topic} `, folded: ` ${foldDiacritics(topic)} ` }));
 
-/** Folded forms too common on the subject to mean the everyday matter in a question typed without marks ("khai tu": triển khai từ năm 2025; "dat o": đặt ở; "duoc nghi", "ngay nghi": được, ngày Nghị quyết; "nghi lam": đề nghị làm; "co luong": có lượng). */
-const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ', ' khai tu ', ' lam nha ', ' sua nha ', ' nha o ', ' dat o ', ' duoc nghi ', ' ngay nghi ', ' nghi lam ', ' co luong ']);
+/** Folded forms too common on the subject to mean the everyday matter in a question typed without marks ("khai tu": triển khai từ năm 2025; "dat o": đặt ở; "duoc nghi", "ngay nghi": được, ngày Nghị quyết; "nghi lam", "nghi hoc": đề nghị làm, đề nghị học sinh; "phu cap": Chính phủ cấp; "co luong": có lượng). */
+const AMBIGUOUS_FOLDED = new Set([' thuoc ', ' so do ', ' sot ', ' nau ', ' nhiet do ', ' khai tu ', ' lam nha ', ' sua nha ', ' nha o ', ' dat o ', ' duoc nghi ', ' ngay nghi ', ' nghi lam ', ' nghi hoc ', ' phu cap ', ' co luong ']);
 
 /** The question's words as written (abbreviations and document numbers read), lower-case, one string. */
 function writtenWords(question: string): string {
