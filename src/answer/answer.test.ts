@@ -362,6 +362,12 @@ describe('answerQuestion', () => {
     expect((await answer('nq57 la gi, ai ky')).answer).not.toContain('không nêu');
   });
 
+  it('asks a question with its context when the question names no subject the context names ("… về Nghị quyết 57; riêng con số 3% …?")', async () => {
+    const r = await answer("Tôi thấy báo ghi cả '3%' lẫn '2%' khi nói về Nghị quyết 57; riêng con số 3% được tính trên cơ sở nào?");
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer, 'tổng chi ngân sách')).toBe(true);
+  });
+
   it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {
     for (const q of ['11 công nghệ chiến lược chính phủ phê duyệt cụ thể là những công nghệ nào vậy?', 'Danh sách 35 sản phẩm công nghệ chiến lược cụ thể là những sản phẩm nào vậy?', 'Điện Biên đã xây 16 cơ sở dữ liệu dùng chung, tên cụ thể từng cái là gì?']) {
       expect((await answer(q)).outcome).toBe('no_answer');

@@ -195,7 +195,11 @@ function focusOnQuestion(message: string): string {
   // "\s*[:,]?\s+(.{6,})$", three runs that can each take the spaces split a long run of them
   // in cubically many ways: seconds on one message.)
   const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu.exec(message)?.[1]?.trim();
-  if (afterAsk && codePointLength(afterAsk) >= 6) return afterAsk;
+  // "… làm báo tường dịp 18/5, cho hỏi ngày này bắt nguồn từ …?", "… khi nói về Nghị quyết 57; riêng con số 3% …?": a
+  // question pointing back to what the context named, or naming no subject where the context does, is asked with it.
+  const needsContext = (picked: string) =>
+    (/(?<!\p{L})(?:này|đó|ấy|nó)(?!\p{L})/iu.test(picked) && !DEICTIC.test(foldDiacritics(normalizeVietnamese(picked)))) || (!namesSubject(picked) && namesSubject(message));
+  if (afterAsk && codePointLength(afterAsk) >= 6 && !needsContext(afterAsk)) return afterAsk;
   const sentences = message.split(/(?<=[.!?;])\s+/).filter((s) => /[\p{L}\p{N}]/u.test(s));
   // A part ending in ";" is context unless it asks something itself ("… có mấy nhóm nhiệm vụ; Sở nào chủ trì?").
   const asked = sentences.filter((s) => s.trim().endsWith('?') || (s.trim().endsWith(';') && asksSomething(s)));
@@ -204,8 +208,7 @@ function focusOnQuestion(message: string): string {
     const picked = asked.join(' ');
     // "… xin hỗ trợ tiền theo quyết định đó. Có được không?", "… nhân dịp 18/5. Ngày kỷ niệm này bắt đầu từ bao giờ?":
     // a bare yes/no, or a question pointing back to what the context named, is asked with its context.
-    const pointsBack = /(?<!\p{L})(?:này|đó|ấy|nó)(?!\p{L})/iu.test(picked) && !DEICTIC.test(foldDiacritics(normalizeVietnamese(picked)));
-    if (!pointsBack && analyze(picked).content.length >= 3) focused = picked;
+    if (!needsContext(picked) && analyze(picked).content.length >= 3) focused = picked;
   }
   // "Em học lớp 9, cô giao tìm hiểu về tỉnh mình ạ: năm 2024 …?": who asks and why, then the question (a polite "ạ"
   // closing the context asks nothing), unless the context names the document asked about ("Em làm bài thuyết trình về
