@@ -368,6 +368,11 @@ describe('answerQuestion', () => {
     expect(has(r.answer, 'tổng chi ngân sách')).toBe(true);
   });
 
+  it('reads how a document is signed ("ký theo hình thức gì", "thẩm quyền ký", "TM hay KT") as asking its particulars', async () => {
+    const r = await answer('Ở phần chữ ký, kế hoạch này ghi thẩm quyền ký như thế nào (TM. hay KT.)?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(has(r.answer, 'KT. Chủ tịch')).toBe(true);
+  });
+
   it('declines a list asked of things the documents only count, and answers one they name from the sentence naming them', async () => {
     for (const q of ['11 công nghệ chiến lược chính phủ phê duyệt cụ thể là những công nghệ nào vậy?', 'Danh sách 35 sản phẩm công nghệ chiến lược cụ thể là những sản phẩm nào vậy?', 'Điện Biên đã xây 16 cơ sở dữ liệu dùng chung, tên cụ thể từng cái là gì?']) {
       expect((await answer(q)).outcome).toBe('no_answer');

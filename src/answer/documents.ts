@@ -65,7 +65,7 @@ const yearsOf = (text: string): string[] => text.match(/(?<!\d)(?:19|20)\d{2}(?!
 
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
 export const DOCUMENT_PARTICULARS =
-  /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|(?:^|\s)ky thay(?=\s|$)|(?:^|\s)(?:ong|ba|ong ba|ong\/ba|dong chi|d\/c|lanh dao|vi) nao (?:\S+ ){0,2}?ky(?=\s|$|[?.,!])|dung ten ky|mang chu ky|chu ky cua (?:ai|vi|ong|ba|lanh dao|nguoi)(?=\s|$|[?.,!])|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
+  /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|(?:^|\s)ky thay(?=\s|$)|(?:^|\s)(?:ong|ba|ong ba|ong\/ba|dong chi|d\/c|lanh dao|vi) nao (?:\S+ ){0,2}?ky(?=\s|$|[?.,!])|dung ten ky|mang chu ky|(?:hinh thuc|tham quyen|cach thuc) ky|ky (?:theo )?(?:hinh thuc|tham quyen)|phan chu ky|(?:^|\s)tm\.? hay kt|chu ky cua (?:ai|vi|ong|ba|lanh dao|nguoi)(?=\s|$|[?.,!])|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
 const POINTER = new RegExp(POINTED, 'g');
 
 /** The question without its pointer ("kế hoạch này", "ở đây"): spans found on folded text, cut from the text as written. */
