@@ -90,7 +90,7 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
     if (earlier) factor *= YEAR_OTHER;
     else if (named.some((y) => alignment.years.includes(y))) factor *= YEAR_MATCH;
     else if (named.some((y) => alignment.leftBehind?.includes(y))) factor *= YEAR_OTHER * YEAR_OTHER;
-    else if (named.some((y) => Number(y) >= 2025)) factor *= YEAR_OTHER;
+    else if (named.some((y) => Number(y) >= PRESENT_YEAR)) factor *= YEAR_OTHER;
   }
   // "NQ71 ban hành ngày nào?" is not answered by the sentence about NQ03 in the same document.
   if (alignment.codes.length > 0) {

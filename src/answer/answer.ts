@@ -14,7 +14,6 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { countedListAsked, namesMembers, onlyCounts } from './lists.ts';
 import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, holdsMostWords, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
@@ -33,6 +32,7 @@ import {
   documentOpenings,
   focusedDocuments,
   isOfKind,
+  namesOfBody,
   openingHits,
   pointerKind,
   provinceOf,
@@ -42,6 +42,7 @@ import {
 import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, questionParts, STRICT_FACETS, type FacetKind } from './facets.ts';
 import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
+import { countedListAsked, namesMembers, onlyCounts } from './lists.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
 import { memoized } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
@@ -111,12 +112,8 @@ function agencyIn(heading: string, province: string): string | null {
  */
 function knownAgencies(passages: Passage[], province: string, provincial: (p: Passage) => boolean): Array<{ name: string; key: string }> {
   const names = new Set(passages.filter(provincial).flatMap((p) => p.path.map((h) => agencyIn(h, province)).filter((a): a is string => a !== null)));
-  // "5. Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)": the body in brackets is named too ("thế bên Ban Thi đua khen thưởng thì …").
-  return [...names].flatMap((name) => {
-    const own = name.replace(` tỉnh ${province}`, '');
-    const bracketed = /\(([^()]+)\)$/.exec(own)?.[1]?.replace(/\s+tỉnh$/, '');
-    return [own.replace(/\s*\(.*\)$/, ''), ...(bracketed ? [bracketed] : [])].map((key) => ({ name, key: looseForm(key) }));
-  });
+  // "5. Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)": the body in brackets is named too.
+  return [...names].flatMap((name) => namesOfBody(name.replace(` tỉnh ${province}`, '')).map((key) => ({ name, key: looseForm(key) })));
 }
 
 /** Whether a question names one of the agencies and the earlier one named another, not this one ("Thế còn Sở Nội vụ …?"). */
@@ -467,17 +464,18 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const previous = query.followUp ? history.slice(-3).map((t) => t.question).join(' ') : '';
     // A question asked on a document's page about "văn bản này" is on the subject whatever its words.
     // …and so is a follow-up to a turn the documents answered ("vậy đầu năm 2025 người đó làm chức vụ gì?").
-    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0) || namesCorpusDocument(query, searcher);
+    const namesDocument = namesCorpusDocument(query, searcher);
+    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0) || namesDocument;
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.
-    const everyday = !namesCorpusDocument(query, searcher) && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
+    const everyday = !namesDocument && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
     /** `found`: passages answered the question's words, only not the particular asked: it is on the subject. */
     const decline = (found = false): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
       // A question naming a document the corpus holds, or an agency the documents assign work to, is on the subject.
       // (An everyday matter of the service's own subject, "tài khoản học Bình dân học vụ số bị hack", is asked of the agency.)
-      const onSubject = (!everyday || namesOwnSubject(question)) && (found || onTopic || namesCorpusDocument(query, searcher) || agencies.some((a) => looseForm(question).includes(a.key)));
+      const onSubject = (!everyday || namesOwnSubject(question)) && (found || onTopic || agencies.some((a) => looseForm(question).includes(a.key)));
       return {
         outcome: onSubject ? 'no_answer' : 'out_of_scope',
         method: 'none',

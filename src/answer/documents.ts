@@ -13,6 +13,7 @@ import { analyze, foldDiacritics, hasDiacritics, isDocumentCode, normalizeVietna
 import { memoizedFor } from '../text/memo.ts';
 import type { Turn } from './answer.ts';
 import type { Facet } from './facets.ts';
+import { yearsIn } from './alignment.ts';
 import { POLICY } from './policy.ts';
 
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
@@ -60,9 +61,6 @@ export function pointerKind(question: string): string | null {
 export function isOfKind(meta: DocumentMeta, kind: string | null): boolean {
   return kind === null || [meta.title, meta.shortTitle ?? ''].some((t) => foldDiacritics(normalizeVietnamese(t)).startsWith(kind));
 }
-/** The years a text names. */
-const yearsOf = (text: string): string[] => text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
-
 /** Asks a document's own particulars: who issued or signed it, when, its number, whether it is in force. */
 export const DOCUMENT_PARTICULARS =
   /(?:^|\s)(?:duoc|da|do \S+) ban hanh(?! (?:de|nham))|ban hanh (?:ngay|khi|luc|nam|vao|boi|bao gio|tu|chua|thang|so)|(?:^|\s)(?:ai|co quan nao|don vi nao|noi nao) ban hanh|(?:^|\s)ky (?:ngay|khi|luc|nam)|ai ky|nguoi ky|(?:^|\s)ky thay(?=\s|$)|(?:^|\s)(?:ong|ba|ong ba|ong\/ba|dong chi|d\/c|lanh dao|vi) nao (?:\S+ ){0,2}?ky(?=\s|$|[?.,!])|dung ten ky|mang chu ky|(?:hinh thuc|tham quyen|cach thuc) ky|ky (?:theo )?(?:hinh thuc|tham quyen)|phan chu ky|(?:^|\s)tm\.? hay kt|chu ky cua (?:ai|vi|ong|ba|lanh dao|nguoi)(?=\s|$|[?.,!])|so hieu|ky hieu|hieu luc|thay the|(?:thuc hien|trien khai|can cu|cu the hoa|de thuc hien) (?:theo )?(?:quyet dinh|nghi quyet|van ban|chi thi|ke hoach) (?:nao|gi|so may)/;
@@ -160,7 +158,7 @@ export function asksUnknownParticular(query: Query, hits: PassageHit[], document
   const type = foldDiacritics(meta.type.toLowerCase()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // (A kind of another year, "kế hoạch (năm) 2026 của BCĐ Chính phủ", is that year's plan, not this one, unless the
   // question is of the province whose plan this is: "kế hoạch 2025 của UBND tỉnh" is it, "kế hoạch 2026 của tỉnh" none it has.)
-  const ownYears = yearsOf(`${meta.title} ${meta.date ?? ''}`);
+  const ownYears = yearsIn(`${meta.title} ${meta.date ?? ''}`);
   const ofProvince = / tinh /.test(text) || / dien bien /.test(text);
   const kind = text.search(new RegExp(` ${type} ${ofProvince ? '' : `(?!(?:nam )?(?!${ownYears.join('|') || 'x'})(?:19|20)\\d{2} )`}`));
   const code = text.search(/ (nq|qd|kh|nd)\d+ /);
@@ -280,11 +278,18 @@ function headingText(passage: Passage): string {
 }
 
 /** The words of a passage's last heading that name it, as written, without its number (kept while the passage is). */
-/** …each way the heading names its body: "5. Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)" by either name. */
-const namingWords = memoizedFor((passage: Passage): string[][] => {
-  const heading = headingText(passage);
+/**
+ * The names a body goes by in a heading: "Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)" is "Sở Nội vụ" and "Ban Thi đua
+ * khen thưởng" ("thế bên Ban Thi đua khen thưởng thì …").
+ */
+export function namesOfBody(heading: string): string[] {
   const bracketed = /\(([^()]+)\)$/.exec(heading)?.[1]?.replace(/\s+tỉnh$/u, '');
-  return [heading.replace(/\s*\(.*\)$/, ''), ...(bracketed ? [bracketed] : [])].map((name) => {
+  return [heading.replace(/\s*\(.*\)$/, ''), ...(bracketed ? [bracketed] : [])];
+}
+
+/** …each way the heading names its body (`namesOfBody`). */
+const namingWords = memoizedFor((passage: Passage): string[][] => {
+  return namesOfBody(headingText(passage)).map((name) => {
     const written = analyze(name).terms.filter((t) => !t.startsWith('~') && !t.startsWith('^') && !t.includes(' '));
     return [...new Set(written)].filter((w) => !GENERIC_HEADING_WORDS.has(foldDiacritics(w)) && !/^\d/.test(w));
   });

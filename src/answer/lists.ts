@@ -6,7 +6,7 @@
  * a sentence that names them leads instead, or the question is declined honestly.
  * Matching is on folded text, so tone marks do not change what is asked.
  */
-import { foldDiacritics, foldedQuestion, normalizeVietnamese } from '../text/index.ts';
+import { foldedQuestion, looseForm } from '../text/index.ts';
 
 /** A count the question states and asks the members of: its number and the syllable it counts ("cong"). */
 export interface CountedList {
@@ -47,10 +47,6 @@ function separators(folded: string): number {
   return (folded.match(/[,;:]|\sva\s/g) ?? []).length;
 }
 
-function foldedText(text: string): string {
-  return foldDiacritics(normalizeVietnamese(text)).toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 function statesCount(folded: string, list: CountedList): boolean {
   const word = COUNT_WORDS[list.count];
   return new RegExp(String.raw`(?:^|\s)(?:${list.count}${word ? `|${word}` : ''}) (?:(?:nhom|loai) )?${list.noun}(?:\s|$|[.,;:])`).test(folded);
@@ -61,7 +57,7 @@ function statesCount(folded: string, list: CountedList): boolean {
  * "ba phường") and lists nothing (fewer than two separators once a leading circumstance is set aside).
  */
 export function onlyCounts(text: string, list: CountedList): boolean {
-  const folded = foldedText(text);
+  const folded = looseForm(text);
   return statesCount(folded, list) && separators(folded.replace(LEADING_CIRCUMSTANCE, '')) < 2;
 }
 
@@ -71,7 +67,7 @@ export function onlyCounts(text: string, list: CountedList): boolean {
  * ("khoa học, công nghệ, đổi mới sáng tạo" lists, but not the "11 công nghệ chiến lược".)
  */
 export function namesMembers(text: string, list: CountedList): boolean {
-  const folded = foldedText(text);
+  const folded = looseForm(text);
   const listed = separators(folded.replace(LEADING_CIRCUMSTANCE, '')) >= 2;
   const named = (folded.match(new RegExp(String.raw`(?:^|\s)${list.noun}(?=\s|$)`, 'g')) ?? []).length;
   return listed && (statesCount(folded, list) || named >= 3);
