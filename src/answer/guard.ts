@@ -23,7 +23,8 @@ const INJECTION = [
   /(tu bay gio|ke tu gio|tu nay|from now on).{0,40}(ban (la|se|phai)|hay|you|tra loi|noi|chi)/,
   /(dong vai|gia vo la|hay la|pretend|act as|roleplay|nhap vai).{0,60}(khong (co )?(gioi han|kiem duyet|rang buoc)|hacker|ke xau|tu do|bat ky)/,
   // "Hãy trả lời: '…'" is an instruction; "người ta hay nói 'bộ tứ nghị quyết'" quotes what people say.
-  /(?<!(?:nguoi ta|moi nguoi|nhieu nguoi|ai cung|ho|bao chi|dai bao|bao|dan|ba con)(?: hay| thuong| van| cu)? )(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
+  // …and so is quoting what a document says ("Mục tiêu chung của KH nói 'khơi dậy khí thế mới' …").
+  /(?<!(?:nguoi ta|moi nguoi|nhieu nguoi|ai cung|ho|bao chi|dai bao|bao|dan|ba con|(?:^|\s)(?:kh\d*|ke hoach|nq\d*|nghi quyet|qd\d*|quyet dinh|van ban|luat|de an|chuong trinh|nghi dinh|chi thi|thong tu|tai lieu)(?: (?:nay|do|tren|\d[\w/.-]*))?)(?: hay| thuong| van| cu| co| da)? )(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
   /(ket thuc|bat dau|mo dau|them|chen|kem theo|gan|viet)\s.{0,40}(cau tra loi|tra loi|cuoi cau|cuoi dong|dau cau).{0,20}(bang|chuoi|dong|cum|tu|ky tu)/,
   /\[\s*(system|he thong|admin|developer)\b|<\s*(?:\/\s*)?system|(^|\s)(system|assistant)\s*:|nguoi dung (nay )?la (quan tri vien|admin)|admin[-_ ]access/,
 ];
@@ -44,12 +45,14 @@ const ABUSE = [
   new RegExp(String.raw`bia (giup|ra|dat|chuyen|mot|hoa|cau)|(?:hay|giup|cu|thu|cung)(?: \S+){0,3} (?:loan tin|tung tin)|(?:loan tin|tung tin) (?:rang|len|di)(?:\s|$)|(?:^|\s)(?:${WRITE}|dang|tung|loan|lan truyen|phat tan|dua)(?: \S+){0,3} tin (nong|gia|don) (rang|ve)`),
   /(noi xau|boi nho|chui|xuc pham|che gieu).{0,30}(lanh dao|tong bi thu|thu tuong|chu tich|dang|nha nuoc|chinh quyen|can bo|bo chinh tri)/,
   // "văn bản điện tử" is not "bạn điên".
-  /(^|\s)(may|mi|bot|thang|con|lu|bon|chung may|(?<!van )ban)\s+(ngu|dan don|oc cho|do ngu|khon nan|mat day|vo hoc|rac ruoi|ngu ngoc|dien(?! (?:tu|bien|luc|thoai|hanh|ap|anh|tich|dan|gia|vien)(?![a-z])))(?![a-z])/,
+  // (An electric motorbike, "xe máy điện", insults no one.)
+  /(^|\s)((?<!xe )may|mi|bot|thang|con|lu|bon|chung may|(?<!van )ban)\s+(ngu|dan don|oc cho|do ngu|khon nan|mat day|vo hoc|rac ruoi|ngu ngoc|dien(?! (?:tu|bien|luc|thoai|hanh|ap|anh|tich|dan|gia|vien)(?![a-z])))(?![a-z])/,
   /(^|\s)(do|thang|con|lu|bon)\s+(ngu|oc cho|khon nan|mat day|vo hoc|rac ruoi)(?![a-z])/,
 ];
 
 /** Profanity tokens are checked on the raw words, before folding turns "cặc" into "cac" ("các"). */
-const PROFANITY_ACCENTED = /(^|[^\p{L}])(đm|đmm|đcm|dm|dmm|vcl|vkl|địt|đéo|cặc|lồn|cút)([^\p{L}]|$)/u;
+// "DM công nghệ chiến lược" is a list (danh mục) of them.
+const PROFANITY_ACCENTED = /(^|[^\p{L}])(đm|đmm|đcm|dm(?! (?:công nghệ|sản phẩm|nhiệm vụ|bí mật|văn bản|đề tài|dự án)(?!\p{L}))|dmm|vcl|vkl|địt|đéo|cặc|lồn|cút)([^\p{L}]|$)/u;
 
 function matchesAny(patterns: RegExp[], text: string): boolean {
   return patterns.some((p) => p.test(text));

@@ -47,6 +47,12 @@ describe('holdsAnswerType: a count asked by its unit', () => {
     }
   });
 
+  it('does not take a document named by its number ("Quyết định 1169", "NQ 57") for an amount', () => {
+    expect(holds('Các chương trình bằng tiếng Thái là kênh phù hợp theo Quyết định 1169.', 'tần số bao nhiêu?')).toBe(false);
+    expect(holds('NQ 57 và Luật 93 được nhắc tới.', 'có bao nhiêu?')).toBe(false);
+    expect(holds('Quyết định 1169 giao 5 nhiệm vụ.', 'có bao nhiêu?')).toBe(true);
+  });
+
   it('reads "máy" typed with marks as a machine, not as "mấy" counting provinces', () => {
     expect(holds('Trang bị máy tính cho 300 trường.', 'Có bao nhiêu máy tính?')).toBe(true);
   });

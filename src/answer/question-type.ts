@@ -303,6 +303,8 @@ const ROLE_HOLDS_POST = /(?:Tổng Bí thư|Thủ tướng Chính phủ|Bí thư
 function stripDatesAndNumbers(text: string): string {
   return text
     .replace(/\d+(?:\/\d{4})?\s*[-/]\s*\p{Lu}[\p{Lu}\p{L}&-]*(?:\/[\p{Lu}\d-]+)?/gu, ' ')
+    // "Quyết định 1169", "NQ 57", "Luật 93": a document named by its number.
+    .replace(/(?<!\p{L})(?:Quyết định|Nghị quyết|Nghị định|Kế hoạch|Chỉ thị|Thông tư|Luật|Đề án|Quy định|Công văn|QĐ|NQ|KH|NĐ)\s?\d+(?![\d%]|[,.]\d)/giu, ' ')
     .replace(DATES_IN_TEXT, ' ')
     .replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' ');
 }
