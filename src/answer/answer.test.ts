@@ -527,6 +527,20 @@ describe('questions that ask several things', () => {
     expect(counts.answer).toContain('11 công nghệ');
   });
 
+  it('answers "how many … so far" with a count, not with a sentence that only says "hiện đại"', async () => {
+    for (const q of ['Đến nay tỉnh Điện Biên có bao nhiêu doanh nghiệp khoa học và công nghệ rồi?', 'Đến nay có bao nhiêu cơ quan ứng dụng công nghệ hiện đại trong truyền thông khoa học rồi?']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('no_answer');
+      expect(r.answer).not.toContain('hiện đại');
+    }
+  });
+
+  it('does not give another document\'s signer to "ai ký …, Thủ tướng hay Phó Thủ tướng?"', async () => {
+    const r = await answer('NQ03/NQ-CP ai ký vậy, Thủ tướng hay Phó TTg?');
+    expect(r.outcome).toBe('no_answer');
+    expect(r.answer).not.toContain('Nguyễn Chí Dũng');
+  });
+
   it('declines when none of the questions asked has an answer in the documents', async () => {
     const r = await answer('Trung tâm đổi mới sáng tạo của tỉnh đặt ở địa chỉ nào, ai làm giám đốc vậy?');
     expect(r.outcome).toBe('no_answer');

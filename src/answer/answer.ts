@@ -39,7 +39,7 @@ import {
   refersBack,
   withoutPointer,
 } from './documents.ts';
-import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, questionParts, STRICT_FACETS, type FacetKind } from './facets.ts';
+import { asksSomething, contrasts, detectFacets, facetsOfType, PLACE_ASKED, questionParts, STRICT_FACETS, type Facet, type FacetKind } from './facets.ts';
 import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { countedListAsked, namesMembers, onlyCounts } from './lists.ts';
@@ -637,9 +637,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       // "Hội đồng tư vấn … do ai làm chủ tịch?" is not answered by who heads the Steering Committee: the post asked must be named.
       const post = type === 'who' ? askedPost(question) : null;
       const otherLaw = otherLawThan(question);
+      // (What the question word asks, or its type's kind when it has none: "hồi chạy thử trước ngày ra mắt … bao nhiêu học viên" asks how many.)
+      const typedKind = (facets.find((f) => f.kind !== 'status') ?? (facetsOfType(type)[0] as Facet)).kind;
       const typedIn = (ranked: Unit[]) =>
         ranked.find((u) => {
-          if (u.holds.size === 0 || ofOthers(u) || otherKind(u) || otherLaw(u.text)) return false;
+          // (It holds the kind of fact asked, not only another facet: "hiện đại" says nothing of how many.)
+          if (!u.holds.has(typedKind) || ofOthers(u) || otherKind(u) || otherLaw(u.text)) return false;
           const text = foldDiacritics(normalizeVietnamese(u.text));
           return (post === null || text.includes(post)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedPost, asksForPerson, classifyQuestion, dayNamed, holdsAnswerType } from './question-type.ts';
+import { askedPost, asksForPerson, classifyQuestion, dayNamed, holdsAnswerType, holdsFacet } from './question-type.ts';
 
 describe('holdsAnswerType: a count asked by its unit', () => {
   const holds = (text: string, question: string) => holdsAnswerType('quantity', text, question);
@@ -74,6 +74,21 @@ describe('classifyQuestion: a street address or opening hours asked', () => {
     expect(classifyQuestion('Tỉnh có bao nhiêu nhà khoa học?')).not.toBe('contact');
     expect(classifyQuestion('Số nhà khoa học của tỉnh là bao nhiêu?')).not.toBe('contact');
     expect(classifyQuestion('Phong trào Bình dân học vụ số nhằm mục đích gì?')).not.toBe('contact');
+  });
+});
+
+describe('holdsFacet: how far things have got', () => {
+  it('reads "hiện", "đã", "đạt" as a state reached, but not "hiện đại" (modern)', () => {
+    expect(holdsFacet('status', 'Hiện tỉnh đã có 38 trạm 5G.', '', 'đến nay đạt tới đâu')).toBe(true);
+    expect(holdsFacet('status', 'Tăng cường ứng dụng công nghệ hiện đại trong công tác truyền thông.', '', 'đến nay đạt tới đâu')).toBe(false);
+  });
+});
+
+describe('classifyQuestion: choices offered', () => {
+  it('names its own answers, unless "who" is asked first and the choices are people', () => {
+    expect(classifyQuestion('Chương trình này thường xuyên hay có thời hạn?')).toBe('general');
+    expect(classifyQuestion('NQ03/NQ-CP ai ký vậy, Thủ tướng hay Phó TTg?')).toBe('who');
+    expect(classifyQuestion('IOC vận hành từ bao giờ, tức là trước hay sau khi có Nghị quyết 57?')).toBe('general');
   });
 });
 

@@ -76,7 +76,13 @@ export function dayNamed(folded: string): string {
 export function classifyQuestion(question: string): QuestionType {
   const folded = dayNamed(foldedQuestion(question));
   // "… thường xuyên hay có thời hạn?": an either/or question names its own answers.
-  if (/\s(hay|hoac)\s(la\s)?(co\s)?[a-z]/.test(folded) && !/hay khong|hay chua/.test(folded)) return 'general';
+  // (…unless a question who comes first, the choices after it: "NQ03 ai ký vậy, Thủ tướng hay Phó TTg?" asks who.)
+  if (/\s(hay|hoac)\s(la\s)?(co\s)?[a-z]/.test(folded) && !/hay khong|hay chua/.test(folded)) {
+    const asked = /^(.*\S)\s*,[^,]*\s(?:hay|hoac)\s[^,]*$/.exec(folded)?.[1];
+    // (Only who: the choices are people or posts. "từ bao giờ, trước hay sau khi có NQ57" chooses a relation, not a date.)
+    const first = asked && !/\s(hay|hoac)\s/.test(asked) ? TYPES.find(([, pattern]) => pattern.test(asked))?.[0] : undefined;
+    return first === 'who' ? first : 'general';
+  }
   for (const [type, pattern] of TYPES) if (pattern.test(folded)) return type;
   return 'general';
 }
@@ -375,7 +381,7 @@ function headingYear(heading: string, question: string): boolean {
 // Điện Biên", "IOC của tỉnh Điện Biên") it says whose, not where.
 const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) (?!(?:Điều|Khoản|Mục|Chương|Phụ lục|Quyết định|Nghị quyết|Nghị định|Luật|Thông báo|Thông tư|Kế hoạch|Quy định|Chỉ thị|Công văn|Hội nghị|Phiên|Đại hội)(?!\p{L}))\p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?<=(?:^|[\s,;:(])(?:[Tt]ại|[Ởở]|[Đđ]ến|[Vv]ề|[Tt]huộc|địa bàn|các|và|gồm) )(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu}|^(?:Tỉnh|Xã|Huyện) \p{Lu})/u;
 const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
-const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
+const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện(?! đại)|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
 
 /** "xã nào", "huyện nào": the kind of place asked, folded, and how the documents write it. */
 const PLACE_UNIT_ASKED = /(?:^|\s)(xa|phuong|huyen|tinh)(?: thanh)? nao(?:\s|$|[?.,!])/;
