@@ -527,6 +527,19 @@ describe('questions that ask several things', () => {
     expect(counts.answer).toContain('11 công nghệ');
   });
 
+  it('leads "nghị quyết này có nội dung chính là gì và nó thay thế …" with the section those words name, on the page', async () => {
+    const r = await answer('Nghị quyết này có nội dung chính là gì và nó thay thế chương trình ban hành kèm văn bản nào?', [], { documentId: 'nghi-quyet-71-nq-cp' });
+    expect(r.outcome).toBe('answered');
+    expect(has(r.answer.split('\n')[0] ?? '', 'sửa đổi, bổ sung và cập nhật')).toBe(true);
+    expect(r.answer).toContain('03/NQ-CP');
+  });
+
+  it('answers "Phó trưởng BCĐ … còn những ai?" with the deputies, not with who heads the board', async () => {
+    const r = await answer('Ngoài TTg ra thì Phó trưởng BCĐ TW về KHCN, ĐMST & CĐS còn những ai?');
+    expect(r.outcome).toBe('answered');
+    for (const name of ['Trần Cẩm Tú', 'Trần Lưu Quang', 'Nguyễn Đức Hải']) expect(r.answer).toContain(name);
+  });
+
   it('answers "how many … so far" with a count, not with a sentence that only says "hiện đại"', async () => {
     for (const q of ['Đến nay tỉnh Điện Biên có bao nhiêu doanh nghiệp khoa học và công nghệ rồi?', 'Đến nay có bao nhiêu cơ quan ứng dụng công nghệ hiện đại trong truyền thông khoa học rồi?']) {
       const r = await answer(q);

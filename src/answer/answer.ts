@@ -392,6 +392,21 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   };
 
   /**
+   * The units, in reading order, of the one section of a document that a question asking what it says names in full
+   * ("Nghị quyết này có nội dung chính là gì" on Resolution 71's page: "1. Nội dung chính của Nghị quyết 71"), or null.
+   */
+  const sectionNamedIn = (documentId: string, question: string, query: Query): Unit[] | null => {
+    const meta = searcher.documents.get(documentId);
+    if (!meta) return null;
+    const naming = buildQuery(`${question} ${meta.shortTitle ?? meta.title}`, [], false, (term) => searcher.documentFrequency(term));
+    const named = searcher.corpus.passages.filter((p) => p.documentId === documentId && namesHeading(p, naming));
+    const first = named[0];
+    if (!first || !named.every((p) => sectionOf(p) === sectionOf(first))) return null;
+    const section = sections.get(sectionOf(first)) ?? [];
+    return rankUnits(section.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), query, [], (t) => searcher.idf(t)).sort(readingOrder);
+  };
+
+  /**
    * The document "kế hoạch này" points at: the page's, else the one the conversation last cited,
    * else the default; a pointer that names a kind ("kế hoạch này") skips cited documents of another
    * kind (the decision a plan implements, quoted first) and, of that kind, takes the first cited.
@@ -516,13 +531,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
 
     // "Nghị quyết này có nội dung chính là gì?": a section of that document the question names in full
     // ("1. Nội dung chính của Nghị quyết 71": "nghị quyết này" is that resolution) says it, read from its start.
-    const aboutMeta = about ? searcher.documents.get(about) : undefined;
-    const namingAbout = aboutMeta ? buildQuery(`${question} ${aboutMeta.shortTitle ?? aboutMeta.title}`, [], false, documentFrequency) : null;
-    const namedOwn = about && namingAbout ? searcher.corpus.passages.filter((p) => p.documentId === about && namesHeading(p, namingAbout)) : [];
-    const namedSectionOfAbout = namedOwn.length > 0 && namedOwn.every((p) => sectionOf(p) === sectionOf(namedOwn[0] as Passage)) ? (sections.get(sectionOf(namedOwn[0] as Passage)) ?? []) : [];
-    if (namedSectionOfAbout.length > 0) {
-      const points = rankUnits(namedSectionOfAbout.map((passage) => ({ passage, score: 1, coverage: 0, strictCoverage: 0 })), query, [], (t) => searcher.idf(t)).sort(readingOrder);
-      const composition = readFromStart(points, searcher.documents);
+    const namedSectionOfAbout = about ? sectionNamedIn(about, question, query) : null;
+    if (namedSectionOfAbout) {
+      const composition = readFromStart(namedSectionOfAbout, searcher.documents);
       return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
     }
     if (about) {
@@ -586,7 +597,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (pointed && particulars && !namesByNumber(query)) {
       const ranked = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
       // (Led by a sentence holding what is asked: "ông nào đặt bút ký" by the signer's, not by "… được ký ngày 16/6/2025".)
-      const opening = facets.length > 0 ? [...ranked.filter((u) => u.holds.size > 0), ...ranked.filter((u) => u.holds.size === 0)] : ranked;
+      const inOpening = facets.length > 0 ? [...ranked.filter((u) => u.holds.size > 0), ...ranked.filter((u) => u.holds.size === 0)] : ranked;
+      // (Asked too what it says, "… có nội dung chính là gì và nó thay thế …", by a section its words name,
+      // "1. Nội dung chính của Nghị quyết 71": that section, read from its start, leads.)
+      const subjectPart = several ? asked.find((part) => detectFacets(part).some((f) => f.kind === 'subject')) : undefined;
+      const named = subjectPart ? sectionNamedIn(pointed, subjectPart, query) : null;
+      const opening = named ? [...named, ...inOpening] : inOpening;
       const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
       const composition = held ? compose(opening, searcher.documents, facets, query) : null;
       if (composition && !composition.missing.includes('contact')) {
@@ -703,8 +719,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         const partOf = pointed ?? aliasNamed(partAsked, names);
         const partMeta = partOf ? searcher.documents.get(partOf) : undefined;
         const partAbout = partFacets.some((f) => f.kind === 'subject') ? asksAboutDocument(partAsked, partFacets, partOf, namingSyllables(partAsked, names), partMeta ? describingWords(partMeta) : undefined) : null;
+        // (…or by the section of that document its words name: "nội dung chính là gì" by "1. Nội dung chính của Nghị quyết 71".)
         const partUnits = partAbout
-          ? describedBy(partAbout, partAsked).map((u) => ({ ...u, coverage: Math.max(u.coverage, POLICY.partCoverage), holds: new Set<FacetKind>([...u.holds, 'subject']) }))
+          ? (sectionNamedIn(partAbout, part, partAsked) ?? describedBy(partAbout, partAsked)).map((u) => ({ ...u, coverage: Math.max(u.coverage, POLICY.partCoverage), holds: new Set<FacetKind>([...u.holds, 'subject']) }))
           : ranked;
         return { units: partUnits, facets: partFacets, contrast: contrasts(part), words };
       }),

@@ -245,6 +245,9 @@ describe('the post a person is asked by, and a figure the question names', () =>
     expect(askedPost('Trưởng Ban Chỉ đạo Trung ương là ai?')).toBe('truong ban');
     expect(askedPost('ai ký nghị quyết')).toBeNull();
     expect(askedPost('Phó Trưởng BCĐ về KHCN, ĐMST và CĐS của tỉnh ĐB là ai?')).toBe('pho truong ban');
+    // "… còn những ai": who else holds it.
+    expect(askedPost('Ngoài TTg ra thì Phó trưởng BCĐ TW về KHCN, ĐMST & CĐS còn những ai?')).toBe('pho truong ban');
+    expect(asksForPerson('Phó trưởng BCĐ TW còn những ai?')).toBe(true);
     expect(asksForPerson('Phó Trưởng BCĐ của tỉnh là ai?')).toBe(true);
     // "phó ban" is how a Phó Trưởng ban is called; several holders may be asked ("là những ai", "những người làm … là ai").
     expect(askedPost('thế phó ban là những ai?')).toBe('pho truong ban');

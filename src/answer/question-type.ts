@@ -252,9 +252,9 @@ const CODE_OF_KIND: Readonly<Record<string, RegExp>> = {
 };
 
 const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
-/** "ai làm chủ tịch …", "Chủ tịch … là ai": the post a person is asked for by (folded, the first group of either). */
+/** "ai làm chủ tịch …", "Chủ tịch … là ai", "Phó trưởng BCĐ … còn những ai": the post a person is asked for by (folded, the first group of either). */
 const POST_ASKED = new RegExp(
-  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao|nhung ai|nhung nguoi)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|gom) (?:nhung )?(?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao|nhung ai|nhung nguoi)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|gom|con(?: co)?) (?:nhung )?(?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
 );
 /** "Thứ trưởng Bộ KH&CN nào": a post of a body named before "nào" (the words between, folded). */
 const POST_OF_BODY = new RegExp(String.raw`(?:^|\s)(${POSTS}) (?:bo|so) ((?:\S+ ){1,6}?)nao(?=\s|$|[?.,!])`);
@@ -283,7 +283,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|chu ky cua (?:ai|vi nao|(?:vi |ong |ba )?(?:lanh dao|nguoi) nao)|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but |dung ten )?ky|dat but ky|ai (?:(?:hien )?(?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?|(?:pho )?truong bcd) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|chu ky cua (?:ai|vi nao|(?:vi |ong |ba )?(?:lanh dao|nguoi) nao)|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but |dung ten )?ky|dat but ky|ai (?:(?:hien )?(?:nay|dang|gio) )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?|(?:pho )?truong bcd) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|con(?: co)?(?: nhung)?) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
