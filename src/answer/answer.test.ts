@@ -527,6 +527,33 @@ describe('questions that ask several things', () => {
     expect(counts.answer).toContain('11 công nghệ');
   });
 
+  it('keeps a follow-up to an everyday matter out of scope, though it names a digital public service', async () => {
+    const first = await answer('Làm hộ chiếu ở Điện Biên nộp hồ sơ ở đâu?');
+    expect(first.outcome).toBe('out_of_scope');
+    const r = await answer('thế nếu làm online trên dịch vụ công thì mấy ngày có?', [{ question: 'Làm hộ chiếu ở Điện Biên nộp hồ sơ ở đâu?', documentIds: [] }]);
+    expect(r.outcome).toBe('out_of_scope');
+  });
+
+  it('answers a theme asked ("có chủ đề là gì") only with a sentence that gives one', async () => {
+    expect((await answer('ngay chuyen doi so quoc gia 10/10 nam 2025 co chu de la gi')).outcome).toBe('no_answer');
+    const r = await answer('Ngày hội Đổi mới sáng tạo năm 2025 có chủ đề gì?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Đổi mới sáng tạo toàn dân');
+  });
+
+  it('does not answer a target for 2030 with a curated entry that names no year', async () => {
+    const r = await answer('Quyết định 1169 đặt ra mục tiêu gì đối với các nhiệm vụ khoa học và công nghệ có sử dụng ngân sách nhà nước vào năm 2030?');
+    expect(r.method).not.toBe('faq');
+    expect(has(r.answer, 'truyền thông, phổ biến rộng rãi')).toBe(true);
+  });
+
+  it('answers in what capacity a plan was signed ("ký với tư cách gì") from its signer line, after asking who signed', async () => {
+    const first = await answer('KH truyền thông NQ57 của UBND tỉnh ĐB do ai ký vậy?');
+    const r = await answer('thế ô ấy ký với tư cách gì, CT hay PCT?', [turn('KH truyền thông NQ57 của UBND tỉnh ĐB do ai ký vậy?', first.sources[0]?.documentId ?? '')]);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Phó Chủ tịch');
+  });
+
   it('leads "nghị quyết này có nội dung chính là gì và nó thay thế …" with the section those words name, on the page', async () => {
     const r = await answer('Nghị quyết này có nội dung chính là gì và nó thay thế chương trình ban hành kèm văn bản nào?', [], { documentId: 'nghi-quyet-71-nq-cp' });
     expect(r.outcome).toBe('answered');

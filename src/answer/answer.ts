@@ -93,6 +93,10 @@ const PARTICULARS = new Set<FacetKind>([...STRICT_FACETS, 'where']);
 /** "xem ở đâu", "hỏi ở đâu": where to look something up, not a place the documents would name. Folded. */
 const LOOKED_UP = /(?:xem|tim|hoi|tra cuu|doc|lien he|dang ky|nop)\s(?:\S+\s){0,2}(?:o|tai) dau/;
 /** A question asking yes or no ("… có đến xem được không?"). Folded. */
+/** A named attribute asked ("có chủ đề là gì", "khẩu hiệu nào"), folded: the noun is the group. */
+const ATTRIBUTES = 'chu de|khau hieu|thong diep|phuong cham|slogan|bieu trung|bieu tuong|logo';
+const ATTRIBUTE_ASKED = new RegExp(String.raw`(?:^|\s)(${ATTRIBUTES})(?: chinh)? (?:la )?(?:gi|nao|j)(?=\s|$|[?.,!])`);
+const ATTRIBUTE_WORDS = new RegExp(String.raw`(?:^|[^a-z])(?:${ATTRIBUTES})(?![a-z])`);
 const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|chua)(?:\s(?:a|ah|vay|the|nhi|ha|nhe|ad|anh|chi|ban|em))?[?.!\s]*$/;
 
 /** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
@@ -484,7 +488,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.
-    const everyday = !namesDocument && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
+    const inCorpus = (phrase: string) => phraseInCorpus(phrase, searcher);
+    // …and so is a follow-up to such a matter that names no subject of its own ("thế nếu làm online thì mấy ngày có?" after
+    // "Làm hộ chiếu … nộp hồ sơ ở đâu?", which no document answered).
+    const everydayBefore = query.followUp && previousTurn !== undefined && previousTurn.documentIds.length === 0 && !namesOwnSubject(question) && everydayTopicOutsideCorpus(previousTurn.question, inCorpus) !== null;
+    const everyday = !namesDocument && !pointed && (everydayTopicOutsideCorpus(question, inCorpus) !== null || everydayBefore);
     /** `found`: passages answered the question's words, only not the particular asked: it is on the subject. */
     const decline = (found = false): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
@@ -768,6 +776,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const particularsMissing =
       composition !== null && several && parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) && parts.every((p, i) => unanswered(p, foldedQuestion(asked[i] ?? '')));
     // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
+    // "… năm 2025 có chủ đề là gì": a theme, slogan or motto asked is answered by a sentence that says one, or not at all.
+    const attribute = !several ? ATTRIBUTE_ASKED.exec(askedFolded)?.[1] : undefined;
+    // (Any of them: a "thông điệp" asked is often given as the day's "chủ đề".)
+    const attributeMissing = composition !== null && attribute !== undefined && !ATTRIBUTE_WORDS.test(foldDiacritics(normalizeVietnamese(composition.answer)));
+    if (attributeMissing) return decline(true);
     const otherYear = composition !== null && askedYears.length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
     if (!composition || otherYear || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {

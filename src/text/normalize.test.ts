@@ -153,6 +153,7 @@ describe('foldedQuestion', () => {
     expect(foldedQuestion('tỉnh có bao nhiu xã')).toBe('tinh co bao nhieu xa');
     expect(foldedQuestion('GĐ sở là ông/bà nào, đ/c nào ký?')).toBe('giam doc so la ong ba nao, dong chi nao ky?');
     expect(foldedQuestion('Sở GD&ĐT')).toBe('so gd&dt');
+    expect(foldedQuestion('thế ô ấy ký với tư cách gì, CT hay PCT?')).toBe('the ong ay ky voi tu cach gi, ct hay pho chu tich?');
   });
 
   it('reads "AI" as artificial intelligence, not as "ai" (who), unless the whole question is in capitals', () => {

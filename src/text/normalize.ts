@@ -122,6 +122,9 @@ const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])bao nhiu(?![\p{L}\p{N}])/gu, 'bao nhieu'],
   [/(?<![\p{L}\p{N}])d\/c(?![\p{L}\p{N}])/gu, 'dong chi'],
   [/(?<![\p{L}\p{N}])ptt(?![\p{L}\p{N}])/gu, 'pho thu tuong'],
+  [/(?<![\p{L}\p{N}])pct(?![\p{L}\p{N}])/gu, 'pho chu tich'],
+  // "ô ấy": "ông ấy" typed short.
+  [/(?<![\p{L}\p{N}])o ay(?![\p{L}\p{N}])/gu, 'ong ay'],
   // "phó ban" is how a Phó Trưởng ban is called.
   [/(?<![\p{L}\p{N}])pho ban(?![\p{L}\p{N}])/gu, 'pho truong ban'],
   [/(?<![\p{L}\p{N}])ong(?:\/| hay )ba(?![\p{L}\p{N}])/gu, 'ong ba'],
