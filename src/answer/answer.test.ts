@@ -527,6 +527,14 @@ describe('questions that ask several things', () => {
     expect(counts.answer).toContain('11 công nghệ');
   });
 
+  it('hears a day a section is about ("dịp 18/5", "ngày 01/10") as on the subject, but not an everyday matter on that day', async () => {
+    const day = await answer('Trường mình định làm báo tường dịp 18/5, cho hỏi ngày này bắt nguồn từ đại hội nào có Bác Hồ dự?');
+    expect(day.outcome).toBe('answered');
+    expect(day.answer).toContain('Hội Phổ biến khoa học kỹ thuật Việt Nam');
+    expect((await answer('sao nguoi ta dan ngay 01/10 phai phan biet keo nham, ngay do con la ngay gi khac')).answer).toContain('Người cao tuổi');
+    for (const q of ['Ngày 2/9 năm nay được nghỉ mấy ngày?', 'Ngày 1/10 đi khám sức khỏe người cao tuổi ở đâu?']) expect((await answer(q)).outcome).toBe('out_of_scope');
+  });
+
   it('keeps a follow-up to an everyday matter out of scope, though it names a digital public service', async () => {
     const first = await answer('Làm hộ chiếu ở Điện Biên nộp hồ sơ ở đâu?');
     expect(first.outcome).toBe('out_of_scope');

@@ -97,6 +97,8 @@ const LOOKED_UP = /(?:xem|tim|hoi|tra cuu|doc|lien he|dang ky|nop)\s(?:\S+\s){0,
 const ATTRIBUTES = 'chu de|khau hieu|thong diep|phuong cham|slogan|bieu trung|bieu tuong|logo';
 const ATTRIBUTE_ASKED = new RegExp(String.raw`(?:^|\s)(${ATTRIBUTES})(?: chinh)? (?:la )?(?:gi|nao|j)(?=\s|$|[?.,!])`);
 const ATTRIBUTE_WORDS = new RegExp(String.raw`(?:^|[^a-z])(?:${ATTRIBUTES})(?![a-z])`);
+/** A day of the year, "18/5", "01/10", not a date with its year ("26/3/2025") nor a number ("57/2024"). */
+const DAY_OF_YEAR = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g;
 const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|chua)(?:\s(?:a|ah|vay|the|nhi|ha|nhe|ad|anh|chi|ban|em))?[?.!\s]*$/;
 
 /** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
@@ -385,6 +387,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
    * What a document is, from its own opening (its title and first section), in reading order, led by the sentence that
    * says most of what the title says ("Tên đầy đủ … là Nghị quyết 'về đột phá …'"), not by a number and a date.
    */
+  /** The days ("18/5", "1/10") the documents' headings are about, without leading zeros. */
+  const headingDays = new Set(searcher.corpus.passages.flatMap((p) => [...p.path.join(' ').matchAll(DAY_OF_YEAR)].map((m) => `${Number(m[1])}/${Number(m[2])}`)));
+  /** Whether a question names a day one of the documents' sections is about. */
+  const namesHeadingDay = (question: string) => [...question.matchAll(DAY_OF_YEAR)].some((m) => headingDays.has(`${Number(m[1])}/${Number(m[2])}`));
   const describedBy = (documentId: string, query: Query): Unit[] => {
     const opening = openingHits(openings, documentId);
     const idf = (t: string) => searcher.idf(t);
@@ -484,7 +490,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A question asked on a document's page about "văn bản này" is on the subject whatever its words.
     // …and so is a follow-up to a turn the documents answered ("vậy đầu năm 2025 người đó làm chức vụ gì?").
     const namesDocument = namesCorpusDocument(query, searcher);
-    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0) || namesDocument;
+    // …and one naming a day a section of the documents is about ("dịp 18/5", "ngày 01/10 còn là ngày gì").
+    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0) || namesDocument || namesHeadingDay(question);
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.

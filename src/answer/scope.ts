@@ -41,7 +41,7 @@ const EVERYDAY_TOPICS = [
   'ly hôn', 'kết hôn', 'đăng ký kết hôn', 'khai sinh', 'khai tử', 'hộ khẩu', 'tạm trú', 'hộ chiếu', 'thị thực',
   'thời tiết', 'dự báo thời tiết', 'mưa bão', 'mưa lũ', 'dự báo mưa', 'trời mưa', 'trời có mưa', 'có mưa không', 'nhiệt độ', 'lũ lụt', 'sạt lở',
   'vay vốn', 'vay tiền', 'vay nóng', 'vay tiêu dùng', 'lãi suất', 'thẻ tín dụng', 'trả góp', 'ngân hàng nào',
-  'khám bệnh', 'bệnh viện', 'thuốc', 'tiêm chủng', 'bảo hiểm y tế', 'bảo hiểm xã hội', 'đau bụng', 'sốt', 'ho khan',
+  'khám bệnh', 'khám sức khỏe', 'khám sức khoẻ', 'bệnh viện', 'thuốc', 'tiêm chủng', 'bảo hiểm y tế', 'bảo hiểm xã hội', 'đau bụng', 'sốt', 'ho khan',
   'phạt nguội', 'vi phạm giao thông', 'bằng lái', 'giấy phép lái xe', 'đăng kiểm', 'biển số xe',
   'sổ đỏ', 'sổ hồng', 'tranh chấp đất', 'đất đai', 'giấy chứng nhận quyền sử dụng đất', 'xây nhà', 'làm nhà', 'sửa nhà', 'nhà ở', 'giấy phép xây dựng',
   'bóng đá', 'trận đấu', 'đội tuyển', 'đá với ai', 'tỷ số', 'world cup', 'v league',
