@@ -38,4 +38,13 @@ describe('alignmentFactor: a past period under a target\'s heading', () => {
     const both = alignmentOf('Trước đây số đơn sáng chế tăng bao nhiêu mỗi năm so với mục tiêu đến năm 2030?');
     expect(alignmentFactor(both, 'Để so sánh, trong giai đoạn 2019–2024, số đơn đăng ký sáng chế chỉ tăng khoảng 12,4% mỗi năm.', path)).toBeGreaterThanOrEqual(1);
   });
+
+  it('reads a sentence naming only past years as what was, not a target, when a target is asked with no year', () => {
+    const alignment = alignmentOf('nghi quyet 57 dat chi tieu don sang che tang moi nam bao nhieu');
+    const path = 'IV. Mục tiêu đến năm 2030 6. Mục tiêu về sáng chế';
+    const target = alignmentFactor(alignment, 'Đến năm 2030, số đơn đăng ký sáng chế phải tăng bình quân 16–18% mỗi năm.', path);
+    const past = alignmentFactor(alignment, 'Để so sánh với mục tiêu của Nghị quyết 57, trong giai đoạn 2019–2024, số đơn đăng ký sáng chế chỉ tăng khoảng 12,4% mỗi năm.', path);
+    expect(past).toBeLessThan(target);
+    expect(past).toBeLessThan(1);
+  });
 });

@@ -98,7 +98,11 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
     if (!named.some((c) => alignment.codes.includes(c)) && named.some((c) => alignment.codes.some((a) => typeOf(a) === typeOf(c)))) factor *= CODE_OTHER;
   }
   if (alignment.wants) {
-    const stated = kindStated(text, path);
+    // "Để so sánh với mục tiêu …, trong giai đoạn 2019–2024, số đơn … chỉ tăng khoảng 12,4%" names only past years: what
+    // was, not a target, whatever word it compares with.
+    const own = yearsIn(text);
+    const pastOnly = !alignment.past && own.length > 0 && own.every((y) => Number(y) < PRESENT_YEAR);
+    const stated = pastOnly ? 'result' : kindStated(text, path);
     if (stated === alignment.wants) factor *= KIND_MATCH;
     else if (stated !== null) factor *= KIND_OTHER;
   }

@@ -583,6 +583,12 @@ describe('questions that ask several things', () => {
     }
   });
 
+  it('declines the date and signer of a document named by number when only another document\'s are known', async () => {
+    const r = await answer('QĐ 11/QĐ-BCĐCP ký ngày nào, ai ký?');
+    expect(r.outcome).toBe('no_answer');
+    expect((await answer('Quyết định 1169 ký ngày nào, ai ký?')).answer).toContain('Nguyễn Chí Dũng');
+  });
+
   it('does not give another document\'s signer to "ai ký …, Thủ tướng hay Phó Thủ tướng?"', async () => {
     const r = await answer('NQ03/NQ-CP ai ký vậy, Thủ tướng hay Phó TTg?');
     expect(r.outcome).toBe('no_answer');

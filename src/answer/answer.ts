@@ -783,6 +783,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const particularsMissing =
       composition !== null && several && parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) && parts.every((p, i) => unanswered(p, foldedQuestion(asked[i] ?? '')));
     // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
+    // "QĐ 11/QĐ-BCĐCP ký ngày nào, ai ký?": a document's own particulars, asked of one named by number, are not those of
+    // the other document the answer's lead names ("Quyết định số 1169/QĐ-TTg … được ký ngày 16/6/2025").
+    if (composition !== null && particulars && !pointed && facets.some((f) => f.kind === 'when' || f.kind === 'who' || f.kind === 'code') && !facets.some((f) => f.kind === 'quantity')) {
+      const askedOf = numbersNamed(question);
+      const ledBy = numbersNamed(composition.lead.text);
+      if (askedOf.length > 0 && ledBy.length > 0 && !ledBy.some((c) => askedOf.includes(c))) return decline(true);
+    }
     // "… năm 2025 có chủ đề là gì": a theme, slogan or motto asked is answered by a sentence that says one, or not at all.
     const attribute = !several ? ATTRIBUTE_ASKED.exec(askedFolded)?.[1] : undefined;
     // (Any of them: a "thông điệp" asked is often given as the day's "chủ đề".)
