@@ -535,6 +535,14 @@ describe('questions that ask several things', () => {
     for (const q of ['Ngày 2/9 năm nay được nghỉ mấy ngày?', 'Ngày 1/10 đi khám sức khỏe người cao tuổi ở đâu?']) expect((await answer(q)).outcome).toBe('out_of_scope');
   });
 
+  it('hears "người làm nhà nước" as state employees, not as building a house', async () => {
+    const { everydayTopicOutsideCorpus } = await import('./scope.ts');
+    const never = () => false;
+    expect(everydayTopicOutsideCorpus('phần phổ biến cho người làm nhà nước đặt tỉ lệ bao nhiêu?', never)).toBeNull();
+    expect(everydayTopicOutsideCorpus('Làm nhà ở vùng cao cần giấy phép không?', never)).toBe('lam nha');
+    expect(everydayTopicOutsideCorpus('Làm nhà xong có được vay không?', never)).not.toBeNull();
+  });
+
   it('keeps a follow-up to an everyday matter out of scope, though it names a digital public service', async () => {
     const first = await answer('Làm hộ chiếu ở Điện Biên nộp hồ sơ ở đâu?');
     expect(first.outcome).toBe('out_of_scope');
@@ -581,6 +589,14 @@ describe('questions that ask several things', () => {
       expect(r.outcome).toBe('no_answer');
       expect(r.answer).not.toContain('hiện đại');
     }
+  });
+
+  it('reads "văn bản này" in a later question of a message as the document an earlier one named', async () => {
+    const r = await answer('Nghị quyết 193/2025/QH15 do người đứng đầu cơ quan nào ký, và văn bản này được ban hành nhằm mục đích gì?');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('Trần Thanh Mẫn');
+    expect(has(r.answer, 'thí điểm một số cơ chế')).toBe(true);
+    expect(r.sources[0]?.documentId).toBe('the-che-hoa-nq57');
   });
 
   it('declines the date and signer of a document named by number when only another document\'s are known', async () => {

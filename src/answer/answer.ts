@@ -290,6 +290,11 @@ const numbersNamed = memoized(20_000, (text: string): string[] => {
   return [...new Set([...documentCodes(text), ...byKind, ...byAssemblyCode])];
 });
 
+/** How a text names documents by number ("Nghị quyết 193/2025/QH15", "QĐ 1169"), as written, space-joined. */
+function documentNamesIn(text: string): string {
+  return (text.match(/(?<![\p{L}\p{N}])(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Nghi quyet|Quyet dinh|Ke hoach|Nghi dinh|Luat|NQ|QĐ|QD|KH|NĐ|ND)\s*(?:số\s*|so\s*)?\d[\p{L}\d/.-]*/giu) ?? []).join(' ');
+}
+
 /** Whether a text names by number a document the question names ("Văn bản 193/2025/QH15 …" and "Nghị quyết 193/2025/QH15 gồm …"). */
 function sameDocumentNamed(question: string, text: string): boolean {
   const named = numbersNamed(question);
@@ -433,7 +438,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     }
     if (context.documentId && searcher.documents.has(context.documentId)) return context.documentId;
     // "…về NQ193: văn bản này có bao nhiêu điều?": off any page, "văn bản này" is the document the question names.
-    if (kind === null && documentCodes(question).length > 0) return null;
+    if (kind === null && numbersNamed(question).length > 0) return null;
     return [...(history.at(-1)?.documentIds ?? []), options.defaultDocument].find(fits) ?? null;
   };
 
@@ -562,6 +567,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       }
     }
     // "Tỉnh ra kế hoạch này rốt cuộc muốn đạt được điều gì?": the document's own "Mục đích" section, read through.
+
     const purposeOf = about ? null : asksPurposeOf(query, facets, asksOf, namedBy, asksOfMeta ? describingWords(asksOfMeta) : undefined);
     const purpose = purposeOf ? (purposes.get(purposeOf) ?? []) : [];
     if (purpose.length > 0) {
@@ -719,8 +725,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "…, còn hiện nay là ai?": each question of the message is ranked for its own words.
     // (Searched together: on Workers each search may be a request of its own.)
     const parts: PartRanking[] = await Promise.all(
-      (several ? asked : []).map(async (part) => {
-        const partAsked = partQuery(part, query, documentFrequency);
+      (several ? asked : []).map(async (part, i) => {
+        // "NQ 193 do ai ký, và văn bản này … nhằm mục đích gì?": a pointer in a later question is the document an earlier one named.
+        const named = DEICTIC.test(foldDiacritics(normalizeVietnamese(part))) && numbersNamed(part).length === 0 ? documentNamesIn(asked.slice(0, i).join(' ')) : '';
+        const partAsked = partQuery(named ? `${named} ${part}` : part, query, documentFrequency);
         const partFacets = detectFacets(part);
         const partHits = boostNamedHeadings(boostDocuments(await searcher.retrieve(partAsked, POLICY.partK), focus), partAsked, POLICY.namedHeading);
         const words = askedWords(part, partAsked);

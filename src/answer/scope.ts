@@ -74,12 +74,23 @@ function writtenWords(question: string): string {
     .join(' ')} `;
 }
 
+/** "nhà" opening a longer word: "người làm nhà nước" builds no house, nor does "nhà khoa học". */
+const HOUSE_COMPOUND = /^(?:nước|nuoc|khoa|báo|bao|trường|truong|giáo|giao|đầu|dau|mạng|mang|máy|may|quản|quan|nghiên|nghien|sản|san|cung|chức|chuc|văn|van|thơ|tho)(?:\s|$)/;
+
+/** Whether a text (words space-joined, with a space at each end) says a topic's phrase as a whole, not as the start of a longer word. */
+function saysTopic(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    if (!/(?:^|\s)nh[aà]\s$/.test(phrase) || !HOUSE_COMPOUND.test(text.slice(at + phrase.length))) return true;
+  }
+  return false;
+}
+
 /** An everyday topic the question is about and the corpus never mentions (its folded phrase), or null. */
 export function everydayTopicOutsideCorpus(question: string, mentioned: (foldedPhrase: string) => boolean): string | null {
   const marked = hasDiacritics(question);
   const text = marked ? writtenWords(question) : foldedWords(question);
   for (const topic of EVERYDAY_TOPICS) {
-    const asked = marked ? text.includes(topic.written) : text.includes(topic.folded) && !AMBIGUOUS_FOLDED.has(topic.folded);
+    const asked = marked ? saysTopic(text, topic.written) : saysTopic(text, topic.folded) && !AMBIGUOUS_FOLDED.has(topic.folded);
     if (asked && !mentioned(topic.folded.trim())) return topic.folded.trim();
   }
   return null;
