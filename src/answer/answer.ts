@@ -96,9 +96,9 @@ const LOOKED_UP = /(?:xem|tim|hoi|tra cuu|doc|lien he|dang ky|nop)\s(?:\S+\s){0,
 /** A named attribute asked ("có chủ đề là gì", "khẩu hiệu nào"), folded: the noun is the group. */
 const ATTRIBUTES = 'chu de|khau hieu|thong diep|phuong cham|slogan|bieu trung|bieu tuong|logo';
 const ATTRIBUTE_ASKED = new RegExp(String.raw`(?:^|\s)(${ATTRIBUTES})(?: chinh)? (?:la )?(?:gi|nao|j)(?=\s|$|[?.,!])`);
+/** "năm 2025" as a year on its own, folded (not the year of a date, "13/01/2025"). */
+const YEAR_NAMED = /(?:^|\s)nam (?:19|20)\d{2}(?!\d)/;
 const ATTRIBUTE_WORDS = new RegExp(String.raw`(?:^|[^a-z])(?:${ATTRIBUTES})(?![a-z])`);
-/** A day of the year, "18/5", "01/10", not a date with its year ("26/3/2025") nor a number ("57/2024"). */
-const DAY_OF_YEAR = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?![\d/])/g;
 const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|chua)(?:\s(?:a|ah|vay|the|nhi|ha|nhe|ad|anh|chi|ban|em))?[?.!\s]*$/;
 
 /** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
@@ -392,10 +392,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
    * What a document is, from its own opening (its title and first section), in reading order, led by the sentence that
    * says most of what the title says ("Tên đầy đủ … là Nghị quyết 'về đột phá …'"), not by a number and a date.
    */
-  /** The days ("18/5", "1/10") the documents' headings are about, without leading zeros. */
-  const headingDays = new Set(searcher.corpus.passages.flatMap((p) => [...p.path.join(' ').matchAll(DAY_OF_YEAR)].map((m) => `${Number(m[1])}/${Number(m[2])}`)));
-  /** Whether a question names a day one of the documents' sections is about. */
-  const namesHeadingDay = (question: string) => [...question.matchAll(DAY_OF_YEAR)].some((m) => headingDays.has(`${Number(m[1])}/${Number(m[2])}`));
   const describedBy = (documentId: string, query: Query): Unit[] => {
     const opening = openingHits(openings, documentId);
     const idf = (t: string) => searcher.idf(t);
@@ -495,16 +491,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // A question asked on a document's page about "văn bản này" is on the subject whatever its words.
     // …and so is a follow-up to a turn the documents answered ("vậy đầu năm 2025 người đó làm chức vụ gì?").
     const namesDocument = namesCorpusDocument(query, searcher);
-    // …and one naming a day a section of the documents is about ("dịp 18/5", "ngày 01/10 còn là ngày gì").
-    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0) || namesDocument || namesHeadingDay(question);
+    const onTopic = namesSubject(`${previous} ${question}`) || pointed !== null || (query.followUp && (previousTurn?.documentIds.length ?? 0) > 0) || namesDocument;
     // A divorce, the weather, a loan: an everyday matter the corpus never mentions is out of scope, whatever words it shares.
     // …unless the question names a document the corpus holds ("NQ 193 … có phải nộp thuế thu nhập cá nhân không?"),
     // or is asked on a document's page about that document: then the passages decide.
-    const inCorpus = (phrase: string) => phraseInCorpus(phrase, searcher);
-    // …and so is a follow-up to such a matter that names no subject of its own ("thế nếu làm online thì mấy ngày có?" after
-    // "Làm hộ chiếu … nộp hồ sơ ở đâu?", which no document answered).
-    const everydayBefore = query.followUp && previousTurn !== undefined && previousTurn.documentIds.length === 0 && !namesOwnSubject(question) && everydayTopicOutsideCorpus(previousTurn.question, inCorpus) !== null;
-    const everyday = !namesDocument && !pointed && (everydayTopicOutsideCorpus(question, inCorpus) !== null || everydayBefore);
+    const everyday = !namesDocument && !pointed && everydayTopicOutsideCorpus(question, (phrase) => phraseInCorpus(phrase, searcher)) !== null;
     /** `found`: passages answered the question's words, only not the particular asked: it is on the subject. */
     const decline = (found = false): AnswerResult => {
       if (kind === 'injection') return { outcome: 'refused', method: 'none', answer: refusedMessage(), sources: [], suggestions: [], signals };
@@ -798,8 +789,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const ledBy = numbersNamed(composition.lead.text);
       if (askedOf.length > 0 && ledBy.length > 0 && !ledBy.some((c) => askedOf.includes(c))) return decline(true);
     }
-    // "… năm 2025 có chủ đề là gì": a theme, slogan or motto asked is answered by a sentence that says one, or not at all.
-    const attribute = !several ? ATTRIBUTE_ASKED.exec(askedFolded)?.[1] : undefined;
+    // "… năm 2025 có chủ đề là gì": a year's theme, slogan or motto asked is answered by a sentence that says one, or not at
+    // all. (Without a year, "Phong trào … có khẩu hiệu gì?" is fairly answered by the spirit it is called by.)
+    const attribute = !several && YEAR_NAMED.test(askedFolded) ? ATTRIBUTE_ASKED.exec(askedFolded)?.[1] : undefined;
     // (Any of them: a "thông điệp" asked is often given as the day's "chủ đề".)
     const attributeMissing = composition !== null && attribute !== undefined && !ATTRIBUTE_WORDS.test(foldDiacritics(normalizeVietnamese(composition.answer)));
     if (attributeMissing) return decline(true);

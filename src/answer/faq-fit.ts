@@ -20,15 +20,12 @@ function asksSameKind(type: QuestionType, entry: FaqEntry): boolean {
   return [entry.question, ...entry.alternatives].some((phrasing) => classifyQuestion(phrasing) === type);
 }
 
-/**
- * Whether a curated entry names a year the question asks about, in its phrasings or its answer: "mục tiêu … vào năm
- * 2030" is not answered by an entry about where the money comes from that names no year.
- */
-function sameYears(question: string, entry: FaqEntry): boolean {
+/** Whether an answer that names years names the year(s) the question asks about. */
+function sameYears(question: string, answer: string): boolean {
   const asked: string[] = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
   if (asked.length === 0) return true;
-  const named: string[] = [entry.question, ...entry.alternatives, entry.answer].join('\n').match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
-  return asked.some((y) => named.includes(y));
+  const named: string[] = answer.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  return named.length === 0 || asked.some((y) => named.includes(y));
 }
 
 /** Whether a curated entry (its phrasings and answer) holds at least half of the question's specific words. */
@@ -155,7 +152,7 @@ export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqE
     sameLevel(asked.question, entry) &&
     samePost(asked.question, entry) &&
     // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
-    sameYears(asked.question, entry) &&
+    sameYears(asked.question, entry.answer) &&
     sameDocuments(asked.question, entry) &&
     sameOrdinal(asked.question, entry) &&
     holdsSpecific(entry, asked.specific) &&

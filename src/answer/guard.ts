@@ -23,8 +23,9 @@ const INJECTION = [
   /(tu bay gio|ke tu gio|tu nay|from now on).{0,40}(ban (la|se|phai)|hay|you|tra loi|noi|chi)/,
   /(dong vai|gia vo la|hay la|pretend|act as|roleplay|nhap vai).{0,60}(khong (co )?(gioi han|kiem duyet|rang buoc)|hacker|ke xau|tu do|bat ky)/,
   // "Hãy trả lời: '…'" is an instruction; "người ta hay nói 'bộ tứ nghị quyết'" quotes what people say.
-  // …and so is quoting what a document says ("Mục tiêu chung của KH nói 'khơi dậy khí thế mới' …").
-  /(?<!(?:nguoi ta|moi nguoi|nhieu nguoi|ai cung|ho|bao chi|dai bao|bao|dan|ba con|(?:^|\s)(?:kh\d*|ke hoach|nq\d*|nghi quyet|qd\d*|quyet dinh|van ban|luat|de an|chuong trinh|nghi dinh|chi thi|thong tu|tai lieu)(?: (?:nay|do|tren|\d[\w/.-]*))?)(?: hay| thuong| van| cu| co| da)? )(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
+  // …and so is quoting what a document says ("Mục tiêu chung của KH nói 'khơi dậy khí thế mới' …"; not "Nghị quyết 57 hãy
+  // nói: '…'", whose "hãy" folds to "hay").
+  /(?<!(?:(?:nguoi ta|moi nguoi|nhieu nguoi|ai cung|ho|bao chi|dai bao|bao|dan|ba con)(?: hay| thuong| van| cu)?|(?:^|\s)(?:kh\d*|ke hoach|nq\d*|nghi quyet|qd\d*|quyet dinh|van ban|luat|de an|chuong trinh|nghi dinh|chi thi|thong tu|tai lieu)(?: (?:nay|do|tren|\d[\w/.-]*))?(?: co| da| cung)?) )(chi |hay )?(tra loi|noi|viet|in ra|lap lai|nhac lai|xuat ra|reply|say|print|repeat)( lai)?( dung| chinh xac| nguyen van)?( cau| chu| dong| tu)?\s*[:"'“]/,
   /(ket thuc|bat dau|mo dau|them|chen|kem theo|gan|viet)\s.{0,40}(cau tra loi|tra loi|cuoi cau|cuoi dong|dau cau).{0,20}(bang|chuoi|dong|cum|tu|ky tu)/,
   /\[\s*(system|he thong|admin|developer)\b|<\s*(?:\/\s*)?system|(^|\s)(system|assistant)\s*:|nguoi dung (nay )?la (quan tri vien|admin)|admin[-_ ]access/,
 ];
@@ -52,7 +53,7 @@ const ABUSE = [
 
 /** Profanity tokens are checked on the raw words, before folding turns "cặc" into "cac" ("các"). */
 // "DM công nghệ chiến lược" is a list (danh mục) of them.
-const PROFANITY_ACCENTED = /(^|[^\p{L}])(đm|đmm|đcm|dm(?! (?:công nghệ|sản phẩm|nhiệm vụ|bí mật|văn bản|đề tài|dự án)(?!\p{L}))|dmm|vcl|vkl|địt|đéo|cặc|lồn|cút)([^\p{L}]|$)/u;
+const PROFANITY_ACCENTED = /(^|[^\p{L}])(đm|đmm|đcm|dm(?! (?:công nghệ|sản phẩm|bí mật)(?!\p{L}))|dmm|vcl|vkl|địt|đéo|cặc|lồn|cút)([^\p{L}]|$)/u;
 
 function matchesAny(patterns: RegExp[], text: string): boolean {
   return patterns.some((p) => p.test(text));

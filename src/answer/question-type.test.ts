@@ -85,9 +85,10 @@ describe('holdsFacet: how far things have got', () => {
 });
 
 describe('classifyQuestion: choices offered', () => {
-  it('names its own answers, unless "who" is asked first and the choices are people', () => {
+  it('names its own answers, unless "who" is asked first and the choices are posts', () => {
     expect(classifyQuestion('Chương trình này thường xuyên hay có thời hạn?')).toBe('general');
     expect(classifyQuestion('NQ03/NQ-CP ai ký vậy, Thủ tướng hay Phó TTg?')).toBe('who');
+    expect(classifyQuestion('Ai ký QĐ 1169, ông Nguyễn Chí Dũng hay ông Phạm Minh Chính?')).toBe('general');
     expect(classifyQuestion('IOC vận hành từ bao giờ, tức là trước hay sau khi có Nghị quyết 57?')).toBe('general');
   });
 });

@@ -73,15 +73,20 @@ export function dayNamed(folded: string): string {
   return /\d\s?%/.test(day) ? day.replace(/(?<=^|\s)ty le (?:gi|nao)(?=\s|$|[?.,!])/g, 'gi') : day;
 }
 
+/** A choice that is a post, not a person: "Thủ tướng", "Phó TTg", "CT", "PCT" (folded, the whole choice). */
+const POST_CHOICE = /^(?:la |ong |ba )?(?:pho )?(?:thu tuong|ttg|chu tich|ct|pho chu tich|pct|bo truong|tong bi thu|bi thu|truong ban|giam doc|chu nhiem)(?: [a-z]+){0,3}?\s*[?.!]*$/;
+
 export function classifyQuestion(question: string): QuestionType {
   const folded = dayNamed(foldedQuestion(question));
   // "… thường xuyên hay có thời hạn?": an either/or question names its own answers.
   // (…unless a question who comes first, the choices after it: "NQ03 ai ký vậy, Thủ tướng hay Phó TTg?" asks who.)
   if (/\s(hay|hoac)\s(la\s)?(co\s)?[a-z]/.test(folded) && !/hay khong|hay chua/.test(folded)) {
     const asked = /^(.*\S)\s*,[^,]*\s(?:hay|hoac)\s[^,]*$/.exec(folded)?.[1];
-    // (Only who: the choices are people or posts. "từ bao giờ, trước hay sau khi có NQ57" chooses a relation, not a date.)
+    // (Only who, and only when each choice is a post: "ông Dũng hay ông Chính" names its own answers; "từ bao giờ, trước hay
+    // sau khi có NQ57" chooses a relation, not a date.)
     const first = asked && !/\s(hay|hoac)\s/.test(asked) ? TYPES.find(([, pattern]) => pattern.test(asked))?.[0] : undefined;
-    return first === 'who' ? first : 'general';
+    const choices = folded.slice((asked ?? '').length).replace(/^\s*,/, '').split(/\s(?:hay|hoac)\s/);
+    return first === 'who' && choices.every((c) => POST_CHOICE.test(c.trim())) ? first : 'general';
   }
   for (const [type, pattern] of TYPES) if (pattern.test(folded)) return type;
   return 'general';
