@@ -584,6 +584,12 @@ describe('questions that ask several things', () => {
     expect(r.sources[0]?.documentId).toBe('the-che-hoa-nq57');
   });
 
+  it('declines where a body\'s seat ("trụ sở") is when no document says, rather than giving its other news', async () => {
+    for (const q of ['Trung tâm ĐMST của tỉnh đặt trụ sở ở đâu, mình muốn qua hỏi việc?', 'Trụ sở Trung tâm Đổi mới sáng tạo tỉnh ở đâu?']) {
+      expect((await answer(q)).outcome).toBe('no_answer');
+    }
+  });
+
   it('declines the date and signer of a document named by number when only another document\'s are known', async () => {
     const r = await answer('QĐ 11/QĐ-BCĐCP ký ngày nào, ai ký?');
     expect(r.outcome).toBe('no_answer');

@@ -49,3 +49,20 @@ describe('compose: one sentence over the budget', () => {
     expect(composed?.answer).not.toMatch(/: … /);
   });
 });
+
+describe('compose: a caveat the documents repeat', () => {
+  it('says the lead\'s bracketed caveat once: the sentences after it leave it out, so the words go to what was asked', () => {
+    const caveat = ' (nội dung này chưa được đối chiếu với toàn văn)';
+    const passage: Passage = { id: 'p4', documentId: 'nq57', path: ['4. Quan điểm thứ tư'], text: '', order: 0 };
+    const unit = (text: string, score: number): Unit => ({ text, passage, score, holds: new Set(), typed: false, coverage: 1 });
+    const units = [
+      unit(`Quan điểm thứ tư yêu cầu bảo đảm chủ quyền quốc gia trên không gian mạng${caveat}.`, 1),
+      unit(`Theo quan điểm thứ tư, an ninh mạng không thể tách rời quá trình phát triển khoa học, công nghệ${caveat}.`, 0.9),
+      unit(`Theo quan điểm thứ tư, an ninh mạng, an ninh dữ liệu là yêu cầu xuyên suốt${caveat}.`, 0.8),
+    ];
+    const answer = compose(units, new Map(), [])?.answer ?? '';
+    expect(answer.split(caveat.trim()).length - 1).toBe(1);
+    expect(answer).toContain('không thể tách rời quá trình phát triển khoa học, công nghệ.');
+    expect(answer).toContain('là yêu cầu xuyên suốt.');
+  });
+});

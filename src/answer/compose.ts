@@ -161,6 +161,9 @@ export function readingOrder(a: Unit, b: Unit): number {
   return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
 }
 
+/** A caveat in brackets a document puts after its statements: "(nội dung này chưa được đối chiếu với toàn văn)". */
+const CAVEAT = /\s*\((?:nội dung này|thông tin này|số liệu này)[^()]{8,80}\)/u;
+
 /** Ranks the units of the top passages for the question and what it asks. */
 export function rankUnits(hits: PassageHit[], query: Query, facets: readonly Facet[], idf: (t: string) => number, alignment: Alignment | null = null): Unit[] {
   const top = hits[0]?.score ?? 1;
@@ -362,19 +365,23 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
   const share = (left: number) => Math.max(Math.floor(budget / left), 20);
   const leadText = truncate(lead.text, Math.max(chosen.length > 1 ? share(chosen.length) : budget, 20), relevance);
   budget -= words(leadText);
+  // A caveat the lead gives ("(nội dung này chưa được đối chiếu với toàn văn)") is said once: the lines after it leave it
+  // out, so the words go to what was asked.
+  const caveat = CAVEAT.exec(leadText)?.[0];
+  const said = (text: string) => (caveat ? text.split(caveat).join('').replace(/\s+([.,;:])/g, '$1') : text);
   const facetLines: string[] = [];
   const used: Unit[] = [lead];
   for (const [i, unit] of chosen.slice(1).entries()) {
     const sameSection = inSameSection(unit, lead);
     const where = sameSection ? '' : unit.passage.documentId === lead.passage.documentId ? `Theo mục "${lastHeading(unit.passage) ?? ''}": ` : attribution(unit.passage, documents.get(unit.passage.documentId));
-    const text = truncate(unit.text, Math.max(Math.min(share(chosen.length - 1 - i), budget) - words(where), 12), relevance);
+    const text = truncate(said(unit.text), Math.max(Math.min(share(chosen.length - 1 - i), budget) - words(where), 12), relevance);
     facetLines.push(`- ${where}${text}`);
     budget -= words(where) + words(text) + 1;
     used.push(unit);
   }
   const supportLines: string[] = [];
   const inLeadSection = (unit: Unit) => inSameSection(unit, lead);
-  const addSupport = (unit: Unit, text = unit.text) => {
+  const addSupport = (unit: Unit, text = said(unit.text)) => {
     supportLines.push(`- ${text}`);
     used.push(unit);
     budget -= words(text) + 1;
@@ -384,7 +391,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     if (unit.score < lead.score * SUPPORT_RATIO) break;
     // Supporting points come from the lead's passage or its section, so they read as one answer.
     if (!inLeadSection(unit)) continue;
-    if (used.some((u) => u.text === unit.text) || words(unit.text) + 2 > budget) continue;
+    if (used.some((u) => u.text === unit.text) || words(said(unit.text)) + 2 > budget) continue;
     addSupport(unit);
   }
   if (query) {
@@ -397,7 +404,7 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     while (supportLines.length + facetLines.length < MAX_SUPPORTS + 1 && budget >= 8) {
       let best: { unit: Unit; gain: number } | null = null;
       for (const unit of rest) {
-        if (used.includes(unit) || words(unit.text) + 2 > budget) continue;
+        if (used.includes(unit) || words(said(unit.text)) + 2 > budget) continue;
         const gain = held(unit).filter((c) => !covered.has(c)).length;
         if (gain > 0 && (!best || gain > best.gain)) best = { unit, gain };
       }
@@ -414,9 +421,10 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     // As much of it as fits, in order: a bullet too long for what is left is given by its first sentence.
     for (const unit of rest) {
       if (supportLines.length + facetLines.length >= MAX_SUPPORTS + 1 || budget < 8) break;
-      const first = splitSentences(unit.text)[0] ?? unit.text;
+      const full = said(unit.text);
+      const first = splitSentences(full)[0] ?? full;
       // …or, too long even so, by as many of its clauses as fit.
-      const text = words(unit.text) + 1 <= budget ? unit.text : words(first) + 1 <= budget ? first : budget >= 16 ? truncate(unit.text, budget - 2, relevance) : null;
+      const text = words(full) + 1 <= budget ? full : words(first) + 1 <= budget ? first : budget >= 16 ? truncate(full, budget - 2, relevance) : null;
       if (text) addSupport(unit, text);
     }
   }

@@ -54,7 +54,7 @@ export function detectFacets(question: string): Facet[] {
  * "xã nào được chọn"), not where to look something up ("xem ở đâu") nor how ("khác nhau ở chỗ nào"). Folded.
  */
 export const PLACE_ASKED =
-  /dia diem nao|(?:(?<!(?:chua|khong|da) )dat|to chuc|dien ra|nam|khai mac) (?:o|tai) (?:dau|cho nao)|tinh thanh nao|thanh pho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|(?:^|\s)(?:xa|phuong|huyen|tinh) nao (?:o|tai|duoc|la|da)/;
+  /dia diem nao|(?:(?<!(?:chua|khong|da) )dat|to chuc|dien ra|nam|khai mac) (?:o|tai) (?:dau|cho nao)|tru so(?: \S+){0,8}? (?:o|tai) (?:dau|cho nao)|tinh thanh nao|thanh pho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|(?:^|\s)(?:xa|phuong|huyen|tinh) nao (?:o|tai|duoc|la|da)/;
 
 /** "hiện (nay) có bao nhiêu …", "bây giờ … mấy …": a figure dated now. */
 const NOW_FIGURE = new RegExp(String.raw`(?:hien nay|bay gio|hien gio|${NOW})(?: \S+){0,2} (?:bao nhieu|bn|may)(?=\s|$)`);
