@@ -80,11 +80,13 @@ export function partAlignment(part: string, message: string): Alignment | null {
 export function alignmentFactor(alignment: Alignment | null, text: string, path: string): number {
   if (!alignment) return 1;
   let factor = 1;
+  // The sentence's own years, when all are past ("trong giai đoạn 2019–2024"): what was, never a target.
+  const own = yearsIn(text);
+  const pastOnly = own.length > 0 && own.every((y) => Number(y) < PRESENT_YEAR);
   if (alignment.years.length > 0) {
     // A target asked is not answered by a sentence of a target's section that names only a past period ("trong giai
     // đoạn 2019–2024" under "Mục tiêu đến năm 2030" is the past the target is measured against).
-    const own = yearsIn(text);
-    const ofThePast = own.length > 0 && own.every((y) => Number(y) < PRESENT_YEAR && alignment.years.every((a) => Number(y) < Number(a)));
+    const ofThePast = pastOnly && own.every((y) => alignment.years.every((a) => Number(y) < Number(a)));
     const earlier = alignment.wants === 'target' && !alignment.past && ofThePast && yearsIn(path).some((y) => alignment.years.includes(y));
     const named = yearsIn(`${path} ${text}`);
     if (earlier) factor *= YEAR_OTHER;
@@ -98,11 +100,9 @@ export function alignmentFactor(alignment: Alignment | null, text: string, path:
     if (!named.some((c) => alignment.codes.includes(c)) && named.some((c) => alignment.codes.some((a) => typeOf(a) === typeOf(c)))) factor *= CODE_OTHER;
   }
   if (alignment.wants) {
-    // "Để so sánh với mục tiêu …, trong giai đoạn 2019–2024, số đơn … chỉ tăng khoảng 12,4%" names only past years: what
-    // was, not a target, whatever word it compares with.
-    const own = yearsIn(text);
-    const pastOnly = !alignment.past && own.length > 0 && own.every((y) => Number(y) < PRESENT_YEAR);
-    const stated = pastOnly ? 'result' : kindStated(text, path);
+    // "Để so sánh với mục tiêu …, trong giai đoạn 2019–2024, số đơn … chỉ tăng khoảng 12,4%" is what was, not a target,
+    // whatever word it compares with (unless the past is asked too).
+    const stated = pastOnly && !alignment.past ? 'result' : kindStated(text, path);
     if (stated === alignment.wants) factor *= KIND_MATCH;
     else if (stated !== null) factor *= KIND_OTHER;
   }

@@ -92,13 +92,14 @@ export interface AskContext {
 const PARTICULARS = new Set<FacetKind>([...STRICT_FACETS, 'where']);
 /** "xem ở đâu", "hỏi ở đâu": where to look something up, not a place the documents would name. Folded. */
 const LOOKED_UP = /(?:xem|tim|hoi|tra cuu|doc|lien he|dang ky|nop)\s(?:\S+\s){0,2}(?:o|tai) dau/;
-/** A question asking yes or no ("… có đến xem được không?"). Folded. */
 /** A named attribute asked ("có chủ đề là gì", "khẩu hiệu nào"), folded: the noun is the group. */
 const ATTRIBUTES = 'chu de|khau hieu|thong diep|phuong cham|slogan|bieu trung|bieu tuong|logo';
 const ATTRIBUTE_ASKED = new RegExp(String.raw`(?:^|\s)(${ATTRIBUTES})(?: chinh)? (?:la )?(?:gi|nao|j)(?=\s|$|[?.,!])`);
+/** Any of those attributes said in a text, folded. */
+const ATTRIBUTE_WORDS = new RegExp(String.raw`(?:^|[^a-z])(?:${ATTRIBUTES})(?![a-z])`);
 /** "năm 2025" as a year on its own, folded (not the year of a date, "13/01/2025"). */
 const YEAR_NAMED = /(?:^|\s)nam (?:19|20)\d{2}(?!\d)/;
-const ATTRIBUTE_WORDS = new RegExp(String.raw`(?:^|[^a-z])(?:${ATTRIBUTES})(?![a-z])`);
+/** A question asking yes or no ("… có đến xem được không?"). Folded. */
 const YES_NO = /(?:^|\s)(?:co|duoc)\s(?:.*\s)?(?:khong|chua)(?:\s(?:a|ah|vay|the|nhi|ha|nhe|ad|anh|chi|ban|em))?[?.!\s]*$/;
 
 /** "5. Sở Tài chính", "8. Đề nghị Ban Tuyên giáo …": a body by its name ("Ban hành và hiệu lực" is not one). */
@@ -387,6 +388,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
   const sectionOf = (passage: Passage) => `${passage.documentId}\u0000${passage.path.join('\u0000')}`;
   const sections = new Map<string, Passage[]>();
   for (const passage of searcher.corpus.passages) sections.set(sectionOf(passage), [...(sections.get(sectionOf(passage)) ?? []), passage]);
+  /** Each document's passages in corpus order, found once. */
+  const passagesOf = new Map<string, Passage[]>();
+  for (const passage of searcher.corpus.passages) passagesOf.set(passage.documentId, [...(passagesOf.get(passage.documentId) ?? []), passage]);
 
   /**
    * What a document is, from its own opening (its title and first section), in reading order, led by the sentence that
@@ -410,7 +414,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const meta = searcher.documents.get(documentId);
     if (!meta) return null;
     const naming = buildQuery(`${question} ${meta.shortTitle ?? meta.title}`, [], false, (term) => searcher.documentFrequency(term));
-    const named = searcher.corpus.passages.filter((p) => p.documentId === documentId && namesHeading(p, naming));
+    const named = (passagesOf.get(documentId) ?? []).filter((p) => namesHeading(p, naming));
     const first = named[0];
     if (!first || !named.every((p) => sectionOf(p) === sectionOf(first))) return null;
     const section = sections.get(sectionOf(first)) ?? [];
@@ -558,7 +562,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       }
     }
     // "Tỉnh ra kế hoạch này rốt cuộc muốn đạt được điều gì?": the document's own "Mục đích" section, read through.
-
     const purposeOf = about ? null : asksPurposeOf(query, facets, asksOf, namedBy, asksOfMeta ? describingWords(asksOfMeta) : undefined);
     const purpose = purposeOf ? (purposes.get(purposeOf) ?? []) : [];
     if (purpose.length > 0) {
@@ -781,7 +784,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
         : p.facets.every((f) => PARTICULARS.has(f.kind) && composition?.missing.includes(f.kind) && !(f.kind === 'where' && LOOKED_UP.test(folded)));
     const particularsMissing =
       composition !== null && several && parts.some((p) => p.facets.some((f) => PARTICULARS.has(f.kind))) && parts.every((p, i) => unanswered(p, foldedQuestion(asked[i] ?? '')));
-    // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
     // "QĐ 11/QĐ-BCĐCP ký ngày nào, ai ký?": a document's own particulars, asked of one named by number, are not those of
     // the other document the answer's lead names ("Quyết định số 1169/QĐ-TTg … được ký ngày 16/6/2025").
     if (composition !== null && particulars && !pointed && facets.some((f) => f.kind === 'when' || f.kind === 'who' || f.kind === 'code') && !facets.some((f) => f.kind === 'quantity')) {
@@ -795,6 +797,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // (Any of them: a "thông điệp" asked is often given as the day's "chủ đề".)
     const attributeMissing = composition !== null && attribute !== undefined && !ATTRIBUTE_WORDS.test(foldDiacritics(normalizeVietnamese(composition.answer)));
     if (attributeMissing) return decline(true);
+    // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
     const otherYear = composition !== null && askedYears.length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
     if (!composition || otherYear || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {

@@ -73,8 +73,8 @@ export function dayNamed(folded: string): string {
   return /\d\s?%/.test(day) ? day.replace(/(?<=^|\s)ty le (?:gi|nao)(?=\s|$|[?.,!])/g, 'gi') : day;
 }
 
-/** A choice that is a post, not a person: "Thủ tướng", "Phó TTg", "CT", "PCT" (folded, the whole choice). */
-const POST_CHOICE = /^(?:la |ong |ba )?(?:pho )?(?:thu tuong|ttg|chu tich|ct|pho chu tich|pct|bo truong|tong bi thu|bi thu|truong ban|giam doc|chu nhiem)(?: [a-z]+){0,3}?\s*[?.!]*$/;
+/** A choice that is a post, not a person: "Thủ tướng", "Phó TTg", "CT", "PCT" (folded, the whole choice; "pct" is read as "pho chu tich"). */
+const POST_CHOICE = /^(?:la |ong |ba )?(?:pho )?(?:thu tuong|ttg|chu tich|ct|bo truong|tong bi thu|bi thu|truong ban|giam doc|chu nhiem)(?: [a-z]+){0,3}?\s*[?.!]*$/;
 
 export function classifyQuestion(question: string): QuestionType {
   const folded = dayNamed(foldedQuestion(question));

@@ -79,8 +79,9 @@ const HOUSE_COMPOUND = /^(?:nước|nuoc|khoa|báo|bao|trường|truong|giáo|gi
 
 /** Whether a text (words space-joined, with a space at each end) says a topic's phrase as a whole, not as the start of a longer word. */
 function saysTopic(text: string, phrase: string): boolean {
+  if (!/(?:^|\s)nh[aà]\s$/.test(phrase)) return text.includes(phrase);
   for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-    if (!/(?:^|\s)nh[aà]\s$/.test(phrase) || !HOUSE_COMPOUND.test(text.slice(at + phrase.length))) return true;
+    if (!HOUSE_COMPOUND.test(text.slice(at + phrase.length))) return true;
   }
   return false;
 }
