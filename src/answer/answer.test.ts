@@ -1554,3 +1554,15 @@ describe('a question asked after sentences of context', () => {
     expect(peoples.answer).toContain('19 dân tộc');
   });
 });
+
+describe('a month of a year in the question', () => {
+  it('is read as the date it names, not as the word "tháng" a passage must share', async () => {
+    const stations = await answer('Tỉnh Điện Biên có bao nhiêu trạm BTS tính đến tháng 3/2025?');
+    expect(stations.outcome).toBe('answered');
+    expect(stations.answer).toContain('1.097 trạm');
+    const centre = await answer('Tháng 4/2023 tỉnh khai trương cái trung tâm gọi tắt là IOC, tên đầy đủ của nó là gì vây?');
+    expect(centre.answer).toContain('Trung tâm điều hành thông minh');
+    // "ký vào ngày tháng năm nào" asks a date: its "tháng năm" are no words the answer must hold.
+    expect((await answer('Văn bản của Thủ tướng chọn ngày 10/10 làm Ngày Chuyển đổi số quốc gia được ký vào ngày tháng năm nào?')).answer).toContain('22/4/2022');
+  });
+});

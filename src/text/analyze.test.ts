@@ -66,6 +66,15 @@ describe('canonicalize', () => {
     expect(out).not.toContain('tháng');
   });
 
+  it('reads "tháng 3/2025" as one month-of-year token, as a day and month are one', () => {
+    const asked = tokenizeSegments('tính đến tháng 03/2025?').flat();
+    expect(asked).toEqual(['tính', 'đến', '3/2025']);
+    expect(tokenizeSegments('thang 3 nam 2025').flat()).toEqual(['3/2025']);
+    // A day before the month keeps the full date; a number that is no month stays as written.
+    expect(tokenizeSegments('ngày 26 tháng 3 năm 2025').flat()).toContain('26/3/2025');
+    expect(tokenizeSegments('Nghị quyết 57/2024').flat()).toContain('57/2024');
+  });
+
   it('drops leading zeros of a real date but leaves an impossible one as written', () => {
     expect(canonicalize('ngày 05/06').split(/\s+/)).toContain('5/6');
     expect(canonicalize('ngày 05/13').split(/\s+/)).toContain('05/13');
