@@ -1566,3 +1566,35 @@ describe('a month of a year in the question', () => {
     expect((await answer('Văn bản của Thủ tướng chọn ngày 10/10 làm Ngày Chuyển đổi số quốc gia được ký vào ngày tháng năm nào?')).answer).toContain('22/4/2022');
   });
 });
+
+describe('"cái quyết định đó" after an answer from a plan', () => {
+  it('is the decision the plan carries out, as its title names it, and who issued it is said beside the signing', async () => {
+    const earlier = turn('Kế hoạch của tỉnh Điện Biên về truyền thông Nghị quyết 57 là để thực hiện văn bản nào của Trung ương?', 'ke-hoach-dien-bien-1169');
+    const r = await answer('cái quyết định đó ký ngày nào, của ai ban hành vậy?', [earlier]);
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('16/6/2025');
+    expect(r.answer).toContain('Nguyễn Chí Dũng');
+  });
+});
+
+describe('what a document the corpus only mentions is about', () => {
+  it('is said by a sentence describing it, not by the document the conversation was about, nor by a list naming it', async () => {
+    const earlier = turn('Nghị quyết 57 nằm trong bộ tứ nghị quyết cùng với những nghị quyết nào?', 'nghi-quyet-57-nq-tw');
+    const r = await answer('thế cái NQ59 trong bộ đó nói về chuyện gì?', [earlier]);
+    expect(r.answer).toContain('Nghị quyết 59 về hội nhập quốc tế');
+    expect(r.answer).not.toContain('Tên đầy đủ của Nghị quyết 57');
+    // "… như Quyết định 126/QĐ-BCĐCP và Thông báo 408/TB-VPCP, đều căn cứ vào …" names it in passing only.
+    expect((await answer('Thông báo 408/TB-VPCP có nội dung cụ thể là gì?')).outcome).toBe('no_answer');
+    // A section headed by it says what it is; a document named as where to look is not what is asked about.
+    expect((await answer('Luật 93/2025/QH15 nói về cái gì?')).answer).toContain('Luật 93');
+    expect((await answer('Theo Quyết định 11/QĐ-BCĐCP, năm 2026 được xác định là năm chuyển trọng tâm công tác sang nội dung gì?')).answer).toContain('chuyển trọng tâm');
+  });
+});
+
+describe('a year offered as the other choice', () => {
+  it('is not the year the answer must be of', async () => {
+    const r = await answer('nq57 co hieu luc tu ngay nao, hay phai doi den giua nam 2025 moi ap dung');
+    expect(r.outcome).toBe('answered');
+    expect(r.answer).toContain('22/12/2024');
+  });
+});

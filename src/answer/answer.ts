@@ -236,7 +236,8 @@ function partQuery(part: string, whole: Query, documentFrequency: (term: string)
  * unit names years, none of them that one (its section heading counts).
  */
 function otherYearOnly(question: string, unit: Unit): boolean {
-  const asked = yearsIn(question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' '));
+  // (A year offered as the other choice, "… từ ngày nào, hay phải đợi đến giữa năm 2025?", may well be the wrong one.)
+  const asked = yearsIn(question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' ').replace(/,\s*(?:hay|hoặc|hoac)\s.*$/su, ''));
   if (asked.length === 0) return false;
   const named = yearsIn(`${unit.passage.path.join(' ')} ${unit.text}`);
   return named.length > 0 && !named.some((y) => asked.includes(y));
@@ -290,6 +291,15 @@ const numbersNamed = memoized(20_000, (text: string): string[] => {
   const byAssemblyCode = [...folded.matchAll(ASSEMBLY_CODE)].flatMap((m) => [`luat${Number(m[1])}`, `nq${Number(m[1])}`]);
   return [...new Set([...documentCodes(text), ...byKind, ...byAssemblyCode])];
 });
+
+/** A document named as where to look: "theo Quyết định 11/QĐ-BCĐCP, …", "căn cứ Nghị quyết 57" (folded). */
+const NAMED_AS_SOURCE = /(?:^|\s)(?:theo|can cu(?: vao)?)\s+(?:quyet dinh|nghi quyet|ke hoach|luat|thong bao|nghi dinh|qd|nq|kh|tb|nd)\s*(?:so\s*)?\d/;
+/** A document named by number and what it is about or does: "Nghị quyết 59 về hội nhập quốc tế", "Quyết định 505/QĐ-TTg ngày 22/4/2022 về …". */
+const DESCRIBED_DOCUMENT = /(?<![\p{L}\p{N}])((?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*)(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+của\s+(?:Bộ Chính trị|Quốc hội|Chính phủ|Thủ tướng(?: Chính phủ)?|Ban Chỉ đạo[^,.;]{0,40}?))?\s+(?:về|là|quy định|nhằm|phê duyệt|thí điểm|sửa đổi|hướng dẫn|thành lập|có nội dung)(?!\p{L})/gu;
+/** Whether a text says what a document named by one of these numbers is about, not only names it. */
+function describesNamed(text: string, codes: readonly string[]): boolean {
+  return [...text.matchAll(DESCRIBED_DOCUMENT)].some((m) => numbersNamed(m[1] ?? '').some((c) => codes.includes(c)));
+}
 
 /** How a text names documents by number ("Nghị quyết 193/2025/QH15", "QĐ 1169"), as written, space-joined. */
 function documentNamesIn(text: string): string {
@@ -432,9 +442,15 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const meta = id === undefined ? undefined : searcher.documents.get(id);
       return meta !== undefined && isOfKind(meta, kind);
     };
+    // …or, when none cited is of that kind, the one the answer's own original names in its title: "cái quyết định đó"
+    // after an answer from the province plan "triển khai Quyết định số 1169/QĐ-TTg" is that decision. (Not a summary's:
+    // "Thể chế hóa Nghị quyết 57" is about NQ57, and "nghị quyết đó" there is the one the conversation named.)
+    const cited = history.at(-1)?.documentIds ?? [];
+    const lead = cited[0] === undefined ? undefined : searcher.documents.get(cited[0]);
+    const namedByCited = () => (lead && !lead.compiledBy ? documentCodes(lead.title) : []).flatMap((code) => names.filter((n) => n.code === code).map((n) => n.id));
     if (!DEICTIC.test(foldDiacritics(normalizeVietnamese(question)))) {
       // "Thế ông nào ký cái quyết định ấy?": the document of that kind the conversation last cited, whatever page it is asked on.
-      return refersBack(question) ? ((history.at(-1)?.documentIds ?? []).find(fits) ?? null) : null;
+      return refersBack(question) ? (cited.find(fits) ?? (kind === null ? undefined : namedByCited().find(fits)) ?? null) : null;
     }
     if (context.documentId && searcher.documents.has(context.documentId)) return context.documentId;
     // "…về NQ193: văn bản này có bao nhiêu điều?": off any page, "văn bản này" is the document the question names.
@@ -530,7 +546,12 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const several = asked.length > 1;
     // The words that name the question's document by its number ("Kế hoạch … triển khai QĐ 1169").
     const namedBy = namingSyllables(query, names);
-    const asksOf = pointed ?? headDocument(query, names);
+    // "thế cái NQ59 trong bộ đó nói về chuyện gì?" after a question on NQ57 asks of NQ59, a document the corpus only
+    // mentions: not of the one the conversation was about.
+    // ("Theo Quyết định 11/QĐ-BCĐCP, năm 2026 … nội dung gì?" names where to look, not what it asks about.)
+    const ownNumbers = numbersNamed(question);
+    const namesOnlyOthers = ownNumbers.length > 0 && !ownNumbers.some((c) => names.some((n) => n.code === c)) && !NAMED_AS_SOURCE.test(askedFolded);
+    const asksOf = namesOnlyOthers ? null : (pointed ?? headDocument(query, names));
     const asksOfMeta = asksOf ? searcher.documents.get(asksOf) : undefined;
     const about = asksAboutDocument(query, facets, asksOf, namedBy, asksOfMeta ? describingWords(asksOfMeta) : undefined);
     // "Quyết định 1169 nói về cái gì?" is answered by an entry about what the document is, not by one about its 2030 targets.
@@ -791,6 +812,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const ledBy = numbersNamed(composition.lead.text);
       if (askedOf.length > 0 && ledBy.length > 0 && !ledBy.some((c) => askedOf.includes(c))) return decline(true);
     }
+    // "Thông báo 408/TB-VPCP nói về vấn đề gì?": what a document the corpus only mentions is about is said by a sentence
+    // naming it, not by another document's.
+    // (Naming it in passing, "… như Quyết định 126/QĐ-BCĐCP và Thông báo 408/TB-VPCP, đều căn cứ …", says nothing of
+    // it; a section headed by it, "2. Điểm mới nổi bật của Luật 93", does.)
+    if (composition !== null && namesOnlyOthers && !several && facets.some((f) => f.kind === 'subject') && !describesNamed(composition.answer, ownNumbers) && !composition.used.some((p) => numbersNamed(p.path.join(' ')).some((c) => ownNumbers.includes(c)))) return decline(true);
     // "… năm 2025 có chủ đề là gì": a year's theme, slogan or motto asked is answered by a sentence that says one, or not at
     // all. (Without a year, "Phong trào … có khẩu hiệu gì?" is fairly answered by the spirit it is called by.)
     const attribute = !several && YEAR_NAMED.test(askedFolded) ? ATTRIBUTE_ASKED.exec(askedFolded)?.[1] : undefined;

@@ -207,6 +207,8 @@ interface QuestionFacts {
   duration: boolean;
   /** "ai ký", "thủ tướng hay phó thủ tướng ký": who signed is asked, not who holds a post. */
   signer: boolean;
+  /** "của ai ban hành", "cơ quan nào ban hành": who issued a document is asked. */
+  issuer: boolean;
 }
 let lastQuestion: QuestionFacts | null = null;
 
@@ -232,6 +234,7 @@ function questionFacts(question: string): QuestionFacts {
       source: /(?:^|\s)(?:so lieu|tu lieu|cong bo|tong hop)(?:\s|$|[?.,!])/.test(folded),
       future: FUTURE_ASKED.test(folded),
       signer: SIGNER_ASKED.test(folded),
+      issuer: ISSUER_ASKED.test(folded),
     };
   }
   return lastQuestion;
@@ -305,6 +308,10 @@ const PERSON_IN_TEXT = new RegExp(
 // ("ai phụ trách kỹ thuật", "ai hướng dẫn kỹ năng" ask no signer: "ký" ends the question or names what was signed.)
 const SIGNER_ASKED =
   /(?:^|\s)(?:ai|(?:ong|ba|dong chi|lanh dao|vi|nguoi) nao|thu tuong|tong bi thu|chu tich)(?: \S+){0,2}? (?<!(?:nhiem|thoi|hoc|dinh) )ky(?: ban hanh)?(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|van ban|ke hoach|luat|thong bao|vay|the|a|nhi|do|ay|v)(?:\s|$|[?.,!]))|nguoi ky|dung ten ky|dat but ky|chu ky cua/;
+/** Who issued a document is asked: "của ai ban hành", "do cơ quan nào ban hành" (folded). */
+const ISSUER_ASKED = /(?:^|\s)(?:ai|(?:co quan|don vi|cap|ben) nao)(?: \S+){0,1}? ban hanh(?=\s|$|[?.,!])/;
+/** A sentence saying who issued or signed a document. */
+const ISSUED = /(?<!\p{L})(?:ban hành|Ban hành|ký|Ký)(?!\p{L})(?! hiệu| số)/u;
 /** A sentence saying who signed. */
 const SIGNED = /(?<!\p{L})(?<!đăng |Đăng )(?:ký|Ký)(?!\p{L})(?! hiệu| số)/u;
 /** A post held by whoever holds another: "do Bí thư Tỉnh ủy làm Trưởng ban" answers "ai là Trưởng ban". */
@@ -366,6 +373,8 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
     case 'who':
       // Who signed is said beside the signing ("… ký", "Người ký: …"), not by who heads a board.
       if (facts.signer) return PERSON_IN_TEXT.test(text) && SIGNED.test(text);
+      // "Quyết định đó của ai ban hành?" is answered beside its issuing or signing, not by a body the decision names.
+      if (facts.issuer && !ISSUED.test(text)) return false;
       if (facts.person) return PERSON_IN_TEXT.test(text) || ROLE_HOLDS_POST.test(text);
       // "cho những ai", "đối tượng nào": groups of people answer as well as bodies.
       return BODY_IN_TEXT.test(text) || (facts.group && GROUP_IN_TEXT.test(text));
@@ -405,7 +414,8 @@ export function holdsFacet(kind: FacetKind, text: string, heading: string, quest
     case 'quantity':
       return holdsAnswerType('quantity', text, question);
     case 'who':
-      return holdsAnswerType('who', `${text} ${heading}`, question);
+      // (Who issued is said in the sentence: "… ngày ký và người ký" heads sentences that say neither.)
+      return holdsAnswerType('who', `${text} ${heading}`, question) && (!questionFacts(question).issuer || ISSUED.test(text));
     case 'where': {
       // "xã nào …": a commune named ("xã Mường Phăng"), not the province.
       const unit = questionFacts(question).place;
