@@ -1598,3 +1598,32 @@ describe('a year offered as the other choice', () => {
     expect(r.answer).toContain('22/12/2024');
   });
 });
+
+describe('a sentence going on from the one before it', () => {
+  it('brings that sentence: "… còn gồm …" lists the rest of what the one before lists', async () => {
+    const earlier = turn('Đến năm 2026 Quyết định 1169 muốn hình thành cái gì?', 'quyet-dinh-1169-qd-ttg');
+    const r = await answer('mạng lưới đó gồm những ai, có doanh nghiệp không?', [earlier]);
+    expect(r.answer).toContain('còn gồm tổ chức khoa học');
+    expect(r.answer).toContain('nhà quản lý, chuyên gia');
+  });
+});
+
+describe('who signed, asked in other words', () => {
+  it('is answered by a signing, or declined: "thay mặt Chính phủ ký", "chữ ký của đ/c nào"', async () => {
+    expect((await answer('Ở cuối Nghị quyết 71/NQ-CP, ai là người thay mặt Chính phủ ký?')).outcome).toBe('no_answer');
+    expect((await answer('Văn bản phát động BDHVS ngày 21/3 của BCĐ TW có chữ ký của đ/c nào?')).outcome).toBe('no_answer');
+  });
+});
+
+describe('who heads a body', () => {
+  it('is said by a sentence naming that body: the head of the board does not head its advisory council', async () => {
+    expect((await answer('Ai hiện giữ vị trí đứng đầu Hội đồng tư vấn của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ?')).outcome).toBe('no_answer');
+    expect((await answer('Ai hiện giữ vị trí đứng đầu Ban Chỉ đạo Trung ương?')).answer).toContain('Tổng Bí thư Tô Lâm là Trưởng Ban Chỉ đạo Trung ương');
+  });
+});
+
+describe('a year compared with', () => {
+  it('is not the year asked: "năm 2025 … so với 2024" is not answered by the 2024 ranking', async () => {
+    expect((await answer('Năm 2025 tỉnh ĐB tụt hay tăng bậc về chỉ số CĐS DTI so với 2024?')).outcome).toBe('no_answer');
+  });
+});

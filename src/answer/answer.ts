@@ -14,7 +14,7 @@
 import { isParticularsPassage, type FaqEntry, type Passage } from '../ingest/types.ts';
 import { buildQuery, type Query } from '../retrieval/query.ts';
 import type { CorpusSearcher, FaqHit, PassageHit } from '../retrieval/searcher.ts';
-import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData } from '../text/index.ts';
+import { analyze, codePointLength, documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, looseForm, normalizeVietnamese, redactPersonalData, tokenizeSegments } from '../text/index.ts';
 import { alignmentOf, kindStated, partAlignment, yearsIn } from './alignment.ts';
 import { compose, holdsMostWords, rankUnits, readFromStart, readingOrder, type PartRanking, type Unit } from './compose.ts';
 import { heldCount, namesCorpusDocument, namesUnknownNumber, phraseInCorpus, specificWords, unknownPlaceNamed } from './corpus-words.ts';
@@ -232,12 +232,24 @@ function partQuery(part: string, whole: Query, documentFrequency: (term: string)
 }
 
 /**
+ * The years a question asks of: not a full date's, nor a year offered as the other choice ("… từ ngày nào, hay phải đợi
+ * đến giữa năm 2025?" may well be the wrong one), nor the year compared with ("năm 2025 … tụt hay tăng bậc so với 2024").
+ */
+function yearsAskedOf(question: string): string[] {
+  return yearsIn(
+    question
+      .replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' ')
+      .replace(/,\s*(?:hay|hoặc|hoac)\s.*$/su, '')
+      .replace(/(?<!\p{L})(?:so với|so voi)(?:\s+(?:năm|nam))?\s+(?:19|20)\d{2}/gu, ' '),
+  );
+}
+
+/**
  * Whether the question asks about a year ("năm 2025", not the year of a date it quotes) and the
  * unit names years, none of them that one (its section heading counts).
  */
 function otherYearOnly(question: string, unit: Unit): boolean {
-  // (A year offered as the other choice, "… từ ngày nào, hay phải đợi đến giữa năm 2025?", may well be the wrong one.)
-  const asked = yearsIn(question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' ').replace(/,\s*(?:hay|hoặc|hoac)\s.*$/su, ''));
+  const asked = yearsAskedOf(question);
   if (asked.length === 0) return false;
   const named = yearsIn(`${unit.passage.path.join(' ')} ${unit.text}`);
   return named.length > 0 && !named.some((y) => asked.includes(y));
@@ -300,6 +312,16 @@ const DESCRIBED_DOCUMENT = /(?<![\p{L}\p{N}])((?:Nghị quyết|Quyết định|
 function describesNamed(text: string, codes: readonly string[]): boolean {
   return [...text.matchAll(DESCRIBED_DOCUMENT)].some((m) => numbersNamed(m[1] ?? '').some((c) => codes.includes(c)));
 }
+
+/** The body whose head is asked ("đứng đầu Hội đồng tư vấn …"), as its first two words folded ("hoi dong"), or null. */
+function headedBody(question: string): string | null {
+  const rest = /(?<!\p{L})(?:đứng đầu|dung dau)\s(.+)$/su.exec(normalizeVietnamese(question))?.[1];
+  const words = rest ? tokenizeSegments(rest)[0]?.slice(0, 2).map(foldDiacritics) : undefined;
+  // ("ai đứng đầu ban đó": the board the conversation named.)
+  return words?.length === 2 && HEADED_BODY.test(words[0] as string) && !/^(?:do|nay|ay|kia)$/.test(words[1] as string) ? words.join(' ') : null;
+}
+/** Words a body's name opens with: "ban", "hội đồng", "ủy ban", "sở", "bộ", "trung tâm"… (folded). */
+const HEADED_BODY = /^(?:ban|hoi|uy|so|bo|trung|cuc|vien|to|mang|doan)$/;
 
 /** How a text names documents by number ("Nghị quyết 193/2025/QH15", "QĐ 1169"), as written, space-joined. */
 function documentNamesIn(text: string): string {
@@ -688,6 +710,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const otherKind = (u: Unit) => type === 'quantity' && alignment?.wants != null && kindStated(u.text, u.passage.path.join(' ')) === (alignment.wants === 'target' ? 'result' : 'target');
       // "Hội đồng tư vấn … do ai làm chủ tịch?" is not answered by who heads the Steering Committee: the post asked must be named.
       const post = type === 'who' ? askedPost(question) : null;
+      // "Ai đứng đầu Hội đồng tư vấn của BCĐ?" is not answered by who heads the board: the body headed must be named.
+      const headed = type === 'who' ? headedBody(question) : null;
       const otherLaw = otherLawThan(question);
       // (What the question word asks, or its type's kind when it has none: "hồi chạy thử trước ngày ra mắt … bao nhiêu học viên" asks how many.)
       const typedKind = (facets.find((f) => f.kind !== 'status') ?? (facetsOfType(type)[0] as Facet)).kind;
@@ -696,7 +720,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
           // (It holds the kind of fact asked, not only another facet: "hiện đại" says nothing of how many.)
           if (!u.holds.has(typedKind) || ofOthers(u) || otherKind(u) || otherLaw(u.text)) return false;
           const text = foldDiacritics(normalizeVietnamese(u.text));
-          return (post === null || text.includes(post)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
+          return (post === null || text.includes(post)) && (headed === null || text.includes(headed)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
         });
       let typed = typedIn(units);
       let typedHits = answerable;
@@ -824,7 +848,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const attributeMissing = composition !== null && attribute !== undefined && !ATTRIBUTE_WORDS.test(foldDiacritics(normalizeVietnamese(composition.answer)));
     if (attributeMissing) return decline(true);
     // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
-    const otherYear = composition !== null && askedYears.length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
+    const otherYear = composition !== null && yearsAskedOf(question).length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
     if (!composition || otherYear || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {
       outcome: 'answered',

@@ -161,6 +161,8 @@ export function readingOrder(a: Unit, b: Unit): number {
   return a.passage.order - b.passage.order || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text);
 }
 
+/** A sentence going on from the one before it: "… còn gồm …", "… cũng gồm …". */
+const CONTINUES = /(?<!\p{L})(?:còn|cũng) (?:bao )?gồm(?!\p{L})/u;
 /** A caveat in brackets a document puts after its statements: "(nội dung này chưa được đối chiếu với toàn văn)". */
 const CAVEAT = /\s*\((?:nội dung này|thông tin này|số liệu này)[^()]{8,80}\)/u;
 
@@ -386,6 +388,12 @@ export function compose(units: Unit[], documents: Map<string, DocumentMeta>, fac
     used.push(unit);
     budget -= words(text) + 1;
   };
+  // "… còn gồm tổ chức khoa học, …" goes on from the sentence before it ("… gồm nhà quản lý, chuyên gia, …"), which
+  // comes first among the supports.
+  if (CONTINUES.test(lead.text)) {
+    const before = units.filter((u) => inLeadSection(u) && readingOrder(u, lead) < 0 && !used.some((x) => x.text === u.text)).sort(readingOrder).at(-1);
+    if (before && words(said(before.text)) + 2 <= budget) addSupport(before);
+  }
   for (const unit of units) {
     if (supportLines.length + facetLines.length >= MAX_SUPPORTS || budget < 8) break;
     if (unit.score < lead.score * SUPPORT_RATIO) break;

@@ -165,7 +165,7 @@ export const QUESTION_PHRASES = [
   'ad oi', 'admin oi', 'tom lai giup minh', 'giup minh voi', 'giup minh', 'giup em', 'giup toi', 'lam nhung viec gi', 'nhung viec gi', 'lam nhung gi', 'moi nguoi oi', 'vay moi nguoi', 'a moi nguoi', 'ban oi', 'vay ad', 'nhu the nao', 'the nao', 'ra sao', 'la sao',
   'duoc khong', 'phai khong', 'co phai', 'hay khong', 'co khong', 'khong a', 'the thi', 'vay thi', 'ten la gi', 'ten gi',
   // "ai đang giữ chức bí thư" asks who is the secretary; "… nghĩa là gì" asks what it is, not about "có nghĩa là".
-  'giu chuc', 'co nghia la gi', 'nghia la gi', 'nghia la sao',
+  'giu chuc', 'giu vi tri', 'co nghia la gi', 'nghia la gi', 'nghia la sao',
   // How to explain, not what: "giải thích dễ hiểu giúp với" would match "sản phẩm … dễ hiểu" in the plan.
   'giai thich de hieu', 'giai thich ngan gon', 'giai thich giup', 'xin giai thich', 'noi ngan gon', 'gioi thieu ngan gon',
   'giup toi voi', 'giup em voi', 'giup voi',
