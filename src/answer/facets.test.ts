@@ -46,6 +46,11 @@ describe('detectFacets', () => {
     expect(kinds('luat do chia lam may chuong')).toEqual(['quantity']);
   });
 
+  it('breaks at "và" only where what follows asks something before the next break: "kế hoạch và dự toán" is one thing', () => {
+    expect(questionParts('Ai lo tổng hợp kế hoạch và dự toán kinh phí hằng năm, còn ai tham mưu bố trí ngân sách?')).toEqual(['ai lo tổng hợp kế hoạch và dự toán kinh phí hằng năm', 'còn ai tham mưu bố trí ngân sách']);
+    expect(questionParts('Mỗi thôn có thể lập mấy tổ và tổ gồm những thành phần nào?')).toEqual(['mỗi thôn có thể lập mấy tổ', 'tổ gồm những thành phần nào']);
+  });
+
   it('never breaks a message inside a name or the resolution\'s refrain ("Sở Khoa học và Công nghệ", "khoa học, công nghệ")', () => {
     expect(questionParts('Cán bộ nào ở Sở Khoa học và Công nghệ phụ trách kế hoạch này, số điện thoại là gì?')).toEqual(['cán bộ nào ở sở khoa học và công nghệ phụ trách kế hoạch này', 'số điện thoại là gì']);
     expect(questionParts('Hạn chót nộp bài dự giải báo chí về khoa học, công nghệ năm 2026 là ngày nào?')).toHaveLength(1);

@@ -161,7 +161,10 @@ export function questionParts(question: string): string[] {
     // The part ends where the next one begins asking: both sides must hold a question word of their own.
     // (Before "còn", an explicit one: "Hiện giờ ở Điện Biên còn bao nhiêu bản …" asks how many remain, once.)
     const asksBefore = lookahead ? ASKS.test(before) || ASKS_AT_END.test(before) || /(?:^|\s)bao (?:gio|lau)(?=\s|$|[?,.!])/.test(before) : asksSomething(before);
-    if (asksBefore && asksSomething(after)) {
+    // (…its own: "Ai lo tổng hợp kế hoạch và dự toán kinh phí …, còn ai tham mưu …" does not break at "và", where what
+    // follows asks nothing before the next break.)
+    const ownAfter = /^\s*va\s*$/.test(match[0]) ? after.slice(0, nextBreak(text, folded, match.index + match[0].length, marked) - (match.index + match[0].length)) : after;
+    if (asksBefore && asksSomething(ownAfter)) {
       parts.push(text.slice(start, match.index).trim());
       start = match.index + match[0].length;
     }
@@ -169,6 +172,19 @@ export function questionParts(question: string): string[] {
   const rest = text.slice(start).replace(/[?.!\s]+$/u, '').trim();
   if (rest) parts.push(rest);
   return parts.length > 0 ? parts : [text];
+}
+
+/** Where the next break after `from` begins (its end when none): a joint the words as written make one. */
+function nextBreak(text: string, folded: string, from: number, marked: boolean): number {
+  const breaks = new RegExp(PART_BREAK.source, 'g');
+  breaks.lastIndex = from;
+  for (let match = breaks.exec(folded); match; match = breaks.exec(folded)) {
+    const lookahead = match[0].trim() === '';
+    const joint = lookahead ? text.slice(match.index, match.index + match[0].length + 4) : text.slice(match.index, match.index + match[0].length);
+    if (match.index > from && breaksAsWritten(joint, lookahead && marked)) return match.index;
+    breaks.lastIndex = match.index + 1;
+  }
+  return folded.length;
 }
 
 /** "…, còn hiện nay là ai?": a question opened by "còn" asks about something other than the one before it. */
