@@ -1557,7 +1557,7 @@ describe('a question asked after sentences of context', () => {
 
 describe('a month of a year in the question', () => {
   it('is read as the date it names, not as the word "tháng" a passage must share', async () => {
-    const stations = await answer('Tỉnh Điện Biên có bao nhiêu trạm BTS tính đến tháng 3/2025?');
+    const stations = await answer('Tỉnh Điện Biên có tổng cộng bao nhiêu trạm BTS tính đến cuối tháng 3/2025?');
     expect(stations.outcome).toBe('answered');
     expect(stations.answer).toContain('1.097 trạm');
     const centre = await answer('Tháng 4/2023 tỉnh khai trương cái trung tâm gọi tắt là IOC, tên đầy đủ của nó là gì vây?');

@@ -111,6 +111,9 @@ describe('holdsAnswerType: classes, delegates, targets and villages counted', ()
     expect(holds('Luật 93 gồm 73 điều.', 'được bao nhiêu đại biểu Quốc hội biểu quyết tán thành')).toBe(false);
     expect(holds('Kế hoạch đặt ra 12 chỉ tiêu cụ thể.', 'kế hoạch đặt ra bao nhiêu chỉ tiêu')).toBe(true);
     expect(holds('Tỉnh còn 105 trên 1.446 thôn, bản chưa có điện lưới.', 'còn bao nhiêu thôn chưa có điện lưới')).toBe(true);
+    // Pupils, students and teachers are counted as such: a share of GDP is no number of pupils.
+    expect(holds('Đến năm 2030, tổng chi cho nghiên cứu và phát triển (R&D) phải đạt 2% GDP.', 'dat chi tieu bao nhieu hoc sinh duoc hoc lap trinh')).toBe(false);
+    expect(holds('Điện Biên tập huấn về trí tuệ nhân tạo (AI) cho gần 14.000 giáo viên.', 'tập huấn AI cho bao nhiêu giáo viên')).toBe(true);
   });
 });
 

@@ -133,7 +133,7 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(ho so|dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|lop|dai bieu|chi tieu|thon|%)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(ho so|dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|hoc sinh|sinh vien|giao vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|lop|dai bieu|chi tieu|thon|%)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */

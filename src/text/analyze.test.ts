@@ -70,6 +70,7 @@ describe('canonicalize', () => {
     const asked = tokenizeSegments('tính đến tháng 03/2025?').flat();
     expect(asked).toEqual(['tính', 'đến', '3/2025']);
     expect(tokenizeSegments('thang 3 nam 2025').flat()).toEqual(['3/2025']);
+    expect(tokenizeSegments('cuối tháng 3/2025').flat()).toEqual(['3/2025']);
     // A day before the month keeps the full date; a number that is no month stays as written.
     expect(tokenizeSegments('ngày 26 tháng 3 năm 2025').flat()).toContain('26/3/2025');
     expect(tokenizeSegments('Nghị quyết 57/2024').flat()).toContain('57/2024');
