@@ -1627,3 +1627,10 @@ describe('a year compared with', () => {
     expect((await answer('Năm 2025 tỉnh ĐB tụt hay tăng bậc về chỉ số CĐS DTI so với 2024?')).outcome).toBe('no_answer');
   });
 });
+
+describe('how to apply', () => {
+  it('is answered by a sentence saying how, not by what the body is', async () => {
+    const earlier = turn('Trung tâm Đổi mới sáng tạo tỉnh Điện Biên ra mắt khi nào?', 'dien-bien-nq57');
+    expect((await answer('vậy doanh nghiệp khởi nghiệp muốn được trung tâm đó hỗ trợ thì nộp hồ sơ thế nào?', [earlier])).outcome).toBe('no_answer');
+  });
+});

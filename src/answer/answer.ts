@@ -304,6 +304,10 @@ const numbersNamed = memoized(20_000, (text: string): string[] => {
   return [...new Set([...documentCodes(text), ...byKind, ...byAssemblyCode])];
 });
 
+/** How to apply is asked: "nộp hồ sơ thế nào", "làm thủ tục ở đâu", "đăng ký ra sao" (folded). */
+const PROCEDURE_ASKED = /(?:^|\s)(?:(?:nop|lam) ho so|(?:lam )?thu tuc|dang ky)(?: \S+){0,3}? (?:the nao|ra sao|nhu nao|ntn|o dau|cach nao)(?=\s|$|[?.,!])/;
+/** A sentence saying how to apply: a file, a registration, a procedure, where to go or log in. */
+const PROCEDURE_IN_TEXT = /(?<!\p{L})(?:hồ sơ|nộp|đăng ký|thủ tục|truy cập|đăng nhập|liên hệ)(?!\p{L})/iu;
 /** A document named as where to look: "theo Quyết định 11/QĐ-BCĐCP, …", "căn cứ Nghị quyết 57" (folded). */
 const NAMED_AS_SOURCE = /(?:^|\s)(?:theo|can cu(?: vao)?)\s+(?:quyet dinh|nghi quyet|ke hoach|luat|thong bao|nghi dinh|qd|nq|kh|tb|nd)\s*(?:so\s*)?\d/;
 /** A document named by number and what it is about or does: "Nghị quyết 59 về hội nhập quốc tế", "Quyết định 505/QĐ-TTg ngày 22/4/2022 về …". */
@@ -841,6 +845,9 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // (Naming it in passing, "… như Quyết định 126/QĐ-BCĐCP và Thông báo 408/TB-VPCP, đều căn cứ …", says nothing of
     // it; a section headed by it, "2. Điểm mới nổi bật của Luật 93", does.)
     if (composition !== null && namesOnlyOthers && !several && facets.some((f) => f.kind === 'subject') && !describesNamed(composition.answer, ownNumbers) && !composition.used.some((p) => numbersNamed(p.path.join(' ')).some((c) => ownNumbers.includes(c)))) return decline(true);
+    // "… muốn được trung tâm đó hỗ trợ thì nộp hồ sơ thế nào?": how to apply is answered by a sentence saying how (a file,
+    // a registration, where to go), not by what the body is.
+    if (composition !== null && !several && PROCEDURE_ASKED.test(askedFolded) && !PROCEDURE_IN_TEXT.test(composition.lead.text)) return decline(true);
     // "… năm 2025 có chủ đề là gì": a year's theme, slogan or motto asked is answered by a sentence that says one, or not at
     // all. (Without a year, "Phong trào … có khẩu hiệu gì?" is fairly answered by the spirit it is called by.)
     const attribute = !several && YEAR_NAMED.test(askedFolded) ? ATTRIBUTE_ASKED.exec(askedFolded)?.[1] : undefined;
