@@ -232,27 +232,25 @@ function partQuery(part: string, whole: Query, documentFrequency: (term: string)
 }
 
 /**
- * The years a question asks of: not a full date's, nor a year offered as the other choice ("… từ ngày nào, hay phải đợi
- * đến giữa năm 2025?" may well be the wrong one), nor the year compared with ("năm 2025 … tụt hay tăng bậc so với 2024").
+ * The years a question asks of, and those it offers as the other choice: not a full date's, nor the year compared with
+ * ("năm 2025 … tụt hay tăng bậc so với 2024"); a year after ", hay" ("… năm 2025, hay năm 2026?", "… từ ngày nào, hay
+ * phải đợi đến giữa năm 2025?") is a choice, which the answer may name instead.
  */
-function yearsAskedOf(question: string): string[] {
-  return yearsIn(
-    question
-      .replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' ')
-      .replace(/,\s*(?:hay|hoặc|hoac)\s.*$/su, '')
-      .replace(/(?<!\p{L})(?:so với|so voi)(?:\s+(?:năm|nam))?\s+(?:19|20)\d{2}/gu, ' '),
-  );
+function yearsAskedOf(question: string): { asked: string[]; choices: string[] } {
+  const text = question.replace(/\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}/g, ' ').replace(/(?<!\p{L})(?:so với|so voi)(?:\s+(?:năm|nam))?\s+(?:19|20)\d{2}/gu, ' ');
+  const choice = /,\s*(?:hay|hoặc|hoac)\s.*$/su.exec(text);
+  return { asked: yearsIn(choice ? text.slice(0, choice.index) : text), choices: choice ? yearsIn(choice[0]) : [] };
 }
 
 /**
  * Whether the question asks about a year ("năm 2025", not the year of a date it quotes) and the
- * unit names years, none of them that one (its section heading counts).
+ * unit names years, none of them that one or a choice offered (its section heading counts).
  */
 function otherYearOnly(question: string, unit: Unit): boolean {
-  const asked = yearsAskedOf(question);
+  const { asked, choices } = yearsAskedOf(question);
   if (asked.length === 0) return false;
   const named = yearsIn(`${unit.passage.path.join(' ')} ${unit.text}`);
-  return named.length > 0 && !named.some((y) => asked.includes(y));
+  return named.length > 0 && !named.some((y) => asked.includes(y) || choices.includes(y));
 }
 
 /**
@@ -312,6 +310,17 @@ const PROCEDURE_IN_TEXT = /(?<!\p{L})(?:hồ sơ|nộp|đăng ký|thủ tục|tr
 const NAMED_AS_SOURCE = /(?:^|\s)(?:theo|can cu(?: vao)?)\s+(?:quyet dinh|nghi quyet|ke hoach|luat|thong bao|nghi dinh|qd|nq|kh|tb|nd)\s*(?:so\s*)?\d/;
 /** A document named by number and what it is about or does: "Nghị quyết 59 về hội nhập quốc tế", "Quyết định 505/QĐ-TTg ngày 22/4/2022 về …". */
 const DESCRIBED_DOCUMENT = /(?<![\p{L}\p{N}])((?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*)(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+của\s+(?:Bộ Chính trị|Quốc hội|Chính phủ|Thủ tướng(?: Chính phủ)?|Ban Chỉ đạo[^,.;]{0,40}?))?\s+(?:về|là|quy định|nhằm|phê duyệt|thí điểm|sửa đổi|hướng dẫn|thành lập|có nội dung)(?!\p{L})/gu;
+/** A document named beside another in a list: "… như Quyết định 126/QĐ-BCĐCP và Thông báo 408/TB-VPCP, đều …". */
+const LISTED_DOCUMENT = /(?<![\p{L}\p{N}])((?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*)(?=\s*(?:,|và)\s*(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d)|(?<=(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*\s*(?:,|và)\s*)((?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*)/gu;
+/** Whether an answer names none of these documents, or names them only in a list beside others. */
+function namedOnlyInPassing(text: string, codes: readonly string[]): boolean {
+  return text.split('\n').every((line) => {
+    if (!numbersNamed(line).some((c) => codes.includes(c))) return true;
+    const listed = [...line.matchAll(LISTED_DOCUMENT)].flatMap((m) => numbersNamed(m[1] ?? m[2] ?? ''));
+    const elsewhere = numbersNamed(line.replace(LISTED_DOCUMENT, ' '));
+    return listed.some((c) => codes.includes(c)) && !elsewhere.some((c) => codes.includes(c));
+  });
+}
 /** Whether a text says what a document named by one of these numbers is about, not only names it. */
 function describesNamed(text: string, codes: readonly string[]): boolean {
   return [...text.matchAll(DESCRIBED_DOCUMENT)].some((m) => numbersNamed(m[1] ?? '').some((c) => codes.includes(c)));
@@ -323,6 +332,14 @@ function headedBody(question: string): string | null {
   const words = rest ? tokenizeSegments(rest)[0]?.slice(0, 2).map(foldDiacritics) : undefined;
   // ("ai đứng đầu ban đó": the board the conversation named.)
   return words?.length === 2 && HEADED_BODY.test(words[0] as string) && !/^(?:do|nay|ay|kia)$/.test(words[1] as string) ? words.join(' ') : null;
+}
+/** Whether a sentence names a body by its first words, abbreviations read ("UBND" is "ủy ban nhân dân"). */
+function namesBody(text: string, body: string): boolean {
+  return ` ${tokenizeSegments(text).flat().map(foldDiacritics).join(' ')} `.includes(` ${body} `);
+}
+/** Whether a sentence names a post, not its deputy's when the post asked is not a deputy's ("Phó Thủ tướng" is no "Thủ tướng"). */
+function holdsPost(text: string, post: string): boolean {
+  return post.startsWith('pho ') ? text.includes(post) : new RegExp(`(?<!pho )${post}`).test(text);
 }
 /** Words a body's name opens with: "ban", "hội đồng", "ủy ban", "sở", "bộ", "trung tâm"… (folded). */
 const HEADED_BODY = /^(?:ban|hoi|uy|so|bo|trung|cuc|vien|to|mang|doan)$/;
@@ -575,7 +592,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "thế cái NQ59 trong bộ đó nói về chuyện gì?" after a question on NQ57 asks of NQ59, a document the corpus only
     // mentions: not of the one the conversation was about.
     // ("Theo Quyết định 11/QĐ-BCĐCP, năm 2026 … nội dung gì?" names where to look, not what it asks about.)
-    const ownNumbers = numbersNamed(question);
+    // ("Kế hoạch 2026 của BCĐ", "Nghị quyết 2024 của Bộ Chính trị": a year, not a number.)
+    const ownNumbers = numbersNamed(question).filter((c) => !/\D(?:19|20)\d{2}$/.test(c));
     const namesOnlyOthers = ownNumbers.length > 0 && !ownNumbers.some((c) => names.some((n) => n.code === c)) && !NAMED_AS_SOURCE.test(askedFolded);
     const asksOf = namesOnlyOthers ? null : (pointed ?? headDocument(query, names));
     const asksOfMeta = asksOf ? searcher.documents.get(asksOf) : undefined;
@@ -724,7 +742,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
           // (It holds the kind of fact asked, not only another facet: "hiện đại" says nothing of how many.)
           if (!u.holds.has(typedKind) || ofOthers(u) || otherKind(u) || otherLaw(u.text)) return false;
           const text = foldDiacritics(normalizeVietnamese(u.text));
-          return (post === null || text.includes(post)) && (headed === null || text.includes(headed)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
+          return (post === null || holdsPost(text, post)) && (headed === null || namesBody(u.text, headed)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
         });
       let typed = typedIn(units);
       let typedHits = answerable;
@@ -844,7 +862,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // naming it, not by another document's.
     // (Naming it in passing, "… như Quyết định 126/QĐ-BCĐCP và Thông báo 408/TB-VPCP, đều căn cứ …", says nothing of
     // it; a section headed by it, "2. Điểm mới nổi bật của Luật 93", does.)
-    if (composition !== null && namesOnlyOthers && !several && facets.some((f) => f.kind === 'subject') && !describesNamed(composition.answer, ownNumbers) && !composition.used.some((p) => numbersNamed(p.path.join(' ')).some((c) => ownNumbers.includes(c)))) return decline(true);
+    if (composition !== null && namesOnlyOthers && !several && facets.some((f) => f.kind === 'subject') && namedOnlyInPassing(composition.answer, ownNumbers) && !describesNamed(composition.answer, ownNumbers) && !composition.used.some((p) => numbersNamed(p.path.join(' ')).some((c) => ownNumbers.includes(c)))) return decline(true);
     // "… muốn được trung tâm đó hỗ trợ thì nộp hồ sơ thế nào?": how to apply is answered by a sentence saying how (a file,
     // a registration, where to go), not by what the body is.
     if (composition !== null && !several && PROCEDURE_ASKED.test(askedFolded) && !PROCEDURE_IN_TEXT.test(composition.lead.text)) return decline(true);
@@ -855,7 +873,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const attributeMissing = composition !== null && attribute !== undefined && !ATTRIBUTE_WORDS.test(foldDiacritics(normalizeVietnamese(composition.answer)));
     if (attributeMissing) return decline(true);
     // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
-    const otherYear = composition !== null && yearsAskedOf(question).length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
+    const otherYear = composition !== null && yearsAskedOf(question).asked.length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
     if (!composition || otherYear || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {
       outcome: 'answered',

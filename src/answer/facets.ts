@@ -6,7 +6,7 @@
  * plainly when the documents hold none for one of them. Matching is on folded text, so tone
  * marks do not change what is asked.
  */
-import { foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese, readCapitals } from '../text/index.ts';
+import { documentCodes, foldDiacritics, foldedQuestion, hasDiacritics, normalizeVietnamese, readCapitals } from '../text/index.ts';
 import { NOW } from './alignment.ts';
 import { BN_ASKS, CODE_QUESTION, CONTACT_QUESTION, dayNamed, DEADLINE_ASKED, MAY_COUNTS, PERSON_WORDS, POST_NAME_QUESTION, POST_WHICH, WHO_WORD, type QuestionType } from './question-type.ts';
 
@@ -163,7 +163,9 @@ export function questionParts(question: string): string[] {
     const asksBefore = lookahead ? ASKS.test(before) || ASKS_AT_END.test(before) || /(?:^|\s)bao (?:gio|lau)(?=\s|$|[?,.!])/.test(before) : asksSomething(before);
     // (…its own: "Ai lo tổng hợp kế hoạch và dự toán kinh phí …, còn ai tham mưu …" does not break at "và", where what
     // follows asks nothing before the next break.)
-    const ownAfter = /^\s*va\s*$/.test(match[0]) ? after.slice(0, nextBreak(text, folded, match.index + match[0].length, marked) - (match.index + match[0].length)) : after;
+    // (Documents named by number on both sides are each asked of: "Ai ký NQ 57 và QĐ 1169, ký ngày nào?")
+    const own = /^\s*va\s*$/.test(match[0]) ? after.slice(0, nextBreak(text, folded, match.index + match[0].length, marked) - (match.index + match[0].length)) : after;
+    const ownAfter = documentCodes(own).length > 0 ? after : own;
     if (asksBefore && asksSomething(ownAfter)) {
       parts.push(text.slice(start, match.index).trim());
       start = match.index + match[0].length;

@@ -262,7 +262,7 @@ const CODE_OF_KIND: Readonly<Record<string, RegExp>> = {
 const POSTS = 'pho truong bcd|truong bcd|pho truong ban|truong ban|pho chu tich|chu tich|pho giam doc|giam doc|tong bi thu|bi thu|pho thu tuong|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|doi truong|to truong';
 /** "ai làm chủ tịch …", "Chủ tịch … là ai", "Phó trưởng BCĐ … còn những ai": the post a person is asked for by (folded, the first group of either). */
 const POST_ASKED = new RegExp(
-  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao|nhung ai|nhung nguoi)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|gom|con(?: co)?) (?:nhung )?(?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(?:ai|ong nao|ba nao|ong ba nao|nguoi nao|nhung ai|nhung nguoi)(?: \S+){0,2}? (?:la|lam|giu|dam nhiem)(?: chuc| vai tro| cuong vi| vi tri)? (${POSTS})(?=\s|$|[?.,!])|(?:^|\s)(${POSTS}) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|gom|con(?: co)?) (?:nhung )?(?:ai|ong nao|ba nao)(?=\s|$|[?.,!])`,
 );
 /** "Thứ trưởng Bộ KH&CN nào": a post of a body named before "nào" (the words between, folded). */
 const POST_OF_BODY = new RegExp(String.raw`(?:^|\s)(${POSTS}) (?:bo|so) ((?:\S+ ){1,6}?)nao(?=\s|$|[?.,!])`);
@@ -291,7 +291,7 @@ export function asksForPerson(question: string): boolean {
 /** "ai ký", "ai là Trưởng ban", "ai làm giám đốc": a person is asked for, not a body. */
 // "ai là trung tâm, là chủ thể" asks for a group, not a person: a title must follow.
 const PERSON_QUESTION =
-  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|chu ky cua (?:ai|vi nao|(?:vi |ong |ba )?(?:lanh dao|nguoi|dong chi) nao)|thay mat(?: \S+){1,3} ky(?=\s*(?:[?.,!]|$))|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but |dung ten )?ky|dat but ky|ai (?:(?:hien )?(?:nay|dang|gio) |hien )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi |vi tri )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau|dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?|(?:pho )?truong bcd) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|con(?: co)?(?: nhung)?) (?:ai|ong (?:ba )?nao|ba nao)`);
+  new RegExp(String.raw`ai ky|nguoi ky|do ai ky|chu ky cua (?:ai|vi nao|(?:vi |ong |ba )?(?:lanh dao|nguoi|dong chi) nao)|thay mat(?: \S+){1,3} ky(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|ke hoach|van ban|luat|qd|nq|kh)(?:\s|$|[?.,!]))|ky ten (?:la )?ai(?=\s|$|[?.,!])|(?:^|\s)(?:ai|nguoi nao) dung ten(?: ky)?(?=\s|$|[?.,!])|(?:^|\s)(?:ong|ba|nguoi|dong chi|lanh dao) nao (?:dat but |dung ten )?ky|dat but ky|ai (?:(?:hien )?(?:nay|dang|gio) |hien )?(?:la|lam|giu|dam nhiem) (?:(?:chuc |vai tro |cuong vi |vi tri )?(?:truong|pho|doi truong|to truong|chu tich|giam doc|bi thu|tong bi thu|thu tuong|bo truong|thu truong|chu nhiem|tong bien tap|nguoi dung dau|dung dau)|nguoi (?:ky|dung dau|chu tri|phat dong))|ai dung dau|${POST_NAME_QUESTION.source}|nguoi dung dau|(?:giam doc|truong ban|chu tich|bi thu|thu tuong|bo truong|tong bien tap|pho truong ban(?: thuong truc)?|(?:pho )?truong bcd) (?:\S+ ){0,14}?(?:la|hien nay la|bay gio la|con(?: co)?(?: nhung)?) (?:ai|ong (?:ba )?nao|ba nao)`);
 /** "cho những ai", "đối tượng nào", "nhóm nào": a group of people is asked for. */
 const GROUP_QUESTION = /nhung ai|(?:cho|toi|den|voi|huong toi|phuc vu) ai|doi tuong nao|nhom (?:doi tuong )?nao|nhung nhom|ai la chinh/;
 const GROUP_IN_TEXT = /(?<!\p{L})(?:người dân|Nhân dân|nhân dân|học sinh|sinh viên|giáo viên|nhà giáo|cán bộ|công chức|viên chức|doanh nghiệp|thanh niên|phụ nữ|nông dân|đảng viên|hội viên|đoàn viên|nhà khoa học|trẻ em|thiếu nhi|người lao động|đồng bào|người trưởng thành|chuyên gia)(?!\p{L})/u;
@@ -307,7 +307,7 @@ const PERSON_IN_TEXT = new RegExp(
 /** Who signed is asked ("ai ký", "do đồng chí nào ký", "thủ tướng hay phó thủ tướng ký"). Folded. */
 // ("ai phụ trách kỹ thuật", "ai hướng dẫn kỹ năng" ask no signer: "ký" ends the question or names what was signed.)
 const SIGNER_ASKED =
-  /(?:^|\s)(?:ai|(?:ong|ba|dong chi|lanh dao|vi|nguoi) nao|thu tuong|tong bi thu|chu tich)(?: \S+){0,2}? (?<!(?:nhiem|thoi|hoc|dinh) )ky(?: ban hanh)?(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|van ban|ke hoach|luat|thong bao|vay|the|a|nhi|do|ay|v)(?:\s|$|[?.,!]))|nguoi ky|dung ten ky|dat but ky|chu ky cua|thay mat(?: \S+){1,3} ky(?=\s*(?:[?.,!]|$))/;
+  /(?:^|\s)(?:ai|(?:ong|ba|dong chi|lanh dao|vi|nguoi) nao|thu tuong|tong bi thu|chu tich)(?: \S+){0,2}? (?<!(?:nhiem|thoi|hoc|dinh) )ky(?: ban hanh)?(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|van ban|ke hoach|luat|thong bao|vay|the|a|nhi|do|ay|v)(?:\s|$|[?.,!]))|nguoi ky|dung ten ky|dat but ky|chu ky cua|thay mat(?: \S+){1,3} ky(?=\s*(?:[?.,!]|$)|\s(?:nghi quyet|quyet dinh|ke hoach|van ban|luat|qd|nq|kh)(?:\s|$|[?.,!]))/;
 /** Who issued a document is asked: "của ai ban hành", "do cơ quan nào ban hành" (folded). */
 const ISSUER_ASKED = /(?:^|\s)(?:ai|(?:co quan|don vi|cap|ben) nao)(?: \S+){0,1}? ban hanh(?=\s|$|[?.,!])/;
 /** A sentence saying who issued or signed a document. */

@@ -66,14 +66,16 @@ describe('canonicalize', () => {
     expect(out).not.toContain('tháng');
   });
 
-  it('reads "tháng 3/2025" as one month-of-year token, as a day and month are one', () => {
-    const asked = tokenizeSegments('tính đến tháng 03/2025?').flat();
-    expect(asked).toEqual(['tính', 'đến', '3/2025']);
-    expect(tokenizeSegments('thang 3 nam 2025').flat()).toEqual(['3/2025']);
-    expect(tokenizeSegments('cuối tháng 3/2025').flat()).toEqual(['3/2025']);
+  it('reads "tháng 3/2025" as one month-of-year token, as a day and month are one; a question\'s "tháng" before it is phrasing', () => {
+    expect(tokenizeSegments('tính đến tháng 03/2025').flat()).toEqual(['tính', 'đến', 'tháng', '3/2025']);
+    expect(tokenizeSegments('thang 3 nam 2025').flat()).toEqual(['thang', '3/2025']);
     // A day before the month keeps the full date; a number that is no month stays as written.
     expect(tokenizeSegments('ngày 26 tháng 3 năm 2025').flat()).toContain('26/3/2025');
     expect(tokenizeSegments('Nghị quyết 57/2024').flat()).toContain('57/2024');
+    // A passage dated "26/3/2025" need not say "tháng"; "tháng 4 năm 2023" names its year as "21/4/2023" does.
+    expect(stripQuestionPhrasing('tính đến cuối tháng 3/2025')).toBe('tính đến 3/2025');
+    expect(stripQuestionPhrasing('Tháng 4 năm 2023 tỉnh khai trương gì')).toBe('4/2023 2023 tỉnh khai trương gì');
+    expect(stripQuestionPhrasing('ngày 26 tháng 3 năm 2025')).toBe('ngày 26 tháng 3 năm 2025');
   });
 
   it('drops leading zeros of a real date but leaves an impossible one as written', () => {

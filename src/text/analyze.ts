@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 15;
+const CODE_VERSION = 16;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -42,10 +42,10 @@ const DATE = /(?<![\p{N}/.,-])(\d{1,2})(?:\s*\/|\s+tháng\s+|\s+thang\s+)(\d{1,2
 const DATE_WITH_YEAR = /(?<![\p{N}/.,-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?![\p{N}])/gu;
 // "10-10" typed for a date, but not a range followed by its unit ("5-10 năm", "3-5%").
 const DATE_DASH = /(?<![\p{N}/.,-])(\d{1,2})-(\d{1,2})(?![\p{N}.,/%-])(?!\s*(?:năm|nam|tháng|thang|ngày|ngay|người|nguoi|lần|lan|giờ|gio|phút|phut|km|triệu|trieu|tỷ|ty|nghìn|nghin)(?![\p{L}]))/gu;
-// "tháng 3/2025", "cuối tháng 03 năm 2025": a month of a year, one token "3/2025", as "ngày 10 tháng 10" is one "10/10".
-// ("tháng" is then no word a passage dated "26/3/2025" must share. A full date is not also read as its month:
-// "10/10/2025" would match every passage of October 2025.)
-const MONTH_YEAR = /(?<![\p{N}/.,-])(?:(?<!\d\s*)(?:(?:cuối|cuoi|đầu|dau|giữa|giua)\s+)?(?:tháng|thang)\s+)?(\d{1,2})(?:\s*\/\s*|(?<=(?:tháng|thang)\s+\d{1,2})\s+(?:năm|nam)\s+)(\d{4})(?![\p{N}/])/gu;
+// "tháng 3/2025", "tháng 03 năm 2025": a month of a year, one token "3/2025" (which carries its year too), as "ngày 10
+// tháng 10" is one "10/10". (A full date is not also read as its month: "10/10/2025" would match every passage of
+// October 2025. A question's "tháng" before it is phrasing: see `stripQuestionPhrasing`.)
+const MONTH_YEAR = /(?<![\p{N}/.,-])(\d{1,2})(?:\s*\/\s*|(?<=(?:tháng|thang)\s+\d{1,2})\s+(?:năm|nam)\s+)(\d{4})(?![\p{N}/])/gu;
 const TOKEN = /\d+(?:[/.,]\d+)+%?|[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*%?/gu;
 const SEGMENT_BREAK = /[.;:!?()[\]{}"“”‘’…\n]+/;
 
@@ -330,5 +330,11 @@ export function stripQuestionPhrasing(query: string): string {
     out += `${normal.slice(last, m.index)} `;
     last = (m.index ?? 0) + m[0].length;
   }
-  return (out + normal.slice(last)).replace(/\s+/g, ' ').trim();
+  // "tính đến cuối tháng 3/2025": the month is the date, whose passage writes "26/3/2025", not the word "tháng".
+  // ("tháng 4 năm 2023" names its year too, as a passage's "21/4/2023" does.)
+  return (out + normal.slice(last))
+    .replace(MONTH_WORD, (_m, mo: string, year: string | undefined, slashed: string | undefined) => (year ? ` ${mo}/${year} ${year} ` : ` ${mo}/${slashed} `))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
+const MONTH_WORD = /(?<!\d\s*)(?<!\p{L})(?:(?:cuối|cuoi|đầu|dau|giữa|giua)\s+)?(?:tháng|thang)\s+(\d{1,2})(?:\s+(?:năm|nam)\s+(\d{4})|\s*\/\s*(\d{4}))(?!\d)/giu;

@@ -172,8 +172,6 @@ export const QUESTION_PHRASES = [
   'gium minh', 'gium em', 'gium toi', 'gium voi', 'gium',
   // "tổng cộng bao nhiêu trạm": how many in all, as the figure the documents give is.
   'tong cong',
-  // "ký vào ngày tháng năm nào" asks a date: "tháng năm" are no words of it ("ngày 22/4/2022").
-  'thang nam nao',
   // "ký hôm nào" asks the date: "hôm" is no word of the documents, which write "ngày".
   'hom nao',
   // "đặt bút ký" is signing.
