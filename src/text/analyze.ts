@@ -42,9 +42,9 @@ const DATE = /(?<![\p{N}/.,-])(\d{1,2})(?:\s*\/|\s+tháng\s+|\s+thang\s+)(\d{1,2
 const DATE_WITH_YEAR = /(?<![\p{N}/.,-])(\d{1,2})[.-](\d{1,2})[.-](\d{4})(?![\p{N}])/gu;
 // "10-10" typed for a date, but not a range followed by its unit ("5-10 năm", "3-5%").
 const DATE_DASH = /(?<![\p{N}/.,-])(\d{1,2})-(\d{1,2})(?![\p{N}.,/%-])(?!\s*(?:năm|nam|tháng|thang|ngày|ngay|người|nguoi|lần|lan|giờ|gio|phút|phut|km|triệu|trieu|tỷ|ty|nghìn|nghin)(?![\p{L}]))/gu;
-// "tháng 3/2025", "tháng 03 năm 2025": a month of a year, one token "3/2025" (which carries its year too), as "ngày 10
-// tháng 10" is one "10/10". (A full date is not also read as its month: "10/10/2025" would match every passage of
-// October 2025. A question's "tháng" before it is phrasing: see `stripQuestionPhrasing`.)
+// "tháng 3/2025", "tháng 03 năm 2025": a month of a year, one token "3/2025", as "ngày 10 tháng 10" is one "10/10".
+// (A full date is not also read as its month: "10/10/2025" would match every passage of October 2025. A question's
+// "tháng" before it is phrasing, and its "tháng 4 năm 2023" names the year too: see `stripQuestionPhrasing`.)
 const MONTH_YEAR = /(?<![\p{N}/.,-])(\d{1,2})(?:\s*\/\s*|(?<=(?:tháng|thang)\s+\d{1,2})\s+(?:năm|nam)\s+)(\d{4})(?![\p{N}/])/gu;
 const TOKEN = /\d+(?:[/.,]\d+)+%?|[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*%?/gu;
 const SEGMENT_BREAK = /[.;:!?()[\]{}"“”‘’…\n]+/;
