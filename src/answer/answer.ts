@@ -308,10 +308,15 @@ const PROCEDURE_ASKED = /(?:^|\s)(?:(?:nop|lam) ho so|(?:lam )?thu tuc|dang ky)(
 const PROCEDURE_IN_TEXT = /(?<!\p{L})(?:hồ sơ|nộp|đăng ký|thủ tục|truy cập|đăng nhập|liên hệ)(?!\p{L})/iu;
 /** A document named as where to look: "theo Quyết định 11/QĐ-BCĐCP, …", "căn cứ Nghị quyết 57" (folded). */
 const NAMED_AS_SOURCE = /(?:^|\s)(?:theo|can cu(?: vao)?)\s+(?:quyet dinh|nghi quyet|ke hoach|luat|thong bao|nghi dinh|qd|nq|kh|tb|nd)\s*(?:so\s*)?\d/;
+/** A document named by its number: "Nghị quyết 59", "Thông báo 408/TB-VPCP". */
+const DOCUMENT_NAMED = String.raw`(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*`;
 /** A document named by number and what it is about or does: "Nghị quyết 59 về hội nhập quốc tế", "Quyết định 505/QĐ-TTg ngày 22/4/2022 về …". */
-const DESCRIBED_DOCUMENT = /(?<![\p{L}\p{N}])((?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*)(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+của\s+(?:Bộ Chính trị|Quốc hội|Chính phủ|Thủ tướng(?: Chính phủ)?|Ban Chỉ đạo[^,.;]{0,40}?))?\s+(?:về|là|quy định|nhằm|phê duyệt|thí điểm|sửa đổi|hướng dẫn|thành lập|có nội dung)(?!\p{L})/gu;
+const DESCRIBED_DOCUMENT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${DOCUMENT_NAMED})(?:\s+ngày\s+\d{1,2}\/\d{1,2}\/\d{4})?(?:\s+của\s+(?:Bộ Chính trị|Quốc hội|Chính phủ|Thủ tướng(?: Chính phủ)?|Ban Chỉ đạo[^,.;]{0,40}?))?\s+(?:về|là|quy định|nhằm|phê duyệt|thí điểm|sửa đổi|hướng dẫn|thành lập|có nội dung)(?!\p{L})`,
+  'gu',
+);
 /** A document named beside another in a list: "… như Quyết định 126/QĐ-BCĐCP và Thông báo 408/TB-VPCP, đều …". */
-const LISTED_DOCUMENT = /(?<![\p{L}\p{N}])((?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*)(?=\s*(?:,|và)\s*(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d)|(?<=(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*\s*(?:,|và)\s*)((?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật|Thông báo|Thông tư|Chỉ thị|Đề án|NQ|QĐ|KH|NĐ|TB)\s*(?:số\s*)?\d[\p{L}\d/.-]*)/gu;
+const LISTED_DOCUMENT = new RegExp(String.raw`(?<![\p{L}\p{N}])(${DOCUMENT_NAMED})(?=\s*(?:,|và)\s*${DOCUMENT_NAMED})|(?<=${DOCUMENT_NAMED}\s*(?:,|và)\s*)(${DOCUMENT_NAMED})`, 'gu');
 /** Whether an answer names none of these documents, or names them only in a list beside others. */
 function namedOnlyInPassing(text: string, codes: readonly string[]): boolean {
   return text.split('\n').every((line) => {
@@ -337,9 +342,9 @@ function headedBody(question: string): string | null {
 function namesBody(text: string, body: string): boolean {
   return ` ${tokenizeSegments(text).flat().map(foldDiacritics).join(' ')} `.includes(` ${body} `);
 }
-/** Whether a sentence names a post, not its deputy's when the post asked is not a deputy's ("Phó Thủ tướng" is no "Thủ tướng"). */
-function holdsPost(text: string, post: string): boolean {
-  return post.startsWith('pho ') ? text.includes(post) : new RegExp(`(?<!pho )${post}`).test(text);
+/** A post as a sentence names it (folded), not its deputy's when the post asked is not a deputy's ("Phó Thủ tướng" is no "Thủ tướng"). */
+function postNamed(post: string): RegExp {
+  return new RegExp(post.startsWith('pho ') ? post : `(?<!pho )${post}`);
 }
 /** Words a body's name opens with: "ban", "hội đồng", "ủy ban", "sở", "bộ", "trung tâm"… (folded). */
 const HEADED_BODY = /^(?:ban|hoi|uy|so|bo|trung|cuc|vien|to|mang|doan)$/;
@@ -732,6 +737,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const otherKind = (u: Unit) => type === 'quantity' && alignment?.wants != null && kindStated(u.text, u.passage.path.join(' ')) === (alignment.wants === 'target' ? 'result' : 'target');
       // "Hội đồng tư vấn … do ai làm chủ tịch?" is not answered by who heads the Steering Committee: the post asked must be named.
       const post = type === 'who' ? askedPost(question) : null;
+      const postHeld = post === null ? null : postNamed(post);
       // "Ai đứng đầu Hội đồng tư vấn của BCĐ?" is not answered by who heads the board: the body headed must be named.
       const headed = type === 'who' ? headedBody(question) : null;
       const otherLaw = otherLawThan(question);
@@ -742,7 +748,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
           // (It holds the kind of fact asked, not only another facet: "hiện đại" says nothing of how many.)
           if (!u.holds.has(typedKind) || ofOthers(u) || otherKind(u) || otherLaw(u.text)) return false;
           const text = foldDiacritics(normalizeVietnamese(u.text));
-          return (post === null || holdsPost(text, post)) && (headed === null || namesBody(u.text, headed)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
+          return (postHeld === null || postHeld.test(text)) && (headed === null || namesBody(u.text, headed)) && (!ofProvince || provincial(u.passage) || text.includes(provinceFolded));
         });
       let typed = typedIn(units);
       let typedHits = answerable;

@@ -107,6 +107,12 @@ function breaksAsWritten(joint: string, marked: boolean): boolean {
     .every((word) => JOINING_WORDS.has(word) || (!marked && foldDiacritics(word) === word));
 }
 
+/** Whether a break the folded text matched is one as written ("rơi" is no "rồi"; before "còn", the word looked ahead to). */
+function breaksAt(text: string, match: RegExpExecArray, marked: boolean): boolean {
+  const lookahead = match[0].trim() === '';
+  return breaksAsWritten(text.slice(match.index, match.index + match[0].length + (lookahead ? 4 : 0)), lookahead && marked);
+}
+
 /** The resolution's refrain, whose items a question lists with commas and "và": "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số". */
 const REFRAIN = String.raw`(?:khoa hoc|cong nghe|doi moi sang tao|chuyen doi so|khcn|dmst|cds)`;
 const REFRAIN_END = new RegExp(String.raw`(?:^|\s)${REFRAIN}\s*$`);
@@ -148,8 +154,7 @@ export function questionParts(question: string): string[] {
     // A word typed with marks is that word: "tờ rơi và" breaks at "và", not at "rơi" (folded "roi", like "rồi").
     // (The break before "còn" is a space: the word it looks ahead to is checked as written.)
     const lookahead = match[0].trim() === '';
-    const joint = lookahead ? text.slice(match.index, match.index + match[0].length + 4) : text.slice(match.index, match.index + match[0].length);
-    if (!breaksAsWritten(joint, lookahead && marked)) {
+    if (!breaksAt(text, match, marked)) {
       PART_BREAK.lastIndex = match.index + 1;
       continue;
     }
@@ -181,9 +186,7 @@ function nextBreak(text: string, folded: string, from: number, marked: boolean):
   const breaks = new RegExp(PART_BREAK.source, 'g');
   breaks.lastIndex = from;
   for (let match = breaks.exec(folded); match; match = breaks.exec(folded)) {
-    const lookahead = match[0].trim() === '';
-    const joint = lookahead ? text.slice(match.index, match.index + match[0].length + 4) : text.slice(match.index, match.index + match[0].length);
-    if (match.index > from && breaksAsWritten(joint, lookahead && marked)) return match.index;
+    if (match.index > from && breaksAt(text, match, marked)) return match.index;
     breaks.lastIndex = match.index + 1;
   }
   return folded.length;

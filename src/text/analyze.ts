@@ -317,6 +317,8 @@ const QUESTION_PHRASE_RE = new RegExp(
   'gu',
 );
 
+/** A question's "(cuối) tháng 3/2025", "tháng 4 năm 2023": the month of a year asked, read as the date it names. */
+const MONTH_WORD = /(?<!\d\s*)(?<!\p{L})(?:(?:cuối|cuoi|đầu|dau|giữa|giua)\s+)?(?:tháng|thang)\s+(\d{1,2})(?:\s+(?:năm|nam)\s+(\d{4})|\s*\/\s*(\d{4}))(?!\d)/giu;
 /** Removes question phrasing ("cho mình hỏi", "là gì", "vậy ad") from a query. */
 export function stripQuestionPhrasing(query: string): string {
   const normal = normalizeVietnamese(readCapitals(query));
@@ -337,4 +339,3 @@ export function stripQuestionPhrasing(query: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-const MONTH_WORD = /(?<!\d\s*)(?<!\p{L})(?:(?:cuối|cuoi|đầu|dau|giữa|giua)\s+)?(?:tháng|thang)\s+(\d{1,2})(?:\s+(?:năm|nam)\s+(\d{4})|\s*\/\s*(\d{4}))(?!\d)/giu;
