@@ -1654,3 +1654,40 @@ describe('what the review of these rules found', () => {
     expect((await answer('Ai ký NQ 57 và QĐ 1169, ký ngày nào?')).answer).toContain('Tô Lâm');
   });
 });
+
+describe('what the questions of dev-wave28 and the review showed', () => {
+  it('answers which resolution was issued with a sentence that names one, not the curated entry on why it was issued', async () => {
+    for (const q of ['Tháng 12 năm 2024 Bộ Chính trị ban hành nghị quyết gì về khoa học công nghệ?', 'bo chinh tri ban hanh nghi quyet gi ve khoa hoc cong nghe']) {
+      const r = await answer(q);
+      expect(r.outcome).toBe('answered');
+      expect(has(r.answer, 'Nghị quyết 57')).toBe(true);
+      expect(has(r.answer, 'bứt phá còn chậm')).toBe(false);
+    }
+  });
+
+  it('reads who asks, by job, before a comma as no part of the question, unless the question speaks for them', async () => {
+    const page = { documentId: 'ke-hoach-dien-bien-1169' };
+    for (const q of ['Mình mới nhận việc cán bộ văn hóa xã, kế hoạch này tóm lại là để làm gì vậy?', 'minh moi nhan viec can bo van hoa xa, ke hoach nay tom lai la de lam gi vay?']) {
+      const r = await answer(q, [], page);
+      expect(r.outcome).toBe('answered');
+      expect(has(r.answer, 'đẩy mạnh truyền thông')).toBe(true);
+      expect(r.sources[0]?.path.at(-1)).not.toBe('Nơi nhận');
+    }
+  });
+
+  it('answers a question opened by "còn" with the sentence holding its own words, though it shares few of the message\'s', async () => {
+    const r = await answer('NQ57: tỷ trọng XK sp công nghệ cao tới 2030 tối thiểu bn %, còn TFP đóng góp bn %?');
+    expect(r.answer).toContain('50%');
+    expect(r.answer).toContain('55%');
+  });
+
+  it('answers a date asked beside a choice of signers from the signer\'s own section', async () => {
+    for (const q of ['QĐ 1169 là Thủ tướng ký hay phó TT ký, ký hôm nào thế?', 'qd 1169 la thu tuong ky hay pho tt ky, ky hom nao the?']) {
+      const r = await answer(q);
+      expect(has(r.answer, 'Nguyễn Chí Dũng')).toBe(true);
+      expect(r.answer).toContain('16/6/2025');
+      expect(has(r.answer, 'không nêu thời gian')).toBe(false);
+    }
+  });
+});
+

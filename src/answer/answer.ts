@@ -194,6 +194,11 @@ function withoutPersonalData(message: string): string {
  * cho hỏi …", "Em ở Mường Lay. NQ57 là gì?"): place names and occupations there would
  * otherwise outweigh what is asked.
  */
+/** Who asks, by job, before a comma: "Tôi là giáo viên …,", "Mình mới nhận việc cán bộ văn hóa xã,", "Em làm ở Hội phụ nữ xã," (folded). */
+const IDENTITY_PREAMBLE = /^((?:em|toi|minh|chau|con|nha (?:em|toi|minh)|bo (?:em|toi|minh)|me (?:em|toi|minh)|chung (?:em|toi)) (?:la|day|ban|(?:moi|vua) nhan viec)(?: [^,;:?.!]*)?)[,;]\s*(\S.*)$/;
+/** A question that speaks for the asker's group or place: "bọn tôi", "chúng em", "xã tôi" (folded). */
+const SPEAKS_FOR_SEVERAL = /(?:^|\s)(?:bon|chung|tui|xa|phuong|ban|thon|truong|co quan|don vi) (?:toi|em|minh)(?=\s|$|[?.,!])/;
+
 function focusOnQuestion(message: string): string {
   // What follows the ask, after spaces or line breaks; six characters at least. (Written as
   // "\s*[:,]?\s+(.{6,})$", three runs that can each take the spaces split a long run of them
@@ -219,6 +224,17 @@ function focusOnQuestion(message: string): string {
   // NQ193: văn bản này có bao nhiêu điều?").
   const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(focused.trim());
   if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2]) && documentCodes(colon[1]).length === 0) return colon[2];
+  // "Mình mới nhận việc cán bộ văn hóa xã, kế hoạch này tóm lại là để làm gì?": who asks, then the question. The job's
+  // words ("văn hóa", "xã") are not what is asked, unless the question speaks for them ("… yêu cầu bọn tôi viết bài gì?",
+  // "xã tôi …"). (Only a job: "Em làm đề tài …", "Nhà em làm nông, ít lên mạng, …" say what the question is about.)
+  // (Read on the folded form, cut from the text as written: the two are as long, unless lower-casing lengthened it.)
+  const written = focused.trim().normalize('NFC');
+  const read = foldDiacritics(normalizeVietnamese(written));
+  const identity = read.length === written.length ? IDENTITY_PREAMBLE.exec(read) : null;
+  if (identity?.[1] && identity[2]) {
+    const rest = written.slice(identity[1].length).replace(/^[\s,;]+/u, '');
+    if (!asksSomething(identity[1]) && asksSomething(rest) && documentCodes(identity[1]).length === 0 && !SPEAKS_FOR_SEVERAL.test(foldDiacritics(normalizeVietnamese(rest)))) return rest;
+  }
   return focused;
 }
 

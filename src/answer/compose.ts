@@ -258,7 +258,12 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
     const top = ranked[0];
     if (!top) continue;
     const best = ranked.find((u) => (kind === undefined || u.holds.has(kind)) && !(contrast && chosen.some((c) => sameUnit(c, u))));
-    if (!best || best.score < top.score * FACET_RATIO || best.coverage < PART_COVERAGE) {
+    // Its sentence shares enough of its words; or, sharing few of the whole message's, holds all its own after "còn" ("…,
+    // còn TFP đóng góp bn %?"), or gives the particular asked beside a sentence chosen from its section (the date beside
+    // the signer: "… phó TT ký, ký hôm nào?").
+    const enough = (u: Unit) =>
+      u.coverage >= PART_COVERAGE || (contrast === true && words !== undefined && holdsAskedWords(words, u.text)) || (kind !== undefined && STRICT_FACETS.has(kind) && chosen.some((c) => inSameSection(c, u)));
+    if (!best || best.score < top.score * FACET_RATIO || !enough(best)) {
       missing.push({ kind: kind ?? 'subject', words });
       continue;
     }

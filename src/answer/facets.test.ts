@@ -153,3 +153,10 @@ describe('detectFacets: "ở tỉnh thành nào"', () => {
     expect(detectFacets('Ngày hội năm 2025 diễn ra ở tỉnh thành nào?').map((f) => f.kind)).toContain('where');
   });
 });
+
+describe('detectFacets: "Thủ tướng ký hay phó TT ký"', () => {
+  it('asks who signed, beside when', () => {
+    expect(detectFacets('QĐ 1169 là Thủ tướng ký hay phó TT ký, ký hôm nào thế?').map((f) => f.kind)).toEqual(['who', 'when']);
+    expect(detectFacets('Quyết định này ký hay chưa ký?').map((f) => f.kind)).not.toContain('who');
+  });
+});

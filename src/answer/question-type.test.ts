@@ -216,6 +216,8 @@ describe('a document\'s number asked ("quyết định số mấy", "theo nghị
     const resolution = 'Việc sắp xếp được thực hiện theo nghị quyết nào của Ủy ban Thường vụ Quốc hội?';
     expect(classifyQuestion(resolution)).toBe('code');
     expect(holdsAnswerType('code', 'Theo Nghị quyết 1661/NQ-UBTVQH15 ngày 16/6/2025, tỉnh có 45 đơn vị hành chính cấp xã.', resolution)).toBe(true);
+    // "ban hành nghị quyết gì" asks which one: not why it was issued.
+    expect(classifyQuestion('Bộ Chính trị ban hành nghị quyết gì về khoa học công nghệ?')).toBe('code');
   });
 
   it('does not count the number the question names itself, and leaves a law (named by its title) and a plain count alone', () => {

@@ -43,7 +43,7 @@ const NUMBERED_KINDS = 'quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoac
  * department: "Kế hoạch này do sở nào chủ trì?") reads the same.
  */
 export const CODE_QUESTION = new RegExp(
-  String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(${NUMBERED_KINDS}) so nao(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(${NUMBERED_KINDS}) so nao(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa|ban hanh) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
 );
 
 /**
