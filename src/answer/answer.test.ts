@@ -1689,5 +1689,18 @@ describe('what the questions of dev-wave28 and the review showed', () => {
       expect(has(r.answer, 'không nêu thời gian')).toBe(false);
     }
   });
+
+  it('answers whether a document fines anyone from the passage on fines, not on funding, and of the document asked', async () => {
+    const fined = await answer('Nghị quyết 57 có phạt tiền người dân không?');
+    expect(has(fined.answer, 'không trực tiếp đặt ra chế tài')).toBe(true);
+    const paid = await answer('QĐ 1169 có phát tiền hỗ trợ cho người dân không ad?');
+    expect(has(paid.answer, 'không phải là chính sách hỗ trợ tiền')).toBe(true);
+    expect(has(paid.answer, 'chế tài')).toBe(false);
+  });
+
+  it('declines "có nói … bao nhiêu tiền …, áp phích … không?", one question the documents do not answer, not two', async () => {
+    const r = await answer('Kế hoạch này có nói mỗi xã được cấp bao nhiêu tiền để làm pano, áp phích tuyên truyền không?', [], { documentId: 'ke-hoach-dien-bien-1169' });
+    expect(r.outcome).toBe('no_answer');
+  });
 });
 

@@ -160,3 +160,12 @@ describe('detectFacets: "Thủ tướng ký hay phó TT ký"', () => {
     expect(detectFacets('Quyết định này ký hay chưa ký?').map((f) => f.kind)).not.toContain('who');
   });
 });
+
+describe('questionParts: a yes/no question opened before a comma', () => {
+  it('is one question when what follows only closes it', () => {
+    expect(questionParts('Kế hoạch này có nói mỗi xã được cấp bao nhiêu tiền để làm pano, áp phích tuyên truyền không?')).toHaveLength(1);
+    expect(questionParts('nam 2025 quyet dinh 1169 co lam kenh truyen hinh hay mang xa hoi nao cho tre con khong?')).toHaveLength(1);
+    expect(questionParts('Sandbox thực chất là gì, có bị giới hạn thời gian không?')).toHaveLength(2);
+    expect(questionParts('Kế hoạch có giao Sở KHCN tổ chức sự kiện không, có giao Báo ĐBP đăng bài không?')).toHaveLength(2);
+  });
+});

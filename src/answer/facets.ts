@@ -83,6 +83,8 @@ export function facetsOfType(type: QuestionType): Facet[] {
 
 /** A question word ("gì", "nào", "ai", "mấy …", "ra sao"), on folded text. */
 const ASKS = /(?:^|\s)(?:(?:gi|j|nao|ai)(?! (?:ca|het)(?:\s|$|[?,.!]))|bao nhieu|bn|ra sao|thi sao|the nao|nhu nao|ntn|(?:o|tai|den|toi) dau|vi sao|tai sao|may \S+|(?:so|thu|hang|top|lan|nhom) may)(?=\s|$|[?,.!])/;
+/** A question word ending the text: "… là gì", "… bao nhiêu" (folded). */
+const ASKED_LAST = new RegExp(`(?:${ASKS.source})\\s*$`);
 /** …or a yes/no question's ending ("… không", "… chưa"). */
 const ASKS_AT_END = /\s(?:khong|chua|ko|k|hok|ha|a)\s*(?:[?.!]+\s*)?$/;
 
@@ -171,7 +173,7 @@ export function questionParts(question: string): string[] {
     // (Documents named by number on both sides are each asked of: "Ai ký NQ 57 và QĐ 1169, ký ngày nào?")
     const own = /^\s*va\s*$/.test(match[0]) ? after.slice(0, nextBreak(text, folded, match.index + match[0].length, marked) - (match.index + match[0].length)) : after;
     const ownAfter = documentCodes(own).length > 0 ? after : own;
-    if (asksBefore && asksSomething(ownAfter)) {
+    if (asksBefore && asksSomething(ownAfter) && !closesFrame(text.slice(start, match.index), ownAfter, marked)) {
       parts.push(text.slice(start, match.index).trim());
       start = match.index + match[0].length;
     }
@@ -179,6 +181,18 @@ export function questionParts(question: string): string[] {
   const rest = text.slice(start).replace(/[?.!\s]+$/u, '').trim();
   if (rest) parts.push(rest);
   return parts.length > 0 ? parts : [text];
+}
+
+/**
+ * Whether what follows a comma only closes a yes/no question opened before it: "Kế hoạch này có nói mỗi xã được cấp
+ * bao nhiêu tiền để làm pano, áp phích tuyên truyền không?" is one question, its "không" answering "có nói".
+ * (`before` as written; `after` folded.)
+ */
+function closesFrame(before: string, after: string, marked: boolean): boolean {
+  const opened = marked ? /(?<!\p{L})có(?!\p{L})/u.test(before) : /(?:^|\s)co(?=\s)/.test(before);
+  // (Closed by its own ending, or asking by a last word of its own: "sandbox thực chất là gì, có bị giới hạn … không?")
+  const closed = ASKS_AT_END.test(foldDiacritics(before)) || ASKED_LAST.test(foldDiacritics(before));
+  return opened && !closed && ASKS_AT_END.test(after) && !ASKS.test(after) && detectFacets(after).length === 0;
 }
 
 /** Where the next break after `from` begins (its end when none): a joint the words as written make one. */

@@ -8,7 +8,6 @@
 import type { FaqEntry } from '../ingest/types.ts';
 import type { FaqHit } from '../retrieval/searcher.ts';
 import { analyze, documentCodes, hasDiacritics, looseForm, normalizeVietnamese } from '../text/index.ts';
-import { typeOf } from './alignment.ts';
 import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
@@ -97,12 +96,14 @@ function samePost(question: string, entry: FaqEntry): boolean {
   return !DEPUTY.test(looseForm(question)) || DEPUTY.test(text);
 }
 
-/** Whether an entry that names documents of the kind the question names by number ("NQ71") names that one (not NQ57). */
+/**
+ * Whether an entry that names documents by number names one the question names ("NQ71", not NQ57): of any kind, so
+ * "QĐ 1169 có phát tiền …" is not answered by the entry on whether NQ57 fines anyone.
+ */
 function sameDocuments(question: string, entry: FaqEntry): boolean {
   const asked = documentCodes(question);
   if (asked.length === 0) return true;
-  const kinds = new Set(asked.map(typeOf));
-  const named = documentCodes([entry.question, ...entry.alternatives, entry.answer].join('\n')).filter((c) => kinds.has(typeOf(c)));
+  const named = documentCodes([entry.question, ...entry.alternatives, entry.answer].join('\n'));
   return named.length === 0 || named.some((c) => asked.includes(c));
 }
 

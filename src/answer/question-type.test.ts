@@ -197,6 +197,11 @@ describe('holdsAnswerType: a day, a length of time, a count of meetings, a phone
   it('answers "bao lâu" with a length of time or the dates it runs between', () => {
     expect(holdsAnswerType('quantity', 'Nền tảng phục vụ khoảng 400.000 người học cùng một lúc.', 'học xong thì bao lâu mới được cấp chứng chỉ')).toBe(false);
     expect(holdsAnswerType('quantity', 'Khóa học kéo dài 3 tháng.', 'học mất bao lâu')).toBe(true);
+    // "tối đa bao nhiêu năm" asks how long too, so a law's code ("93/2025/QH15") is no answer; "mấy năm qua" asks none.
+    const years = 'Doanh nghiệp vào sandbox thì được thử nghiệm tối đa bao nhiêu năm vậy?';
+    expect(holdsAnswerType('quantity', 'Các văn bản gồm Nghị quyết 193/2025/QH15, Luật 93/2025/QH15 và các nghị định về sandbox.', years)).toBe(false);
+    expect(holdsAnswerType('quantity', 'Thời gian thử nghiệm tối đa là 2 năm.', years)).toBe(true);
+    expect(holdsAnswerType('quantity', 'Tỉnh quản lý 50 nhiệm vụ khoa học.', 'Mấy năm qua tỉnh làm bao nhiêu nhiệm vụ khoa học?')).toBe(true);
     expect(holdsAnswerType('quantity', 'Chuỗi hoạt động diễn ra từ ngày 22/9/2025 đến ngày 05/10/2025.', 'kéo dài bao lâu')).toBe(true);
   });
 

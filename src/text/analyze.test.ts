@@ -246,6 +246,16 @@ describe('analyze: stop words and bigrams', () => {
     expect(analyze('tien tien').terms).not.toContain('~ngan sach');
   });
 
+  it('does not expand a member another word gives another meaning: a fine ("phạt tiền") is no funding', () => {
+    expect(analyze('lấy tiền ở đâu').terms).toContain('ngân sách');
+    expect(analyze('có bị phạt tiền không').terms).not.toContain('ngân sách');
+    expect(analyze('tiền phạt bao nhiêu').terms).not.toContain('kinh phí');
+  });
+
+  it('reads "gửi lên" as where a document is sent, as "gửi tới" is', () => {
+    expect(analyze('kế hoạch có gửi lên bộ nào').terms).toContain('nơi nhận');
+  });
+
   it('adds bigrams of adjacent syllables in both streams', () => {
     const terms = analyze('chuyển đổi số').terms;
     expect(terms).toContain('chuyển đổi');

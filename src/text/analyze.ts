@@ -9,16 +9,16 @@
  * Document numbers ("57-NQ/TW", "NQ 57", "nghị quyết số 57") become one canonical token
  * ("nq57"), dates one "d/m" token, and abbreviations expand to their words.
  */
-import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, QUESTION_PHRASES, STOP_WORD_COMPOUNDS, STOP_WORDS, SYNONYMS } from './dictionary.ts';
+import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, OTHER_MEANINGS, QUESTION_PHRASES, STOP_WORD_COMPOUNDS, STOP_WORDS, SYNONYMS } from './dictionary.ts';
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 16;
+const CODE_VERSION = 17;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
 export const TEXT_VERSION = `${CODE_VERSION}-${hashString(
-  JSON.stringify([ABBREVIATIONS, SYNONYMS, [...STOP_WORDS], [...FOLDED_STOP_WORDS], QUESTION_PHRASES, DOMAIN_TERMS, [...STOP_WORD_COMPOUNDS]]),
+  JSON.stringify([ABBREVIATIONS, SYNONYMS, [...STOP_WORDS], [...FOLDED_STOP_WORDS], QUESTION_PHRASES, DOMAIN_TERMS, [...STOP_WORD_COMPOUNDS], OTHER_MEANINGS]),
 ).slice(0, 10)}`;
 
 const DOC_TYPES: Record<string, string> = {
@@ -165,9 +165,15 @@ const byFirst = <T>(items: T[], first: (item: T) => string): Map<string, T[]> =>
 const SYNONYMS_WRITTEN = byFirst(SYNONYM_PHRASES, (p) => p.words[0] ?? '');
 const SYNONYMS_FOLDED = byFirst(SYNONYM_PHRASES, (p) => p.folded[0] ?? '');
 
-/** Longer terms a synonym may sit inside without being meant ("nhân dân" in "ủy ban nhân dân"), folded, by first word. */
+/**
+ * Longer terms a synonym may sit inside without being meant ("nhân dân" in "ủy ban nhân dân"), folded, by first word;
+ * and words that give a member another meaning ("tiền" in "phạt tiền").
+ */
 const COMPOUNDS = byFirst(
-  [...new Set([...Object.values(ABBREVIATIONS), ...DOMAIN_TERMS].map(foldDiacritics))].map((t) => t.split(' ')).filter((t) => t.length >= 3),
+  [
+    ...[...new Set([...Object.values(ABBREVIATIONS), ...DOMAIN_TERMS].map(foldDiacritics))].map((t) => t.split(' ')).filter((t) => t.length >= 3),
+    ...OTHER_MEANINGS.map((t) => foldDiacritics(t).split(' ')),
+  ],
   (t) => t[0] ?? '',
 );
 

@@ -108,6 +108,9 @@ export const ABBREVIATIONS: Record<string, string> = {
   'ng': 'người',
 };
 
+/** Words holding a synonym's member that mean something else: a fine ("phạt tiền") is no funding ("kinh phí"). */
+export const OTHER_MEANINGS: string[] = ['phạt tiền', 'tiền phạt'];
+
 /** Words that mean the same thing to a citizen; each group is indexed as all its members. */
 export const SYNONYMS: string[][] = [
   ['chatbot', 'trợ lý ảo'],
@@ -118,7 +121,7 @@ export const SYNONYMS: string[][] = [
   ['xã phường', 'cấp xã'],
   ['km2', 'ki lô mét vuông', 'cây số vuông'],
   ['hiệu lực', 'có giá trị'],
-  ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho'],
+  ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho', 'gửi lên'],
   ['giáp với', 'tiếp giáp', 'biên giới', 'giáp ranh', 'giáp biên giới'],
   ['tôn vinh', 'khen ngợi'],
   ['thiếu nhi', 'con nít', 'tụi nhỏ'],
