@@ -1702,5 +1702,15 @@ describe('what the questions of dev-wave28 and the review showed', () => {
     const r = await answer('Kế hoạch này có nói mỗi xã được cấp bao nhiêu tiền để làm pano, áp phích tuyên truyền không?', [], { documentId: 'ke-hoach-dien-bien-1169' });
     expect(r.outcome).toBe('no_answer');
   });
+
+  it('reads what follows "xin hoi", typed without marks, as the question', async () => {
+    const r = await answer('toi la giao vien mon giao duc cong dan, xin hoi nghi quyet 57-nq/tw co ten goi day du la gi va ban ve nhung linh vuc nao?');
+    expect(r.sources[0]?.documentId).toBe('nghi-quyet-57-nq-tw');
+    expect(has(r.answer, 'về đột phá phát triển khoa học')).toBe(true);
+  });
+
+  it('declines a fund\'s capital and managing body, neither of which the documents give ("cq nào" asks a body)', async () => {
+    expect((await answer('Quỹ đầu tư mạo hiểm theo NQ57 có vốn bn tỷ, cq nào quản lý?')).outcome).toBe('no_answer');
+  });
 });
 

@@ -199,11 +199,16 @@ const IDENTITY_PREAMBLE = /^((?:em|toi|minh|chau|con|nha (?:em|toi|minh)|bo (?:e
 /** A question that speaks for the asker's group or place: "bọn tôi", "chúng em", "xã tôi" (folded). */
 const SPEAKS_FOR_SEVERAL = /(?:^|\s)(?:bon|chung|tui|xa|phuong|ban|thon|truong|co quan|don vi) (?:toi|em|minh)(?=\s|$|[?.,!])/;
 
+/** "cho mình hỏi", "xin hỏi": what follows is the question. */
+const ASK_OPENING = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu;
+const ASK_OPENING_FOLDED = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:minh|em|toi|chau|con|chi|anh)?\s*hoi|xin hoi|muon hoi|cho hoi)(?:\s*[:,])?\s+(\S.*)$/i;
+
 function focusOnQuestion(message: string): string {
   // What follows the ask, after spaces or line breaks; six characters at least. (Written as
   // "\s*[:,]?\s+(.{6,})$", three runs that can each take the spaces split a long run of them
   // in cubically many ways: seconds on one message.)
-  const afterAsk = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu.exec(message)?.[1]?.trim();
+  // (Typed without marks, "xin hoi": read so only then, where "hoi" can be no "hội".)
+  const afterAsk = (hasDiacritics(message) ? ASK_OPENING : ASK_OPENING_FOLDED).exec(message)?.[1]?.trim();
   // "… làm báo tường dịp 18/5, cho hỏi ngày này bắt nguồn từ …?", "… khi nói về Nghị quyết 57; riêng con số 3% …?": a
   // question pointing back to what the context named, or naming no subject where the context does, is asked with it.
   const needsContext = (picked: string) =>

@@ -169,3 +169,9 @@ describe('questionParts: a yes/no question opened before a comma', () => {
     expect(questionParts('Kế hoạch có giao Sở KHCN tổ chức sự kiện không, có giao Báo ĐBP đăng bài không?')).toHaveLength(2);
   });
 });
+
+describe('detectFacets: "cq nào"', () => {
+  it('reads "cq" as "cơ quan": a body asked', () => {
+    expect(detectFacets('Quỹ đầu tư mạo hiểm theo NQ57 có vốn bn tỷ, cq nào quản lý?').map((f) => f.kind)).toEqual(['quantity', 'who']);
+  });
+});

@@ -197,6 +197,10 @@ describe('holdsAnswerType: a day, a length of time, a count of meetings, a phone
   it('answers "bao lâu" with a length of time or the dates it runs between', () => {
     expect(holdsAnswerType('quantity', 'Nền tảng phục vụ khoảng 400.000 người học cùng một lúc.', 'học xong thì bao lâu mới được cấp chứng chỉ')).toBe(false);
     expect(holdsAnswerType('quantity', 'Khóa học kéo dài 3 tháng.', 'học mất bao lâu')).toBe(true);
+    // "bao nhiêu cái" counts things: a share is no count.
+    const items = 'Trong 50 nhiệm vụ KHCN của tỉnh giai đoạn 2021-2025 thì bao nhiêu cái đã nghiệm thu xong rồi?';
+    expect(holdsAnswerType('quantity', 'Trong giai đoạn 2021–2025, 100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến.', items)).toBe(false);
+    expect(holdsAnswerType('quantity', 'Có 32 nhiệm vụ đã được nghiệm thu.', items)).toBe(true);
     // "tối đa bao nhiêu năm" asks how long too, so a law's code ("93/2025/QH15") is no answer; "mấy năm qua" asks none.
     const years = 'Doanh nghiệp vào sandbox thì được thử nghiệm tối đa bao nhiêu năm vậy?';
     expect(holdsAnswerType('quantity', 'Các văn bản gồm Nghị quyết 193/2025/QH15, Luật 93/2025/QH15 và các nghị định về sandbox.', years)).toBe(false);

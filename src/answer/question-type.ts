@@ -136,7 +136,7 @@ const PHONE_IN_TEXT = /(?<!\d)(?:0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}|1[89]00[ .]?\d{3
  * ("73 điều", "45 xã", "80%"): "Luật có bao nhiêu chương?" is not answered by "gồm 73 điều".
  * Folded; only units whose count the documents write next to them.
  */
-const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(ho so|dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|hoc sinh|sinh vien|giao vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|lop|dai bieu|chi tieu|thon|%)(?=\s|$|[?,.!])/;
+const COUNTED = /(?:bao nhieu|(?:^|\s)bn|(?:^|\s)may)\s(ho so|dieu|chuong|trang|khoan|phan tram|xa|phuong|tinh|huyen|nuoc|doanh nghiep|thanh vien|khoa hoc|hoc vien|to|nhom|bac|linh vuc|nhiem vu|giai phap|quan diem|muc tieu|dan toc|can bo|nhan vien|hoc sinh|sinh vien|giao vien|tram|chung chi|phu luc|nguoi|san pham|de tai|van ban|ba con|lan|buoi|tieng|gio|phut|tuan|hoi nghi|lop|dai bieu|chi tieu|thon|cai|chiec|%)(?=\s|$|[?,.!])/;
 /** Counts written in words, with their marks ("sáu", not "sau": after). "năm" (five, or year) counts only right before its unit. */
 const COUNT_WORDS = new Set(['hai', 'ba', 'bốn', 'sáu', 'bảy', 'tám', 'chín', 'mười']);
 /** "bao nhiêu người" is counted in people of any kind: "gần 1 triệu cán bộ, đảng viên", "14.000 giáo viên". */
@@ -153,6 +153,9 @@ const unitPattern = memoized(100, (unit) => new RegExp(`(?<![\\p{L}])(?:${UNIT_F
 function countsUnit(text: string, unit: string, ofCorpus: boolean): boolean {
   const { written, folded, same } = ofCorpus ? formsOf(text) : readForms(text);
   if (unit === 'phan tram' && /\d\s*%/.test(written)) return true;
+  // "bao nhiêu cái" counts what the question named before ("Trong 50 nhiệm vụ … bao nhiêu cái đã nghiệm thu"): any
+  // number of things answers, a share does not.
+  if (unit === 'cai' || unit === 'chiec') return /(?<![\d.,])\d+(?:[.,]\d+)*(?![\d.,])(?!\s*%)/.test(written);
   for (const match of folded.matchAll(unitPattern(unit))) {
     const before = (same ? written : folded).slice(Math.max(0, match.index - 40), match.index).split(/\s+/).filter(Boolean).slice(-3);
     if (before.some((w) => /^\d[\d.,–-]*%?$/.test(w))) return true;

@@ -252,6 +252,12 @@ describe('analyze: stop words and bigrams', () => {
     expect(analyze('tiền phạt bao nhiêu').terms).not.toContain('kinh phí');
   });
 
+  it('reads "54 tr đồng" as millions', () => {
+    expect(analyze('khoảng 54 tr đồng').terms).toContain('triệu');
+    expect(analyze('luong 3tr').terms).toContain('triệu');
+    expect(analyze('tr 5 của tài liệu').terms).not.toContain('triệu');
+  });
+
   it('reads "gửi lên" as where a document is sent, as "gửi tới" is', () => {
     expect(analyze('kế hoạch có gửi lên bộ nào').terms).toContain('nơi nhận');
   });

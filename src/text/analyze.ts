@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, OTHER_MEANINGS, QUESTIO
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 17;
+const CODE_VERSION = 18;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -46,6 +46,8 @@ const DATE_DASH = /(?<![\p{N}/.,-])(\d{1,2})-(\d{1,2})(?![\p{N}.,/%-])(?!\s*(?:n
 // (A full date is not also read as its month: "10/10/2025" would match every passage of October 2025. A question's
 // "tháng" before it is phrasing, and its "tháng 4 năm 2023" names the year too: see `stripQuestionPhrasing`.)
 const MONTH_YEAR = /(?<![\p{N}/.,-])(\d{1,2})(?:\s*\/\s*|(?<=(?:tháng|thang)\s+\d{1,2})\s+(?:năm|nam)\s+)(\d{4})(?![\p{N}/])/gu;
+// "54 tr đồng", "3tr": millions as citizens type them.
+const MILLIONS_SHORT = /(?<![\p{L}\p{N}])(\d+(?:[.,]\d+)?)\s*tr(?=\s+(?:đồng|đ|vnđ|vnd|dong)(?![\p{L}\p{N}])|\s*[?.,!]|\s*$)/gu;
 const TOKEN = /\d+(?:[/.,]\d+)+%?|[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*%?/gu;
 const SEGMENT_BREAK = /[.;:!?()[\]{}"“”‘’…\n]+/;
 
@@ -70,6 +72,7 @@ export function canonicalize(text: string): string {
     .replace(DATE_WITH_YEAR, (_m, d: string, mo: string, y: string) => `${d}/${mo}/${y}`)
     .replace(DATE_DASH, (m, d: string, mo: string) => (Number(d) >= 1 && Number(d) <= 31 && Number(mo) >= 1 && Number(mo) <= 12 ? `${d}/${mo}` : m))
     .replace(MONTH_YEAR, (m, mo: string, y: string) => (Number(mo) >= 1 && Number(mo) <= 12 ? ` ${Number(mo)}/${y} ` : m))
+    .replace(MILLIONS_SHORT, '$1 triệu')
     .replace(DATE, (m, d: string, mo: string, y: string | undefined) => {
       const day = Number(d);
       const month = Number(mo);

@@ -119,6 +119,8 @@ const TEXTING: Array<[RegExp, string]> = [
   [/(?<![\p{L}\p{N}])(?:dc|đc)(?![\p{L}\p{N}])/gu, 'duoc'],
   [/(?<![\p{L}\p{N}])(?:ko|hok)(?![\p{L}\p{N}&])|(?<![\p{L}\p{N}])k(?=\s*(?:[?!.]+\s*)?$)/gu, 'khong'],
   [/(?<![\p{L}\p{N}])ntn(?![\p{L}\p{N}])/gu, 'nhu the nao'],
+  // "cq nào quản lý": a body asked.
+  [/(?<![\p{L}\p{N}])cq(?![\p{L}\p{N}])/gu, 'co quan'],
   [/(?<![\p{L}\p{N}])bao nhiu(?![\p{L}\p{N}])/gu, 'bao nhieu'],
   [/(?<![\p{L}\p{N}])d\/c(?![\p{L}\p{N}])/gu, 'dong chi'],
   [/(?<![\p{L}\p{N}])ptt(?![\p{L}\p{N}])/gu, 'pho thu tuong'],
