@@ -1712,5 +1712,27 @@ describe('what the questions of dev-wave28 and the review showed', () => {
   it('declines a fund\'s capital and managing body, neither of which the documents give ("cq nào" asks a body)', async () => {
     expect((await answer('Quỹ đầu tư mạo hiểm theo NQ57 có vốn bn tỷ, cq nào quản lý?')).outcome).toBe('no_answer');
   });
+
+  it('answers a sanction asked with a sentence on sanctions, or declines: not with the duty it would punish', async () => {
+    expect((await answer('Cơ quan nào nộp báo cáo tuyên truyền trễ hạn thì bị kỷ luật hình thức gì?')).outcome).toBe('no_answer');
+    const page = { documentId: 'quyet-dinh-1169-qd-ttg' };
+    expect((await answer('Quyết định này có quy định hình thức xử lý đối với cơ quan không mở chuyên mục về Nghị quyết 57 đúng hạn không?', [], page)).outcome).toBe('no_answer');
+    const fined = await answer('doanh nghiep ko lam theo nq57 thi co bi phat tien khong?');
+    expect(has(fined.answer, 'không trực tiếp đặt ra chế tài')).toBe(true);
+  });
+
+  it('answers what a body is given to do from its own section, not from another body\'s that names it', async () => {
+    for (const q of ['Sở Tài chính có vai trò gì trong kế hoạch truyền thông của tỉnh?', 'Sở TC có vai trò gì trong KH truyền thông NQ57 của tỉnh ĐB?']) {
+      const r = await answer(q);
+      expect(r.sources[0]?.path.at(-1)).toBe('4. Sở Tài chính');
+    }
+  });
+
+  it('answers when a document named by number takes effect, or was issued, from its opening', async () => {
+    const r = await answer('nq57 ban hanh xong la ap dung luon hay phai cho mot thoi gian moi co hieu luc, ban hanh ngay nao');
+    expect(has(r.answer, 'hiệu lực ngay từ ngày ban hành')).toBe(true);
+    expect(r.answer).toContain('22/12/2024');
+    expect(has((await answer('Có phải NQ57 phải chờ Quốc hội thông qua thì mới có hiệu lực không?')).answer, 'hiệu lực ngay')).toBe(true);
+  });
 });
 

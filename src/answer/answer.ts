@@ -325,6 +325,16 @@ const numbersNamed = memoized(20_000, (text: string): string[] => {
 
 /** How to apply is asked: "nộp hồ sơ thế nào", "làm thủ tục ở đâu", "đăng ký ra sao" (folded). */
 const PROCEDURE_ASKED = /(?:^|\s)(?:(?:nop|lam) ho so|(?:lam )?thu tuc|dang ky)(?: \S+){0,3}? (?:the nao|ra sao|nhu nao|ntn|o dau|cach nao)(?=\s|$|[?.,!])/;
+/**
+ * A sanction asked: "bị kỷ luật hình thức gì", "quy định hình thức xử lý … không", "có bị phạt không", "mức phạt" (folded;
+ * "phạt tiền" only as written: folded it may be "phát tiền", money handed out).
+ */
+const SANCTION_ASKED = /(?:^|\s)(?:ky luat|che tai|xu phat|(?:bi|muc|hinh thuc) (?:phat|xu ly)(?! (?:hien|trien|dong|thanh|song))|(?:muc|hinh thuc) (?:ky luat|che tai|xu phat))(?=\s|$|[?.,!])/;
+const SANCTION_ASKED_MARKED = /(?<!\p{L})phạt(?!\p{L})/iu;
+/** A sentence about sanctions or their absence. */
+const SANCTION_IN_TEXT = /(?<!\p{L})(?:xử lý(?! (?:văn bản|trực tuyến|hồ sơ|thủ tục|dữ liệu|thông tin))|kỷ luật|chế tài|phạt|xử phạt|trách nhiệm|truy cứu)(?!\p{L})/iu;
+/** What a body is given to do is asked: "vai trò gì", "nhiệm vụ gì", "làm những gì", "được giao việc gì" (folded). */
+const ROLE_ASKED = /(?:^|\s)(?:vai tro|nhiem vu|trach nhiem) (?:gi|nao|the nao|ra sao)(?=\s|$|[?.,!])|(?:^|\s)(?:lam|giao|phu trach)(?: \S+){0,4}? (?:gi|nhung gi|viec gi|nhung viec gi)(?=\s|$|[?.,!])/;
 /** A sentence saying how to apply: a file, a registration, a procedure, where to go or log in. */
 const PROCEDURE_IN_TEXT = /(?<!\p{L})(?:hồ sơ|nộp|đăng ký|thủ tục|truy cập|đăng nhập|liên hệ)(?!\p{L})/iu;
 /** A document named as where to look: "theo Quyết định 11/QĐ-BCĐCP, …", "căn cứ Nghị quyết 57" (folded). */
@@ -606,6 +616,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const type = classifyQuestion(question);
     /** The question folded, read once by the rules below. */
     const askedFolded = foldDiacritics(normalizeVietnamese(question));
+    /** Whether the question names a body (by its folded key: "so tai chinh"), as typed or as its abbreviation reads. */
+    const namesAgency = (key: string) => ` ${looseForm(question)} `.includes(` ${key} `) || ` ${query.contentText} `.includes(` ${key} `);
     const facets = detectFacets(question);
     // Off the subject, a passage must also share a word specific to the question, not only words common to the domain.
     const specific = specificWords(query, searcher);
@@ -700,18 +712,28 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // "…thực hiện quyết định nào?" asks no kind of fact: the opening answers it when a sentence there holds the question's words.
     const particulars = DOCUMENT_PARTICULARS.test(askedFolded);
     // …unless it names another document by number: "Theo kế hoạch này thì NQ57 ban hành ngày nào?" asks about NQ57.
-    if (pointed && particulars && !namesByNumber(query)) {
-      const ranked = rankUnits(openingHits(openings, pointed), query, facets, (t) => searcher.idf(t));
+    // (…and so are those of the one document a question names by number and asks them of: "nq57 ban hành xong … có hiệu
+    // lực, ban hành ngày nào".)
+    const numbered = numbersNamed(question);
+    // (A date, a signer, a number or when it takes effect: "theo hướng nào thay thế" asks what replaces a way of lawmaking.)
+    const particularAsked = facets.some((f) => f.kind === 'when' || f.kind === 'who' || f.kind === 'code') || /(?:^|\s)hieu luc(?=\s|$|[?.,!])/.test(askedFolded);
+    const namedAlone = !pointed && !several && particularAsked && numbered.length === 1 && asksOf !== null && names.some((n) => n.id === asksOf && n.code === numbered[0]) ? asksOf : null;
+    const openingOf = pointed && !namesByNumber(query) ? pointed : namedAlone;
+    if (openingOf && particulars) {
+      const ranked = rankUnits(openingHits(openings, openingOf), query, facets, (t) => searcher.idf(t));
       // (Led by a sentence holding what is asked: "ông nào đặt bút ký" by the signer's, not by "… được ký ngày 16/6/2025".)
       const inOpening = facets.length > 0 ? [...ranked.filter((u) => u.holds.size > 0), ...ranked.filter((u) => u.holds.size === 0)] : ranked;
       // (Asked too what it says, "… có nội dung chính là gì và nó thay thế …", by a section its words name,
       // "1. Nội dung chính của Nghị quyết 71": that section, read from its start, leads.)
       const subjectPart = several ? asked.find((part) => detectFacets(part).some((f) => f.kind === 'subject')) : undefined;
-      const named = subjectPart ? sectionNamedIn(pointed, subjectPart, query) : null;
+      const named = subjectPart ? sectionNamedIn(openingOf, subjectPart, query) : null;
       const opening = named ? [...named, ...inOpening] : inOpening;
       const held = facets.length > 0 ? opening.some((u) => u.holds.size > 0) : (opening[0]?.coverage ?? 0) >= POLICY.openingCoverage;
       const composition = held ? compose(opening, searcher.documents, facets, query) : null;
-      if (composition && !composition.missing.includes('contact')) {
+      // (A summary of two documents opens with both: "… kèm Nghị quyết 03/NQ-CP ngày 09/01/2025, sau đó … Nghị quyết 71/NQ-CP
+      // ngày 01/4/2025" does not give NQ71's date alone; its sections do.)
+      const ofOthersToo = openingOf === namedAlone && composition !== null && numbersNamed(composition.lead.text).some((c) => c !== numbered[0]);
+      if (composition && !composition.missing.includes('contact') && !ofOthersToo) {
         return { outcome: 'answered', method: 'extractive', answer: composition.answer, sources: sourcesFor(composition.used, hits), suggestions: suggestionsFrom(faqHits, null, faqAll).slice(0, 3), signals };
       }
     }
@@ -806,6 +828,18 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const placed = units.find((u) => u.holds.has('where'));
       if (!placed || placed.score < (units[0]?.score ?? 0) * POLICY.typedRatio) return decline(true);
       units = [placed, ...units.filter((u) => u !== placed)];
+    } else if (!several && (SANCTION_ASKED.test(askedFolded) || SANCTION_ASKED_MARKED.test(normalizeVietnamese(question)))) {
+      // "Cơ quan nào nộp báo cáo trễ hạn thì bị kỷ luật hình thức gì?": a sanction is answered by a sentence on sanctions
+      // (or on their absence, under its heading), not by the duty it would punish; or none does.
+      const sanctioned = units.find((u) => SANCTION_IN_TEXT.test(`${u.passage.path.join(' ')} ${u.text}`));
+      if (!sanctioned || sanctioned.score < (units[0]?.score ?? 0) * POLICY.typedRatio) return decline(true);
+      units = [sanctioned, ...units.filter((u) => u !== sanctioned)];
+    } else if (!several && ROLE_ASKED.test(askedFolded) && agencies.filter((a) => namesAgency(a.key)).length === 1) {
+      // "Sở Tài chính có vai trò gì trong kế hoạch …?": the body's own section says what it is given, not another body's
+      // that names it ("… gửi Sở Khoa học và Công nghệ, Sở Tài chính").
+      const key = (agencies.find((a) => namesAgency(a.key)) as { key: string }).key;
+      const own = units.find((u) => u.passage.path.some((h) => looseForm(h).includes(key)));
+      if (own && own !== units[0] && own.score >= (units[0]?.score ?? 0) * POLICY.typedRatio) units = [own, ...units.filter((u) => u !== own)];
     } else if (facets.length > 1 && facets.every((f) => STRICT_FACETS.has(f.kind)) && !units.some((u) => u.holds.size > 0)) {
       // Several particulars asked and none of them in the documents: an honest "not found".
       return decline(true);
