@@ -47,4 +47,11 @@ describe('alignmentFactor: a past period under a target\'s heading', () => {
     expect(past).toBeLessThan(target);
     expect(past).toBeLessThan(1);
   });
+
+  it('reads "yêu cầu … tăng bao nhiêu" as a target asked, "yêu cầu gì" and "yêu cầu báo cáo mấy lần" as none', () => {
+    expect(alignmentOf('Nghị quyết 57 yêu cầu số đơn đăng ký sáng chế tăng bình quân bao nhiêu mỗi năm')?.wants).toBe('target');
+    expect(alignmentOf('Quyết định 1169 yêu cầu gì về truyền thông?')?.wants ?? null).toBeNull();
+    expect(alignmentOf('KH yêu cầu báo cáo mấy lần một năm?')?.wants ?? null).toBeNull();
+  });
 });
+

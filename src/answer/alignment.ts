@@ -34,7 +34,7 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 /** The years a text names ("2025", also inside "01/7/2025"). */
 export const yearsIn = (text: string): string[] => text.match(YEAR) ?? [];
 // "muốn tới 2030 … được bao nhiêu phần trăm": what is wanted by a year is a target ("muốn hỏi đến nay" is not).
-const TARGET_WORDS = /muc tieu|chi tieu|phan dau|dat ra|den nam \d{4}|(?:^|\s)muon (?:toi|den|dat)(?=\s)|(?:toi|den) 20[3-9]\d/;
+const TARGET_WORDS = /muc tieu|chi tieu|phan dau|dat ra|(?:^|\s)yeu cau (?:\S+ ){0,10}?(?:tang|dat|chiem|giam)(?: \S+){0,3}? (?:bao nhieu|bn)(?=\s|$)|den nam \d{4}|(?:^|\s)muon (?:toi|den|dat)(?=\s)|(?:toi|den) 20[3-9]\d/;
 /**
  * "hiện" alone, folded ("hiện người giữ chức … là ai"): what is now. "thực hiện", "thể hiện",
  * "cống hiến", "hiện đại", "Hiến pháp" are other words.

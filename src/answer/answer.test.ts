@@ -1673,6 +1673,8 @@ describe('what the questions of dev-wave28 and the review showed', () => {
       expect(has(r.answer, 'đẩy mạnh truyền thông')).toBe(true);
       expect(r.sources[0]?.path.at(-1)).not.toBe('Nơi nhận');
     }
+    // "…, sở tôi phải làm gì?" speaks of the asker: the job named is what is asked about.
+    expect((await answer('Tôi là cán bộ Sở Giáo dục, sở tôi phải làm gì?')).sources[0]?.path.at(-1)).toBe('3. Sở Giáo dục và Đào tạo');
   });
 
   it('answers a question opened by "còn" with the sentence holding its own words, though it shares few of the message\'s', async () => {
@@ -1719,6 +1721,8 @@ describe('what the questions of dev-wave28 and the review showed', () => {
     expect((await answer('Quyết định này có quy định hình thức xử lý đối với cơ quan không mở chuyên mục về Nghị quyết 57 đúng hạn không?', [], page)).outcome).toBe('no_answer');
     const fined = await answer('doanh nghiep ko lam theo nq57 thi co bi phat tien khong?');
     expect(has(fined.answer, 'không trực tiếp đặt ra chế tài')).toBe(true);
+    // A reward asked beside it is answered as before: the body that proposes rewards.
+    expect((await answer('Sở Nội vụ có khen thưởng hay kỷ luật ai không?')).sources[0]?.path.at(-1)).toBe('5. Sở Nội vụ (Ban Thi đua khen thưởng tỉnh)');
   });
 
   it('answers what a body is given to do from its own section, not from another body\'s that names it', async () => {
@@ -1733,6 +1737,21 @@ describe('what the questions of dev-wave28 and the review showed', () => {
     expect(has(r.answer, 'hiệu lực ngay từ ngày ban hành')).toBe(true);
     expect(r.answer).toContain('22/12/2024');
     expect(has((await answer('Có phải NQ57 phải chờ Quốc hội thông qua thì mới có hiệu lực không?')).answer, 'hiệu lực ngay')).toBe(true);
+    // …and not from another document's: NQ03 "có hiệu lực ngay từ ngày ký" says nothing of QĐ 1169.
+    expect((await answer('QĐ 1169 có hiệu lực từ ngày ký không?')).answer).not.toContain('03/NQ-CP');
+  });
+
+  it('answers the figure a document requires with its target, beside what was achieved when that is asked too', async () => {
+    const r = await answer('Nghị quyết 57 yêu cầu số đơn đăng ký sáng chế tăng bình quân bao nhiêu mỗi năm, trong khi thực tế giai đoạn 2019–2024 chỉ tăng được khoảng bao nhiêu?');
+    expect(r.answer).toContain('16–18%');
+    expect(r.answer).toContain('12,4%');
+  });
+
+  it('reads what a body "có nhiệm vụ" do as what it was opened for', async () => {
+    const r = await answer('TT ĐMST của tỉnh mở ra để làm gì, ra mắt hôm nào thế?');
+    expect(r.answer).toContain('15/01/2026');
+    expect(has(r.answer, 'vận hành các nền tảng số dùng chung')).toBe(true);
+    expect(has(r.answer, 'không nêu lý do')).toBe(false);
   });
 });
 

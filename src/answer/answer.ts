@@ -195,9 +195,9 @@ function withoutPersonalData(message: string): string {
  * otherwise outweigh what is asked.
  */
 /** Who asks, by job, before a comma: "Tôi là giáo viên …,", "Mình mới nhận việc cán bộ văn hóa xã,", "Em làm ở Hội phụ nữ xã," (folded). */
-const IDENTITY_PREAMBLE = /^((?:em|toi|minh|chau|con|nha (?:em|toi|minh)|bo (?:em|toi|minh)|me (?:em|toi|minh)|chung (?:em|toi)) (?:la|day|ban|(?:moi|vua) nhan viec)(?: [^,;:?.!]*)?)[,;]\s*(\S.*)$/;
-/** A question that speaks for the asker's group or place: "bọn tôi", "chúng em", "xã tôi" (folded). */
-const SPEAKS_FOR_SEVERAL = /(?:^|\s)(?:bon|chung|tui|xa|phuong|ban|thon|truong|co quan|don vi) (?:toi|em|minh)(?=\s|$|[?.,!])/;
+const IDENTITY_PREAMBLE = /^((?:em|toi|minh|chau|con|chung (?:em|toi)) (?:la|(?:moi|vua) nhan viec)(?: [^,;:?.!]*)?)[,;]\s*(\S.*)$/;
+/** A question that speaks of the asker: "tôi làm gì", "sở tôi", "bọn em", "cho mình" (folded). */
+const SPEAKS_OF_ASKER = /(?:^|\s)(?:toi|em|minh|chau|to)(?=\s|$|[?.,!])/;
 
 /** "cho mình hỏi", "xin hỏi": what follows is the question. */
 const ASK_OPENING = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu;
@@ -230,15 +230,15 @@ function focusOnQuestion(message: string): string {
   const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(focused.trim());
   if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2]) && documentCodes(colon[1]).length === 0) return colon[2];
   // "Mình mới nhận việc cán bộ văn hóa xã, kế hoạch này tóm lại là để làm gì?": who asks, then the question. The job's
-  // words ("văn hóa", "xã") are not what is asked, unless the question speaks for them ("… yêu cầu bọn tôi viết bài gì?",
-  // "xã tôi …"). (Only a job: "Em làm đề tài …", "Nhà em làm nông, ít lên mạng, …" say what the question is about.)
+  // words ("văn hóa", "xã") are not what is asked, unless the question speaks of the asker ("…, sở tôi phải làm gì?",
+  // "…, tôi được tập huấn gì?"). (Only who one is: "Em làm đề tài …", "Mình bán hàng online, …" say what is asked about.)
   // (Read on the folded form, cut from the text as written: the two are as long, unless lower-casing lengthened it.)
   const written = focused.trim().normalize('NFC');
   const read = foldDiacritics(normalizeVietnamese(written));
   const identity = read.length === written.length ? IDENTITY_PREAMBLE.exec(read) : null;
   if (identity?.[1] && identity[2]) {
     const rest = written.slice(identity[1].length).replace(/^[\s,;]+/u, '');
-    if (!asksSomething(identity[1]) && asksSomething(rest) && documentCodes(identity[1]).length === 0 && !SPEAKS_FOR_SEVERAL.test(foldDiacritics(normalizeVietnamese(rest)))) return rest;
+    if (!asksSomething(identity[1]) && asksSomething(rest) && documentCodes(identity[1]).length === 0 && !SPEAKS_OF_ASKER.test(foldDiacritics(normalizeVietnamese(rest)))) return rest;
   }
   return focused;
 }
@@ -331,6 +331,8 @@ const PROCEDURE_ASKED = /(?:^|\s)(?:(?:nop|lam) ho so|(?:lam )?thu tuc|dang ky)(
  */
 const SANCTION_ASKED = /(?:^|\s)(?:ky luat|che tai|xu phat|(?:bi|muc|hinh thuc) (?:phat|xu ly)(?! (?:hien|trien|dong|thanh|song))|(?:muc|hinh thuc) (?:ky luat|che tai|xu phat))(?=\s|$|[?.,!])/;
 const SANCTION_ASKED_MARKED = /(?<!\p{L})phạt(?!\p{L})/iu;
+/** A reward asked beside it ("khen thưởng hay kỷ luật"): the sanction is not all that is asked. */
+const REWARD_ASKED = /(?:^|\s)(?:khen|thuong|ton vinh)(?=\s|$|[?.,!])/;
 /** A sentence about sanctions or their absence. */
 const SANCTION_IN_TEXT = /(?<!\p{L})(?:xử lý(?! (?:văn bản|trực tuyến|hồ sơ|thủ tục|dữ liệu|thông tin))|kỷ luật|chế tài|phạt|xử phạt|trách nhiệm|truy cứu)(?!\p{L})/iu;
 /** What a body is given to do is asked: "vai trò gì", "nhiệm vụ gì", "làm những gì", "được giao việc gì" (folded). */
@@ -828,7 +830,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const placed = units.find((u) => u.holds.has('where'));
       if (!placed || placed.score < (units[0]?.score ?? 0) * POLICY.typedRatio) return decline(true);
       units = [placed, ...units.filter((u) => u !== placed)];
-    } else if (!several && (SANCTION_ASKED.test(askedFolded) || SANCTION_ASKED_MARKED.test(normalizeVietnamese(question)))) {
+    } else if (!several && (SANCTION_ASKED.test(askedFolded) || SANCTION_ASKED_MARKED.test(normalizeVietnamese(question))) && !REWARD_ASKED.test(askedFolded)) {
       // "Cơ quan nào nộp báo cáo trễ hạn thì bị kỷ luật hình thức gì?": a sanction is answered by a sentence on sanctions
       // (or on their absence, under its heading), not by the duty it would punish; or none does.
       const sanctioned = units.find((u) => SANCTION_IN_TEXT.test(`${u.passage.path.join(' ')} ${u.text}`));
@@ -935,6 +937,13 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     if (attributeMissing) return decline(true);
     // "DTI của ĐB năm 2025 công bố chưa, … lên hay xuống hạng?": an answer led by another year's figure answers none of it.
     const otherYear = composition !== null && yearsAskedOf(question).asked.length === 1 && !several && !query.followUp && otherYearOnly(question, composition.lead);
+    // "QĐ 1169 có hiệu lực từ ngày ký không?": a document's own particulars are not another's ("Nghị quyết 03/NQ-CP có
+    // hiệu lực ngay từ ngày ký"), whichever document the sentence is in.
+    const leadNames = composition === null ? [] : numbersNamed(composition.lead.text);
+    // (When it takes effect or was issued: "trần thanh mẫn ký văn bản nào … thể chế hóa nq57" asks another document.)
+    const effectAsked = facets.some((f) => f.kind === 'when') || /(?:^|\s)hieu luc(?=\s|$|[?.,!])/.test(askedFolded);
+    const othersParticulars = effectAsked && namedAlone !== null && leadNames.length > 0 && !leadNames.includes(numbered[0] as string);
+    if (othersParticulars) return decline(true);
     if (!composition || otherYear || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();
     return {
       outcome: 'answered',

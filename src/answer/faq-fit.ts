@@ -107,6 +107,16 @@ function sameDocuments(question: string, entry: FaqEntry): boolean {
   return named.length === 0 || named.some((c) => asked.includes(c));
 }
 
+/** Which document was issued is asked: "ban hành nghị quyết gì", "ban hành kế hoạch nào" (folded). */
+const DOCUMENT_WHICH = /(?:^|\s)ban hanh (?:nghi quyet|quyet dinh|ke hoach|van ban|luat|nghi dinh|chi thi|nq|qd|kh) (?:gi|nao)(?=\s|$|[?.,!])/;
+/** A document named in an answer, by number or by kind and number. */
+const DOCUMENT_IN_ANSWER = /(?<!\p{L})(?:Nghị quyết|Quyết định|Kế hoạch|Luật|Nghị định|Chỉ thị)\s+(?:số\s+)?\d/u;
+
+/** "Bộ Chính trị ban hành nghị quyết gì …?" is answered by an entry naming one, not by why one was issued. */
+function namesDocumentAsked(question: string, entry: FaqEntry): boolean {
+  return !DOCUMENT_WHICH.test(looseForm(question)) || documentCodes(entry.answer).length > 0 || DOCUMENT_IN_ANSWER.test(entry.answer);
+}
+
 export interface FaqQuestion {
   /** The question as the citizen asked it (without its preamble). */
   question: string;
@@ -155,6 +165,7 @@ export function fittingEntry(best: FaqHit | undefined, asked: FaqQuestion): FaqE
     // An entry about 2024 does not answer a question about 2025, nor one about a body it never names.
     sameYears(asked.question, entry.answer) &&
     sameDocuments(asked.question, entry) &&
+    namesDocumentAsked(asked.question, entry) &&
     sameOrdinal(asked.question, entry) &&
     holdsSpecific(entry, asked.specific) &&
     // "văn bản này" on the page of Decision 1169 is not answered by an entry about Resolution 57.

@@ -43,7 +43,7 @@ const NUMBERED_KINDS = 'quyet dinh|nghi quyet|nghi dinh|thong tu|chi thi|ke hoac
  * department: "Kế hoạch này do sở nào chủ trì?") reads the same.
  */
 export const CODE_QUESTION = new RegExp(
-  String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(${NUMBERED_KINDS}) so nao(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa|ban hanh) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
+  String.raw`(?:^|\s)(${NUMBERED_KINDS}) (?:\S+ ){0,2}?(?:so (?:may|bao nhieu)|so hieu (?:la )?(?:gi|bao nhieu|may|nao))(?=\s|$|[?.,!])|(?:^|\s)(${NUMBERED_KINDS}) so nao(?=\s|$|[?.,!])|(?:^|\s)(?:theo|bang|tai|can cu(?: vao)?|thuc hien|trien khai|cu the hoa) (${NUMBERED_KINDS}) (?:so )?(?:nao|gi|may)(?=\s|$|[?.,!])`,
 );
 
 /**
@@ -109,7 +109,11 @@ const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/
  * "bao lâu" (how long), not "bao lâu một lần" (how often); "tối đa bao nhiêu năm", "mấy tháng" (how many years or
  * months), not "mấy năm qua", "mấy năm 2019–2024" (the years past) nor "mấy tháng một lần".
  */
-const DURATION_QUESTION = /bao lau(?!(?: \S+){0,4}? (?:mot|1) lan)|(?:^|\s)(?:bao nhieu|may|bn) (?:nam|thang)(?=\s|$|[?.,!])(?! (?:qua|nay|gan|truoc|toi|sau|\d|mot lan|1 lan))/;
+const DURATION_QUESTION = /bao lau(?!(?: \S+){0,4}? (?:mot|1) lan)/;
+/** "tối đa bao nhiêu năm", "mấy tháng": not "mấy năm qua", "xếp thứ bao nhiêu năm ngoái", "mấy tháng một lần". */
+const YEARS_COUNTED = /(?:^|\s)(?<!(?:^|\s)thu )(?:bao nhieu|may|bn) (?:nam|thang)(?=\s|$|[?.,!])(?! (?:qua|nay|ngoai|gan|truoc|toi|sau|\d|mot lan|1 lan))/;
+/** A horizon or a span of years: "đến năm 2045", "vào năm 2030", "giai đoạn 2020–2025" (not "trong năm 2025"). */
+const YEARS_SPANNED = /(?<!\p{L})(?:đến|tới|vào) năm (?:19|20)\d{2}(?!\d)|(?<![\d/])(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}(?![\d/])/u;
 const DURATION_IN_TEXT = /(?<!\p{L})\d+(?:[.,]\d+)?\s*(?:ngày|tháng|năm|tuần|giờ|tiếng|phút)(?!\p{L})/u;
 const SPAN_IN_TEXT = /(?<!\p{L})từ(?: ngày)? \d{1,2}\/\d{1,2}(?:\/\d{4})? đến(?: ngày)? \d{1,2}\/\d{1,2}/u;
 /** "bao lâu (phải báo cáo) một lần", "mấy lần", "mấy tháng (họp) một lần". */
@@ -211,6 +215,8 @@ interface QuestionFacts {
   future: boolean;
   /** "bao lâu": a length of time is asked. */
   duration: boolean;
+  /** "bao nhiêu năm": a length of time, or the years it runs to or between ("tầm nhìn đến năm 2045", "giai đoạn 2020–2025"). */
+  yearsCounted: boolean;
   /** "ai ký", "thủ tướng hay phó thủ tướng ký": who signed is asked, not who holds a post. */
   signer: boolean;
   /** "của ai ban hành", "cơ quan nào ban hành": who issued a document is asked. */
@@ -236,6 +242,7 @@ function questionFacts(question: string): QuestionFacts {
       clock: CLOCK_QUESTION.test(folded),
       day: DAY_QUESTION.test(folded),
       duration: DURATION_QUESTION.test(folded),
+      yearsCounted: YEARS_COUNTED.test(folded),
       code: codeKind(folded),
       source: /(?:^|\s)(?:so lieu|tu lieu|cong bo|tong hop)(?:\s|$|[?.,!])/.test(folded),
       future: FUTURE_ASKED.test(folded),
@@ -374,6 +381,7 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       // "bao lâu" is answered by a length of time, or by the dates it runs from and to.
       if (facts.duration) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence);
+      if (facts.yearsCounted) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence) || YEARS_SPANNED.test(sentence);
       if (counted) return countsUnit(text, counted, ofCorpus);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':
@@ -400,7 +408,7 @@ function headingYear(heading: string, question: string): boolean {
 // is a place after "tại", "ở", "đến", "thuộc"…, or opening a sentence; in a name ("Trung tâm Đổi mới sáng tạo tỉnh
 // Điện Biên", "IOC của tỉnh Điện Biên") it says whose, not where.
 const PLACE_IN_TEXT = /(?<!\p{L})(?:tại|ở) (?!(?:Điều|Khoản|Mục|Chương|Phụ lục|Quyết định|Nghị quyết|Nghị định|Luật|Thông báo|Thông tư|Kế hoạch|Quy định|Chỉ thị|Công văn|Hội nghị|Phiên|Đại hội)(?!\p{L}))\p{Lu}|(?<!\p{L})(?:Hà Nội|Thành phố|TP\.|Trung tâm Hội nghị|Cung Văn hóa|Lào|Trung Quốc|(?<=(?:^|[\s,;:(])(?:[Tt]ại|[Ởở]|[Đđ]ến|[Vv]ề|[Tt]huộc|địa bàn|các|và|gồm) )(?:tỉnh|xã|phường|huyện|thị xã|thành phố) \p{Lu}|^(?:Tỉnh|Xã|Huyện) \p{Lu})/u;
-const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
+const PURPOSE_IN_TEXT = /(?<!\p{L})(?:(?:bởi )?vì(?!\p{L})(?! vậy| thế)|nhằm|mục đích|góp phần|hướng tới|có (?:nhiệm vụ|chức năng)|để (?:nâng cao|tạo|thúc đẩy|bảo đảm|đảm bảo|phục vụ|giúp|người dân|mọi người|hình thành|phát triển|đưa))(?!\p{L})/u;
 const STATUS_IN_TEXT = /(?<!\p{L})(?:đạt|đã|hiện(?! đại)|đến nay|tính đến|kết quả|còn hiệu lực|hết hiệu lực|thay thế)(?!\p{L})|\d/u;
 
 /** "xã nào", "huyện nào": the kind of place asked, folded, and how the documents write it. */

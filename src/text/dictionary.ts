@@ -121,7 +121,7 @@ export const SYNONYMS: string[][] = [
   ['xã phường', 'cấp xã'],
   ['km2', 'ki lô mét vuông', 'cây số vuông'],
   ['hiệu lực', 'có giá trị'],
-  ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho', 'gửi lên'],
+  ['nơi nhận', 'gửi tới', 'gửi đến', 'gửi cho'],
   ['giáp với', 'tiếp giáp', 'biên giới', 'giáp ranh', 'giáp biên giới'],
   ['tôn vinh', 'khen ngợi'],
   ['thiếu nhi', 'con nít', 'tụi nhỏ'],
@@ -183,6 +183,9 @@ export const QUESTION_PHRASES = [
   'bao lau mot lan', 'bao lau 1 lan',
   // "vậy trước đó, hồi đầu 2025 …": when, relative to the earlier answer; the year says it.
   'truoc do',
+  // "rốt cuộc bàn về mấy lĩnh vực", "nói nôm na là phong trào gì", "tóm lại là để làm gì": how the asker sums up, not
+  // what ("cuộc" would match "cuộc cách mạng").
+  'rot cuoc',
 ];
 
 /** Words that mark a question as on the service's subject even when the corpus lacks the answer. */
