@@ -194,10 +194,6 @@ function withoutPersonalData(message: string): string {
  * cho hỏi …", "Em ở Mường Lay. NQ57 là gì?"): place names and occupations there would
  * otherwise outweigh what is asked.
  */
-/** Who asks, by job, before a comma: "Tôi là giáo viên …,", "Mình mới nhận việc cán bộ văn hóa xã,", "Em làm ở Hội phụ nữ xã," (folded). */
-const IDENTITY_PREAMBLE = /^((?:em|toi|minh|chau|con|chung (?:em|toi)) (?:la|(?:moi|vua) nhan viec)(?: [^,;:?.!]*)?)[,;]\s*(\S.*)$/;
-/** A question that speaks of the asker: "tôi làm gì", "sở tôi", "bọn em", "cho mình" (folded). */
-const SPEAKS_OF_ASKER = /(?:^|\s)(?:toi|em|minh|chau|to)(?=\s|$|[?.,!])/;
 
 /** "cho mình hỏi", "xin hỏi": what follows is the question. */
 const ASK_OPENING = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu;
@@ -229,17 +225,6 @@ function focusOnQuestion(message: string): string {
   // NQ193: văn bản này có bao nhiêu điều?").
   const colon = /^((?:em|tôi|toi|mình|minh|cháu|chau|con|nhà (?:em|tôi|mình)|nha (?:em|toi|minh)|bố|mẹ|chúng (?:em|tôi)|chung (?:em|toi))\s[^:]*):\s*(\S.*)$/iu.exec(focused.trim());
   if (colon?.[1] && colon[2] && !asksSomething(colon[1].replace(/\s+(?:ạ|a|nhé|nhe)\s*$/u, '')) && asksSomething(colon[2]) && documentCodes(colon[1]).length === 0) return colon[2];
-  // "Mình mới nhận việc cán bộ văn hóa xã, kế hoạch này tóm lại là để làm gì?": who asks, then the question. The job's
-  // words ("văn hóa", "xã") are not what is asked, unless the question speaks of the asker ("…, sở tôi phải làm gì?",
-  // "…, tôi được tập huấn gì?"). (Only who one is: "Em làm đề tài …", "Mình bán hàng online, …" say what is asked about.)
-  // (Read on the folded form, cut from the text as written: the two are as long, unless lower-casing lengthened it.)
-  const written = focused.trim().normalize('NFC');
-  const read = foldDiacritics(normalizeVietnamese(written));
-  const identity = read.length === written.length ? IDENTITY_PREAMBLE.exec(read) : null;
-  if (identity?.[1] && identity[2]) {
-    const rest = written.slice(identity[1].length).replace(/^[\s,;]+/u, '');
-    if (!asksSomething(identity[1]) && asksSomething(rest) && documentCodes(identity[1]).length === 0 && !SPEAKS_OF_ASKER.test(foldDiacritics(normalizeVietnamese(rest)))) return rest;
-  }
   return focused;
 }
 

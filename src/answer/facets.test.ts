@@ -154,19 +154,14 @@ describe('detectFacets: "ở tỉnh thành nào"', () => {
   });
 });
 
-describe('detectFacets: "Thủ tướng ký hay phó TT ký"', () => {
-  it('asks who signed, beside when', () => {
-    expect(detectFacets('QĐ 1169 là Thủ tướng ký hay phó TT ký, ký hôm nào thế?').map((f) => f.kind)).toEqual(['who', 'when']);
-    expect(detectFacets('Quyết định này ký hay chưa ký?').map((f) => f.kind)).not.toContain('who');
-  });
-});
-
 describe('questionParts: a yes/no question opened before a comma', () => {
   it('is one question when what follows only closes it', () => {
     expect(questionParts('Kế hoạch này có nói mỗi xã được cấp bao nhiêu tiền để làm pano, áp phích tuyên truyền không?')).toHaveLength(1);
     expect(questionParts('nam 2025 quyet dinh 1169 co lam kenh truyen hinh hay mang xa hoi nao cho tre con khong?')).toHaveLength(1);
     expect(questionParts('Sandbox thực chất là gì, có bị giới hạn thời gian không?')).toHaveLength(2);
     expect(questionParts('Kế hoạch có giao Sở KHCN tổ chức sự kiện không, có giao Báo ĐBP đăng bài không?')).toHaveLength(2);
+    expect(questionParts('Sandbox có thời hạn, có bị giám sát không?')).toHaveLength(2);
+    expect(questionParts('Kế hoạch có nói Báo ĐBP được bao nhiêu tiền, lấy từ đâu không?')).toHaveLength(2);
   });
 });
 

@@ -24,7 +24,7 @@ const PATTERNS: Array<[FacetKind, RegExp]> = [
   ['code', new RegExp(CODE_QUESTION.source, 'g')],
   ['when', new RegExp(String.raw`ngay nao|hom nao|ngay may|ngay bao nhieu|khi nao|bao gio|luc nao|nam nao|thang nao|${DEADLINE_ASKED}|tu ngay nao|tu khi nao|thoi diem nao|ngay gi|(?:^|\s)ky ngay(?:\s|$)|thoi gian nao`, 'g')],
   ['quantity', new RegExp(String.raw`bao nhieu|${BN_ASKS}|bao lau|(?:^|\s)may (?:${MAY_COUNTS}|he thong|nhiem vu|giai doan|tinh|huyen|linh vuc|noi dung|giai phap|diem)|(?:xep|dung) (?:thu|hang) (?:may|bao nhieu)|(?:^|\s)hang may|so luong|ty le|phan tram|muc bao|chiem bao`, 'g')],
-  ['who', new RegExp(String.raw`${WHO_WORD}|(?:^|\s)ky hay (?!chua |khong )(?:\S+ ){1,3}?ky(?=\s|$|[?.,!])|${PERSON_WORDS}|${POST_WHICH.source}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho(?=\s*(?:[?.,!]|$))|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
+  ['who', new RegExp(String.raw`${WHO_WORD}|${PERSON_WORDS}|${POST_WHICH.source}|co quan nao|don vi nao|(?:^|\s)so nao|ben nao|nguoi nao|lanh dao nao|to chuc nao|(?:^|\s)bo nao|(?:^|\s)ban nao|chu tri|phu trach|chiu trach nhiem|giao cho(?=\s*(?:[?.,!]|$))|do ai|cua ai|ai ky|nguoi ky|nhom doi tuong nao|doi tuong nao|nhom nao|${POST_NAME_QUESTION.source}`, 'g')],
   ['where', /o dau|tai dau|dia diem nao|(?:(?<!(?:chua|khong|da) )dat|nam|to chuc|dien ra) (?:o|tai) cho nao|so nha (?:\d|nao|bao nhieu|may)|duong nao|thanh pho nao|tinh thanh nao|(?:^|\s)noi nao|dia ban nao|(?:^|\s)tinh nao|(?:^|\s)xa nao|(?:^|\s)huyen nao|(?<!chu tich)(?:^|\s)nuoc nao|quoc gia nao/g],
   ['why', /vi sao|tai sao|(?:^|\s)sao lai (?:chon|la|lay|goi)|ly do chon|nham muc dich gi|muc dich (?:gi|la gi|chinh)|(?:muc dich|y nghia) cua (?:\S+ )+?la gi|de lam gi|nham (?:gi|lam gi)|(?:muon|de|nham) dat (?:duoc )?(?:dieu )?gi|vi ly do gi|ly do (?:gi|nao)|y nghia (?:gi|la gi|the nao)/g],
   ['status', /hien (?:dat|nay|da|gio)(?=\s|$|[?,.!])|bay gio|da dat|dat (?:duoc )?(?:toi|den) dau|ket qua (?:ra sao|the nao|nhu the nao|den nay|hien nay)|den nay|con hieu luc|hieu luc (?:khong|chua)/g],
@@ -192,7 +192,10 @@ function closesFrame(before: string, after: string, marked: boolean): boolean {
   const opened = marked ? /(?<!\p{L})có(?!\p{L})/u.test(before) : /(?:^|\s)co(?=\s)/.test(before);
   // (Closed by its own ending, or asking by a last word of its own: "sandbox thực chất là gì, có bị giới hạn … không?")
   const closed = ASKS_AT_END.test(foldDiacritics(before)) || ASKED_LAST.test(foldDiacritics(before));
-  return opened && !closed && ASKS_AT_END.test(after) && !ASKS.test(after) && detectFacets(after).length === 0;
+  // (…and only when a question word sits inside it, "có nói … bao nhiêu tiền để làm pano, áp phích … không": "có thời hạn,
+  // có bị giám sát không" and "có quy định thời hạn, mẫu báo cáo không" ask each thing in turn.)
+  const asksInside = ASKS.test(foldDiacritics(before));
+  return opened && !closed && asksInside && ASKS_AT_END.test(after) && !ASKS.test(after) && !/(?:^|\s)(?:tu|o|den|toi|tai) dau(?=\s|$|[?.,!])/.test(after) && detectFacets(after).length === 0;
 }
 
 /** Where the next break after `from` begins (its end when none): a joint the words as written make one. */

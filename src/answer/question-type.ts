@@ -110,10 +110,6 @@ const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/
  * months), not "mấy năm qua", "mấy năm 2019–2024" (the years past) nor "mấy tháng một lần".
  */
 const DURATION_QUESTION = /bao lau(?!(?: \S+){0,4}? (?:mot|1) lan)/;
-/** "tối đa bao nhiêu năm", "mấy tháng": not "mấy năm qua", "xếp thứ bao nhiêu năm ngoái", "mấy tháng một lần". */
-const YEARS_COUNTED = /(?:^|\s)(?<!(?:^|\s)thu )(?:bao nhieu|may|bn) (?:nam|thang)(?=\s|$|[?.,!])(?! (?:qua|nay|ngoai|gan|truoc|toi|sau|\d|mot lan|1 lan))/;
-/** A horizon or a span of years: "đến năm 2045", "vào năm 2030", "giai đoạn 2020–2025" (not "trong năm 2025"). */
-const YEARS_SPANNED = /(?<!\p{L})(?:đến|tới|vào) năm (?:19|20)\d{2}(?!\d)|(?<![\d/])(?:19|20)\d{2}\s*[–-]\s*(?:19|20)\d{2}(?![\d/])/u;
 const DURATION_IN_TEXT = /(?<!\p{L})\d+(?:[.,]\d+)?\s*(?:ngày|tháng|năm|tuần|giờ|tiếng|phút)(?!\p{L})/u;
 const SPAN_IN_TEXT = /(?<!\p{L})từ(?: ngày)? \d{1,2}\/\d{1,2}(?:\/\d{4})? đến(?: ngày)? \d{1,2}\/\d{1,2}/u;
 /** "bao lâu (phải báo cáo) một lần", "mấy lần", "mấy tháng (họp) một lần". */
@@ -215,8 +211,6 @@ interface QuestionFacts {
   future: boolean;
   /** "bao lâu": a length of time is asked. */
   duration: boolean;
-  /** "bao nhiêu năm": a length of time, or the years it runs to or between ("tầm nhìn đến năm 2045", "giai đoạn 2020–2025"). */
-  yearsCounted: boolean;
   /** "ai ký", "thủ tướng hay phó thủ tướng ký": who signed is asked, not who holds a post. */
   signer: boolean;
   /** "của ai ban hành", "cơ quan nào ban hành": who issued a document is asked. */
@@ -242,7 +236,6 @@ function questionFacts(question: string): QuestionFacts {
       clock: CLOCK_QUESTION.test(folded),
       day: DAY_QUESTION.test(folded),
       duration: DURATION_QUESTION.test(folded),
-      yearsCounted: YEARS_COUNTED.test(folded),
       code: codeKind(folded),
       source: /(?:^|\s)(?:so lieu|tu lieu|cong bo|tong hop)(?:\s|$|[?.,!])/.test(folded),
       future: FUTURE_ASKED.test(folded),
@@ -381,7 +374,6 @@ export function holdsAnswerType(type: QuestionType, text: string, question = '')
       if (frequency && FREQUENCY_IN_TEXT.test(text)) return true;
       // "bao lâu" is answered by a length of time, or by the dates it runs from and to.
       if (facts.duration) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence);
-      if (facts.yearsCounted) return DURATION_IN_TEXT.test(text) || SPAN_IN_TEXT.test(sentence) || YEARS_SPANNED.test(sentence);
       if (counted) return countsUnit(text, counted, ofCorpus);
       return money ? MONEY_IN_TEXT.test(text) : NUMBER_IN_TEXT.test(text) || COUNT_IN_WORDS.test(text);
     case 'who':

@@ -252,6 +252,8 @@ describe('analyze: stop words and bigrams', () => {
     expect(analyze('lấy tiền ở đâu').terms).toContain('ngân sách');
     expect(analyze('có bị phạt tiền không').terms).not.toContain('ngân sách');
     expect(analyze('tiền phạt bao nhiêu').terms).not.toContain('kinh phí');
+    // "phát tiền" (money handed out) is funding: the words are read as written.
+    expect(analyze('có phát tiền cho người học không').terms).toContain('ngân sách');
   });
 
   it('reads "54 tr đồng" as millions', () => {

@@ -13,7 +13,7 @@ import { ABBREVIATIONS, DOMAIN_TERMS, FOLDED_STOP_WORDS, OTHER_MEANINGS, QUESTIO
 import { hashString } from './hash.ts';
 import { foldDiacritics, hasDiacritics, normalizeVietnamese, readCapitals } from './normalize.ts';
 
-const CODE_VERSION = 18;
+const CODE_VERSION = 19;
 // A Map, not the object: "constructor" typed by a citizen must not find Object.prototype.
 const ABBREVIATION_MAP = new Map(Object.entries(ABBREVIATIONS));
 /** Changes whenever the analysis code or the dictionary changes; recorded in the index manifest. */
@@ -168,25 +168,26 @@ const byFirst = <T>(items: T[], first: (item: T) => string): Map<string, T[]> =>
 const SYNONYMS_WRITTEN = byFirst(SYNONYM_PHRASES, (p) => p.words[0] ?? '');
 const SYNONYMS_FOLDED = byFirst(SYNONYM_PHRASES, (p) => p.folded[0] ?? '');
 
-/**
- * Longer terms a synonym may sit inside without being meant ("nhân dân" in "ủy ban nhân dân"), folded, by first word;
- * and words that give a member another meaning ("tiền" in "phạt tiền").
- */
+/** Longer terms a synonym may sit inside without being meant ("nhân dân" in "ủy ban nhân dân"), folded, by first word. */
 const COMPOUNDS = byFirst(
-  [
-    ...[...new Set([...Object.values(ABBREVIATIONS), ...DOMAIN_TERMS].map(foldDiacritics))].map((t) => t.split(' ')).filter((t) => t.length >= 3),
-    ...OTHER_MEANINGS.map((t) => foldDiacritics(t).split(' ')),
-  ],
+  [...new Set([...Object.values(ABBREVIATIONS), ...DOMAIN_TERMS].map(foldDiacritics))].map((t) => t.split(' ')).filter((t) => t.length >= 3),
+  (t) => t[0] ?? '',
+);
+/** …and words as written that give a member another meaning: "phạt tiền" (a fine), not "phát tiền" (money handed out). */
+const OTHER_MEANING_WORDS = byFirst(
+  OTHER_MEANINGS.map((t) => t.split(' ')),
   (t) => t[0] ?? '',
 );
 
-/** Positions of the (folded) tokens that belong to a longer known term. */
-function insideCompounds(folded: string[]): Set<number> {
+/** Positions of the tokens that belong to a longer known term (folded), or to a word giving a member another meaning (as written). */
+function insideCompounds(folded: string[], written: string[]): Set<number> {
   const covered = new Set<number>();
-  for (let i = 0; i < folded.length; i++) {
-    for (const compound of COMPOUNDS.get(folded[i] as string) ?? []) {
-      if (!compound.every((w, k) => folded[i + k] === w)) continue;
-      for (let k = 0; k < compound.length; k++) covered.add(i + k);
+  for (const [sequence, terms] of [[folded, COMPOUNDS], [written, OTHER_MEANING_WORDS]] as const) {
+    for (let i = 0; i < sequence.length; i++) {
+      for (const compound of terms.get(sequence[i] as string) ?? []) {
+        if (!compound.every((w, k) => sequence[i + k] === w)) continue;
+        for (let k = 0; k < compound.length; k++) covered.add(i + k);
+      }
     }
   }
   return covered;
@@ -210,7 +211,7 @@ function withSynonyms(tokens: string[], unaccented: boolean): string[] {
       const form = unaccented ? phrase.folded : phrase.words;
       if (unaccented && form.length < 2) continue;
       if (!form.every((w, k) => sequence[i + k] === w)) continue;
-      covered ??= insideCompounds(folded);
+      covered ??= insideCompounds(folded, tokens);
       if (form.some((_w, k) => covered?.has(i + k))) continue;
       groups.add(phrase.group);
     }
