@@ -189,16 +189,15 @@ function withoutPersonalData(message: string): string {
     .trim();
 }
 
+/** "cho mình hỏi", "xin hỏi": what follows is the question. */
+const ASK_OPENING = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu;
+const ASK_OPENING_FOLDED = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:minh|em|toi|chau|con|chi|anh)?\s*hoi|xin hoi|muon hoi|cho hoi)(?:\s*[:,])?\s+(\S.*)$/i;
+
 /**
  * The question itself, without the context a citizen puts first ("Tôi ở phường Mường Thanh,
  * cho hỏi …", "Em ở Mường Lay. NQ57 là gì?"): place names and occupations there would
  * otherwise outweigh what is asked.
  */
-
-/** "cho mình hỏi", "xin hỏi": what follows is the question. */
-const ASK_OPENING = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:mình|em|tôi|cháu|con|chị|anh)?\s*hỏi|xin hỏi|muốn hỏi|cho hỏi)(?:\s*[:,])?\s+(\S.*)$/iu;
-const ASK_OPENING_FOLDED = /(?:^|[,.;:!?]\s*|\s)(?:cho (?:minh|em|toi|chau|con|chi|anh)?\s*hoi|xin hoi|muon hoi|cho hoi)(?:\s*[:,])?\s+(\S.*)$/i;
-
 function focusOnQuestion(message: string): string {
   // What follows the ask, after spaces or line breaks; six characters at least. (Written as
   // "\s*[:,]?\s+(.{6,})$", three runs that can each take the spaces split a long run of them
@@ -320,6 +319,8 @@ const SANCTION_ASKED_MARKED = /(?<!\p{L})phạt(?!\p{L})/iu;
 const REWARD_ASKED = /(?:^|\s)(?:khen|thuong|ton vinh)(?=\s|$|[?.,!])/;
 /** A sentence about sanctions or their absence. */
 const SANCTION_IN_TEXT = /(?<!\p{L})(?:xử lý(?! (?:văn bản|trực tuyến|hồ sơ|thủ tục|dữ liệu|thông tin))|kỷ luật|chế tài|phạt|xử phạt|trách nhiệm|truy cứu)(?!\p{L})/iu;
+/** When a document takes effect is asked: "có hiệu lực từ …" (folded). */
+const EFFECT_ASKED = /(?:^|\s)hieu luc(?=\s|$|[?.,!])/;
 /** What a body is given to do is asked: "vai trò gì", "nhiệm vụ gì", "làm những gì", "được giao việc gì" (folded). */
 const ROLE_ASKED = /(?:^|\s)(?:vai tro|nhiem vu|trach nhiem) (?:gi|nao|the nao|ra sao)(?=\s|$|[?.,!])|(?:^|\s)(?:lam|giao|phu trach)(?: \S+){0,4}? (?:gi|nhung gi|viec gi|nhung viec gi)(?=\s|$|[?.,!])/;
 /** A sentence saying how to apply: a file, a registration, a procedure, where to go or log in. */
@@ -703,7 +704,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // lực, ban hành ngày nào".)
     const numbered = numbersNamed(question);
     // (A date, a signer, a number or when it takes effect: "theo hướng nào thay thế" asks what replaces a way of lawmaking.)
-    const particularAsked = facets.some((f) => f.kind === 'when' || f.kind === 'who' || f.kind === 'code') || /(?:^|\s)hieu luc(?=\s|$|[?.,!])/.test(askedFolded);
+    const particularAsked = facets.some((f) => f.kind === 'when' || f.kind === 'who' || f.kind === 'code') || EFFECT_ASKED.test(askedFolded);
     const namedAlone = !pointed && !several && particularAsked && numbered.length === 1 && asksOf !== null && names.some((n) => n.id === asksOf && n.code === numbered[0]) ? asksOf : null;
     const openingOf = pointed && !namesByNumber(query) ? pointed : namedAlone;
     if (openingOf && particulars) {
@@ -926,7 +927,7 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // hiệu lực ngay từ ngày ký"), whichever document the sentence is in.
     const leadNames = composition === null ? [] : numbersNamed(composition.lead.text);
     // (When it takes effect or was issued: "trần thanh mẫn ký văn bản nào … thể chế hóa nq57" asks another document.)
-    const effectAsked = facets.some((f) => f.kind === 'when') || /(?:^|\s)hieu luc(?=\s|$|[?.,!])/.test(askedFolded);
+    const effectAsked = facets.some((f) => f.kind === 'when') || EFFECT_ASKED.test(askedFolded);
     const othersParticulars = effectAsked && namedAlone !== null && leadNames.length > 0 && !leadNames.includes(numbered[0] as string);
     if (othersParticulars) return decline(true);
     if (!composition || otherYear || composition.missing.includes('contact') || noneAnswered || neitherAnswered || particularsMissing) return decline();

@@ -259,8 +259,8 @@ function answerParts(units: Unit[], facets: readonly Facet[], parts: readonly Pa
     if (!top) continue;
     const best = ranked.find((u) => (kind === undefined || u.holds.has(kind)) && !(contrast && chosen.some((c) => sameUnit(c, u))));
     // Its sentence shares enough of its words; or, sharing few of the whole message's, holds all its own after "còn" ("…,
-    // còn TFP đóng góp bn %?"), or gives the particular asked beside a sentence chosen from its section (the date beside
-    // the signer: "… phó TT ký, ký hôm nào?").
+    // còn TFP đóng góp bn %?"), or gives the particular asked beside a sentence chosen from its section ("Có phải Điện
+    // Biên … giáp cả Lào và Trung Quốc không, mà diện tích tỉnh rộng bao nhiêu?").
     const enough = (u: Unit) =>
       u.coverage >= PART_COVERAGE || (contrast === true && words !== undefined && holdsAskedWords(words, u.text)) || (kind !== undefined && STRICT_FACETS.has(kind) && chosen.some((c) => inSameSection(c, u)));
     if (!best || best.score < top.score * FACET_RATIO || !enough(best)) {

@@ -105,10 +105,7 @@ const AS_OF_DATE = /(?<!\p{L})tính (?:đến|tới) (?:hết |cuối |khoảng 
 /** A day asked, not only a year: "ngày nào", "hôm nào". */
 const DAY_QUESTION = /ngay nao|hom nao|ngay may|ngay bao nhieu|ngay thang(?: nam)? (?:nao|bao nhieu|may)/;
 const DAY_IN_TEXT = /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)|ngày \d{1,2} tháng \d{1,2}/u;
-/**
- * "bao lâu" (how long), not "bao lâu một lần" (how often); "tối đa bao nhiêu năm", "mấy tháng" (how many years or
- * months), not "mấy năm qua", "mấy năm 2019–2024" (the years past) nor "mấy tháng một lần".
- */
+/** "bao lâu" (how long), not "bao lâu một lần" (how often). */
 const DURATION_QUESTION = /bao lau(?!(?: \S+){0,4}? (?:mot|1) lan)/;
 const DURATION_IN_TEXT = /(?<!\p{L})\d+(?:[.,]\d+)?\s*(?:ngày|tháng|năm|tuần|giờ|tiếng|phút)(?!\p{L})/u;
 const SPAN_IN_TEXT = /(?<!\p{L})từ(?: ngày)? \d{1,2}\/\d{1,2}(?:\/\d{4})? đến(?: ngày)? \d{1,2}\/\d{1,2}/u;

@@ -262,7 +262,6 @@ describe('analyze: stop words and bigrams', () => {
     expect(analyze('tr 5 của tài liệu').terms).not.toContain('triệu');
   });
 
-
   it('adds bigrams of adjacent syllables in both streams', () => {
     const terms = analyze('chuyển đổi số').terms;
     expect(terms).toContain('chuyển đổi');

@@ -183,8 +183,7 @@ export const QUESTION_PHRASES = [
   'bao lau mot lan', 'bao lau 1 lan',
   // "vậy trước đó, hồi đầu 2025 …": when, relative to the earlier answer; the year says it.
   'truoc do',
-  // "rốt cuộc bàn về mấy lĩnh vực", "nói nôm na là phong trào gì", "tóm lại là để làm gì": how the asker sums up, not
-  // what ("cuộc" would match "cuộc cách mạng").
+  // "rốt cuộc bàn về mấy lĩnh vực": how the asker sums up, not what ("cuộc" would match "cuộc cách mạng").
   'rot cuoc',
 ];
 
