@@ -33,6 +33,7 @@ import {
   focusedDocuments,
   isOfKind,
   namesOfBody,
+  numbersNamed,
   openingHits,
   pointerKind,
   provinceOf,
@@ -44,9 +45,8 @@ import { fittingEntry } from './faq-fit.ts';
 import { classifyRequest, withoutInjection } from './guard.ts';
 import { countedListAsked, namesMembers, onlyCounts } from './lists.ts';
 import { noAnswerMessage, outOfScopeMessage, refusedMessage } from './messages.ts';
-import { memoized } from '../text/memo.ts';
 import { POLICY } from './policy.ts';
-import { askedPost, asksForPerson, classifyQuestion, KIND_LETTERS } from './question-type.ts';
+import { askedPost, asksForPerson, classifyQuestion } from './question-type.ts';
 import { everydayTopicOutsideCorpus, namesOwnSubject, namesSubject } from './scope.ts';
 
 export type Outcome = 'answered' | 'no_answer' | 'out_of_scope' | 'refused';
@@ -287,25 +287,8 @@ const EVERY_COMMUNE = /(?:^|\s)(?:gom|bao gom|moi|co the|duoc lap|thanh vien|toi
 /** "ai ký nghị quyết đó", typed without marks: a kind of document last in the question, then "do" (that one, not "by"). */
 const KIND_POINTED_AT_END = /(?:^|\s)(?:nghi quyet|quyet dinh|ke hoach|van ban|nq|qd|kh|vb) (?:do|ay)(?:\s|[?.!])*$/;
 
-const NAMED_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(${Object.keys(KIND_LETTERS).join('|')})\s*(?:so\s*)?(\d{1,4})(?!\d)`, 'gu');
-
 /** A document named as what a text is about or carries out ("về …", "thực hiện Nghị quyết 57", "theo Quyết định 1169"). */
 const CARRIED_OUT = /(?<!\p{L})(?:về|thực hiện|triển khai|theo|kèm theo|kèm)\s+(?:(?:Nghị quyết|Quyết định|Kế hoạch|Nghị định|Luật)\s+(?:số\s+)?\d[\p{L}\d/.-]*|(?:NQ|QĐ|KH|NĐ)\s*\d[\p{L}\d/.-]*)/giu;
-
-/** A National Assembly act by its code alone ("Luật … số 93/2025/QH15"): a law or a resolution, its kind not said. */
-const ASSEMBLY_CODE = /(?<![\d/])(\d{1,4})\/\d{4}\/qh\d*/g;
-
-/**
- * The documents a text names by number: by code ("57-NQ/TW": nq57) or by kind and number ("Nghị quyết 193/2025/QH15":
- * nq193, a number the analyzer's codes do not read), or by an Assembly code ("số 93/2025/QH15": luat93 and nq93).
- * Read once per sentence: a typed question checks every candidate.
- */
-const numbersNamed = memoized(20_000, (text: string): string[] => {
-  const folded = foldDiacritics(normalizeVietnamese(text));
-  const byKind = [...folded.matchAll(NAMED_NUMBER)].map((m) => `${KIND_LETTERS[m[1] as string]}${Number(m[2])}`);
-  const byAssemblyCode = [...folded.matchAll(ASSEMBLY_CODE)].flatMap((m) => [`luat${Number(m[1])}`, `nq${Number(m[1])}`]);
-  return [...new Set([...documentCodes(text), ...byKind, ...byAssemblyCode])];
-});
 
 /** How to apply is asked: "nộp hồ sơ thế nào", "làm thủ tục ở đâu", "đăng ký ra sao" (folded). */
 const PROCEDURE_ASKED = /(?:^|\s)(?:(?:nop|lam) ho so|(?:lam )?thu tuc|dang ky)(?: \S+){0,3}? (?:the nao|ra sao|nhu nao|ntn|o dau|cach nao)(?=\s|$|[?.,!])/;
@@ -604,8 +587,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const type = classifyQuestion(question);
     /** The question folded, read once by the rules below. */
     const askedFolded = foldDiacritics(normalizeVietnamese(question));
-    /** Whether the question names a body (by its folded key: "so tai chinh"), as typed or as its abbreviation reads. */
-    const namesAgency = (key: string) => ` ${looseForm(question)} `.includes(` ${key} `) || ` ${query.contentText} `.includes(` ${key} `);
     const facets = detectFacets(question);
     // Off the subject, a passage must also share a word specific to the question, not only words common to the domain.
     const specific = specificWords(query, searcher);
@@ -619,7 +600,8 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // mentions: not of the one the conversation was about.
     // ("Theo Quyết định 11/QĐ-BCĐCP, năm 2026 … nội dung gì?" names where to look, not what it asks about.)
     // ("Kế hoạch 2026 của BCĐ", "Nghị quyết 2024 của Bộ Chính trị": a year, not a number.)
-    const ownNumbers = numbersNamed(question).filter((c) => !/\D(?:19|20)\d{2}$/.test(c));
+    const numbered = numbersNamed(question);
+    const ownNumbers = numbered.filter((c) => !/\D(?:19|20)\d{2}$/.test(c));
     const namesOnlyOthers = ownNumbers.length > 0 && !ownNumbers.some((c) => names.some((n) => n.code === c)) && !NAMED_AS_SOURCE.test(askedFolded);
     const asksOf = namesOnlyOthers ? null : (pointed ?? headDocument(query, names));
     const asksOfMeta = asksOf ? searcher.documents.get(asksOf) : undefined;
@@ -702,7 +684,6 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     // …unless it names another document by number: "Theo kế hoạch này thì NQ57 ban hành ngày nào?" asks about NQ57.
     // (…and so are those of the one document a question names by number and asks them of: "nq57 ban hành xong … có hiệu
     // lực, ban hành ngày nào".)
-    const numbered = numbersNamed(question);
     // (A date, a signer, a number or when it takes effect: "theo hướng nào thay thế" asks what replaces a way of lawmaking.)
     const particularAsked = facets.some((f) => f.kind === 'when' || f.kind === 'who' || f.kind === 'code') || EFFECT_ASKED.test(askedFolded);
     const namedAlone = !pointed && !several && particularAsked && numbered.length === 1 && asksOf !== null && names.some((n) => n.id === asksOf && n.code === numbered[0]) ? asksOf : null;
@@ -740,6 +721,11 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
     const candidates = answerable.map(weighed);
     // A document named by another name it goes by ("kế hoạch truyền thông … của tỉnh") is asked about as if on its page.
     let units = onPage(pointed ?? aliasNamed(query, names), rankUnits(candidates.slice(0, POLICY.unitPassages), unitQuery, facets.length > 0 ? facets : facetsOfType(type), (t) => searcher.idf(t), alignment));
+    // What one body is given to do is asked ("Sở TC có vai trò gì …"): its folded key ("so tai chinh"), named as typed
+    // or as its abbreviation reads.
+    const namesAgency = (key: string) => ` ${looseForm(question)} `.includes(` ${key} `) || ` ${query.contentText} `.includes(` ${key} `);
+    const rolesAsked = !several && ROLE_ASKED.test(askedFolded) ? agencies.filter((a) => namesAgency(a.key)) : [];
+    const roleOf = rolesAsked.length === 1 ? (rolesAsked[0] as { key: string }).key : null;
     // A date, number, contact or person question asked alone (a message asking several is answered, or said missing, part by part below).
     if (!several && facets.filter((f) => f.kind !== 'status').length <= 1 && (type === 'date' || type === 'quantity' || type === 'contact' || type === 'code' || (type === 'who' && asksForPerson(question)))) {
       // A date, number, contact or person question is answered by a unit that holds one, or declined.
@@ -822,11 +808,10 @@ export function createAnswerer(searcher: CorpusSearcher, options: AnswererOption
       const sanctioned = units.find((u) => SANCTION_IN_TEXT.test(`${u.passage.path.join(' ')} ${u.text}`));
       if (!sanctioned || sanctioned.score < (units[0]?.score ?? 0) * POLICY.typedRatio) return decline(true);
       units = [sanctioned, ...units.filter((u) => u !== sanctioned)];
-    } else if (!several && ROLE_ASKED.test(askedFolded) && agencies.filter((a) => namesAgency(a.key)).length === 1) {
+    } else if (roleOf !== null) {
       // "Sở Tài chính có vai trò gì trong kế hoạch …?": the body's own section says what it is given, not another body's
       // that names it ("… gửi Sở Khoa học và Công nghệ, Sở Tài chính").
-      const key = (agencies.find((a) => namesAgency(a.key)) as { key: string }).key;
-      const own = units.find((u) => u.passage.path.some((h) => looseForm(h).includes(key)));
+      const own = units.find((u) => u.passage.path.some((h) => looseForm(h).includes(roleOf)));
       if (own && own !== units[0] && own.score >= (units[0]?.score ?? 0) * POLICY.typedRatio) units = [own, ...units.filter((u) => u !== own)];
     } else if (facets.length > 1 && facets.every((f) => STRICT_FACETS.has(f.kind)) && !units.some((u) => u.holds.size > 0)) {
       // Several particulars asked and none of them in the documents: an honest "not found".

@@ -9,12 +9,13 @@
 import type { DocumentMeta, Passage } from '../ingest/types.ts';
 import type { Query } from '../retrieval/query.ts';
 import type { PassageHit } from '../retrieval/searcher.ts';
-import { analyze, foldDiacritics, hasDiacritics, isDocumentCode, normalizeVietnamese } from '../text/index.ts';
-import { memoizedFor } from '../text/memo.ts';
+import { analyze, documentCodes, foldDiacritics, hasDiacritics, isDocumentCode, normalizeVietnamese } from '../text/index.ts';
+import { memoized, memoizedFor } from '../text/memo.ts';
 import type { Turn } from './answer.ts';
 import type { Facet } from './facets.ts';
 import { yearsIn } from './alignment.ts';
 import { POLICY } from './policy.ts';
+import { KIND_LETTERS } from './question-type.ts';
 
 /** "kế hoạch này", "văn bản này", "ở đây": the document the citizen is looking at (folded text). */
 // …with up to two words of its name between ("chương trình hành động này", "kế hoạch truyền thông này"), but not a
@@ -420,3 +421,19 @@ export function openingHits(openings: ReadonlyMap<string, Passage[]>, documentId
   return (openings.get(documentId) ?? []).map((passage, i) => ({ passage, score: 2 - i, coverage: 1, strictCoverage: 1 }));
 }
 
+const NAMED_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}])(${Object.keys(KIND_LETTERS).join('|')})\s*(?:so\s*)?(\d{1,4})(?!\d)`, 'gu');
+
+/** A National Assembly act by its code alone ("Luật … số 93/2025/QH15"): a law or a resolution, its kind not said. */
+const ASSEMBLY_CODE = /(?<![\d/])(\d{1,4})\/\d{4}\/qh\d*/g;
+
+/**
+ * The documents a text names by number: by code ("57-NQ/TW": nq57) or by kind and number ("Nghị quyết 193/2025/QH15":
+ * nq193, a number the analyzer's codes do not read), or by an Assembly code ("số 93/2025/QH15": luat93 and nq93).
+ * Read once per sentence: a typed question checks every candidate.
+ */
+export const numbersNamed = memoized(20_000, (text: string): string[] => {
+  const folded = foldDiacritics(normalizeVietnamese(text));
+  const byKind = [...folded.matchAll(NAMED_NUMBER)].map((m) => `${KIND_LETTERS[m[1] as string]}${Number(m[2])}`);
+  const byAssemblyCode = [...folded.matchAll(ASSEMBLY_CODE)].flatMap((m) => [`luat${Number(m[1])}`, `nq${Number(m[1])}`]);
+  return [...new Set([...documentCodes(text), ...byKind, ...byAssemblyCode])];
+});

@@ -190,11 +190,12 @@ export function questionParts(question: string): string[] {
  */
 function closesFrame(before: string, after: string, marked: boolean): boolean {
   const opened = marked ? /(?<!\p{L})có(?!\p{L})/u.test(before) : /(?:^|\s)co(?=\s)/.test(before);
+  const folded = foldDiacritics(before);
   // (Closed by its own ending, or asking by a last word of its own: "sandbox thực chất là gì, có bị giới hạn … không?")
-  const closed = ASKS_AT_END.test(foldDiacritics(before)) || ASKED_LAST.test(foldDiacritics(before));
+  const closed = ASKS_AT_END.test(folded) || ASKED_LAST.test(folded);
   // (…and only when a question word sits inside it, "có nói … bao nhiêu tiền để làm pano, áp phích … không": "có thời hạn,
   // có bị giám sát không" and "có quy định thời hạn, mẫu báo cáo không" ask each thing in turn.)
-  const asksInside = ASKS.test(foldDiacritics(before));
+  const asksInside = ASKS.test(folded);
   return opened && !closed && asksInside && ASKS_AT_END.test(after) && !ASKS.test(after) && !/(?:^|\s)(?:tu|o|den|toi|tai) dau(?=\s|$|[?.,!])/.test(after) && detectFacets(after).length === 0;
 }
 

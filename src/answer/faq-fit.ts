@@ -8,7 +8,7 @@
 import type { FaqEntry } from '../ingest/types.ts';
 import type { FaqHit } from '../retrieval/searcher.ts';
 import { analyze, documentCodes, hasDiacritics, looseForm, normalizeVietnamese } from '../text/index.ts';
-import { DOCUMENT_PARTICULARS, PARTICULARS_QUESTION } from './documents.ts';
+import { DOCUMENT_PARTICULARS, numbersNamed, PARTICULARS_QUESTION } from './documents.ts';
 import { detectFacets, type Facet } from './facets.ts';
 import { POLICY } from './policy.ts';
 import { askedPost, classifyQuestion, holdsAnswerType, type QuestionType } from './question-type.ts';
@@ -109,12 +109,9 @@ function sameDocuments(question: string, entry: FaqEntry): boolean {
 
 /** Which document was issued is asked: "ban hành nghị quyết gì", "ban hành kế hoạch nào" (folded). */
 const DOCUMENT_WHICH = /(?:^|\s)ban hanh (?:nghi quyet|quyet dinh|ke hoach|van ban|luat|nghi dinh|chi thi|nq|qd|kh) (?:gi|nao)(?=\s|$|[?.,!])/;
-/** A document named in an answer, by number or by kind and number. */
-const DOCUMENT_IN_ANSWER = /(?<!\p{L})(?:Nghị quyết|Quyết định|Kế hoạch|Luật|Nghị định|Chỉ thị)\s+(?:số\s+)?\d/u;
-
 /** "Bộ Chính trị ban hành nghị quyết gì …?" is answered by an entry naming one, not by why one was issued. */
 function namesDocumentAsked(question: string, entry: FaqEntry): boolean {
-  return !DOCUMENT_WHICH.test(looseForm(question)) || documentCodes(entry.answer).length > 0 || DOCUMENT_IN_ANSWER.test(entry.answer);
+  return !DOCUMENT_WHICH.test(looseForm(question)) || numbersNamed(entry.answer).length > 0;
 }
 
 export interface FaqQuestion {
